@@ -1,0 +1,46 @@
+# Two entry points for a fresh machine: `make serve` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test check build lint clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(VENV)/bin/kb build
+	$(VENV)/bin/kb serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) chromium
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/pytest
+
+# Browser tests drive Debian's Chromium; install it when missing and we are root.
+.PHONY: chromium
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "chromium is missing: install Debian's chromium package (browser tests need it)"; exit 1; \
+	  fi; \
+	fi
+
+check: $(STAMP)
+	$(VENV)/bin/kb check --strict
+
+build: $(STAMP)
+	$(VENV)/bin/kb build --strict
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+clean:
+	rm -rf site .site-* $(VENV)

@@ -1,0 +1,201 @@
+"""Load every source, validate it, resolve references and derive the views pages need.
+
+The Catalog is the one in-memory picture of the network; pages are planned from it only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator.hours import is_always_open
+from generator.models.organisation import Organisation
+from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species, Term
+from generator.problems import Problem, Problems, Severity, Stage
+from generator.settings import Settings
+from generator.sources import Source, load_file
+from generator.suggest import did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    model: M
+    source: Source
+
+    @property
+    def id(self) -> str:
+        return self.model.id  # type: ignore[attr-defined]
+
+
+@dataclass
+class Catalog:
+    settings: Settings
+    regions: dict[str, Region] = field(default_factory=dict)
+    species: dict[str, Species] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    languages: dict[str, Language] = field(default_factory=dict)
+    organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
+
+    # ---- derived views -------------------------------------------------------------------
+    def orgs(self) -> list[Organisation]:
+        return sorted((e.model for e in self.organisations.values()), key=lambda o: o.name.lower())
+
+    def org(self, org_id: str) -> Organisation:
+        return self.organisations[org_id].model
+
+    def region_of(self, org: Organisation) -> Region:
+        return self.regions[org.location.region]
+
+    def in_region(self, region_id: str) -> list[Organisation]:
+        """Organisations based in the region, round-the-clock care first, then by name."""
+        return sorted((o for o in self.orgs() if o.location.region == region_id), key=emergency_order)
+
+    def after_hours_cover(self, region_id: str) -> list[Organisation]:
+        """Who a region's owners can reach at night: in-region 24 h and on-call services, then the
+        partner clinics that the region's organisations name, wherever those are."""
+        local = [o for o in self.in_region(region_id) if o.status != "closed"
+                 and o.after_hours.arrangement in ("on-site-24h", "on-call")]
+        partner_ids = {o.after_hours.partner for o in self.in_region(region_id)
+                       if o.after_hours.arrangement == "partner" and o.after_hours.partner}
+        partners = [self.org(pid) for pid in sorted(partner_ids)
+                    if pid in self.organisations and self.org(pid) not in local
+                    and self.org(pid).status != "closed"]
+        return sorted(local, key=emergency_order) + sorted(partners, key=emergency_order)
+
+    def treating(self, species_id: str) -> list[Organisation]:
+        return [o for o in self.orgs() if any(c.species == species_id for c in o.species)]
+
+    def offering(self, service_id: str) -> list[Organisation]:
+        return [o for o in self.orgs() if any(s.service == service_id for s in o.services)]
+
+    def partners_of(self, org_id: str) -> list[Organisation]:
+        """Organisations that send their after-hours patients to ``org_id``."""
+        return [o for o in self.orgs() if o.after_hours.partner == org_id]
+
+
+def emergency_order(org: Organisation) -> tuple[int, str]:
+    rank = {"on-site-24h": 0, "on-call": 1, "partner": 2, "none": 3}[org.after_hours.arrangement]
+    if is_always_open(org.hours):
+        rank = 0
+    if org.status != "active":
+        rank += 10
+    return rank, org.name.lower()
+
+
+# ---- loading -----------------------------------------------------------------------------
+
+def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
+    problems = Problems()
+    catalog = Catalog(settings)
+    for name, model in VOCABULARIES.items():
+        terms = _load_vocabulary(settings.directory / f"{name}.yml", model, settings.root, problems)
+        setattr(catalog, name, terms)
+    catalog.organisations = _load_organisations(settings, catalog, problems)
+    from generator.rules import check_organisations  # noqa: PLC0415 - rules depend on the catalog
+
+    problems.extend(check_organisations(catalog))
+    return catalog, problems
+
+
+def _load_vocabulary(path: Path, model: type[Term] | type[Language], root: Path, problems: Problems) -> dict[str, Any]:
+    from generator.validate import validate  # noqa: PLC0415
+
+    source, parse_problems = load_file(path, root)
+    problems.extend(parse_problems)
+    if source is None:
+        return {}
+    if not isinstance(source.data, list):
+        problems.add(source.problem((), "a vocabulary file must be a list of terms (each starting with '- id:')",
+                                    stage=Stage.SCHEMA))
+        return {}
+    terms: dict[str, Any] = {}
+    for index, item in enumerate(source.data):
+        term, found = validate(source, model, path=(index,), data=item)
+        problems.extend(found)
+        if term is None:
+            continue
+        if term.id in terms:
+            problems.add(source.problem((index, "id"), f"duplicate id '{term.id}' in this vocabulary"))
+            continue
+        terms[term.id] = term
+    return terms
+
+
+def collection_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
+    """The `.yml` files of a collection; other files there are reported, not silently skipped."""
+    if not folder.is_dir():
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix == ".yml":
+            files.append(path)
+        elif path.suffix == ".yaml":
+            source_display = path.relative_to(root).as_posix()
+            problems.add(Problem(source_display, 1, 1, "(file)", "files in this folder must end in .yml",
+                                 f"rename it to {path.stem}.yml", stage=Stage.PARSE))
+    return files
+
+
+def load_entries(folder: Path, model: type[M], settings: Settings, problems: Problems,
+                 context_of: Any = None) -> dict[str, Entry[M]]:
+    """Load one file per entry, require file name = id, and keep ids unique."""
+    from generator.validate import validate  # noqa: PLC0415
+
+    entries: dict[str, Entry[M]] = {}
+    for path in collection_files(folder, settings.root, problems):
+        source, parse_problems = load_file(path, settings.root)
+        problems.extend(parse_problems)
+        if source is None:
+            continue
+        context = context_of(source.data) if context_of else {}
+        model_obj, found = validate(source, model, context=context)
+        problems.extend(found)
+        if model_obj is None:
+            continue
+        entry_id = model_obj.id  # type: ignore[attr-defined]
+        if entry_id != path.stem:
+            problems.add(source.problem(("id",), f"id '{entry_id}' does not match the file name '{path.name}'",
+                                        hint=f"rename the file to {entry_id}.yml or set id: {path.stem}"))
+            continue
+        if entry_id in entries:
+            problems.add(source.problem(("id",), f"duplicate id '{entry_id}' "
+                                        f"(also in {entries[entry_id].source.display})"))
+            continue
+        entries[entry_id] = Entry(model_obj, source)
+    return entries
+
+
+def _load_organisations(settings: Settings, catalog: Catalog, problems: Problems
+                        ) -> dict[str, Entry[Organisation]]:
+    def context_of(data: Any) -> dict[str, Any]:
+        return {"country": _country_of(data, catalog), "allow_fictional": settings.demo_data}
+
+    return load_entries(settings.directory / "organisations", Organisation, settings, problems, context_of)
+
+
+def _country_of(data: Any, catalog: Catalog) -> str | None:
+    """The country phone numbers are read in: the address's, else the region's."""
+    location = data.get("location") if isinstance(data, dict) else None
+    if not isinstance(location, dict):
+        return None
+    address = location.get("address")
+    if isinstance(address, dict) and isinstance(address.get("country"), str):
+        return address["country"]
+    region = catalog.regions.get(location.get("region")) if isinstance(location.get("region"), str) else None
+    return region.country if region else None
+
+
+def unknown(source: Source, path: tuple, kind: str, value: str, options: dict[str, Any]) -> Problem:
+    return source.problem(path, f"unknown {kind} '{value}'", hint=did_you_mean(value, options),
+                          stage=Stage.REFERENCE)
+
+
+__all__ = ["Catalog", "Entry", "load_catalog", "unknown", "emergency_order", "Severity"]

@@ -1,0 +1,66 @@
+"""schema.org JSON-LD for organisation pages (VeterinaryCare with hours, address and contact points)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.hours import is_always_open
+from generator.models.hours import DAY_NAMES
+from generator.models.organisation import Organisation
+from generator.models.vocabulary import Region
+
+_CONTACT_TYPES = {"main": "customer service", "emergency": "emergency", "after-hours": "emergency",
+                  "referrals": "referrals"}
+
+
+def organisation_jsonld(org: Organisation, region: Region, page_url: str) -> dict[str, Any]:
+    address = org.location.address
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "VeterinaryCare",
+        "@id": page_url,
+        "url": page_url,
+        "name": org.name,
+        "description": org.summary,
+        "telephone": org.first_call.number,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": address.street,
+            "addressLocality": address.locality,
+            "addressRegion": region.label,
+            "addressCountry": address.country,
+        },
+        "areaServed": {"@type": "AdministrativeArea", "name": region.label},
+        "contactPoint": [
+            {"@type": "ContactPoint", "telephone": p.number, "contactType": _CONTACT_TYPES[p.type]}
+            for p in org.contacts.phones
+        ],
+        "openingHoursSpecification": _opening_hours(org),
+    }
+    if address.postcode:
+        data["address"]["postalCode"] = address.postcode
+    if org.contacts.email:
+        data["email"] = org.contacts.email
+    if org.contacts.website:
+        data["sameAs"] = [org.contacts.website]
+    if org.location.coordinates:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": org.location.coordinates.lat,
+                       "longitude": org.location.coordinates.lon}
+    if org.languages:
+        data["knowsLanguage"] = list(org.languages)
+    return data
+
+
+def _opening_hours(org: Organisation) -> list[dict[str, Any]]:
+    days = lambda ids: [f"https://schema.org/{DAY_NAMES[d]}" for d in ids]  # noqa: E731
+    if is_always_open(org.hours):
+        return [{"@type": "OpeningHoursSpecification", "dayOfWeek": days(DAY_NAMES), "opens": "00:00",
+                 "closes": "23:59"}]
+    specs = [{"@type": "OpeningHoursSpecification", "dayOfWeek": days(p.days), "opens": p.opens,
+              "closes": "23:59" if p.closes == "24:00" else p.closes} for p in org.hours]
+    for exception in org.exceptions:
+        day = exception.date.isoformat()
+        specs.append({"@type": "OpeningHoursSpecification", "validFrom": day, "validThrough": day,
+                      "opens": "00:00" if exception.closed else exception.opens,
+                      "closes": "00:00" if exception.closed else exception.closes})
+    return specs

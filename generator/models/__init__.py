@@ -1,0 +1,1 @@
+"""One pydantic model per content type; ``extra="forbid"`` makes every typo in a key an error."""

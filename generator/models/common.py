@@ -1,0 +1,67 @@
+"""Shared field types: ids, dates, clock times, links and the strict base model."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+_CLOCK = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class KbModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _iso_date(value: Any) -> Any:
+    # YAML values reach us as text; refuse numbers so 20261002 is not read as a timestamp.
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD")
+    return value.strip()
+
+
+def _clock(value: Any) -> str:
+    if not isinstance(value, str) or not _CLOCK.match(value.strip()):
+        raise ValueError(f"'{value}' is not a time; write it as HH:MM on the 24-hour clock, in quotes")
+    text = value.strip()
+    if text > "24:00":
+        raise ValueError(f"'{value}' is not a time; the latest time is 24:00")
+    return text
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https":
+        raise ValueError(f"'{value}' is not allowed: links must start with https://")
+    if not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not a valid web address")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is not an e-mail address")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+ClockTime = Annotated[str, BeforeValidator(_clock)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_url)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+def minutes(clock: str) -> int:
+    """'08:30' -> 510; '24:00' -> 1440."""
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)

@@ -1,0 +1,143 @@
+"""An organisation in the directory: modelled after Open Referral HSDS and schema.org VeterinaryCare,
+extended with small-mammal capabilities (species, weight limits) and emergency cover."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+
+from generator.models.common import (
+    Email,
+    HttpsUrl,
+    Id,
+    IsoDate,
+    KbModel,
+    ShortText,
+    Text,
+)
+from generator.models.hours import HoursException, OpeningHours
+from generator.phones import PhoneNumber, normalise
+
+PhoneType = Literal["main", "emergency", "after-hours", "referrals"]
+Status = Literal["active", "temporarily-closed", "closed"]
+Arrangement = Literal["on-site-24h", "on-call", "partner", "none"]
+Referrer = Literal["vets", "owners", "rescues"]
+
+
+def _shorthand(key: str):
+    """Let a list item be a bare id (`- rat`) as well as a mapping (`- species: rat`)."""
+
+    def expand(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return BeforeValidator(expand)
+
+
+class SpeciesCapability(KbModel):
+    species: Id
+    min_weight_g: Annotated[int, Field(gt=0, le=5000)] | None = None
+    notes: Text | None = None
+
+
+class ServiceOffer(KbModel):
+    service: Id
+    limits: Text | None = None
+
+
+class Phone(KbModel):
+    type: PhoneType
+    number: ShortText
+    label: ShortText | None = None
+    verified_on: IsoDate | None = None
+
+    @field_validator("number")
+    @classmethod
+    def _valid_number(cls, value: str, info: ValidationInfo) -> str:
+        context = info.context or {}
+        allow_fictional = context.get("allow_fictional", False)
+        return normalise(value, context.get("country"), allow_fictional=allow_fictional).e164
+
+    @property
+    def phone(self) -> PhoneNumber:
+        return normalise(self.number, None, allow_fictional=True)
+
+
+class Contacts(KbModel):
+    phones: Annotated[list[Phone], Field(min_length=1)]
+    email: Email | None = None
+    website: HttpsUrl | None = None
+    referral_role: ShortText | None = None
+
+
+class Address(KbModel):
+    street: ShortText
+    locality: ShortText
+    postcode: ShortText | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class Coordinates(KbModel):
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
+class Location(KbModel):
+    address: Address
+    region: Id
+    coordinates: Coordinates | None = None
+
+
+class AfterHours(KbModel):
+    arrangement: Arrangement
+    partner: Id | None = None
+    notes: Text | None = None
+
+
+class Referrals(KbModel):
+    accepts_from: Annotated[list[Referrer], Field(min_length=1)]
+    how: Text
+    response_time: ShortText | None = None
+
+
+class Accreditation(KbModel):
+    name: ShortText
+    level: ShortText | None = None
+
+
+class Verification(KbModel):
+    on: IsoDate
+    by: ShortText
+
+
+class Organisation(KbModel):
+    id: Id
+    name: ShortText
+    kind: Id
+    summary: Text
+    status: Status
+    alert: Text | None = None
+    species: Annotated[list[Annotated[SpeciesCapability, _shorthand("species")]], Field(min_length=1)]
+    services: Annotated[list[Annotated[ServiceOffer, _shorthand("service")]], Field(min_length=1)]
+    limitations: list[Text] = []
+    contacts: Contacts
+    location: Location
+    hours: OpeningHours
+    after_hours: AfterHours
+    exceptions: list[HoursException] = []
+    referrals: Referrals | None = None
+    accreditation: list[Accreditation] = []
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = []
+    verified: Verification
+
+    def phones_of(self, kind: str) -> list[Phone]:
+        return [p for p in self.contacts.phones if p.type == kind]
+
+    @property
+    def first_call(self) -> Phone:
+        """The number an owner in an emergency should ring first."""
+        for kind in ("emergency", "after-hours", "main", "referrals"):
+            found = self.phones_of(kind)
+            if found:
+                return found[0]
+        return self.contacts.phones[0]

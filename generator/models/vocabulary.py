@@ -1,0 +1,64 @@
+"""Controlled vocabularies (regions, species, services, kinds) are data files, not constants."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import StringConstraints, field_validator
+
+from generator.models.common import Id, KbModel, ShortText, Text
+
+
+class Term(KbModel):
+    id: Id
+    label: ShortText
+    description: Text
+
+
+class Language(KbModel):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    label: ShortText
+
+
+class Species(Term):
+    plural: ShortText
+    scientific_name: ShortText | None = None
+
+
+class Region(Term):
+    timezone: ShortText
+    country: ShortText
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not an IANA time zone such as Europe/London") from None
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _country_code(cls, value: str) -> str:
+        if len(value) != 2 or not value.isalpha() or not value.isupper():
+            raise ValueError(f"'{value}' is not a two-letter country code such as GB")
+        return value
+
+
+class Service(Term):
+    pass
+
+
+class Kind(Term):
+    pass
+
+
+VOCABULARIES: dict[str, type[Term] | type[Language]] = {
+    "regions": Region,
+    "species": Species,
+    "services": Service,
+    "kinds": Kind,
+    "languages": Language,
+}

@@ -1,0 +1,145 @@
+"""Plan the generated pages: one spec per page (URL, template, context, search settings).
+
+Planning reads only the Catalog, so it runs and is tested without mkdocs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.hours import is_always_open
+from generator.models.hours import DAYS
+from generator.models.organisation import Organisation
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # the Markdown path mkdocs sees, e.g. "organisations/foo.md"
+    template: str  # a file in theme/kb/
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    search: bool = True  # indexed by Pagefind
+    scripts: tuple[str, ...] = ()  # extra scripts from theme/assets/, by stem
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root, as mkdocs makes it with directory URLs."""
+        stem = self.src_uri.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A generated non-page file (JSON the browser scripts fetch)."""
+
+    src_uri: str
+    content: str
+
+
+def org_url(org_id: str) -> str:
+    return f"organisations/{org_id}/"
+
+
+def plan(catalog: Catalog) -> list[PageSpec]:
+    pages: list[PageSpec] = [
+        PageSpec("directory/index.md", "directory.html", "Directory",
+                 "Every organisation in the network, grouped by region.",
+                 {"regions": [(r, catalog.in_region(r.id)) for r in catalog.regions.values()]}),
+        PageSpec("directory/find.md", "finder.html", "Find a clinic",
+                 "Filter clinics by species, region and service, and see which are open now.",
+                 {"data_index": "directory/finder/index.json"}, search=False, scripts=("hours", "finder")),
+        PageSpec("search.md", "search.html", "Search", "Search the whole site.", {},
+                 search=False, scripts=("search",)),
+        PageSpec("regions/index.md", "regions.html", "Regions", "The regions the network covers.",
+                 {"regions": [(r, catalog.in_region(r.id), catalog.after_hours_cover(r.id))
+                              for r in catalog.regions.values()]}),
+        PageSpec("species/index.md", "species-index.html", "Species",
+                 "Which clinics treat each small-mammal species.",
+                 {"species_list": [(s, catalog.treating(s.id)) for s in catalog.species.values()]}),
+        PageSpec("services/index.md", "services-index.html", "Services",
+                 "Which clinics offer each service.",
+                 {"services_list": [(s, catalog.offering(s.id)) for s in catalog.services.values()]}),
+    ]
+    for region in catalog.regions.values():
+        pages.append(PageSpec(
+            f"regions/{region.id}.md", "region.html", region.label, region.description,
+            {"region": region, "orgs": catalog.in_region(region.id),
+             "cover": catalog.after_hours_cover(region.id),
+             "species_counts": [(s, sum(1 for o in catalog.treating(s.id)
+                                        if o.location.region == region.id and o.status == "active"))
+                                for s in catalog.species.values()]},
+            scripts=("hours",)))
+    for species in catalog.species.values():
+        pages.append(PageSpec(
+            f"species/{species.id}.md", "species.html", species.plural,
+            f"Clinics in the network that treat {species.plural.lower()}.",
+            {"species": species, "by_region": _by_region(catalog, catalog.treating(species.id))}))
+    for service in catalog.services.values():
+        pages.append(PageSpec(
+            f"services/{service.id}.md", "service.html", service.label, service.description,
+            {"service": service, "by_region": _by_region(catalog, catalog.offering(service.id))}))
+    for entry in sorted(catalog.organisations.values(), key=lambda e: e.id):
+        org = entry.model
+        pages.append(PageSpec(
+            f"organisations/{org.id}.md", "organisation.html", org.name, org.summary,
+            {"org": org, "region": catalog.region_of(org),
+             "partner": catalog.org(org.after_hours.partner) if org.after_hours.partner else None,
+             "partner_of": catalog.partners_of(org.id),
+             "hours_json": hours_json(org, catalog.region_of(org).timezone),
+             "always_open": is_always_open(org.hours),
+             "source_path": entry.source.display},
+            scripts=("hours",)))
+    return pages
+
+
+def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Any, list[Organisation]]]:
+    return [(region, [o for o in orgs if o.location.region == region.id])
+            for region in catalog.regions.values()
+            if any(o.location.region == region.id for o in orgs)]
+
+
+def hours_json(org: Organisation, timezone: str) -> str:
+    """The hours in the compact form theme/assets/hours.js reads (days as 0 = Monday)."""
+    return json.dumps({
+        "tz": timezone,
+        "status": org.status,
+        "periods": [[[DAYS.index(d) for d in p.days], p.opens, p.closes] for p in org.hours],
+        "exceptions": [[e.date.isoformat(), None if e.closed else e.opens, None if e.closed else e.closes]
+                       for e in org.exceptions],
+    }, separators=(",", ":"))
+
+
+def data_files(catalog: Catalog) -> list[DataFile]:
+    """Finder data, one shard per region so a phone downloads only the region it asks for."""
+    files = []
+    shards = {}
+    for region in catalog.regions.values():
+        rows = [_finder_row(catalog, org) for org in catalog.in_region(region.id) if org.status != "closed"]
+        uri = f"directory/finder/{region.id}.json"
+        shards[region.id] = {"label": region.label, "url": f"{region.id}.json", "count": len(rows)}
+        files.append(DataFile(uri, json.dumps(rows, separators=(",", ":"), ensure_ascii=False)))
+    files.append(DataFile("directory/finder/index.json", json.dumps({"regions": shards}, separators=(",", ":"))))
+    return files
+
+
+def _finder_row(catalog: Catalog, org: Organisation) -> dict[str, Any]:
+    call = org.first_call
+    return {
+        "id": org.id,
+        "name": org.name,
+        "url": org_url(org.id),
+        "kind": catalog.kinds[org.kind].label if org.kind in catalog.kinds else org.kind,
+        "status": org.status,
+        "region": org.location.region,
+        "species": [c.species for c in org.species],
+        "services": [s.service for s in org.services],
+        "after_hours": org.after_hours.arrangement,
+        "phone": {"type": call.type, "tel": call.number, "display": call.phone.display},
+        "hours": json.loads(hours_json(org, catalog.region_of(org).timezone)),
+    }

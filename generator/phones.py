@@ -1,0 +1,53 @@
+"""Phone numbers: parse, validate and normalise with phonenumbers, plus the fictional-use ranges.
+
+Ofcom's drama range (01632 960000-960999) and the North American 555-0100..0199 numbers are
+reserved for fiction: phonenumbers calls some of them invalid, so demo sites allow them explicitly,
+and real sites reject them, because a clinic with a fake number is dangerous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+_FICTIONAL = (
+    re.compile(r"^\+441632960\d{3}$"),
+    re.compile(r"^\+1[2-9]\d{2}55501\d{2}$"),
+)
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    e164: str
+    display: str
+
+    @property
+    def tel(self) -> str:
+        return f"tel:{self.e164}"
+
+
+def is_fictional(e164: str) -> bool:
+    return any(pattern.match(e164) for pattern in _FICTIONAL)
+
+
+def normalise(text: str, country: str | None, *, allow_fictional: bool) -> PhoneNumber:
+    """Return the number in E.164 and a national display form, or raise ValueError with advice."""
+    try:
+        parsed = phonenumbers.parse(text, (country or "").upper() or None)
+    except NumberParseException:
+        raise ValueError(f"'{text}' is not a phone number; write it with its area code, "
+                         "or in international form such as +44 1632 960000") from None
+    e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
+    fictional = is_fictional(e164)
+    if fictional and not allow_fictional:
+        raise ValueError(f"'{text}' is in a range reserved for fiction and demos; "
+                         "give the organisation's real number")
+    if not fictional and not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f"'{text}' is not a valid phone number"
+                         + (f" in {country.upper()}" if country else ""))
+    if fictional and not phonenumbers.is_possible_number(parsed):
+        raise ValueError(f"'{text}' has the wrong number of digits")
+    return PhoneNumber(e164, phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL))

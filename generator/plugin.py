@@ -1,0 +1,83 @@
+"""The mkdocs host: wires the generator library into mkdocs hooks and does nothing else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.catalog import Catalog, load_catalog
+from generator.pages import PageSpec, data_files, plan
+from generator.problems import Problems, report
+from generator.render import make_environment, render_page
+from generator.search import SearchIndexError, build_index, verify_index
+from generator.settings import Settings
+
+SEARCH_BODY = "data-pagefind-body"
+
+
+class KnowledgeBaseConfig(Config):
+    strict = config_options.Type(bool, default=False)
+    search_index = config_options.Type(bool, default=True)
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        # `kb build` loads and reports first, then hands the result over so nothing is loaded twice.
+        self.preloaded: tuple[Catalog, Problems] | None = None
+        self.catalog: Catalog | None = None
+        self.specs: list[PageSpec] = []
+        self.searchable_pages = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.preloaded is not None:
+            catalog, problems = self.preloaded
+        else:
+            settings = Settings(root=Path(config.config_file_path).resolve().parent,
+                                demo_data=bool(config.extra.get("demo_data", False)))
+            catalog, problems = load_catalog(settings)
+            if len(problems):
+                print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
+        if problems.failing(self.config.strict):
+            raise PluginError("the content has errors (listed above); nothing was built")
+        self.catalog = catalog
+        self.specs = plan(catalog)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        env = make_environment(self.catalog, site_url=config.site_url or "")
+        for spec in self.specs:
+            files.append(File.generated(config, spec.src_uri, content=render_page(env, spec)))
+        for data in data_files(self.catalog):
+            files.append(File.generated(config, data.src_uri, content=data.content))
+        return files
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.searchable_pages = 0
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if SEARCH_BODY in output:
+            self.searchable_pages += 1
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.search_index:
+            return
+        site_dir = Path(config.site_dir)
+        expected = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
+        try:
+            indexed = build_index(site_dir)
+            verify_index(site_dir, indexed, expected)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        except Exception as exc:  # the Pagefind service failing is a build failure, not a traceback
+            raise PluginError(f"search indexing failed: {exc}") from None

@@ -1,0 +1,70 @@
+"""Render page specs with the Jinja templates in theme/kb/ into the Markdown files mkdocs reads."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+
+from generator.catalog import Catalog
+from generator.hours import weekly_table
+from generator.jsonld import organisation_jsonld
+from generator.pages import PageSpec, hours_json
+from generator.phones import normalise
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "kb"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL to another site path ('' is the home page)."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    if rel == ".":
+        return "./"
+    return rel + "/" if to_url in ("", "/") or to_url.endswith("/") else rel
+
+
+@pass_context
+def _link(context: Any, target: str) -> str:
+    return relative_url(context["page_url"], target)
+
+
+def _long_date(value: date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _phone_display(e164: str) -> str:
+    return normalise(e164, None, allow_fictional=True).display
+
+
+@pass_context
+def _json_ld(context: Any, org: Any, region: Any) -> dict[str, Any]:
+    return organisation_jsonld(org, region, context["site_url"] + context["page_url"])
+
+
+def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEMPLATES) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
+                       weekly_table=weekly_table, json_ld=_json_ld,
+                       hours_json_of=lambda org: hours_json(org, catalog.region_of(org).timezone))
+    env.filters.update(long_date=_long_date, phone_display=_phone_display)
+    return env
+
+
+def render_page(env: Environment, spec: PageSpec) -> str:
+    """Front matter plus the rendered body, ready to hand to mkdocs as a generated file."""
+    body = env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+    meta = {"title": spec.title, "description": spec.description,
+            "kb": {"search": spec.search, "scripts": list(spec.scripts)}}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+    return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,93 @@
+"""Rules that need more than one file: references, vocabularies, freshness and cover."""
+
+from __future__ import annotations
+
+from generator.catalog import Catalog, unknown
+from generator.problems import Problem, Severity, Stage
+
+
+def check_organisations(catalog: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    today = catalog.settings.today
+    for entry in catalog.organisations.values():
+        org, src = entry.model, entry.source
+        if org.kind not in catalog.kinds:
+            problems.append(unknown(src, ("kind",), "kind", org.kind, catalog.kinds))
+        if org.location.region not in catalog.regions:
+            problems.append(unknown(src, ("location", "region"), "region", org.location.region, catalog.regions))
+        seen_species: set[str] = set()
+        for i, capability in enumerate(org.species):
+            if capability.species not in catalog.species:
+                problems.append(unknown(src, ("species", i), "species", capability.species, catalog.species))
+            elif capability.species in seen_species:
+                problems.append(src.problem(("species", i), f"species '{capability.species}' is listed twice"))
+            seen_species.add(capability.species)
+        seen_services: set[str] = set()
+        for i, offer in enumerate(org.services):
+            if offer.service not in catalog.services:
+                problems.append(unknown(src, ("services", i), "service", offer.service, catalog.services))
+            elif offer.service in seen_services:
+                problems.append(src.problem(("services", i), f"service '{offer.service}' is listed twice"))
+            seen_services.add(offer.service)
+
+        for i, language in enumerate(org.languages):
+            if language not in catalog.languages:
+                problems.append(unknown(src, ("languages", i), "language", language, catalog.languages))
+
+        cover = org.after_hours
+        if cover.arrangement == "partner":
+            if not cover.partner:
+                problems.append(src.problem(("after_hours",), "arrangement 'partner' needs a partner: "
+                                            "the id of the organisation that covers after hours"))
+            elif cover.partner == org.id:
+                problems.append(src.problem(("after_hours", "partner"), "an organisation cannot be its own "
+                                            "after-hours partner"))
+            elif cover.partner not in catalog.organisations:
+                problems.append(unknown(src, ("after_hours", "partner"), "organisation", cover.partner,
+                                        catalog.organisations))
+        elif cover.partner:
+            problems.append(src.problem(("after_hours", "partner"),
+                                        f"partner is only used with arrangement 'partner', not "
+                                        f"'{cover.arrangement}'"))
+        if cover.arrangement == "on-call" and not (org.phones_of("after-hours") or org.phones_of("emergency")):
+            problems.append(src.problem(("contacts", "phones"), "an on-call service needs an 'after-hours' "
+                                        "or 'emergency' phone"))
+
+        for i, phone in enumerate(org.contacts.phones):
+            if phone.type in ("emergency", "after-hours") and phone.verified_on is None:
+                problems.append(src.problem(("contacts", "phones", i), f"a {phone.type} number needs "
+                                            "verified_on: the date someone last rang it and it was answered"))
+            if phone.verified_on and phone.verified_on > today:
+                problems.append(src.problem(("contacts", "phones", i, "verified_on"),
+                                            "the verification date is in the future"))
+        numbers = [p.number for p in org.contacts.phones]
+        for i, phone in enumerate(org.contacts.phones):
+            if numbers.index(phone.number) != i:
+                problems.append(src.problem(("contacts", "phones", i, "number"),
+                                            "this number is listed twice; list it once with the main type"))
+
+        if org.status == "temporarily-closed" and not org.alert:
+            problems.append(src.problem(("status",), "a temporarily closed organisation needs an alert "
+                                        "saying why and where to go instead", stage=Stage.CONTENT))
+        for i, exception in enumerate(org.exceptions):
+            if [e.date for e in org.exceptions].index(exception.date) != i:
+                problems.append(src.problem(("exceptions", i, "date"), f"{exception.date} has two exceptions"))
+
+        problems.extend(_freshness(catalog, entry))
+    return problems
+
+
+def _freshness(catalog: Catalog, entry) -> list[Problem]:
+    settings = catalog.settings
+    org, src = entry.model, entry.source
+    age = (settings.today - org.verified.on).days
+    if age < 0:
+        return [src.problem(("verified", "on"), "the verification date is in the future")]
+    if age > settings.verify_warn_days:
+        return [src.problem(("verified", "on"), f"last verified {age} days ago, more than a year",
+                            hint="check every detail with the organisation and update verified.on",
+                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+    if age > settings.verify_note_days:
+        return [src.problem(("verified", "on"), f"last verified {age} days ago; due for re-verification",
+                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+    return []

@@ -1,0 +1,205 @@
+"""Load YAML into plain data plus a map from field path to line:column.
+
+YAML 1.1 guesses types (``on`` is True, ``08:00`` is 480, ``2026-01-01`` is a date), so plain
+scalars are resolved here with the YAML 1.2 core rules instead: dates and times stay text and the
+models parse them. Duplicate keys, tabs, bad UTF-8 and empty files become problems, not exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import Problem, Stage
+
+FieldPath = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Source:
+    """One loaded file: its data and where each field came from."""
+
+    path: Path
+    display: str
+    data: Any
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def position(self, path: FieldPath) -> Position:
+        """Where the value at ``path`` starts, or the nearest enclosing value that exists."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_position(self, path: FieldPath) -> Position:
+        """Where the key naming ``path`` starts (for unknown or duplicate keys)."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+    def problem(self, path: FieldPath, message: str, *, hint: str = "", stage: Stage = Stage.REFERENCE,
+                severity: Any = None, at_key: bool = False) -> Problem:
+        pos = self.key_position(path) if at_key else self.position(path)
+        kwargs = {"severity": severity} if severity is not None else {}
+        return Problem(self.display, pos.line, pos.column, format_path(path), message, hint, stage=stage,
+                       **kwargs)
+
+
+def format_path(path: FieldPath) -> str:
+    """``("contacts", "phones", 0, "number")`` -> ``contacts.phones[0].number``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(file)"
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text
+        return value
+    if _NULL.match(value):
+        return None
+    if _BOOL_TRUE.match(value):
+        return True
+    if _BOOL_FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    return value
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.positions: dict[FieldPath, Position] = {}
+        self.key_positions: dict[FieldPath, Position] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node, path: FieldPath) -> Any:
+        self.positions[path] = _pos(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = _pos(key_node)
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(Problem(self.display, key_pos.line, key_pos.column, _path_text(path),
+                                             "a key must be a plain word, not a list or mapping",
+                                             stage=Stage.PARSE))
+                continue
+            key = str(_scalar(key_node)) if not key_node.style else key_node.value
+            if key in result:
+                first = self.key_positions[(*path, key)]
+                self.problems.append(Problem(self.display, key_pos.line, key_pos.column,
+                                             format_path((*path, key)),
+                                             f"duplicate key '{key}' (first given on line {first.line})",
+                                             "remove one of the two", stage=Stage.PARSE))
+                continue
+            self.key_positions[(*path, key)] = key_pos
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _path_text(path: FieldPath) -> str:
+    return format_path(path)
+
+
+def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(display, line, column, "(file)",
+                              f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                              "save the file as UTF-8", stage=Stage.PARSE)]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Source | None, list[Problem]]:
+    """Parse one YAML document held in ``text``; never raises for bad input."""
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        column = tab.end() - tab.start()
+        return None, [Problem(display, line, column, "(file)", "a tab character is used for indentation",
+                              "indent with spaces only", stage=Stage.PARSE)]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = (exc.problem or exc.context or "invalid YAML").strip()
+        return None, [Problem(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display, 1, 1, "(file)", f"invalid YAML: {exc}", stage=Stage.PARSE)]
+    if node is None:
+        return None, [Problem(display, 1, 1, "(file)", "the file is empty",
+                              "copy a template with `kb new`", stage=Stage.PARSE)]
+    builder = _Builder(display)
+    data = builder.build(node, ())
+    source = Source(path or Path(display), display, data, builder.positions, builder.key_positions)
+    return source, builder.problems
+
+
+def load_file(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
+    """Read and parse one file; problems name it relative to ``root``."""
+    display = display_path(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
+                              stage=Stage.PARSE)]
+    text, problems = _decode(raw, display)
+    if text is None:
+        return None, problems
+    return parse_text(text, display, path)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

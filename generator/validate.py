@@ -1,0 +1,166 @@
+"""Run a pydantic model over loaded data and turn its errors into positioned problems."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.problems import Problem, Stage
+from generator.sources import FieldPath, Source, format_path
+from generator.suggest import did_you_mean, slugify
+
+M = TypeVar("M", bound=BaseModel)
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any = None,
+             context: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` (default: the whole file) found at ``path`` in ``source``."""
+    value = source.data if data is None else data
+    try:
+        return model.model_validate(value, context=context or {}), []
+    except ValidationError as exc:
+        return None, [_problem(source, model, path, error) for error in exc.errors(include_url=False)]
+
+
+def _problem(source: Source, model: type[BaseModel], base: FieldPath, error: dict[str, Any]) -> Problem:
+    loc = tuple(part for part in error["loc"] if isinstance(part, int) or not _is_schema_tag(part))
+    full = (*base, *loc)
+    kind = error["type"]
+    value = error.get("input")
+    message, hint, at_key = _describe(kind, error, value, model, loc)
+    if kind == "missing":
+        pos = source.position(full[:-1])
+    elif at_key:
+        pos = source.key_position(full)
+    else:
+        pos = source.position(full)
+    return Problem(source.display, pos.line, pos.column, format_path(full), message, hint, stage=Stage.SCHEMA)
+
+
+def _is_schema_tag(part: str) -> bool:
+    # pydantic adds tags such as "function-before[...]" or "list[...]" for wrapped validators
+    return "[" in part or part.startswith("function-")
+
+
+def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseModel], loc: FieldPath
+              ) -> tuple[str, str, bool]:
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "this field is required", "", False
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, loc[:-1])
+        return f"unknown field '{loc[-1]}'", did_you_mean(str(loc[-1]), fields or []), True
+    if kind == "literal_error":
+        options = _QUOTED.findall(str(ctx.get("expected", "")))
+        return (f"{_show(value)} is not one of: {', '.join(options)}", did_you_mean(value, options), False)
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z0-9]+"):
+            slug = slugify(value) if isinstance(value, str) else ""
+            return (f"{_show(value)} is not a valid id: use lower-case letters, digits and single hyphens",
+                    f"did you mean '{slug}'?" if slug and slug != value else "", False)
+        if pattern == "^[A-Z]{2}$":
+            return f"{_show(value)} is not a two-letter country code such as GB", "", False
+        if pattern == "^[a-z]{2}$":
+            return f"{_show(value)} is not a two-letter language code such as en", "", False
+        return f"{_show(value)} does not have the expected form", "", False
+    if kind in ("string_type", "str_type"):
+        if isinstance(value, bool | int | float):
+            return f"must be text, not {_show(value)}", "put the value in quotes", False
+        return f"must be text, not {_type_name(value)}", "", False
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, not {_show(value)}", "", False
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number, not {_show(value)}", "", False
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false, not {_show(value)}", "", False
+    if kind == "list_type":
+        return f"must be a list, not {_type_name(value)}", "start each item on its own line with '- '", False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be a mapping of fields, not {_type_name(value)}", "", False
+    if kind == "too_short":
+        if isinstance(value, list):
+            return f"needs at least {ctx.get('min_length', 1)} item(s)", "", False
+        return "must not be empty", "", False
+    if kind == "string_too_short":
+        return "must not be empty", "", False
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)", "", False
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {"greater_than": "more than", "greater_than_equal": "at least",
+                 "less_than": "less than", "less_than_equal": "at most"}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"must be {words} {limit}, not {_show(value)}", "", False
+    if kind.startswith("date_"):
+        return f"{_show(value)} is not a real date; write it as YYYY-MM-DD", "", False
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), "", False
+    return error["msg"], "", False
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, int | float):
+        return str(value)
+    return _type_name(value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
+    """The field names of the model found by walking ``loc`` through nested models and lists."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        current = _model_of(current)
+        if current is None or part not in current.model_fields:
+            return None
+        current = current.model_fields[part].annotation
+    target = _model_of(current)
+    return list(target.model_fields) if target is not None else None
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [inner for arg in typing.get_args(tp) for inner in _unwrap(arg)]
+    return [tp]
+
+
+def _model_of(tp: Any) -> type[BaseModel] | None:
+    for candidate in _unwrap(tp):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _item_type(tp: Any) -> Any:
+    for candidate in _unwrap(tp):
+        if typing.get_origin(candidate) is list:
+            return typing.get_args(candidate)[0]
+    return None
