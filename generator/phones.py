@@ -1,8 +1,8 @@
 """Phone numbers: parse, validate and normalise with phonenumbers, plus the fictional-use ranges.
 
-Ofcom's drama range (01632 960000-960999) and the North American 555-0100..0199 numbers are
-reserved for fiction: phonenumbers calls some of them invalid, so demo sites allow them explicitly,
-and real sites reject them, because a clinic with a fake number is dangerous.
+Ofcom's drama numbers and the North American 555-0100..0199 numbers are reserved for fiction.
+phonenumbers calls some of them invalid and others valid, so demo sites allow them explicitly and
+real sites reject them all, because a clinic listed with a fake number is dangerous.
 """
 
 from __future__ import annotations
@@ -13,10 +13,19 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-_FICTIONAL = (
-    re.compile(r"^\+441632960\d{3}$"),
-    re.compile(r"^\+1[2-9]\d{2}55501\d{2}$"),
-)
+_FICTIONAL = tuple(re.compile(pattern) for pattern in (
+    r"^\+441632960\d{3}$",  # 01632 960xxx
+    r"^\+442079460\d{3}$",  # 020 7946 0xxx
+    r"^\+44(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}$",  # 0113 496 0xxx and similar
+    r"^\+442896496\d{3}$",  # 028 9649 6xxx
+    r"^\+442920180\d{3}$",  # 029 2018 0xxx
+    r"^\+441914980\d{3}$",  # 01914 980xxx
+    r"^\+447700900\d{3}$",  # 07700 900xxx
+    r"^\+448081570\d{3}$",  # 08081 570xxx
+    r"^\+449098790\d{3}$",  # 0909 879 0xxx
+    r"^\+443069990\d{3}$",  # 03069 990xxx
+    r"^\+1[2-9]\d{2}55501\d{2}$",  # (NXX) 555-0100 to 555-0199
+))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import escape
 
 from generator.catalog import Catalog
 from generator.hours import weekly_table
@@ -64,7 +65,9 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Front matter plus the rendered body, ready to hand to mkdocs as a generated file."""
     body = env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
-    meta = {"title": spec.title, "description": spec.description,
+    # mkdocs' own Jinja environment does not autoescape and Material prints the title and
+    # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
+    meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
             "kb": {"search": spec.search, "scripts": list(spec.scripts)}}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{front}---\n\n{body}"

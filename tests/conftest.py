@@ -1,0 +1,75 @@
+"""Fixtures: a pinned clock, built sites (fixture tree and demo network), a loopback server, and
+Playwright driving Debian's Chromium on a phone-sized viewport."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main as kb_main
+from tests.helpers import REPO, TODAY, make_tree
+
+os.environ["KB_TODAY"] = TODAY
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small valid fixture tree, built once with `kb build`."""
+    tree = make_tree(tmp_path_factory.mktemp("fixture"))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--strict"]) == 0
+    return tree / "site"
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's real demo network, built with --strict as CI does."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    assert kb_main(["-f", str(REPO / "mkdocs.yml"), "build", "--strict", "--site-dir", str(out)]) == 0
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    yield from serve(demo_site)
+
+
+# ---- pytest-playwright: use the system Chromium, phone viewport --------------------------------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "timezone_id": "Europe/London",
+            "locale": "en-GB"}

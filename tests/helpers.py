@@ -1,0 +1,54 @@
+"""Shared helpers: fixture trees, building sites and reading their HTML."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+VALID = REPO / "tests" / "examples" / "valid"
+INVALID = REPO / "tests" / "examples" / "invalid"
+TODAY = "2026-11-21"
+
+
+def make_tree(dest: Path, *, demo_data: bool = True) -> Path:
+    """Copy the valid fixture tree to ``dest`` with an mkdocs.yml that uses the repository's theme."""
+    shutil.copytree(VALID, dest, dirs_exist_ok=True)
+    (dest / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: Fixture network
+        site_url: http://127.0.0.1:8000/
+        docs_dir: content/pages
+        site_dir: site
+        strict: true
+        theme:
+          name: material
+          custom_dir: {REPO / 'theme'}
+          font: false
+        plugins:
+          - kb
+        extra:
+          demo_data: {'true' if demo_data else 'false'}
+          generator: false
+        extra_css:
+          - assets/kb.css
+        markdown_extensions:
+          - attr_list
+          - md_in_html
+        nav:
+          - Home: index.md
+          - Find a clinic: directory/find.md
+          - Directory: directory/index.md
+          - Search: search.md
+        """), encoding="utf-8")
+    return dest
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return soup(site / url / "index.html")

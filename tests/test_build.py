@@ -1,0 +1,187 @@
+"""Build the fixture tree and read the generated HTML, JSON and search index."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from generator.cli import main as kb_main
+from tests.helpers import make_tree, page, soup
+
+ORG = "organisations/southhaven-animal-emergency-hospital"
+
+
+def test_organisation_page_puts_contacts_first_with_tel_links(fixture_site: Path) -> None:
+    html = page(fixture_site, ORG)
+    article = html.select_one("article")
+    headings = [h.get_text(strip=True) for h in article.select("h2")]
+    assert headings[0] == "Contact"
+    calls = {a["href"]: a.get_text(" ", strip=True) for a in article.select(".kb-calls a")}
+    assert calls == {"tel:+441632960100": "Main line 01632 960100",
+                     "tel:+441632960101": "Emergency line 01632 960101",
+                     "tel:+441632960102": "Referrals line 01632 960102"}
+    assert article.select_one("a[href='mailto:reception@southhaven-aeh.example']")
+
+
+def test_organisation_page_lists_species_limits_services_and_hours(fixture_site: Path) -> None:
+    article = page(fixture_site, ORG).select_one("article")
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.select("td")]
+            for tr in article.select("table.kb-species tbody tr")}
+    assert rows["Mouse"][0] == "15 g"
+    assert rows["Rat"][0] == "No limit"
+    assert "Stabilisation only" in rows["Chinchilla"][1]
+    services = [li.get_text(" ", strip=True) for li in article.select("ul.kb-services li")]
+    assert "CT scanning : CT radiographer on site 08:00 to 18:00 only." in services
+    assert "No CT after 18:00." in [li.get_text(strip=True) for li in article.select("ul.kb-limitations li")]
+    hours = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in article.select("table.kb-hours tbody tr")}
+    assert hours["Monday"] == "00:00–24:00"
+    assert "Open 24 hours" in article.select_one(".kb-open-line").get_text()
+    assert "verified on 2 November 2026" in article.select_one(".kb-verified").get_text(" ", strip=True)
+
+
+def test_overnight_hours_are_marked_and_partner_is_linked(fixture_site: Path) -> None:
+    article = page(fixture_site, "organisations/eastmarsh-out-of-hours-vets").select_one("article")
+    hours = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in article.select("table.kb-hours tbody tr")}
+    assert hours["Tuesday"] == "19:00–08:00 (next day)"
+    partner = article.select_one("#after-hours ~ p a[href*='saltwick-veterinary-hospital']")
+    assert partner is not None and partner["href"] == "../saltwick-veterinary-hospital/"
+    hours_data = json.loads(article.select_one("[data-kb-hours]")["data-kb-hours"])
+    assert hours_data["tz"] == "Europe/London" and [[0, 1, 2, 3, 4], "19:00", "08:00"] in hours_data["periods"]
+
+
+def test_json_ld_describes_veterinary_care(fixture_site: Path) -> None:
+    html = page(fixture_site, ORG)
+    data = json.loads(html.select_one("script[type='application/ld+json']").string)
+    assert data["@type"] == "VeterinaryCare"
+    assert data["telephone"] == "+441632960101"
+    assert data["address"]["@type"] == "PostalAddress" and data["address"]["postalCode"] == "ZZ3 4AB"
+    assert data["openingHoursSpecification"][0]["dayOfWeek"][0] == "https://schema.org/Monday"
+    assert {c["contactType"] for c in data["contactPoint"]} == {"customer service", "emergency", "referrals"}
+    assert data["url"] == f"http://127.0.0.1:8000/{ORG}/"
+
+
+def test_search_filters_are_on_the_page(fixture_site: Path) -> None:
+    html = page(fixture_site, ORG)
+    body = html.select_one("[data-pagefind-body]")
+    assert body is not None
+    filters = {f["data-pagefind-filter"] for f in body.select("[data-pagefind-filter]")}
+    assert {"type:Organisation", "species:Hamster", "region:Southhaven", "service:CT scanning",
+            "kind:Emergency hospital"} <= filters
+
+
+def test_region_page_puts_24_hour_cover_first(fixture_site: Path) -> None:
+    cover = page(fixture_site, "regions/eastmarsh").select("ul.kb-orgs--cover li .kb-org__name")
+    names = [a.get_text(strip=True) for a in cover]
+    assert names[0] == "Saltwick Veterinary Hospital"
+    assert "Eastmarsh Out-of-Hours Vets" in names
+    assert "Pebblesham Vets" not in names  # a day practice is not after-hours cover
+
+
+def test_region_page_lists_partner_clinics_in_other_regions(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    org = tree / "directory/organisations/pebblesham-vets.yml"
+    org.write_text(org.read_text().replace("partner: eastmarsh-out-of-hours-vets",
+                                           "partner: southhaven-animal-emergency-hospital"))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    text = page(tree / "site", "regions/eastmarsh").select_one("ul.kb-orgs--cover").get_text(" ", strip=True)
+    assert "Southhaven Animal Emergency Hospital" in text and "in Southhaven (partner clinic)" in text
+
+
+def test_species_and_service_pages(fixture_site: Path) -> None:
+    degus = page(fixture_site, "species/degu").select_one("article").get_text(" ", strip=True)
+    assert "Southhaven Chinchilla and Degu Clinic" in degus
+    assert "Pebblesham Vets" not in degus  # Pebblesham does not see degus
+    ct = page(fixture_site, "services/ct").select_one("article").get_text(" ", strip=True)
+    assert "Southhaven Animal Emergency Hospital" in ct and "CT radiographer on site" in ct
+
+
+def test_directory_home_groups_every_organisation_by_region(fixture_site: Path) -> None:
+    article = page(fixture_site, "directory").select_one("article")
+    sections = {s.h2.a.get_text(strip=True): [a.get_text(strip=True) for a in s.select(".kb-org__name")]
+                for s in article.select("section")}
+    assert set(sections) == {"Northvale", "Eastmarsh", "Southhaven", "Westmoor"}
+    assert sections["Northvale"] == [] and "No organisations listed in Northvale yet" in article.get_text()
+    assert sum(len(v) for v in sections.values()) == 8
+    assert sections["Southhaven"][0] in ("Southhaven Animal Emergency Hospital",
+                                         "Southhaven University Veterinary Hospital")
+
+
+def test_navigation_does_not_list_every_entry(fixture_site: Path) -> None:
+    nav = page(fixture_site, ORG).select_one("nav.md-nav--primary")
+    links = [a["href"] for a in nav.select("a[href]")]
+    assert not [href for href in links if "organisations/" in href]
+    assert len(links) < 15
+
+
+def test_demo_banner_and_no_third_party_assets(fixture_site: Path) -> None:
+    for html_file in fixture_site.rglob("*.html"):
+        html = soup(html_file)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attr, "")
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preload" not in (
+                        element.get("rel") or []):
+                    continue
+                assert not re.match(r"^(https?:)?//", value), f"{html_file}: third-party {tag} {value}"
+    banner = page(fixture_site, ORG).select_one(".kb-demo")
+    assert banner is not None and "fictional" in banner.get_text()
+
+
+def test_finder_data_is_sharded_by_region(fixture_site: Path) -> None:
+    index = json.loads((fixture_site / "directory/finder/index.json").read_text())
+    assert set(index["regions"]) == {"northvale", "eastmarsh", "southhaven", "westmoor"}
+    eastmarsh = json.loads((fixture_site / "directory/finder/eastmarsh.json").read_text())
+    assert {row["id"] for row in eastmarsh} >= {"saltwick-veterinary-hospital", "pebblesham-vets"}
+    assert index["regions"]["eastmarsh"]["count"] == len(eastmarsh)
+    row = next(r for r in eastmarsh if r["id"] == "pebblesham-vets")
+    assert row["phone"] == {"type": "main", "tel": "+441632960240", "display": "01632 960240"}
+
+
+def test_search_index_covers_every_indexable_page(fixture_site: Path) -> None:
+    marked = [f for f in fixture_site.rglob("*.html") if "data-pagefind-body" in f.read_text(encoding="utf-8")]
+    entry = json.loads((fixture_site / "pagefind/pagefind-entry.json").read_text())
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    assert indexed == len(marked) > 20
+    assert (fixture_site / "pagefind/pagefind.js").is_file()
+
+
+def test_text_fields_are_escaped(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    org = tree / "directory/organisations/pebblesham-vets.yml"
+    hostile = "<script>alert(1)</script> & <b onmouseover=alert(2)>bold</b>"
+    text = org.read_text()
+    text = re.sub(r"summary: >-\n(  .*\n)+", f"summary: '{hostile}'\n", text)
+    text = text.replace("  - No mice or degus.", f"  - \"{hostile}\"")
+    org.write_text(text)
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    raw = (tree / "site/organisations/pebblesham-vets/index.html").read_text()
+    assert "<script>alert(1)" not in raw and "<b onmouseover" not in raw
+    html = BeautifulSoup(raw, "html.parser")
+    assert html.select_one("meta[name=description]")["content"] == hostile
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b onmouseover=alert(2)&gt;" in raw
+    assert html.select_one(".kb-lede").get_text() == hostile
+
+
+def test_hostile_names_cannot_break_out_of_the_title(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    org = tree / "directory/organisations/pebblesham-vets.yml"
+    name = 'Vets</title><script>alert(1)</script>"'
+    org.write_text(org.read_text().replace("name: Pebblesham Vets", f"name: '{name}'"))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    raw = (tree / "site/organisations/pebblesham-vets/index.html").read_text()
+    assert "<script>alert(1)" not in raw
+    html = BeautifulSoup(raw, "html.parser")
+    assert html.title.get_text().startswith(name)
+    assert html.select_one("article h1").get_text() == name
+
+
+def test_demo_banner_is_one_setting(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path, demo_data=False)
+    for org in (tree / "directory/organisations").glob("*.yml"):
+        # real sites reject fictional numbers, so give the fixture ordinary-looking numbers
+        org.write_text(re.sub(r'"01632 960(\d{3})"', r'"0121 234 5\1"', org.read_text()))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    assert page(tree / "site", ORG).select_one(".kb-demo") is None

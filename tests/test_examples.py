@@ -1,0 +1,59 @@
+"""The examples corpus: every valid example passes, every invalid one produces exactly the
+messages written beside it.
+
+An invalid example `tests/examples/invalid/<target>/<name>.yml` is placed into a copy of the valid
+tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
+(`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`.
+`<name>.expected` holds the lines `kb check` must print for it, in order, without the summary line.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.problems import Severity, report
+from generator.settings import Settings
+from tests.helpers import INVALID, VALID, make_tree
+
+VOCABULARIES = {"regions", "species", "services", "kinds", "languages"}
+CASES = sorted(INVALID.glob("*/*.yml"))
+
+
+def destination(example: Path) -> str:
+    target = example.parent.name
+    if target == "organisations":
+        return f"directory/organisations/{example.name}"
+    if target in VOCABULARIES:
+        return f"directory/{target}.yml"
+    raise AssertionError(f"unknown example folder {target}")
+
+
+def check(tree: Path) -> list[str]:
+    _, problems = load_catalog(Settings(root=tree, demo_data=True))
+    return [p.text() for p in problems.sorted() if p.severity != Severity.NOTE]
+
+
+def test_valid_tree_has_no_errors_or_warnings() -> None:
+    _, problems = load_catalog(Settings(root=VALID, demo_data=True))
+    assert report(problems, strict=True)[:-1] == [p.text() for p in problems.sorted() if p.severity == Severity.NOTE]
+    assert not problems.failing(strict=True)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 25, "the issue asks for at least 25 invalid examples"
+
+
+@pytest.mark.parametrize("example", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
+def test_invalid_example(example: Path, tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    dest = tree / destination(example)
+    shutil.copyfile(example, dest)
+    expected_file = example.with_suffix(".expected")
+    assert expected_file.is_file(), f"{example.name} needs a {expected_file.name} beside it"
+    expected = [line for line in expected_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert expected, f"{expected_file.name} is empty"
+    assert check(tree) == expected
