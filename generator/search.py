@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -27,7 +28,9 @@ def build_index(site_dir: Path) -> int:
             await index.write_files()
             return int(result["page_count"])
 
-    return asyncio.run(run())
+    # A thread of its own: the caller may already run an event loop (Playwright, a server).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 def verify_index(site_dir: Path, indexed: int, expected: int) -> None:

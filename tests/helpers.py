@@ -27,6 +27,9 @@ def make_tree(dest: Path, *, demo_data: bool = True) -> Path:
           name: material
           custom_dir: {REPO / 'theme'}
           font: false
+          palette:
+            primary: custom
+            accent: custom
         plugins:
           - kb
         extra:

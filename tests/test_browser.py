@@ -1,0 +1,148 @@
+"""Browser tests on a 390×844 phone viewport in Debian's Chromium, against the demo site served
+on loopback: search, finder filters, "open now" under a fixed clock, and axe."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from generator.catalog import load_catalog
+from generator.hours import open_state
+from generator.settings import Settings
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(Settings(root=REPO, demo_data=True))[0]
+
+
+def test_search_for_a_species_returns_the_matching_clinics(page: Page, demo_url: str, catalog) -> None:
+    page.goto(demo_url + "search/?q=chinchilla")
+    results = page.locator("#kb-search-results li a")
+    expect(results.first).to_be_visible()
+    titles = results.all_inner_texts()
+    assert "Chinchillas" in titles  # the species page itself
+    treating = {o.name for o in catalog.treating("chinchilla")}
+    assert len(treating & set(titles)) >= 5
+
+    # the species filter narrows to exactly the organisations that treat chinchillas
+    page.goto(demo_url + "search/?species=Chinchilla&type=Organisation")
+    expect(page.locator("#kb-search-status")).to_contain_text(f"{len(treating)} result")
+    assert set(page.locator("#kb-search-results li a").all_inner_texts()) == treating
+
+
+def test_header_search_box_leads_to_results(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "regions/westmoor/")
+    page.fill("#kb-bar-q", "degu")
+    page.press("#kb-bar-q", "Enter")
+    expect(page).to_have_url(demo_url + "search/?q=degu")
+    expect(page.locator("#kb-search-results li a").first).to_be_visible()
+    assert "Degus" in page.locator("#kb-search-results li a").all_inner_texts()
+
+
+def _result_names(page: Page) -> list[str]:
+    return page.locator("#kb-finder-results .kb-org__name").all_inner_texts()
+
+
+def test_finder_filters_narrow_the_list(page: Page, demo_url: str, catalog) -> None:
+    page.goto(demo_url + "directory/find/")
+    open_orgs = [o for o in catalog.orgs() if o.status != "closed"]
+    expect(page.locator("#kb-finder-status")).to_have_text(f"{len(open_orgs)} clinics found.")
+
+    page.select_option("#f-species", "chinchilla")
+    chinchilla = {o.name for o in open_orgs if any(c.species == "chinchilla" for c in o.species)}
+    expect(page.locator("#kb-finder-status")).to_have_text(f"{len(chinchilla)} clinics found.")
+    assert set(_result_names(page)) == chinchilla
+
+    page.select_option("#f-region", "eastmarsh")
+    both = {o.name for o in open_orgs if o.name in chinchilla and o.location.region == "eastmarsh"}
+    expect(page.locator("#kb-finder-status")).to_contain_text(f"{len(both)} clinic")
+    assert set(_result_names(page)) == both and 0 < len(both) < len(chinchilla)
+    assert "species=chinchilla" in page.url and "region=eastmarsh" in page.url
+
+    # every result can be called
+    for href in page.locator("#kb-finder-results a.kb-call").evaluate_all("els => els.map(e => e.href)"):
+        assert href.startswith("tel:+44")
+
+
+def test_finder_restores_filters_from_the_url(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "directory/find/?species=degu&service=dentistry")
+    expect(page.locator("#f-species")).to_have_value("degu")
+    expect(page.locator("#kb-finder-status")).to_contain_text("found")
+
+
+MONDAY_NIGHT = datetime(2026, 11, 23, 21, 30, tzinfo=UTC)
+SATURDAY_MORNING = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+CHRISTMAS_DAY = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("now", [MONDAY_NIGHT, SATURDAY_MORNING, CHRISTMAS_DAY], ids=["mon-night", "sat", "xmas"])
+def test_open_now_matches_the_python_hours_logic(page: Page, demo_url: str, catalog, now: datetime) -> None:
+    page.clock.set_fixed_time(now)
+    page.goto(demo_url + "directory/find/?open=1")
+    expect(page.locator("#kb-finder-status")).to_contain_text("found")
+    expected = sorted(o.name for o in catalog.orgs() if o.status == "active"
+                      and open_state(o.hours, o.exceptions, catalog.region_of(o).timezone, now).open)
+    assert sorted(_result_names(page)) == expected
+    assert 0 < len(expected) < len(catalog.orgs())
+
+
+def test_open_now_text_on_an_organisation_page(page: Page, demo_url: str) -> None:
+    page.clock.set_fixed_time(MONDAY_NIGHT)  # 21:30 in London
+    page.goto(demo_url + "organisations/eastmarsh-out-of-hours-vets/")
+    expect(page.locator(".kb-open")).to_have_text("Open now · closes 08:00 tomorrow")
+    page.clock.set_fixed_time(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
+    page.goto(demo_url + "organisations/eastmarsh-out-of-hours-vets/")
+    expect(page.locator(".kb-open")).to_have_text("Closed now · opens 19:00")
+    page.goto(demo_url + "organisations/southhaven-animal-emergency-hospital/")
+    expect(page.locator(".kb-open")).to_have_text("Open now · 24 hours")
+    page.goto(demo_url + "organisations/tollerby-marsh-veterinary-practice/")
+    expect(page.locator(".kb-open")).to_have_text("Temporarily closed")
+
+
+def test_pages_work_without_javascript(browser, demo_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(demo_url + "organisations/saltwick-veterinary-hospital/")
+    call = page.locator(".kb-calls a.kb-call--urgent").first
+    expect(call).to_be_visible()
+    assert call.get_attribute("href").startswith("tel:+441632")
+    expect(page.locator("table.kb-hours")).to_be_visible()
+    page.goto(demo_url + "directory/find/")
+    expect(page.locator("noscript, .kb-finder").first).to_be_attached()
+    assert "browse by" in page.content()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "directory/find/", "organisations/saltwick-veterinary-hospital/",
+                                  "regions/eastmarsh/", "search/?q=hamster"])
+def test_axe_reports_no_violations(page: Page, demo_url: str, path: str) -> None:
+    page.goto(demo_url + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options=WCAG_AA)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_no_request_leaves_the_site(page: Page, demo_url: str) -> None:
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(demo_url) or r.url.startswith("data:")
+            else outside.append(r.url))
+    for path in ["", "directory/find/", "organisations/saltwick-veterinary-hospital/", "search/?q=rat"]:
+        page.goto(demo_url + path)
+        page.wait_for_load_state("networkidle")
+    assert outside == []
+
+
+def test_demo_site_directory_file_exists(demo_site: Path) -> None:
+    assert (demo_site / "directory/finder/index.json").is_file()
