@@ -5,18 +5,20 @@ The Catalog is the one in-memory picture of the network; pages are planned from 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from generator.hours import is_always_open
+from generator.models.common import ID_PATTERN
 from generator.models.organisation import Organisation
 from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species, Term
 from generator.problems import Problem, Problems, Severity, Stage
 from generator.settings import Settings
-from generator.sources import Source, load_file
+from generator.sources import Source, display_path, load_file
 from generator.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,6 +129,14 @@ def _load_vocabulary(path: Path, model: type[Term] | type[Language], root: Path,
     return terms
 
 
+def is_valid_id(text: str) -> bool:
+    return re.match(ID_PATTERN, text) is not None
+
+
+def source_display(path: Path, root: Path) -> str:
+    return display_path(path, root)
+
+
 def collection_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
     """The `.yml` files of a collection; other files there are reported, not silently skipped."""
     if not folder.is_dir():
@@ -157,13 +167,16 @@ def load_entries(folder: Path, model: type[M], settings: Settings, problems: Pro
             continue
         context = context_of(source.data) if context_of else {}
         model_obj, found = validate(source, model, context=context)
-        problems.extend(found)
+        problems.extend(_id_hint(p, path) for p in found)
         if model_obj is None:
             continue
         entry_id = model_obj.id  # type: ignore[attr-defined]
         if entry_id != path.stem:
+            taken = folder / f"{entry_id}.yml"
+            hint = (f"{entry_id} is already used by {source_display(taken, settings.root)}; set id: {path.stem}"
+                    if taken.exists() else f"rename the file to {entry_id}.yml or set id: {path.stem}")
             problems.add(source.problem(("id",), f"id '{entry_id}' does not match the file name '{path.name}'",
-                                        hint=f"rename the file to {entry_id}.yml or set id: {path.stem}"))
+                                        hint=hint))
             continue
         if entry_id in entries:
             problems.add(source.problem(("id",), f"duplicate id '{entry_id}' "
@@ -171,6 +184,13 @@ def load_entries(folder: Path, model: type[M], settings: Settings, problems: Pro
             continue
         entries[entry_id] = Entry(model_obj, source)
     return entries
+
+
+def _id_hint(problem: Problem, path: Path) -> Problem:
+    """A malformed id is fixed by copying the file name, which is valid by construction."""
+    if problem.field != "id" or "is not a valid id" not in problem.message or not is_valid_id(path.stem):
+        return problem
+    return replace(problem, hint=f"the id must match the file name: write id: {path.stem}")
 
 
 def _load_organisations(settings: Settings, catalog: Catalog, problems: Problems
@@ -193,9 +213,12 @@ def _country_of(data: Any, catalog: Catalog) -> str | None:
     return region.country if region else None
 
 
-def unknown(source: Source, path: tuple, kind: str, value: str, options: dict[str, Any]) -> Problem:
-    return source.problem(path, f"unknown {kind} '{value}'", hint=did_you_mean(value, options),
-                          stage=Stage.REFERENCE)
+def unknown(source: Source, path: tuple, kind: str, value: str, options: dict[str, Any],
+            list_options: bool = True) -> Problem:
+    hint = did_you_mean(value, options)
+    if not hint and list_options and options:
+        hint = f"use one of: {', '.join(options)}"
+    return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
 
 
 __all__ = ["Catalog", "Entry", "load_catalog", "unknown", "emergency_order", "Severity"]

@@ -28,6 +28,15 @@ _FICTIONAL = tuple(re.compile(pattern) for pattern in (
 ))
 
 
+_REASON = phonenumbers.ValidationResult
+_LENGTH_PROBLEMS = {
+    _REASON.TOO_SHORT: "has too few digits; include the area code",
+    _REASON.TOO_LONG: "has too many digits",
+    _REASON.INVALID_LENGTH: "has the wrong number of digits",
+    _REASON.INVALID_COUNTRY_CODE: "starts with an unknown country code",
+}
+
+
 @dataclass(frozen=True)
 class PhoneNumber:
     e164: str
@@ -54,9 +63,10 @@ def normalise(text: str, country: str | None, *, allow_fictional: bool) -> Phone
     if fictional and not allow_fictional:
         raise ValueError(f"'{text}' is in a range reserved for fiction and demos; "
                          "give the organisation's real number")
+    length_problem = _LENGTH_PROBLEMS.get(phonenumbers.is_possible_number_with_reason(parsed))
+    if length_problem:
+        raise ValueError(f"'{text}' {length_problem}")
     if not fictional and not phonenumbers.is_valid_number(parsed):
         raise ValueError(f"'{text}' is not a valid phone number"
                          + (f" in {country.upper()}" if country else ""))
-    if fictional and not phonenumbers.is_possible_number(parsed):
-        raise ValueError(f"'{text}' has the wrong number of digits")
     return PhoneNumber(e164, phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL))

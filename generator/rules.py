@@ -44,7 +44,7 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
                                             "after-hours partner"))
             elif cover.partner not in catalog.organisations:
                 problems.append(unknown(src, ("after_hours", "partner"), "organisation", cover.partner,
-                                        catalog.organisations))
+                                        catalog.organisations, list_options=False))
         elif cover.partner:
             problems.append(src.problem(("after_hours", "partner"),
                                         f"partner is only used with arrangement 'partner', not "
@@ -55,7 +55,8 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
 
         for i, phone in enumerate(org.contacts.phones):
             if phone.type in ("emergency", "after-hours") and phone.verified_on is None:
-                problems.append(src.problem(("contacts", "phones", i), f"a {phone.type} number needs "
+                article = "an" if phone.type[0] in "aeiou" else "a"
+                problems.append(src.problem(("contacts", "phones", i), f"{article} {phone.type} number needs "
                                             "verified_on: the date someone last rang it and it was answered"))
             if phone.verified_on and phone.verified_on > today:
                 problems.append(src.problem(("contacts", "phones", i, "verified_on"),

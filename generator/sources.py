@@ -169,6 +169,9 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
+        unclosed = _unclosed_bracket(exc)
+        if unclosed:
+            return None, [unclosed.__class__(**{**unclosed.__dict__, "path": display})]
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = (exc.problem or exc.context or "invalid YAML").strip()
@@ -177,11 +180,27 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         return None, [Problem(display, 1, 1, "(file)", f"invalid YAML: {exc}", stage=Stage.PARSE)]
     if node is None:
         return None, [Problem(display, 1, 1, "(file)", "the file is empty",
-                              "copy a template with `kb new`", stage=Stage.PARSE)]
+                              "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
     builder = _Builder(display)
     data = builder.build(node, ())
     source = Source(path or Path(display), display, data, builder.positions, builder.key_positions)
     return source, builder.problems
+
+
+_FLOW_CONTEXTS = {"while parsing a flow sequence": ("list", "[", "]"),
+                  "while parsing a flow mapping": ("mapping", "{", "}")}
+
+
+def _unclosed_bracket(exc: yaml.MarkedYAMLError) -> Problem | None:
+    """The parser blames the line after an unclosed `[` or `{`; point at the bracket instead."""
+    found = _FLOW_CONTEXTS.get((exc.context or "").strip())
+    if not found or exc.context_mark is None:
+        return None
+    what, opener, closer = found
+    mark = exc.context_mark
+    return Problem("", mark.line + 1, mark.column + 1, "(file)",
+                   f"invalid YAML: the {what} opened with '{opener}' here is never closed",
+                   f"add the missing '{closer}'", stage=Stage.PARSE)
 
 
 def load_file(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.problems import Problem, Stage
 from generator.sources import FieldPath, Source, format_path
-from generator.suggest import did_you_mean, slugify
+from generator.suggest import closest, did_you_mean, slugify
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,7 +25,19 @@ def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any 
     try:
         return model.model_validate(value, context=context or {}), []
     except ValidationError as exc:
-        return None, [_problem(source, model, path, error) for error in exc.errors(include_url=False)]
+        errors = _without_typo_echoes(exc.errors(include_url=False))
+        return None, [_problem(source, model, path, error) for error in errors]
+
+
+def _without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`adress:` gives 'unknown field adress' and 'address is required': keep only the first."""
+    unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]
+    def explained(error: dict[str, Any]) -> bool:
+        if error["type"] != "missing":
+            return False
+        parent, name = error["loc"][:-1], str(error["loc"][-1])
+        return any(loc[:-1] == parent and closest(str(loc[-1]), [name]) == name for loc in unknown)
+    return [e for e in errors if not explained(e)]
 
 
 def _problem(source: Source, model: type[BaseModel], base: FieldPath, error: dict[str, Any]) -> Problem:
@@ -75,18 +87,24 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
             return f"must be text, not {_show(value)}", "put the value in quotes", False
         return f"must be text, not {_type_name(value)}", "", False
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_show(value)}", "", False
+        hint = "write the number only, without units" if isinstance(value, str) and any(
+            c.isdigit() for c in value) else ""
+        return f"must be a whole number, not {_show(value)}", hint, False
     if kind in ("float_type", "float_parsing"):
         return f"must be a number, not {_show(value)}", "", False
     if kind in ("bool_type", "bool_parsing"):
         return f"must be true or false, not {_show(value)}", "", False
     if kind == "list_type":
         return f"must be a list, not {_type_name(value)}", "start each item on its own line with '- '", False
+    if kind in ("model_type", "model_attributes_type", "dict_type") and not loc and isinstance(value, list):
+        return ("the file must be a set of fields such as 'id: ...' starting at the left margin, not a list",
+                "remove the '- ' before the first field", False)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"must be a mapping of fields, not {_type_name(value)}", "", False
     if kind == "too_short":
         if isinstance(value, list):
-            return f"needs at least {ctx.get('min_length', 1)} item(s)", "", False
+            wanted = ctx.get("min_length", 1)
+            return ("must list at least one item" if wanted == 1 else f"must list at least {wanted} items"), "", False
         return "must not be empty", "", False
     if kind == "string_too_short":
         return "must not be empty", "", False
@@ -96,6 +114,8 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         words = {"greater_than": "more than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
         return f"must be {words} {limit}, not {_show(value)}", "", False
     if kind.startswith("date_"):
         return f"{_show(value)} is not a real date; write it as YYYY-MM-DD", "", False

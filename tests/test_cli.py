@@ -12,6 +12,8 @@ from generator.cli import main
 from tests.helpers import REPO, make_tree
 
 ORG = "directory/organisations/pebblesham-vets.yml"
+KINDS = ("general-practice, exotics-practice, emergency-hospital, referral-specialist, university-hospital, "
+         "rescue, shelter")
 
 
 def kb(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -40,7 +42,7 @@ def test_all_problems_are_collected_before_exit(tmp_path: Path) -> None:
     result = kb(tree, "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert f"{ORG}:4:7: error: kind: unknown kind 'gp'" in lines
+    assert f"{ORG}:4:7: error: kind: unknown kind 'gp' (use one of: {KINDS})" in lines
     assert f"{ORG}:39:11: error: location.region: unknown region 'east-marsh' (did you mean 'eastmarsh'?)" in lines
     assert any(line.startswith("directory/organisations/broken.yml:3:1: error: (file): invalid YAML") for line in lines)
     assert lines[-1].startswith("3 error(s), 0 warning(s)")
@@ -52,7 +54,8 @@ def test_github_format(tmp_path: Path) -> None:
     break_file(tree, "kind: general-practice", "kind: gp")
     result = kb(tree, "check", "--format", "github")
     assert result.returncode == 1
-    assert f"::error file={ORG},line=4,col=7,title=kind::kind: unknown kind 'gp'" in result.stderr.splitlines()
+    assert (f"::error file={ORG},line=4,col=7,title=kind::kind: unknown kind 'gp' (use one of: {KINDS})"
+            in result.stderr.splitlines())
 
 
 def test_stale_verification_warns_and_fails_only_with_strict(tmp_path: Path) -> None:
@@ -97,7 +100,7 @@ def test_plain_mkdocs_build_works_and_reports_problems(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tree, capture_output=True, text=True,
                          timeout=300)
     assert bad.returncode != 0
-    assert f"{ORG}:4:7: error: kind: unknown kind 'gp'" in bad.stderr
+    assert f"{ORG}:4:7: error: kind: unknown kind 'gp' (use one of: {KINDS})" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 

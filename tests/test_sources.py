@@ -31,7 +31,10 @@ def test_tabs_empty_and_syntax_errors() -> None:
         "t:2:1: error: (file): a tab character is used for indentation (indent with spaces only)")
     assert parse_text("   \n", "t")[1][0].message == "the file is empty"
     problem = parse_text("a: [1, 2\nb: 3\n", "t")[1][0]
-    assert problem.message.startswith("invalid YAML") and problem.line == 2
+    assert problem.text() == ("t:1:4: error: (file): invalid YAML: the list opened with '[' here is never closed "
+                              "(add the missing ']')")
+    other = parse_text("a: b: c\n", "t")[1][0]
+    assert other.message.startswith("invalid YAML: mapping values are not allowed") and other.line == 1
 
 
 def test_bad_utf8_names_line_and_column(tmp_path: Path) -> None:

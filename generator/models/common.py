@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -25,7 +26,15 @@ def _iso_date(value: Any) -> Any:
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD")
-    return value.strip()
+    text = value.strip()
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{value}' is not a real date: there is no month {month}")
+    days_in_month = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days_in_month:
+        raise ValueError(f"'{value}' is not a real date: {calendar.month_name[month]} {year} has "
+                         f"{days_in_month} days")
+    return text
 
 
 def _clock(value: Any) -> str:
@@ -48,7 +57,7 @@ def _https_url(value: str) -> str:
 
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address")
+        raise ValueError(f"'{value}' is not an e-mail address; write it like desk@clinic.example")
     return value
 
 

@@ -28,8 +28,11 @@ def _expand_days(value: Any) -> Any:
                 raise ValueError(f"'{item}' is not a day range; write for example mon-fri")
             i, j = DAYS.index(start), DAYS.index(end)
             days.extend(DAYS[i : j + 1] if i <= j else DAYS[i:] + DAYS[: j + 1])
+        elif isinstance(item, str) and item.strip().lower() in DAYS:
+            days.append(item.strip().lower())
         else:
-            days.append(item.strip().lower() if isinstance(item, str) else item)
+            raise ValueError(f"'{item}' is not a day (write days as {', '.join(DAYS)}, a range such as mon-fri, "
+                             "or daily)")
     return days
 
 
