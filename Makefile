@@ -14,7 +14,6 @@ $(STAMP): $(PY) pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(VENV)/bin/kb build
 	$(VENV)/bin/kb serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) chromium
