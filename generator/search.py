@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -24,13 +25,22 @@ def build_index(site_dir: Path) -> int:
     async def run() -> int:
         config = IndexConfig(force_language="en", output_path=str(output))
         async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site_dir))
+            await index.add_directory(str(site_dir))
             await index.write_files()
-            return int(result["page_count"])
+            return indexed_pages(output)
 
     # A thread of its own: the caller may already run an event loop (Playwright, a server).
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, run()).result()
+
+
+def indexed_pages(index_dir: Path) -> int:
+    """Pages actually in the index. (add_directory counts every page it read, marked or not.)"""
+    entry = index_dir / "pagefind-entry.json"
+    if not entry.is_file():
+        return 0
+    languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    return sum(int(language.get("page_count", 0)) for language in languages.values())
 
 
 def verify_index(site_dir: Path, indexed: int, expected: int) -> None:
