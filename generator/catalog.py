@@ -15,7 +15,10 @@ from pydantic import BaseModel
 from generator.hours import is_always_open
 from generator.models.common import ID_PATTERN
 from generator.models.organisation import Organisation
-from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species, Term
+from generator.models.referral import ReferralProtocol
+from generator.models.triage import Problem as ProblemGuide
+from generator.models.triage import Sign, Tier, TriageScale
+from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species
 from generator.problems import Problem, Problems, Severity, Stage
 from generator.settings import Settings
 from generator.sources import Source, display_path, load_file
@@ -34,6 +37,17 @@ class Entry(Generic[M]):
         return self.model.id  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class MarkdownEntry(Generic[M]):
+    """A Markdown page: its front matter as a model, and its body."""
+
+    id: str
+    model: M
+    source: Source
+    body: str
+    body_line: int
+
+
 @dataclass
 class Catalog:
     settings: Settings
@@ -43,6 +57,14 @@ class Catalog:
     kinds: dict[str, Kind] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
     organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
+    # guidance (content/)
+    scale: Entry[TriageScale] | None = None
+    tiers: dict[str, Tier] = field(default_factory=dict)
+    signs: dict[str, Sign] = field(default_factory=dict)
+    body_systems: dict[str, Kind] = field(default_factory=dict)
+    problems: dict[str, Entry[ProblemGuide]] = field(default_factory=dict)
+    first_aid: dict[str, MarkdownEntry] = field(default_factory=dict)
+    referral: Entry[ReferralProtocol] | None = None
 
     # ---- derived views -------------------------------------------------------------------
     def orgs(self) -> list[Organisation]:
@@ -76,6 +98,37 @@ class Catalog:
     def offering(self, service_id: str) -> list[Organisation]:
         return [o for o in self.orgs() if any(s.service == service_id for s in o.services)]
 
+    def tiers_by_rank(self) -> list[Tier]:
+        return sorted(self.tiers.values(), key=lambda t: t.rank)
+
+    def guides(self) -> list[ProblemGuide]:
+        return sorted((e.model for e in self.problems.values()), key=lambda p: p.title.lower())
+
+    def guides_for_species(self, species_id: str) -> list[ProblemGuide]:
+        return [p for p in self.guides() if species_id in p.species]
+
+    def guides_with_sign(self, sign_id: str) -> list[ProblemGuide]:
+        return [p for p in self.guides() if any(m.sign == sign_id for m in p.signs)]
+
+    def guides_with_tier(self, tier_id: str) -> list[ProblemGuide]:
+        return [p for p in self.guides() if tier_id in p.tiers()]
+
+    def first_aid_for_species(self, species_id: str) -> list[MarkdownEntry]:
+        return [e for e in self.first_aid_pages() if "all" in e.model.species or species_id in e.model.species]
+
+    def first_aid_pages(self) -> list[MarkdownEntry]:
+        return sorted(self.first_aid.values(), key=lambda e: (e.model.order, e.model.title.lower()))
+
+    def emergency_clinics(self, region_id: str) -> list[Organisation]:
+        """Active clinics in a region that answer at night: 24-hour hospitals and on-call services."""
+        return [o for o in self.in_region(region_id) if o.status == "active"
+                and (is_always_open(o.hours) or o.after_hours.arrangement in ("on-site-24h", "on-call"))]
+
+    def referral_receivers(self) -> list[Organisation]:
+        """Organisations that accept referrals from vets, with a named referral role."""
+        return [o for o in self.orgs() if o.status == "active" and o.referrals
+                and "vets" in o.referrals.accepts_from]
+
     def partners_of(self, org_id: str) -> list[Organisation]:
         """Organisations that send their after-hours patients to ``org_id``."""
         return [o for o in self.orgs() if o.after_hours.partner == org_id]
@@ -96,16 +149,20 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems = Problems()
     catalog = Catalog(settings)
     for name, model in VOCABULARIES.items():
-        terms = _load_vocabulary(settings.directory / f"{name}.yml", model, settings.root, problems)
+        terms = load_list(settings.directory / f"{name}.yml", model, settings.root, problems)
         setattr(catalog, name, terms)
     catalog.organisations = _load_organisations(settings, catalog, problems)
-    from generator.rules import check_organisations  # noqa: PLC0415 - rules depend on the catalog
+    from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
+    from generator.rules import check_organisations  # noqa: PLC0415
 
+    load_guidance(settings, catalog, problems)
     problems.extend(check_organisations(catalog))
+    problems.extend(check_guidance(catalog))
     return catalog, problems
 
 
-def _load_vocabulary(path: Path, model: type[Term] | type[Language], root: Path, problems: Problems) -> dict[str, Any]:
+def load_list(path: Path, model: type[BaseModel], root: Path, problems: Problems) -> dict[str, Any]:
+    """A file that is a list of terms with ids (vocabularies, tiers, signs)."""
     from generator.validate import validate  # noqa: PLC0415
 
     source, parse_problems = load_file(path, root)
@@ -113,7 +170,7 @@ def _load_vocabulary(path: Path, model: type[Term] | type[Language], root: Path,
     if source is None:
         return {}
     if not isinstance(source.data, list):
-        problems.add(source.problem((), "a vocabulary file must be a list of terms (each starting with '- id:')",
+        problems.add(source.problem((), "this file must be a list of entries, each starting with '- id:'",
                                     stage=Stage.SCHEMA))
         return {}
     terms: dict[str, Any] = {}

@@ -24,6 +24,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     search: bool = True  # indexed by Pagefind
     scripts: tuple[str, ...] = ()  # extra scripts from theme/assets/, by stem
+    layout: str | None = None  # a whole-page template in theme/ instead of Material's main.html
 
     @property
     def url(self) -> str:
@@ -36,10 +37,19 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class DataFile:
-    """A generated non-page file (JSON the browser scripts fetch)."""
+    """A generated non-page file: JSON the browser scripts fetch, QR codes, generated CSS."""
 
     src_uri: str
     content: str
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    """A generated non-page file rendered from a template in theme/kb/ (CSS from data)."""
+
+    src_uri: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 def org_url(org_id: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import escape
 from generator.catalog import Catalog
 from generator.hours import weekly_table
 from generator.jsonld import organisation_jsonld
-from generator.pages import PageSpec, hours_json
+from generator.pages import PageSpec, TemplateFile, hours_json
 from generator.phones import normalise
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "kb"
@@ -62,6 +62,10 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
     return env
 
 
+def render_file(env: Environment, spec: TemplateFile) -> str:
+    return env.get_template(spec.template).render(**spec.context)
+
+
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Front matter plus the rendered body, ready to hand to mkdocs as a generated file."""
     body = env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
@@ -69,5 +73,7 @@ def render_page(env: Environment, spec: PageSpec) -> str:
     # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
     meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
             "kb": {"search": spec.search, "scripts": list(spec.scripts)}}
+    if spec.layout:
+        meta["template"] = spec.layout
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{front}---\n\n{body}"

@@ -67,7 +67,10 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         return "this field is required", "", False
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
-        return f"unknown field '{loc[-1]}'", did_you_mean(str(loc[-1]), fields or []), True
+        hint = did_you_mean(str(loc[-1]), fields or [])
+        if not hint and " " in str(loc[-1]).strip():
+            hint = "this looks like text cut off by a comma: inside { } a comma starts a new field, so quote the text"
+        return f"unknown field '{loc[-1]}'", hint, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))
         return (f"{_show(value)} is not one of: {', '.join(options)}", did_you_mean(value, options), False)

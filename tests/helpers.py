@@ -37,11 +37,15 @@ def make_tree(dest: Path, *, demo_data: bool = True) -> Path:
           generator: false
         extra_css:
           - assets/kb.css
+          - assets/tiers.css
         markdown_extensions:
           - attr_list
           - md_in_html
         nav:
+          - Get help now: get-help.md
           - Home: index.md
+          - Triage: triage/index.md
+          - Referral: referral/index.md
           - Find a clinic: directory/find.md
           - Directory: directory/index.md
           - Search: search.md

@@ -1,9 +1,11 @@
 """The examples corpus: every valid example passes, every invalid one produces exactly the
 messages written beside it.
 
-An invalid example `tests/examples/invalid/<target>/<name>.yml` is placed into a copy of the valid
-tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
-(`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`.
+An invalid example `tests/examples/invalid/<target>/<name>.yml` (or `.md`) is placed into a copy of
+the valid tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
+(`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`; `problems` at
+`content/triage/problems/<name>.yml`, `first-aid` at `content/first-aid/<name>.md`, `tiers` and
+`signs` over `content/triage/<target>.yml`, `referral` over `content/referral/protocol.yml`.
 `<name>.expected` holds the lines `kb check` must print for it, in order, without the summary line.
 """
 
@@ -20,7 +22,7 @@ from generator.settings import Settings
 from tests.helpers import INVALID, VALID, make_tree
 
 VOCABULARIES = {"regions", "species", "services", "kinds", "languages"}
-CASES = sorted(INVALID.glob("*/*.yml"))
+CASES = sorted([*INVALID.glob("*/*.yml"), *INVALID.glob("*/*.md")])
 
 
 def destination(example: Path) -> str:
@@ -29,6 +31,14 @@ def destination(example: Path) -> str:
         return f"directory/organisations/{example.name}"
     if target in VOCABULARIES:
         return f"directory/{target}.yml"
+    if target == "problems":
+        return f"content/triage/problems/{example.name}"
+    if target == "first-aid":
+        return f"content/first-aid/{example.name}"
+    if target in ("tiers", "signs"):
+        return f"content/triage/{target}.yml"
+    if target == "referral":
+        return "content/referral/protocol.yml"
     raise AssertionError(f"unknown example folder {target}")
 
 

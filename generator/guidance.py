@@ -1,0 +1,225 @@
+"""Load the clinical guidance in content/ (triage scale, signs, problem guides, first aid, referral
+protocol) and check it: references, review dates, and no dose-like text anywhere."""
+
+from __future__ import annotations
+
+import re
+
+from generator.catalog import Catalog, Entry, MarkdownEntry, is_valid_id, load_entries, load_list, unknown
+from generator.doses import find_dose, strings
+from generator.frontmatter import load_markdown
+from generator.models.firstaid import FirstAidPage
+from generator.models.guidance import Review
+from generator.models.referral import ReferralProtocol
+from generator.models.triage import Problem, Sign, TriageScale
+from generator.models.vocabulary import Kind
+from generator.problems import Problem as Issue
+from generator.problems import Problems, Severity, Stage
+from generator.settings import Settings
+from generator.sources import FieldPath, Source, load_file
+from generator.validate import validate
+
+REFERRAL_STATUSES = ("pending", "accepted", "declined", "expired")  # the metrics count these
+DUE_SOON_DAYS = 30
+RESERVED_TRIAGE_IDS = {"tiers", "signs"}  # /triage/<problem>/ shares the folder with these
+
+
+def load_guidance(settings: Settings, catalog: Catalog, problems: Problems) -> None:
+    triage = settings.content / "triage"
+    if not triage.is_dir():
+        return
+    catalog.scale = _load_scale(triage / "tiers.yml", settings, problems)
+    catalog.tiers = {t.id: t for t in catalog.scale.model.tiers} if catalog.scale else {}
+    catalog.signs = load_list(triage / "signs.yml", Sign, settings.root, problems)
+    catalog.body_systems = load_list(triage / "body-systems.yml", Kind, settings.root, problems)
+    catalog.problems = load_entries(triage / "problems", Problem, settings, problems)
+    catalog.first_aid = _load_first_aid(settings, problems)
+    protocol = settings.content / "referral" / "protocol.yml"
+    if protocol.is_file():
+        source, found = load_file(protocol, settings.root)
+        problems.extend(found)
+        if source is not None:
+            model, found = validate(source, ReferralProtocol)
+            problems.extend(found)
+            catalog.referral = Entry(model, source) if model else None
+
+
+def _load_scale(path, settings: Settings, problems: Problems) -> Entry[TriageScale] | None:
+    source, found = load_file(path, settings.root)
+    problems.extend(found)
+    if source is None:
+        return None
+    model, found = validate(source, TriageScale)
+    problems.extend(found)
+    return Entry(model, source) if model else None
+
+
+def _load_first_aid(settings: Settings, problems: Problems) -> dict[str, MarkdownEntry]:
+    folder = settings.content / "first-aid"
+    pages: dict[str, MarkdownEntry] = {}
+    if not folder.is_dir():
+        return pages
+    for path in sorted(folder.glob("*.md")):
+        if not is_valid_id(path.stem):
+            problems.add(Issue(path.relative_to(settings.root).as_posix(), 1, 1, "(file)",
+                               "the file name is the page's address: use lower-case words joined by hyphens",
+                               stage=Stage.PARSE))
+            continue
+        markdown, found = load_markdown(path, settings.root)
+        problems.extend(found)
+        if markdown is None:
+            continue
+        model, found = validate(markdown.source, FirstAidPage)
+        problems.extend(found)
+        if model is not None:
+            pages[path.stem] = MarkdownEntry(path.stem, model, markdown.source, markdown.body, markdown.body_line)
+    return pages
+
+
+# ---- checks ------------------------------------------------------------------------------------
+
+def check_guidance(catalog: Catalog) -> list[Issue]:
+    issues: list[Issue] = []
+    issues += _check_tiers(catalog)
+    for sign in catalog.signs.values():
+        issues += _check_sign(catalog, sign)
+    for entry in catalog.problems.values():
+        issues += _check_problem(catalog, entry)
+    for entry in catalog.first_aid.values():
+        issues += _check_first_aid(catalog, entry)
+    if catalog.referral is not None:
+        issues += _check_referral(catalog, catalog.referral)
+    return issues
+
+
+def _list_source(catalog: Catalog, name: str) -> Source | None:
+    source, _ = load_file(catalog.settings.content / "triage" / name, catalog.settings.root)
+    return source
+
+
+def _check_tiers(catalog: Catalog) -> list[Issue]:
+    if catalog.scale is None:
+        return []
+    source = catalog.scale.source
+    issues = []
+    ranks = sorted(t.rank for t in catalog.tiers.values())
+    if not 4 <= len(ranks) <= 5:
+        issues.append(source.problem(("tiers",), f"the triage scale has {len(ranks)} tiers; it needs 4 or 5"))
+    if ranks != list(range(1, len(ranks) + 1)):
+        issues.append(source.problem(("tiers",), "tier ranks must run 1, 2, 3 … without gaps or repeats"))
+    ids = [t.id for t in catalog.scale.model.tiers]
+    issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
+               for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
+    issues += _review(catalog, source, catalog.scale.model.review)
+    issues += _doses(source, source.data)
+    return issues
+
+
+def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
+    source = _list_source(catalog, "signs.yml")
+    if source is None:
+        return []
+    index = next((i for i, item in enumerate(source.data) if isinstance(item, dict) and item.get("id") == sign.id), 0)
+    issues = [unknown(source, (index, "species", i), "species", s, catalog.species)
+              for i, s in enumerate(sign.species) if s not in catalog.species]
+    for i, threshold in enumerate(sign.thresholds):
+        if threshold.species not in sign.species:
+            issues.append(source.problem((index, "thresholds", i, "species"),
+                                         f"'{threshold.species}' has a threshold but is not in this sign's species"))
+    if index == 0:  # check the whole file once
+        issues += _doses(source, source.data)
+    return issues
+
+
+def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
+    guide, src = entry.model, entry.source
+    issues = [unknown(src, ("species", i), "species", s, catalog.species)
+              for i, s in enumerate(guide.species) if s not in catalog.species]
+    if guide.id in RESERVED_TRIAGE_IDS:
+        issues.append(src.problem(("id",), f"'{guide.id}' is reserved for the triage section's own pages",
+                                  hint="choose another id and rename the file"))
+    if guide.body_system not in catalog.body_systems:
+        issues.append(unknown(src, ("body_system",), "body system", guide.body_system, catalog.body_systems))
+    for i, mapping in enumerate(guide.signs):
+        if mapping.sign not in catalog.signs:
+            issues.append(unknown(src, ("signs", i, "sign"), "sign", mapping.sign, catalog.signs, list_options=False))
+        if mapping.tier not in catalog.tiers:
+            issues.append(unknown(src, ("signs", i, "tier"), "tier", mapping.tier, catalog.tiers))
+    for i, service in enumerate(guide.equipment):
+        if service not in catalog.services:
+            issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
+    issues += _review(catalog, src, guide.review)
+    issues += _doses(src, src.data)
+    return issues
+
+
+def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
+    page, src = entry.model, entry.source
+    issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
+              for i, s in enumerate(page.species) if s != "all" and s not in catalog.species]
+    issues += _review(catalog, src, page.review)
+    issues += _doses(src, src.data)
+    for offset, line in enumerate(entry.body.split("\n")):
+        match = find_dose(line)
+        if match:
+            issues.append(Issue(src.display, entry.body_line + offset, match.start() + 1, "(body)",
+                                _dose_message(match.group(0)), _DOSE_HINT, stage=Stage.CONTENT))
+        for link in _MARKDOWN_LINK.finditer(line):
+            scheme = link.group(1).lower()
+            if scheme not in _LINK_SCHEMES:
+                issues.append(Issue(src.display, entry.body_line + offset, link.start(1) + 1, "(body)",
+                                    f"links to '{scheme}:' are not allowed; use https://, mailto: or tel:",
+                                    stage=Stage.CONTENT))
+    return issues
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
+_LINK_SCHEMES = {"https", "mailto", "tel"}
+
+
+def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Issue]:
+    protocol, src = entry.model, entry.source
+    issues = []
+    for i, timeline in enumerate(protocol.timelines):
+        if timeline.tier not in catalog.tiers:
+            issues.append(unknown(src, ("timelines", i, "tier"), "tier", timeline.tier, catalog.tiers))
+    missing = [t for t in catalog.tiers if t not in {tl.tier for tl in protocol.timelines}]
+    if missing:
+        issues.append(src.problem(("timelines",), f"no timeline for tier(s): {', '.join(missing)}"))
+    ids = [s.id for s in protocol.statuses]
+    if sorted(ids) != sorted(REFERRAL_STATUSES):
+        issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
+                                  "because the network's metrics count them"))
+    issues += _review(catalog, src, protocol.review)
+    issues += _doses(src, src.data)
+    return issues
+
+
+def _review(catalog: Catalog, src: Source, review: Review) -> list[Issue]:
+    today = catalog.settings.today
+    if review.reviewed > today:
+        return [src.problem(("review", "reviewed"), "the review date is in the future")]
+    if review.next_review < today:
+        return [src.problem(("review", "next_review"), f"review overdue since {review.next_review.isoformat()}",
+                            hint="have a clinical reviewer check the guidance, then update both dates",
+                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+    if (review.next_review - today).days <= DUE_SOON_DAYS:
+        return [src.problem(("review", "next_review"), f"review due on {review.next_review.isoformat()}",
+                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+    return []
+
+
+_DOSE_HINT = "describe treatment in general words, such as 'pain relief as the vet prescribes'"
+
+
+def _dose_message(found: str) -> str:
+    return f"'{found}' looks like a dose; guidance on this site never states doses"
+
+
+def _doses(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
+    issues = []
+    for path, text in strings(data, base):
+        match = find_dose(text)
+        if match:
+            issues.append(src.problem(path, _dose_message(match.group(0)), hint=_DOSE_HINT, stage=Stage.CONTENT))
+    return issues

@@ -1,0 +1,157 @@
+"""Browser tests for the guidance pages on a phone viewport: search in owners' words, the referral
+form, "Get help now", accessibility and print."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.test_browser import WCAG_AA
+
+pytestmark = pytest.mark.browser
+
+
+def test_owner_words_find_the_gut_stasis_guide(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "search/?q=" + "not eating guinea pig".replace(" ", "+"))
+    first = page.locator("#kb-search-results li a").first
+    expect(first).to_have_text("Not eating or no droppings (gut stasis)")
+
+
+@pytest.mark.parametrize(("words", "guide"), [("not pooping", "gut stasis"), ("can't breathe", "breath")])
+def test_everyday_words_find_the_right_guide(page: Page, demo_url: str, words: str, guide: str) -> None:
+    page.goto(demo_url + "search/?type=Triage&q=" + words.replace(" ", "+"))
+    titles = page.locator("#kb-search-results li a")
+    expect(titles.first).to_be_visible()
+    assert any(guide in t.lower() for t in titles.all_inner_texts()[:3]), titles.all_inner_texts()[:5]
+
+
+def fill_required(page: Page) -> None:
+    page.fill("#rf-from_clinic", "Demo Vets")
+    page.fill("#rf-from_contact", "Duty vet, 01632 960000")
+    page.select_option("#rf-mode", "transfer-of-care")
+    page.select_option("#rf-tier", "golden-hour")
+    page.select_option("#rf-species", "guinea-pig")
+    page.fill("#rf-weight_g", "950")
+    page.fill("#rf-age", "3 years")
+    page.select_option("#rf-sex", "female")
+    page.fill("#rf-problem", "Not eating since last night, no droppings this morning")
+    page.fill("#rf-last_eaten", "Yesterday 20:00, hay")
+    page.fill("#rf-last_droppings", "Yesterday evening, small")
+    page.fill("#rf-last_urine", "This morning, normal")
+    page.fill("#rf-medications", "none")
+    page.fill("#rf-allergies", "none known")
+    page.fill("#rf-sedation", "none")
+    page.select_option("#rf-companion", "yes")
+
+
+def test_referral_form_requires_fields_then_summarises(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "referral/form/")
+    page.click("#rf-make")
+    expect(page.locator("#rf-errors")).to_be_visible()
+    expect(page.locator("#rf-errors-list li").first).to_have_text("Enter the referring clinic")
+    assert page.locator("#rf-errors-list li").count() == 16
+    expect(page.locator("#rf-summary")).to_be_hidden()
+    expect(page.locator("#rf-weight_g")).to_have_attribute("aria-invalid", "true")
+
+    fill_required(page)
+    page.fill("#rf-weight_g", "about a kilo")
+    page.click("#rf-make")
+    expect(page.locator("#rf-errors-list li")).to_have_text(["Enter the weight in whole grams, for example 850"])
+
+    page.fill("#rf-weight_g", "950")
+    page.click("#rf-make")
+    expect(page.locator("#rf-errors")).to_be_hidden()
+    expect(page.locator("#rf-summary")).to_be_visible()
+    text = page.input_value("#rf-text")
+    assert "Species: Guinea pig" in text and "Weight in grams: 950 g" in text
+    assert "Bonded companion travelling: Yes" in text
+
+
+def test_referral_draft_survives_reload_and_clears(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "referral/form/")
+    fill_required(page)
+    page.reload()
+    expect(page.locator("#rf-from_clinic")).to_have_value("Demo Vets")
+    expect(page.locator("#rf-species")).to_have_value("guinea-pig")
+    expect(page.locator("#rf-status")).to_have_text("Your draft was restored.")
+    page.click("#rf-clear")
+    expect(page.locator("#rf-from_clinic")).to_have_value("")
+    page.reload()
+    expect(page.locator("#rf-from_clinic")).to_have_value("")
+    assert page.evaluate("localStorage.getItem('kb-referral-draft-v1')") is None
+
+
+def test_referral_form_sends_nothing(page: Page, demo_url: str) -> None:
+    requests: list[str] = []
+    page.goto(demo_url + "referral/form/")
+    page.on("request", lambda r: requests.append(r.method + " " + r.url))
+    fill_required(page)
+    page.click("#rf-make")
+    expect(page.locator("#rf-summary")).to_be_visible()
+    assert [r for r in requests if not r.startswith("GET ")] == []
+    assert "Demo" not in " ".join(requests)
+
+
+def test_get_help_lists_a_regions_24_hour_clinic(page: Page, demo_url: str) -> None:
+    page.clock.set_fixed_time(datetime(2026, 11, 24, 3, 0, tzinfo=UTC))  # 03:00 on a Tuesday
+    page.goto(demo_url + "get-help/")
+    page.select_option("#gh-region", "eastmarsh")
+    region = page.locator(".gh-region[data-region='eastmarsh']")
+    expect(region).to_be_visible()
+    expect(page.locator(".gh-region[data-region='southhaven']")).to_be_hidden()
+    clinic = region.locator(".gh-clinic", has_text="Saltwick Veterinary Hospital")
+    expect(clinic).to_be_visible()
+    expect(clinic.locator(".kb-open")).to_have_text("Open now · 24 hours")
+    call = clinic.locator("a.gh-call")
+    assert re.fullmatch(r"tel:\+441632960\d{3}", call.get_attribute("href"))
+    # a daytime practice is not offered at 03:00
+    expect(region.locator(".gh-clinic", has_text="Pebblesham Vets")).to_be_hidden()
+    # the choice is remembered
+    page.reload()
+    expect(page.locator("#gh-region")).to_have_value("eastmarsh")
+
+
+def test_get_help_without_javascript_lists_24_hour_clinics(browser, demo_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(demo_url + "get-help/")
+    expect(page.locator(".gh-region[data-region='eastmarsh'] .gh-clinic", has_text="Saltwick")).to_be_visible()
+    expect(page.locator(".gh-clinic", has_text="Pebblesham Vets")).to_be_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["get-help/", "triage/gut-stasis/", "triage/tiers/emergency-now/",
+                                  "triage/signs/not-eating/", "first-aid/keeping-warm/", "first-aid/species/hamster/",
+                                  "referral/", "referral/form/", "triage/"])
+def test_axe_on_guidance_pages(page: Page, demo_url: str, path: str) -> None:
+    page.goto(demo_url + path)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_referral_form_errors_pass_axe(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "referral/form/")
+    page.click("#rf-make")
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    assert [v["id"] for v in violations] == []
+
+
+@pytest.mark.parametrize("path", ["triage/gut-stasis/", "triage/tiers/golden-hour/"])
+def test_print_renders_a_card_with_its_qr_code(page: Page, demo_url: str, path: str) -> None:
+    page.goto(demo_url + path)
+    page.emulate_media(media="print")
+    card = page.locator(".kb-print-card")
+    expect(card).to_be_visible()
+    qr = card.locator("img.kb-print-card__qr")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    expect(card).to_contain_text(f"{path}")
+    expect(card).to_contain_text("Reviewed")
+    expect(page.locator(".md-header")).to_be_hidden()
+    a4_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert a4_width <= page.viewport_size["width"]

@@ -1,0 +1,145 @@
+"""Build the fixture tree and read the guidance pages: triage, first aid, referral, get help now."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from bs4 import BeautifulSoup
+
+from generator.cli import main as kb_main
+from tests.helpers import make_tree, page
+
+
+def test_problem_guide_maps_signs_to_tiers_with_text_not_just_colour(fixture_site: Path) -> None:
+    article = page(fixture_site, "triage/gut-stasis").select_one("article")
+    items = article.select("ul.kb-urgency > li")
+    assert len(items) == 3
+    first = items[0]
+    badge = first.select_one(".kb-tier")
+    assert "kb-tier--emergency-now" in badge["class"]
+    assert badge.get_text(" ", strip=True).startswith("!!! Emergency now")
+    assert badge.select_one(".kb-sr-only").get_text() == ": urgency 1 of 5"
+    assert "Bloated belly" in first.get_text()
+    assert "Phone the nearest open emergency clinic" in first.select_one(".kb-urgency__action").get_text()
+    # species thresholds from the signs dictionary appear where they apply
+    assert "Guinea pig: Not eating for 6 hours or more is urgent" in article.get_text(" ", strip=True)
+
+
+def test_problem_guide_sections_and_review(fixture_site: Path) -> None:
+    article = page(fixture_site, "triage/gut-stasis").select_one("article")
+    ids = [h["id"] for h in article.select("h2[id], h3[id]")]
+    for section in ("urgency", "before", "during", "do-not", "arrival", "escalation", "equipment", "reviewed"):
+        assert section in ids
+    assert "Do not force-feed" in article.select_one("ul.kb-do-not").get_text()
+    review = article.select_one(".kb-review .kb-verified").get_text(" ", strip=True)
+    assert "Reviewed on 12 October 2026 by the network clinical lead (exotics vet)" in review
+    equipment = [a["href"] for a in article.select("#equipment + ul a")]
+    assert "../../services/critical-care/" in equipment
+
+
+def test_print_card_has_a_qr_code_for_the_page(fixture_site: Path) -> None:
+    card = page(fixture_site, "triage/gut-stasis").select_one(".kb-print-card")
+    assert card.select_one(".kb-print-card__url").get_text() == "http://127.0.0.1:8000/triage/gut-stasis/"
+    img = card.select_one("img")
+    assert img["src"] == "../../qr/triage/gut-stasis.svg"
+    svg = ElementTree.parse(fixture_site / "qr/triage/gut-stasis.svg").getroot()
+    assert svg.tag.endswith("svg")
+    assert "http://127.0.0.1:8000/triage/gut-stasis/" in "".join(svg.itertext())
+
+
+def test_search_metadata_on_guides(fixture_site: Path) -> None:
+    body = page(fixture_site, "triage/gut-stasis").select_one("[data-pagefind-body]")
+    filters = {f["data-pagefind-filter"] for f in body.select("[data-pagefind-filter]")}
+    assert {"type:Triage", "species:Guinea pig", "tier:Emergency now", "tier:Within the hour"} <= filters
+    keywords = body.select_one(".kb-keywords")
+    assert keywords["data-pagefind-weight"] == "10" and "not pooping" in keywords.get_text()
+
+
+def test_tier_and_sign_pages(fixture_site: Path) -> None:
+    tier = page(fixture_site, "triage/tiers/emergency-now").select_one("article")
+    heading = tier.select_one(".kb-card h2").get_text(" ", strip=True)
+    assert heading.startswith("Urgency 1 of 5:") and "Emergency now" in heading
+    assert tier.select_one("a[href='../../gut-stasis/']") is not None
+    sign = page(fixture_site, "triage/signs/no-droppings").select_one("article")
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in sign.select("table.kb-thresholds tr")
+            if tr.td}
+    assert rows["Guinea pig"] == "No droppings for 8 hours or more."
+    assert sign.select_one("details.kb-clinical summary").get_text() == "For clinic staff"
+
+
+def test_first_aid_markdown_is_rendered_and_species_index(fixture_site: Path) -> None:
+    article = page(fixture_site, "first-aid/keeping-warm").select_one("article")
+    assert article.select_one("h2#what-to-do") is not None
+    assert "hot-water bottle" in article.select_one("ul").get_text()
+    species = page(fixture_site, "first-aid/species/guinea-pig").select_one("article")
+    assert species.select_one("a[href='../../../triage/gut-stasis/']") is not None
+    assert species.select_one("a[href='../../keeping-warm/']") is not None
+
+
+def test_referral_page_lists_receivers_and_fallback(fixture_site: Path) -> None:
+    article = page(fixture_site, "referral").select_one("article")
+    receivers = [a.get_text(strip=True) for a in article.select("#receivers + ul .kb-org__name")]
+    assert "Southhaven Animal Emergency Hospital" in receivers
+    assert "Eastmarsh Hamster and Gerbil Rescue" not in receivers  # takes no referrals from vets
+    text = article.get_text(" ", strip=True)
+    assert "Duty emergency vet (referrals desk)" in text
+    statuses = [dt.get_text(strip=True) for dt in article.select("#statuses + dl dt")]
+    assert len(statuses) == 4
+    timeline_rows = article.select("table.kb-timelines tbody tr")
+    assert len(timeline_rows) == 5
+
+
+def test_get_help_is_light_and_lists_24_hour_clinics_per_region(fixture_site: Path) -> None:
+    raw = (fixture_site / "get-help/index.html").read_text()
+    html = BeautifulSoup(raw, "html.parser")
+    scripts = [s["src"] for s in html.select("script[src]")]
+    assert scripts == ["../assets/hours.js", "../assets/get-help.js"]  # no Material bundle
+    assert [link["href"] for link in html.select("link[rel=stylesheet]")] == [
+        "../assets/get-help.css", "../assets/tiers.css"]
+    eastmarsh = html.select_one(".gh-region[data-region='eastmarsh']")
+    night = [li.select_one(".gh-clinic__name").get_text() for li in eastmarsh.select(".gh-clinic[data-night='1']")]
+    assert "Saltwick Veterinary Hospital" in night and "Pebblesham Vets" not in night
+    call = eastmarsh.select_one(".gh-clinic[data-night='1'] a.gh-call")
+    assert re.fullmatch(r"tel:\+441632960\d{3}", call["href"])
+    cards = html.select("section.kb-card h3")
+    assert [c.select_one(".kb-sr-only").get_text() for c in cards][0] == "Urgency 1 of 5: "
+    assert html.select_one(".gh-demo") is not None
+    assert len(raw.encode()) < 40_000
+
+
+def test_get_help_is_linked_first_from_every_page(fixture_site: Path) -> None:
+    for path in ["", "directory", "triage/gut-stasis", "organisations/pebblesham-vets"]:
+        bar = page(fixture_site, path).select_one("nav.kb-bar a")
+        assert bar.get_text() == "Get help now"
+
+
+def test_dose_like_text_fails_the_build(tmp_path: Path, capsys) -> None:
+    tree = make_tree(tmp_path)
+    guide = tree / "content/triage/problems/gut-stasis.yml"
+    guide.write_text(guide.read_text().replace("Put a small amount of your pet's usual hay",
+                                               "Give 2 ml of water, then a small amount of your pet's usual hay"))
+    page_md = tree / "content/first-aid/keeping-warm.md"
+    page_md.write_text(page_md.read_text().replace("## Do not\n", "## Do not\n\nNever give more than 0.5 mg/kg.\n"))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 1
+    err = capsys.readouterr().err
+    assert ("content/triage/problems/gut-stasis.yml:22:7: error: owner.before_transport[2]: '2 ml' looks like a dose; "
+            "guidance on this site never states doses") in err
+    assert re.search(r"content/first-aid/keeping-warm.md:30:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
+    assert not (tree / "site").exists()
+
+
+def test_markdown_bodies_cannot_inject_html(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    page_md = tree / "content/first-aid/keeping-warm.md"
+    page_md.write_text(page_md.read_text() + "\n<script>alert(1)</script> & <img src=x onerror=alert(2)>\n")
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    raw = (tree / "site/first-aid/keeping-warm/index.html").read_text()
+    assert "<script>alert(1)" not in raw and "<img src=x" not in raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in raw
+
+
+def test_finder_data_still_valid_json(fixture_site: Path) -> None:
+    assert json.loads((fixture_site / "directory/finder/index.json").read_text())["regions"]

@@ -1,0 +1,37 @@
+/* "Get help now": show the chosen region's clinics that are open now or on call. The region is
+   remembered on this device. Without JavaScript the page lists every 24-hour and on-call clinic. */
+(function () {
+  "use strict";
+  var choice = document.getElementById("gh-region-choice");
+  var select = document.getElementById("gh-region");
+  var status = document.getElementById("gh-status");
+  if (!choice || !window.kbHours) return;
+  var KEY = "kb-region";
+  var sections = Array.prototype.slice.call(document.querySelectorAll(".gh-region"));
+
+  function update() {
+    var region = select.value, shown = 0;
+    sections.forEach(function (section) {
+      var visible = !region || section.getAttribute("data-region") === region;
+      section.hidden = !visible;
+      section.querySelectorAll(".gh-clinic").forEach(function (li) {
+        var open = li.querySelector("[data-kb-open]");
+        var isOpen = open && open.getAttribute("data-kb-open") === "yes";
+        var show = li.getAttribute("data-night") === "1" || isOpen;
+        li.classList.toggle("gh-clinic--show", show);
+        li.hidden = !show;
+        if (visible && show) shown++;
+      });
+    });
+    status.textContent = shown === 1 ? "1 clinic can help now." : shown + " clinics can help now.";
+    try { localStorage.setItem(KEY, region); } catch (e) { /* storage may be off */ }
+  }
+
+  var params = new URLSearchParams(location.search);
+  var saved = params.get("region");
+  if (!saved) { try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; } }
+  if (saved && select.querySelector("option[value='" + saved.replace(/[^a-z0-9-]/g, "") + "']")) select.value = saved;
+  choice.hidden = false;
+  select.addEventListener("change", update);
+  update();
+})();
