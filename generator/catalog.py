@@ -272,6 +272,8 @@ def _country_of(data: Any, catalog: Catalog) -> str | None:
 
 def unknown(source: Source, path: tuple, kind: str, value: str, options: dict[str, Any],
             list_options: bool = True) -> Problem:
+    """A reference to something that does not exist. Callers skip the check when ``options`` is
+    empty: then the vocabulary itself failed to load, and that error is the one to show."""
     hint = did_you_mean(value, options)
     if not hint and list_options and options:
         hint = f"use one of: {', '.join(options)}"

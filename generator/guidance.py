@@ -121,7 +121,7 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
         return []
     index = next((i for i, item in enumerate(source.data) if isinstance(item, dict) and item.get("id") == sign.id), 0)
     issues = [unknown(source, (index, "species", i), "species", s, catalog.species)
-              for i, s in enumerate(sign.species) if s not in catalog.species]
+              for i, s in enumerate(sign.species) if catalog.species and s not in catalog.species]
     for i, threshold in enumerate(sign.thresholds):
         if threshold.species not in sign.species:
             issues.append(source.problem((index, "thresholds", i, "species"),
@@ -134,19 +134,19 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
 def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
     guide, src = entry.model, entry.source
     issues = [unknown(src, ("species", i), "species", s, catalog.species)
-              for i, s in enumerate(guide.species) if s not in catalog.species]
+              for i, s in enumerate(guide.species) if catalog.species and s not in catalog.species]
     if guide.id in RESERVED_TRIAGE_IDS:
         issues.append(src.problem(("id",), f"'{guide.id}' is reserved for the triage section's own pages",
                                   hint="choose another id and rename the file"))
-    if guide.body_system not in catalog.body_systems:
+    if catalog.body_systems and guide.body_system not in catalog.body_systems:
         issues.append(unknown(src, ("body_system",), "body system", guide.body_system, catalog.body_systems))
     for i, mapping in enumerate(guide.signs):
-        if mapping.sign not in catalog.signs:
+        if catalog.signs and mapping.sign not in catalog.signs:
             issues.append(unknown(src, ("signs", i, "sign"), "sign", mapping.sign, catalog.signs, list_options=False))
-        if mapping.tier not in catalog.tiers:
+        if catalog.tiers and mapping.tier not in catalog.tiers:
             issues.append(unknown(src, ("signs", i, "tier"), "tier", mapping.tier, catalog.tiers))
     for i, service in enumerate(guide.equipment):
-        if service not in catalog.services:
+        if catalog.services and service not in catalog.services:
             issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
     issues += _review(catalog, src, guide.review)
     issues += _doses(src, src.data)
@@ -156,7 +156,7 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
 def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
     issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
-              for i, s in enumerate(page.species) if s != "all" and s not in catalog.species]
+              for i, s in enumerate(page.species) if s != "all" and catalog.species and s not in catalog.species]
     issues += _review(catalog, src, page.review)
     issues += _doses(src, src.data)
     for offset, line in enumerate(entry.body.split("\n")):
@@ -181,9 +181,9 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
     protocol, src = entry.model, entry.source
     issues = []
     for i, timeline in enumerate(protocol.timelines):
-        if timeline.tier not in catalog.tiers:
+        if catalog.tiers and timeline.tier not in catalog.tiers:
             issues.append(unknown(src, ("timelines", i, "tier"), "tier", timeline.tier, catalog.tiers))
-    missing = [t for t in catalog.tiers if t not in {tl.tier for tl in protocol.timelines}]
+    missing = [t for t in catalog.tiers if t not in {tl.tier for tl in protocol.timelines}]  # none if tiers failed
     if missing:
         issues.append(src.problem(("timelines",), f"no timeline for tier(s): {', '.join(missing)}"))
     ids = [s.id for s in protocol.statuses]

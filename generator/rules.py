@@ -11,27 +11,27 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
     today = catalog.settings.today
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
-        if org.kind not in catalog.kinds:
+        if catalog.kinds and org.kind not in catalog.kinds:
             problems.append(unknown(src, ("kind",), "kind", org.kind, catalog.kinds))
-        if org.location.region not in catalog.regions:
+        if catalog.regions and org.location.region not in catalog.regions:
             problems.append(unknown(src, ("location", "region"), "region", org.location.region, catalog.regions))
         seen_species: set[str] = set()
         for i, capability in enumerate(org.species):
-            if capability.species not in catalog.species:
+            if catalog.species and capability.species not in catalog.species:
                 problems.append(unknown(src, ("species", i), "species", capability.species, catalog.species))
             elif capability.species in seen_species:
                 problems.append(src.problem(("species", i), f"species '{capability.species}' is listed twice"))
             seen_species.add(capability.species)
         seen_services: set[str] = set()
         for i, offer in enumerate(org.services):
-            if offer.service not in catalog.services:
+            if catalog.services and offer.service not in catalog.services:
                 problems.append(unknown(src, ("services", i), "service", offer.service, catalog.services))
             elif offer.service in seen_services:
                 problems.append(src.problem(("services", i), f"service '{offer.service}' is listed twice"))
             seen_services.add(offer.service)
 
         for i, language in enumerate(org.languages):
-            if language not in catalog.languages:
+            if catalog.languages and language not in catalog.languages:
                 problems.append(unknown(src, ("languages", i), "language", language, catalog.languages))
 
         cover = org.after_hours

@@ -82,6 +82,8 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
                     f"did you mean '{slug}'?" if slug and slug != value else "", False)
         if pattern == "^[A-Z]{2}$":
             return f"{_show(value)} is not a two-letter country code such as GB", "", False
+        if pattern.startswith("^#[0-9a-fA-F]{6}"):
+            return f"{_show(value)} is not a colour; write it as #rrggbb, for example #2e7d32", "", False
         if pattern == "^[a-z]{2}$":
             return f"{_show(value)} is not a two-letter language code such as en", "", False
         return f"{_show(value)} does not have the expected form", "", False
