@@ -13,12 +13,16 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from generator.hours import is_always_open
+from generator.models.case import Case
 from generator.models.common import ID_PATTERN
+from generator.models.equipment import Equipment, EquipmentType
 from generator.models.organisation import Organisation
 from generator.models.referral import ReferralProtocol
+from generator.models.training import Module
 from generator.models.triage import Problem as ProblemGuide
 from generator.models.triage import Sign, Tier, TriageScale
 from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species
+from generator.models.volunteers import VolunteerGroup
 from generator.problems import Problem, Problems, Severity, Stage
 from generator.settings import Settings
 from generator.sources import Source, display_path, load_file
@@ -65,6 +69,11 @@ class Catalog:
     problems: dict[str, Entry[ProblemGuide]] = field(default_factory=dict)
     first_aid: dict[str, MarkdownEntry] = field(default_factory=dict)
     referral: Entry[ReferralProtocol] | None = None
+    cases: dict[str, Entry[Case]] = field(default_factory=dict)
+    equipment_types: dict[str, EquipmentType] = field(default_factory=dict)
+    equipment: dict[str, Entry[Equipment]] = field(default_factory=dict)
+    volunteers: dict[str, Entry[VolunteerGroup]] = field(default_factory=dict)
+    modules: dict[str, Entry[Module]] = field(default_factory=dict)
 
     # ---- derived views -------------------------------------------------------------------
     def orgs(self) -> list[Organisation]:
@@ -129,6 +138,25 @@ class Catalog:
         return [o for o in self.orgs() if o.status == "active" and o.referrals
                 and "vets" in o.referrals.accepts_from]
 
+    def case_list(self) -> list[Case]:
+        return sorted((e.model for e in self.cases.values()), key=lambda c: c.title.lower())
+
+    def cases_for_guide(self, guide_id: str) -> list[Case]:
+        return [c for c in self.case_list() if guide_id in c.related.problems]
+
+    def kit_list(self) -> list[Equipment]:
+        return sorted((e.model for e in self.equipment.values()), key=lambda k: k.id)
+
+    def kit_of(self, org_id: str) -> list[Equipment]:
+        return [k for k in self.kit_list() if k.holder == org_id and k.status != "retired"]
+
+    def volunteers_in(self, region_id: str) -> list[VolunteerGroup]:
+        return sorted((e.model for e in self.volunteers.values() if region_id in e.model.regions),
+                      key=lambda g: g.name.lower())
+
+    def module_list(self) -> list[Module]:
+        return sorted((e.model for e in self.modules.values()), key=lambda m: m.title.lower())
+
     def partners_of(self, org_id: str) -> list[Organisation]:
         """Organisations that send their after-hours patients to ``org_id``."""
         return [o for o in self.orgs() if o.after_hours.partner == org_id]
@@ -152,12 +180,21 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
         terms = load_list(settings.directory / f"{name}.yml", model, settings.root, problems)
         setattr(catalog, name, terms)
     catalog.organisations = _load_organisations(settings, catalog, problems)
+    from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
+    from generator.kit import check_kit, load_kit  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
+    from generator.training import check_modules, load_modules  # noqa: PLC0415
 
     load_guidance(settings, catalog, problems)
+    catalog.modules = load_modules(settings, problems)
+    catalog.cases = load_cases(settings, problems)
+    load_kit(settings, catalog, problems)
     problems.extend(check_organisations(catalog))
     problems.extend(check_guidance(catalog))
+    problems.extend(check_modules(catalog))
+    problems.extend(check_cases(catalog))
+    problems.extend(check_kit(catalog))
     return catalog, problems
 
 

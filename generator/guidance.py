@@ -110,7 +110,7 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
     ids = [t.id for t in catalog.scale.model.tiers]
     issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
                for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
-    issues += _review(catalog, source, catalog.scale.model.review)
+    issues += review_problems(catalog, source, catalog.scale.model.review)
     issues += _doses(source, source.data)
     return issues
 
@@ -148,7 +148,7 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
     for i, service in enumerate(guide.equipment):
         if catalog.services and service not in catalog.services:
             issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
-    issues += _review(catalog, src, guide.review)
+    issues += review_problems(catalog, src, guide.review)
     issues += _doses(src, src.data)
     return issues
 
@@ -157,7 +157,7 @@ def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
     issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
               for i, s in enumerate(page.species) if s != "all" and catalog.species and s not in catalog.species]
-    issues += _review(catalog, src, page.review)
+    issues += review_problems(catalog, src, page.review)
     issues += _doses(src, src.data)
     for offset, line in enumerate(entry.body.split("\n")):
         match = find_dose(line)
@@ -190,12 +190,12 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
     if sorted(ids) != sorted(REFERRAL_STATUSES):
         issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
                                   "because the network's metrics count them"))
-    issues += _review(catalog, src, protocol.review)
+    issues += review_problems(catalog, src, protocol.review)
     issues += _doses(src, src.data)
     return issues
 
 
-def _review(catalog: Catalog, src: Source, review: Review) -> list[Issue]:
+def review_problems(catalog: Catalog, src: Source, review: Review) -> list[Issue]:
     today = catalog.settings.today
     if review.reviewed > today:
         return [src.problem(("review", "reviewed"), "the review date is in the future")]

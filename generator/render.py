@@ -14,7 +14,9 @@ from markupsafe import escape
 from generator.catalog import Catalog
 from generator.hours import weekly_table
 from generator.jsonld import organisation_jsonld
+from generator.kit import is_available, nearest_available, shown_status
 from generator.pages import PageSpec, TemplateFile, hours_json
+from generator.pages_learning import session_file
 from generator.phones import normalise
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "kb"
@@ -46,6 +48,11 @@ def _json_ld(context: Any, org: Any, region: Any) -> dict[str, Any]:
     return organisation_jsonld(org, region, context["site_url"] + context["page_url"])
 
 
+def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, str]]:
+    """[(id, label)] for select options, from a vocabulary of terms with labels."""
+    return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
+
+
 def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEMPLATES) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -58,7 +65,10 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
     env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
                        weekly_table=weekly_table, json_ld=_json_ld,
                        hours_json_of=lambda org: hours_json(org, catalog.region_of(org).timezone))
-    env.filters.update(long_date=_long_date, phone_display=_phone_display)
+    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels)
+    env.globals.update(session_file=session_file, kit_available=lambda kit: is_available(kit, catalog),
+                       kit_status=lambda kit: shown_status(kit, catalog),
+                       nearest_kit=lambda item, region: nearest_available(catalog, item, region))
     return env
 
 

@@ -79,9 +79,13 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
 
 
 def _freshness(catalog: Catalog, entry) -> list[Problem]:
+    return verification_age(catalog, entry.source, entry.model.verified.on)
+
+
+def verification_age(catalog: Catalog, src, verified_on) -> list[Problem]:
+    """A note after 180 days without verification, a warning (an error with --strict) after a year."""
     settings = catalog.settings
-    org, src = entry.model, entry.source
-    age = (settings.today - org.verified.on).days
+    age = (settings.today - verified_on).days
     if age < 0:
         return [src.problem(("verified", "on"), "the verification date is in the future")]
     if age > settings.verify_warn_days:

@@ -5,7 +5,8 @@ An invalid example `tests/examples/invalid/<target>/<name>.yml` (or `.md`) is pl
 the valid tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
 (`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`; `problems` at
 `content/triage/problems/<name>.yml`, `first-aid` at `content/first-aid/<name>.md`, `tiers` and
-`signs` over `content/triage/<target>.yml`, `referral` over `content/referral/protocol.yml`.
+`signs` over `content/triage/<target>.yml`, `referral` over `content/referral/protocol.yml`, `cases`
+and `training` at `content/<target>/<name>.yml` (an example may replace a valid file of the same name).
 `<name>.expected` holds the lines `kb check` must print for it, in order, without the summary line.
 """
 
@@ -39,6 +40,10 @@ def destination(example: Path) -> str:
         return f"content/triage/{target}.yml"
     if target == "referral":
         return "content/referral/protocol.yml"
+    if target in ("cases", "training"):
+        return f"content/{target}/{example.name}"
+    if target in ("equipment", "volunteers"):
+        return f"directory/{target}/{example.name}"
     raise AssertionError(f"unknown example folder {target}")
 
 

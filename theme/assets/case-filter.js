@@ -1,0 +1,37 @@
+/* Case library filters: narrow the list by species, tier, outcome, body system and service.
+   Without JavaScript the whole list shows. Filters live in the URL so a view can be shared. */
+(function () {
+  "use strict";
+  var form = document.getElementById("kb-case-filter");
+  if (!form) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll("#kb-case-list .kb-case"));
+  var status = document.getElementById("kb-case-status");
+  var names = ["species", "tier", "outcome", "system", "service"];
+
+  function update(push) {
+    var chosen = {};
+    names.forEach(function (n) { chosen[n] = form.elements[n].value; });
+    var shown = 0;
+    items.forEach(function (li) {
+      var ok = names.every(function (n) {
+        if (!chosen[n]) return true;
+        if (n === "service") return (li.getAttribute("data-services") || "").split(" ").indexOf(chosen[n]) >= 0;
+        return li.getAttribute("data-" + n) === chosen[n];
+      });
+      li.hidden = !ok;
+      if (ok) shown++;
+    });
+    status.textContent = shown === 1 ? "1 case." : shown + " cases.";
+    if (push) {
+      var params = new URLSearchParams();
+      names.forEach(function (n) { if (chosen[n]) params.set(n, chosen[n]); });
+      history.replaceState(null, "", "?" + params.toString());
+    }
+  }
+
+  var params = new URLSearchParams(location.search);
+  names.forEach(function (n) { if (params.get(n)) form.elements[n].value = params.get(n); });
+  form.hidden = false;
+  form.addEventListener("change", function () { update(true); });
+  update(false);
+})();
