@@ -180,7 +180,7 @@ def test_hostile_names_cannot_break_out_of_the_title(tmp_path: Path) -> None:
 
 def test_demo_banner_is_one_setting(tmp_path: Path) -> None:
     tree = make_tree(tmp_path, demo_data=False)
-    for org in (tree / "directory/organisations").glob("*.yml"):
+    for org in (tree / "directory").rglob("*.yml"):
         # real sites reject fictional numbers, so give the fixture ordinary-looking numbers
         org.write_text(re.sub(r'"01632 960(\d{3})"', r'"0121 234 5\1"', org.read_text()))
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
