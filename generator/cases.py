@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from generator.catalog import Catalog, Entry, load_entries, unknown
 from generator.deidentify import find_identifiers
-from generator.doses import find_dose, strings
+from generator.doses import strings
+from generator.guidance import dose_problems
 from generator.models.case import Case
 from generator.problems import Problem, Problems, Stage
 from generator.settings import Settings
@@ -72,10 +73,7 @@ def check_cases(catalog: Catalog) -> list[Problem]:
                 issues.append(src.problem(path, f"'{finding.text}' looks like {finding.what}; cases must not "
                                           "identify owners or animals", hint=_hint(finding.what),
                                           stage=Stage.CONTENT))
-            dose = find_dose(text)
-            if dose:
-                issues.append(src.problem(path, f"'{dose.group(0)}' looks like a dose; guidance on this site never "
-                                          "states doses", stage=Stage.CONTENT))
+        issues += dose_problems(src, src.data)
     return issues
 
 

@@ -111,7 +111,7 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
     issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
                for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
     issues += review_problems(catalog, source, catalog.scale.model.review)
-    issues += _doses(source, source.data)
+    issues += dose_problems(source, source.data)
     return issues
 
 
@@ -127,7 +127,7 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
             issues.append(source.problem((index, "thresholds", i, "species"),
                                          f"'{threshold.species}' has a threshold but is not in this sign's species"))
     if index == 0:  # check the whole file once
-        issues += _doses(source, source.data)
+        issues += dose_problems(source, source.data)
     return issues
 
 
@@ -149,7 +149,7 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
         if catalog.services and service not in catalog.services:
             issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
     issues += review_problems(catalog, src, guide.review)
-    issues += _doses(src, src.data)
+    issues += dose_problems(src, src.data)
     return issues
 
 
@@ -158,7 +158,7 @@ def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
               for i, s in enumerate(page.species) if s != "all" and catalog.species and s not in catalog.species]
     issues += review_problems(catalog, src, page.review)
-    issues += _doses(src, src.data)
+    issues += dose_problems(src, src.data)
     for offset, line in enumerate(entry.body.split("\n")):
         match = find_dose(line)
         if match:
@@ -191,7 +191,7 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
         issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
                                   "because the network's metrics count them"))
     issues += review_problems(catalog, src, protocol.review)
-    issues += _doses(src, src.data)
+    issues += dose_problems(src, src.data)
     return issues
 
 
@@ -216,7 +216,8 @@ def _dose_message(found: str) -> str:
     return f"'{found}' looks like a dose; guidance on this site never states doses"
 
 
-def _doses(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
+def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
+    """Every text value in ``data`` that looks like a dose, as a problem at its field."""
     issues = []
     for path, text in strings(data, base):
         match = find_dose(text)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from graphlib import CycleError, TopologicalSorter
 
 from generator.catalog import Catalog, Entry, load_entries, unknown
-from generator.doses import find_dose, strings
-from generator.guidance import review_problems
+from generator.guidance import dose_problems, review_problems
 from generator.models.training import Module
-from generator.problems import Problem, Problems, Stage
+from generator.problems import Problem, Problems
 from generator.settings import Settings
 
 
@@ -36,11 +35,7 @@ def check_modules(catalog: Catalog) -> list[Problem]:
                 issues.append(unknown(src, ("sessions", i, "host"), "organisation", session.host,
                                       catalog.organisations, list_options=False))
         issues += review_problems(catalog, src, module.review)
-        for path, text in strings(src.data):
-            dose = find_dose(text)
-            if dose:
-                issues.append(src.problem(path, f"'{dose.group(0)}' looks like a dose; guidance on this site never "
-                                          "states doses", stage=Stage.CONTENT))
+        issues += dose_problems(src, src.data)
     issues += _cycles(catalog)
     return issues
 

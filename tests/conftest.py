@@ -58,6 +58,15 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def demo_catalog():
+    """The repository's demo network as a catalog, to compute what pages must show."""
+    from generator.catalog import load_catalog  # noqa: PLC0415
+    from generator.settings import Settings  # noqa: PLC0415
+
+    return load_catalog(Settings(root=REPO, demo_data=True))[0]
+
+
+@pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     yield from serve(demo_site)
 

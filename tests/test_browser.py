@@ -11,10 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from generator.catalog import load_catalog
 from generator.hours import open_state
-from generator.settings import Settings
-from tests.helpers import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +19,8 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(Settings(root=REPO, demo_data=True))[0]
+def catalog(demo_catalog):
+    return demo_catalog
 
 
 def test_search_for_a_species_returns_the_matching_clinics(page: Page, demo_url: str, catalog) -> None:

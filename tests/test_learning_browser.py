@@ -6,18 +6,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from generator.catalog import load_catalog
 from generator.kit import nearest_available
-from generator.settings import Settings
-from tests.helpers import REPO
 from tests.test_browser import WCAG_AA
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(Settings(root=REPO, demo_data=True))[0]
+def catalog(demo_catalog):
+    return demo_catalog
 
 
 def test_filter_case_library_by_species_and_outcome(page: Page, demo_url: str, catalog) -> None:

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
@@ -46,6 +47,14 @@ def _clock(value: Any) -> str:
     return text
 
 
+def _iana_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{value}' is not an IANA time zone such as Europe/London") from None
+    return value
+
+
 def _https_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() != "https":
@@ -68,6 +77,7 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidat
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+TimeZone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_iana_zone)]
 
 
 def minutes(clock: str) -> int:

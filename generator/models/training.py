@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
-from generator.models.common import HttpsUrl, Id, KbModel, ShortText, Text
+from generator.models.common import HttpsUrl, Id, KbModel, ShortText, Text, TimeZone
 from generator.models.guidance import Review, Sources
 
 Audience = Literal["owner", "technician", "vet", "rescue-volunteer"]
@@ -52,20 +52,11 @@ class Session(KbModel):
     title: ShortText
     format: Literal["webinar", "hands-on", "hybrid"]
     start: Annotated[datetime, BeforeValidator(_local_datetime)]
-    timezone: ShortText
+    timezone: TimeZone
     duration_minutes: Annotated[int, Field(gt=0, le=24 * 60)]
     host: Id  # an organisation id
     booking: HttpsUrl
     location: ShortText | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{value}' is not an IANA time zone such as Europe/London") from None
-        return value
 
     @property
     def starts_at(self) -> datetime:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import StringConstraints, field_validator
 
-from generator.models.common import Id, KbModel, ShortText, Text
+from generator.models.common import Id, KbModel, ShortText, Text, TimeZone
 
 
 class Term(KbModel):
@@ -27,17 +26,8 @@ class Species(Term):
 
 
 class Region(Term):
-    timezone: ShortText
+    timezone: TimeZone
     country: ShortText
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{value}' is not an IANA time zone such as Europe/London") from None
-        return value
 
     @field_validator("country")
     @classmethod
