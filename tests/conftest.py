@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.cli import main as kb_main
 from tests.helpers import REPO, TODAY, make_tree
@@ -20,6 +21,9 @@ os.environ["KB_TODAY"] = TODAY
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Waits, not timings: the first search compiles Pagefind's WebAssembly, which is slow on a busy
+# 2-core CI machine, so expectations may wait up to 20 s before they fail.
+expect.set_options(timeout=20_000)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
