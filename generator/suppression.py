@@ -1,0 +1,60 @@
+"""Small-number suppression for published aggregates.
+
+Counts from 1 to 4 are never published (shown as "fewer than 5"). Suppressing one cell is not
+enough when its group's total is published: total minus the other cells would reveal it, so a
+second cell (the smallest remaining non-zero one) is suppressed too, and so on until no suppressed
+cell can be recovered by differencing. A total of 1 to 4 suppresses the whole group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+THRESHOLD = 5  # counts below this (and above zero) are suppressed
+SUPPRESSED_TEXT = "fewer than 5"
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: int | None  # None when suppressed
+
+    @property
+    def suppressed(self) -> bool:
+        return self.value is None
+
+    def text(self) -> str:
+        return SUPPRESSED_TEXT if self.value is None else str(self.value)
+
+
+def is_small(count: int) -> bool:
+    return 0 < count < THRESHOLD
+
+
+def suppress_group(cells: dict[str, int], total: int | None = None) -> tuple[dict[str, Cell], Cell | None]:
+    """Suppress a group of counts whose ``total`` (if given) is published beside them.
+
+    Returns the cells and the total as they may be published.
+    """
+    if total is not None and is_small(total):
+        return {k: Cell(None) if v else Cell(0) for k, v in cells.items()}, Cell(None)
+    hidden = {k for k, v in cells.items() if is_small(v)}
+    if total is not None or len(cells) > 1:
+        # With a published total, one hidden cell is total minus the rest: hide another.
+        recoverable = total is not None
+        while recoverable and len(hidden) == 1:
+            candidates = sorted((v, k) for k, v in cells.items() if k not in hidden and v > 0)
+            if not candidates:
+                break
+            hidden.add(candidates[0][1])
+        if recoverable and len(hidden) == 1:
+            # every other cell is zero: the total itself gives the hidden cell away
+            return {k: Cell(None) if k in hidden else Cell(v) for k, v in cells.items()}, Cell(None)
+    published = {k: Cell(None) if k in hidden else Cell(v) for k, v in cells.items()}
+    return published, (Cell(total) if total is not None else None)
+
+
+def can_recover(published: dict[str, Cell], total: Cell | None) -> bool:
+    """True when differencing against the total reveals a suppressed cell exactly."""
+    if total is None or total.suppressed:
+        return False
+    return sum(1 for c in published.values() if c.suppressed) == 1
