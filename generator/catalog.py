@@ -16,6 +16,7 @@ from generator.hours import is_always_open
 from generator.models.case import Case
 from generator.models.common import ID_PATTERN
 from generator.models.equipment import Equipment, EquipmentType
+from generator.models.metrics import MetricsReport
 from generator.models.organisation import Organisation
 from generator.models.referral import ReferralProtocol
 from generator.models.training import Module
@@ -73,6 +74,7 @@ class Catalog:
     equipment_types: dict[str, EquipmentType] = field(default_factory=dict)
     equipment: dict[str, Entry[Equipment]] = field(default_factory=dict)
     volunteers: dict[str, Entry[VolunteerGroup]] = field(default_factory=dict)
+    metrics: dict[str, Entry[MetricsReport]] = field(default_factory=dict)
     modules: dict[str, Entry[Module]] = field(default_factory=dict)
 
     # ---- derived views -------------------------------------------------------------------
@@ -183,6 +185,7 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
+    from generator.metrics import check_metrics, load_metrics  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
     from generator.training import check_modules, load_modules  # noqa: PLC0415
 
@@ -190,11 +193,13 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     catalog.modules = load_modules(settings, problems)
     catalog.cases = load_cases(settings, problems)
     load_kit(settings, catalog, problems)
+    catalog.metrics = load_metrics(settings, problems)
     problems.extend(check_organisations(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))
     problems.extend(check_cases(catalog))
     problems.extend(check_kit(catalog))
+    problems.extend(check_metrics(catalog))
     return catalog, problems
 
 

@@ -40,7 +40,7 @@ def destination(example: Path) -> str:
         return f"content/triage/{target}.yml"
     if target == "referral":
         return "content/referral/protocol.yml"
-    if target in ("cases", "training"):
+    if target in ("cases", "training", "metrics"):
         return f"content/{target}/{example.name}"
     if target in ("equipment", "volunteers"):
         return f"directory/{target}/{example.name}"
