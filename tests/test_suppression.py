@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from generator.suppression import Cell, can_recover, suppress_group
+from generator.suppression import Cell, can_recover, suppress_group, suppress_table
 
 
 def values(cells: dict[str, Cell]) -> dict[str, int | None]:
@@ -49,3 +49,52 @@ def test_no_published_group_reveals_a_small_count(counts: tuple[int, int, int]) 
     assert not can_recover(cells, total)
     if total.value is not None and 0 < total.value < 5:
         pytest.fail("a small total was published")
+
+
+def _recoverable_lines(cells, row_totals, col_totals) -> list[str]:
+    problems = []
+    for r, row in cells.items():
+        if not row_totals[r].suppressed and sum(c.suppressed for c in row.values()) == 1:
+            problems.append(f"row {r}")
+    for col in next(iter(cells.values())):
+        column = [cells[r][col] for r in cells]
+        if not col_totals[col].suppressed and sum(c.suppressed for c in column) == 1:
+            problems.append(f"column {col}")
+    return problems
+
+
+def test_table_blocks_differencing_across_rows_and_columns() -> None:
+    table = {"north": {"a": 3, "b": 20, "c": 11}, "east": {"a": 9, "b": 14, "c": 8},
+             "south": {"a": 12, "b": 7, "c": 30}}
+    cells, rows, cols, grand = suppress_table(table)
+    assert cells["north"]["a"].suppressed
+    assert _recoverable_lines(cells, rows, cols) == []
+    assert grand.value == sum(sum(r.values()) for r in table.values())
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_tables_never_publish_or_leak_small_counts(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    table = {r: {c: rng.choice([0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for c in "abcd"} for r in ("n", "e", "s", "w")}
+    cells, rows, cols, grand = suppress_table(table)
+    for r, row in table.items():
+        for c, v in row.items():
+            if 0 < v < 5:
+                assert cells[r][c].suppressed
+            if not cells[r][c].suppressed:
+                assert cells[r][c].value == v
+    for cell in [*rows.values(), *cols.values(), grand]:
+        assert cell.suppressed or not (0 < cell.value < 5)
+    assert _recoverable_lines(cells, rows, cols) == []
+
+
+def test_a_complementary_cell_alone_in_its_column_hides_that_total() -> None:
+    # north/a (3) is hidden; the row rule hides north/b (9), which is alone in column b (the rest zero),
+    # so column b's total would give it away, and with it the 3: the column total is hidden too
+    table = {"north": {"a": 3, "b": 9}, "east": {"a": 20, "b": 0}, "south": {"a": 11, "b": 0}}
+    cells, rows, cols, grand = suppress_table(table)
+    assert cells["north"]["a"].suppressed and cells["north"]["b"].suppressed
+    assert cols["b"].suppressed
+    assert _recoverable_lines(cells, rows, cols) == []
