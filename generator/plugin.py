@@ -17,6 +17,7 @@ from generator.catalog import Catalog, load_catalog
 from generator.pages import PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_learning import learning_files, plan_kit, plan_learning
+from generator.pages_metrics import metrics_files, plan_metrics
 from generator.problems import Problems, report
 from generator.render import make_environment, render_file, render_page
 from generator.search import SearchIndexError, build_index, verify_index
@@ -51,7 +52,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if problems.failing(self.config.strict):
             raise PluginError("the content has errors (listed above); nothing was built")
         self.catalog = catalog
-        self.specs = plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
+        self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
+                      + plan_metrics(catalog))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -62,7 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for data in data_files(self.catalog):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for extra in [*guidance_files(self.catalog, config.site_url or ""),
-                      *learning_files(self.catalog, config.site_url or "")]:
+                      *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog)]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
         return files

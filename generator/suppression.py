@@ -59,43 +59,42 @@ Table = dict[str, dict[str, int]]  # row -> column -> count
 def suppress_table(table: Table) -> tuple[dict[str, dict[str, Cell]], dict[str, Cell], dict[str, Cell], Cell]:
     """Suppress a table whose row totals, column totals and grand total are all published.
 
-    Each row and each column is a group with a published total, so a cell hidden in one must not be
-    recoverable from either. Hiding is repeated across rows and columns until nothing changes.
+    The table and its margins form one grid in which every row and every column adds up (the last
+    entry of each line is the sum of the others). A hidden entry is recoverable when it is the only
+    hidden entry of any line, so hiding repeats, always taking the smallest positive entry left in
+    that line (a cell or a total), until no line has exactly one hidden entry.
     Returns (cells, row totals, column totals, grand total) as they may be published.
     """
     rows = list(table)
     columns = sorted({c for row in table.values() for c in row})
-    value = {(r, c): table[r].get(c, 0) for r in rows for c in columns}
-    hidden = {key for key, v in value.items() if is_small(v)}
-    row_totals = {r: sum(value[(r, c)] for c in columns) for r in rows}
-    col_totals = {c: sum(value[(r, c)] for r in rows) for c in columns}
-    grand = sum(row_totals.values())
-    hidden_rows = {r for r, t in row_totals.items() if is_small(t)}
-    hidden_cols = {c for c, t in col_totals.items() if is_small(t)}
-    hidden |= {(r, c) for r in hidden_rows for c in columns if value[(r, c)]}
-    hidden |= {(r, c) for c in hidden_cols for r in rows if value[(r, c)]}
+    total_row, total_col = "\0total", "\0total"
+    grid: dict[tuple[str, str], int] = {(r, c): table[r].get(c, 0) for r in rows for c in columns}
+    for r in rows:
+        grid[(r, total_col)] = sum(grid[(r, c)] for c in columns)
+    for c in columns:
+        grid[(total_row, c)] = sum(grid[(r, c)] for r in rows)
+    grid[(total_row, total_col)] = sum(grid[(r, total_col)] for r in rows)
+    all_rows, all_cols = [*rows, total_row], [*columns, total_col]
+    lines = [[(r, c) for c in all_cols] for r in all_rows] + [[(r, c) for r in all_rows] for c in all_cols]
+    hidden = {key for key, v in grid.items() if is_small(v)}
     changed = True
     while changed:
         changed = False
-        lines = [(("row", r), [(r, c) for c in columns]) for r in rows]
-        lines += [(("column", c), [(r, c) for r in rows]) for c in columns]
-        for (kind, name), keys in lines:
-            totals_hidden = hidden_rows if kind == "row" else hidden_cols
-            if name in totals_hidden or sum(1 for k in keys if k in hidden) != 1:
+        for line in lines:
+            if sum(1 for key in line if key in hidden) != 1:
                 continue
-            others = sorted((value[k], k) for k in keys if k not in hidden and value[k] > 0)
+            others = sorted((grid[key], key) for key in line if key not in hidden and grid[key] > 0)
             if others:
                 hidden.add(others[0][1])
-            else:  # the rest are zeros, so the line total is the hidden cell: hide the total
-                totals_hidden.add(name)
-            changed = True
-    if is_small(grand):
-        hidden |= {k for k, v in value.items() if v}
-    cells = {r: {c: Cell(None) if (r, c) in hidden else Cell(value[(r, c)]) for c in columns} for r in rows}
-    return (cells,
-            {r: Cell(None if r in hidden_rows else t) for r, t in row_totals.items()},
-            {c: Cell(None if c in hidden_cols else t) for c, t in col_totals.items()},
-            Cell(None if is_small(grand) else grand))
+                changed = True
+
+    def cell(key: tuple[str, str]) -> Cell:
+        return Cell(None) if key in hidden else Cell(grid[key])
+
+    return ({r: {c: cell((r, c)) for c in columns} for r in rows},
+            {r: cell((r, total_col)) for r in rows},
+            {c: cell((total_row, c)) for c in columns},
+            cell((total_row, total_col)))
 
 
 def can_recover(published: dict[str, Cell], total: Cell | None) -> bool:

@@ -14,7 +14,7 @@ import yaml
 
 PERIODS = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
 REGIONS = {"northvale": 1.0, "eastmarsh": 0.9, "southhaven": 0.8, "westmoor": 1.6}  # travel-time factor
-TIERS = {"emergency-now": (8, 20), "golden-hour": (20, 45), "same-day": (40, 240), "within-48h": (30, 900),
+TIERS = {"emergency-now": (22, 20), "golden-hour": (30, 45), "same-day": (40, 240), "within-48h": (30, 900),
          "routine": (10, 2500)}  # (typical contacts, typical median minutes)
 TARGETS = {"emergency-now": 30, "golden-hour": 60, "same-day": 720, "within-48h": 2880, "routine": 10080}
 PROBLEMS = ["gut-stasis", "breathing-difficulty", "heatstroke", "trauma-or-fall", "diarrhoea-and-wet-tail"]

@@ -68,7 +68,8 @@ def test_find_the_nearest_available_oxygen_cage_for_a_region(page: Page, demo_ur
 
 @pytest.mark.parametrize("path", ["cases/", "cases/chinchilla-heatstroke-in-a-sunny-room/", "training/",
                                   "training/oxygen-therapy-for-rodents/", "kit/", "kit/oxygen-cage/",
-                                  "volunteers/", "volunteers/eastmarsh-coastal-transport-volunteers/"])
+                                  "volunteers/", "volunteers/eastmarsh-coastal-transport-volunteers/",
+                                  "metrics/", "metrics/westmoor/"])
 def test_axe_on_learning_pages(page: Page, demo_url: str, path: str) -> None:
     page.goto(demo_url + path)
     page.wait_for_load_state("networkidle")

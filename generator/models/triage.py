@@ -21,6 +21,8 @@ class Tier(KbModel):
     meaning: Text
     action: ShortText  # the single call to action
     advice: list[Text] = []
+    # share of contacts that should be seen within the target; below it, the dashboard flags a bottleneck
+    goal_percent: Annotated[int, Field(ge=0, le=100)] = 80
 
 
 class TriageScale(KbModel):

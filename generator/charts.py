@@ -1,0 +1,101 @@
+"""Charts as inline, accessible SVG, drawn at build time with matplotlib's SVG backend.
+
+Only published (suppressed) figures are plotted; a hidden value is a gap in the line. Output is
+made reproducible: a fixed hash salt for element ids and no creation date in the metadata.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+from xml.etree import ElementTree
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402 - the backend is chosen first
+
+SVG_NS = "http://www.w3.org/2000/svg"
+ElementTree.register_namespace("", SVG_NS)
+ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+# colours distinguishable in greyscale as well; lines also differ in marker and dash
+STYLES = [("#00574b", "o", "-"), ("#a33000", "s", "--"), ("#1565c0", "^", "-."), ("#6a1b9a", "D", ":"),
+          ("#424242", "v", "-")]
+plt.rcParams.update({"svg.hashsalt": "kb-charts", "svg.fonttype": "none", "font.size": 9,
+                     "font.family": "sans-serif"})
+
+
+def period_label(period: str) -> str:
+    """'2026-05' -> 'May\n2026', '2026-Q2' -> 'Q2\n2026': short enough for a phone's axis."""
+    year, part = period.split("-")
+    return f"{part if part.startswith('Q') else calendar.month_abbr[int(part)]}\n{year}"
+
+
+def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
+               series: list[tuple[str, list[float | None]]], y_label: str, y_max: float | None = None) -> str:
+    figure, axes = plt.subplots(figsize=(4.4, 3.6))
+    for index, (name, values) in enumerate(series):
+        colour, marker, dash = STYLES[index % len(STYLES)]
+        points = [float("nan") if v is None else v for v in values]
+        axes.plot([period_label(label) for label in x_labels], points, color=colour, marker=marker,
+                  linestyle=dash, label=name, linewidth=1.8)
+    axes.set_ylabel(y_label)
+    if y_max is not None:
+        axes.set_ylim(0, y_max)
+    else:
+        axes.set_ylim(bottom=0)
+    axes.grid(axis="y", color="#dddddd")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=8)
+    figure.tight_layout()
+    return _accessible_svg(figure, chart_id, title, description)
+
+
+def bar_chart(chart_id: str, title: str, description: str, categories: list[str],
+              series: list[tuple[str, list[float | None]]], y_label: str) -> str:
+    figure, axes = plt.subplots(figsize=(4.4, 3.6))
+    width = 0.8 / max(1, len(series))
+    for index, (name, values) in enumerate(series):
+        colour, _, _ = STYLES[index % len(STYLES)]
+        positions = [i + index * width for i in range(len(categories))]
+        heights = [0 if v is None else v for v in values]
+        bars = axes.bar(positions, heights, width=width, color=colour, label=name,
+                        hatch=["", "//", "..", "xx"][index % 4], edgecolor="white")
+        for bar, value in zip(bars, values, strict=True):
+            if value is None:  # hidden: no bar, a visible marker instead
+                axes.annotate("<5", (bar.get_x() + width / 2, 0), ha="center", va="bottom", fontsize=7)
+    axes.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(categories))], categories,
+                    rotation=20, ha="right")
+    axes.set_ylabel(y_label)
+    axes.grid(axis="y", color="#dddddd")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=8)
+    figure.tight_layout()
+    return _accessible_svg(figure, chart_id, title, description)
+
+
+def _accessible_svg(figure, chart_id: str, title: str, description: str) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(figure)
+    root = ElementTree.fromstring(buffer.getvalue())
+    for element in list(root.iter()):  # matplotlib's own <title>/<metadata> would be read out first
+        for child in list(element):
+            if child.tag in (f"{{{SVG_NS}}}metadata",):
+                element.remove(child)
+    title_el = ElementTree.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-title"})
+    title_el.text = title
+    desc_el = ElementTree.Element(f"{{{SVG_NS}}}desc", {"id": f"{chart_id}-desc"})
+    desc_el.text = description
+    root.insert(0, desc_el)
+    root.insert(0, title_el)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
+    root.set("class", "kb-chart")
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)  # scale with the page; viewBox keeps the shape
+    svg = ElementTree.tostring(root, encoding="unicode")
+    # matplotlib's internal ids are not unique across several charts on one page: prefix them
+    return re.sub(r'(id="|url\(#|href="#)([^"\)]+)', lambda m: f"{m.group(1)}{chart_id}-{m.group(2)}"
+                  if not m.group(2).startswith(chart_id) else m.group(0), svg)
