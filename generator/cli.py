@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir in mkdocs.yml)")
 
+    commands.add_parser("schemas", help="write schemas/ from the models and point every YAML file at its schema")
+
     serve = commands.add_parser("serve", help="serve with live reload, watching directory/ and content/")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     return parser
@@ -60,6 +62,13 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if args.command == "serve":
         return _serve(config_file, args.dev_addr)
+    if args.command == "schemas":
+        from generator.schemas import annotate, write_schemas  # noqa: PLC0415
+
+        root = config_file.resolve().parent
+        written, annotated = write_schemas(root), annotate(root)
+        print(f"kb: {len(written)} schema(s) written, {len(annotated)} file(s) given a schema line")
+        return 0
 
     settings = settings_from_config(config_file)
     catalog, problems = load_catalog(settings)

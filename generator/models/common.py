@@ -71,8 +71,9 @@ def _email(value: str) -> str:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-ClockTime = Annotated[str, BeforeValidator(_clock)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=date)]
+ClockTime = Annotated[str, BeforeValidator(_clock, json_schema_input_type=Annotated[str, StringConstraints(
+    pattern=r"^([01]\d|2[0-4]):[0-5]\d$")])]
 HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_url)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]

@@ -39,7 +39,7 @@ def _expand_days(value: Any) -> Any:
 class Period(KbModel):
     """Open from `opens` to `closes` on each of `days`; closing before opening runs past midnight."""
 
-    days: Annotated[list[Day], BeforeValidator(_expand_days)]
+    days: Annotated[list[Day], BeforeValidator(_expand_days, json_schema_input_type=str | list[str])]
     opens: ClockTime
     closes: ClockTime
 
@@ -96,4 +96,5 @@ def expand_always(value: Any) -> Any:
     return value
 
 
-OpeningHours = Annotated[list[Period], BeforeValidator(expand_always)]
+OpeningHours = Annotated[list[Period], BeforeValidator(expand_always,
+                                                       json_schema_input_type=Literal["24/7"] | list[Period])]

@@ -25,13 +25,13 @@ Arrangement = Literal["on-site-24h", "on-call", "partner", "none"]
 Referrer = Literal["vets", "owners", "rescues"]
 
 
-def _shorthand(key: str):
+def _shorthand(key: str, model: type) -> BeforeValidator:
     """Let a list item be a bare id (`- rat`) as well as a mapping (`- species: rat`)."""
 
     def expand(value: Any) -> Any:
         return {key: value} if isinstance(value, str) else value
 
-    return BeforeValidator(expand)
+    return BeforeValidator(expand, json_schema_input_type=str | model)
 
 
 class SpeciesCapability(KbModel):
@@ -117,8 +117,9 @@ class Organisation(KbModel):
     summary: Text
     status: Status
     alert: Text | None = None
-    species: Annotated[list[Annotated[SpeciesCapability, _shorthand("species")]], Field(min_length=1)]
-    services: Annotated[list[Annotated[ServiceOffer, _shorthand("service")]], Field(min_length=1)]
+    species: Annotated[list[Annotated[SpeciesCapability, _shorthand("species", SpeciesCapability)]],
+                       Field(min_length=1)]
+    services: Annotated[list[Annotated[ServiceOffer, _shorthand("service", ServiceOffer)]], Field(min_length=1)]
     limitations: list[Text] = []
     contacts: Contacts
     location: Location
