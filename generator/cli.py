@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir in mkdocs.yml)")
 
+    new = commands.add_parser("new", help="write a commented template for a new entry (refuses an existing id)")
+    new.add_argument("kind", help="organisation, equipment, volunteer-group, problem, case, module, metrics, "
+                     "first-aid")
+    new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
+
     commands.add_parser("schemas", help="write schemas/ from the models and point every YAML file at its schema")
 
     serve = commands.add_parser("serve", help="serve with live reload, watching directory/ and content/")
@@ -72,6 +77,8 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = settings_from_config(config_file)
     catalog, problems = load_catalog(settings)
+    if args.command == "new":
+        return _new(catalog, args.kind, args.id)
     for line in report(problems, strict=args.strict, fmt=args.format):
         print(line, file=sys.stderr if problems.failing(args.strict) else sys.stdout)
     if problems.failing(args.strict):
@@ -87,6 +94,20 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kb: build failed: {exc}; the previous site was left as it was", file=sys.stderr)
         return 1
     print(f"kb: built {len(catalog.organisations)} organisations into {target}")
+    return 0
+
+
+def _new(catalog, kind: str, entry_id: str) -> int:
+    from generator.new import REMINDERS, NewEntryError, new_entry  # noqa: PLC0415
+
+    try:
+        path = new_entry(catalog, kind, entry_id)
+    except NewEntryError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 1
+    print(f"kb: wrote {path.relative_to(catalog.settings.root)}: replace the values marked CHANGE, then run kb check")
+    if kind in REMINDERS:
+        print(f"kb: {REMINDERS[kind]}")
     return 0
 
 
