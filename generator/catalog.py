@@ -186,6 +186,7 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
     from generator.metrics import check_metrics, load_metrics  # noqa: PLC0415
+    from generator.redirects import check_aliases  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
     from generator.training import check_modules, load_modules  # noqa: PLC0415
 
@@ -200,6 +201,7 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems.extend(check_cases(catalog))
     problems.extend(check_kit(catalog))
     problems.extend(check_metrics(catalog))
+    problems.extend(check_aliases(catalog))
     return catalog, problems
 
 

@@ -19,6 +19,7 @@ from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_learning import learning_files, plan_kit, plan_learning
 from generator.pages_metrics import metrics_files, plan_metrics
 from generator.problems import Problems, report
+from generator.redirects import redirect_files
 from generator.render import make_environment, render_file, render_page
 from generator.search import SearchIndexError, build_index, verify_index
 from generator.settings import Settings
@@ -64,7 +65,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for data in data_files(self.catalog):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for extra in [*guidance_files(self.catalog, config.site_url or ""),
-                      *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog)]:
+                      *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
+                      *redirect_files(self.catalog, config.site_url or "")]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
         return files

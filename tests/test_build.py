@@ -185,3 +185,26 @@ def test_demo_banner_is_one_setting(tmp_path: Path) -> None:
         org.write_text(re.sub(r'"01632 960(\d{3})"', r'"0121 234 5\1"', org.read_text()))
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
     assert page(tree / "site", ORG).select_one(".kb-demo") is None
+
+
+def test_a_renamed_entry_keeps_its_old_address(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    old = tree / "directory/organisations/pebblesham-vets.yml"
+    new = tree / "directory/organisations/pebblesham-seaside-vets.yml"
+    new.write_text(old.read_text().replace("id: pebblesham-vets",
+                                           "id: pebblesham-seaside-vets\naliases: [pebblesham-vets]"))
+    old.unlink()
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--strict"]) == 0
+    redirect = soup(tree / "site/organisations/pebblesham-vets/index.html")
+    assert redirect.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../pebblesham-seaside-vets/"
+    assert redirect.select_one("a")["href"] == "../pebblesham-seaside-vets/"
+    assert (tree / "site/organisations/pebblesham-seaside-vets/index.html").is_file()
+
+
+def test_an_alias_cannot_shadow_a_current_entry(tmp_path: Path, capsys) -> None:
+    tree = make_tree(tmp_path)
+    org = tree / "directory/organisations/pebblesham-vets.yml"
+    org.write_text(org.read_text().replace("id: pebblesham-vets",
+                                           "id: pebblesham-vets\naliases: [saltwick-veterinary-hospital]"))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "check"]) == 1
+    assert "aliases[0]: 'saltwick-veterinary-hospital' is a current id, not an old one" in capsys.readouterr().err

@@ -130,6 +130,7 @@ class Organisation(KbModel):
     accreditation: list[Accreditation] = []
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = []
     verified: Verification
+    aliases: list[Id] = []  # former ids: their old addresses redirect here
 
     def phones_of(self, kind: str) -> list[Phone]:
         return [p for p in self.contacts.phones if p.type == kind]

@@ -72,6 +72,7 @@ class Problem(KbModel):
     equipment: list[Id] = []  # ids from directory/services.yml
     sources: Sources
     review: Review
+    aliases: list[Id] = []  # former ids: their old addresses (and printed QR codes) redirect here
 
     def tiers(self) -> list[str]:
         return list(dict.fromkeys(m.tier for m in self.signs))
