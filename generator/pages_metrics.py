@@ -106,6 +106,15 @@ def plan_metrics(catalog: Catalog) -> list[PageSpec]:
     return pages
 
 
+def plan_audit(catalog: Catalog) -> list[PageSpec]:
+    from generator.audit import DUE_SOON_DAYS, PHONE_CHECK_DAYS, audit  # noqa: PLC0415
+
+    return [PageSpec("audit.md", "audit.html", "Audit: what needs checking",
+                     "Overdue and soon-due verifications, reviews and services, sorted by risk.",
+                     {"findings": audit(catalog), "due_soon": DUE_SOON_DAYS, "phone_days": PHONE_CHECK_DAYS},
+                     search=False)]
+
+
 def metrics_files(catalog: Catalog) -> list[DataFile]:
     if not catalog.metrics or not catalog.tiers:
         return []

@@ -17,7 +17,7 @@ from generator.catalog import Catalog, load_catalog
 from generator.pages import PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_learning import learning_files, plan_kit, plan_learning
-from generator.pages_metrics import metrics_files, plan_metrics
+from generator.pages_metrics import metrics_files, plan_audit, plan_metrics
 from generator.problems import Problems, report
 from generator.redirects import redirect_files
 from generator.render import make_environment, render_file, render_page
@@ -54,7 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("the content has errors (listed above); nothing was built")
         self.catalog = catalog
         self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
-                      + plan_metrics(catalog))
+                      + plan_metrics(catalog) + plan_audit(catalog))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

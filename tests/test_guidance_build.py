@@ -143,3 +143,22 @@ def test_markdown_bodies_cannot_inject_html(tmp_path: Path) -> None:
 
 def test_finder_data_still_valid_json(fixture_site: Path) -> None:
     assert json.loads((fixture_site / "directory/finder/index.json").read_text())["regions"]
+
+
+def test_audit_page_lists_overdue_items_by_risk(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    org = tree / "directory/organisations/saltwick-veterinary-hospital.yml"
+    text = org.read_text()
+    assert "verified_on: 2026-" in text
+    org.write_text(re.sub(r"verified_on: 2026-\d\d-\d\d", "verified_on: 2026-06-01", text, count=1))
+    guide = tree / "content/triage/problems/heatstroke.yml"
+    guide.write_text(re.sub(r"next_review: \d{4}-\d\d-\d\d", "next_review: 2026-11-01", guide.read_text()))
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in page(tree / "site", "audit").select("table.kb-audit tbody tr")]
+    assert rows[0][:3] == ["High", "Emergency number", rows[0][2]] and "Saltwick" in rows[0][2]
+    assert "ringing the number to check it overdue since 2026-08-30" in rows[0][3]
+    assert rows[1][0:2] == ["High", "Guidance"] and "review overdue since 2026-11-01" in rows[1][3]
+    assert rows[1][4] == "content/triage/problems/heatstroke.yml"
+    rescue = [r for r in rows if "Eastmarsh Hamster and Gerbil Rescue" in r[2]]
+    assert rescue and rescue[0][0] == "Medium"
