@@ -25,6 +25,8 @@ class PageSpec:
     search: bool = True  # indexed by Pagefind
     scripts: tuple[str, ...] = ()  # extra scripts from theme/assets/, by stem
     layout: str | None = None  # a whole-page template in theme/ instead of Material's main.html
+    source: str | None = None  # the YAML or Markdown file the page is built from, relative to the root
+    history: str | None = None  # the URL of the page's "what changed" page, if it has one
 
     @property
     def url(self) -> str:
@@ -104,7 +106,7 @@ def plan(catalog: Catalog) -> list[PageSpec]:
              "hours_json": hours_json(org, catalog.region_of(org).timezone),
              "always_open": is_always_open(org.hours),
              "source_path": entry.source.display},
-            scripts=("hours",)))
+            scripts=("hours",), source=entry.source.display))
     return pages
 
 

@@ -53,12 +53,14 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
     for entry in sorted(catalog.problems.values(), key=lambda e: e.id):
         guide = entry.model
         pages.append(PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
-                              {"guide": guide, "qr": f"qr/triage/{guide.id}.svg",
+                              source=entry.source.display, history=f"triage/{guide.id}/changes/",
+                              context={"guide": guide, "qr": f"qr/triage/{guide.id}.svg",
                                "tiers_here": sorted((catalog.tiers[t] for t in guide.tiers()), key=lambda t: t.rank),
                                "source_path": entry.source.display}))
     for entry in catalog.first_aid_pages():
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
-                              {"page": entry.model, "body": markdown_text(entry.body)}))
+                              {"page": entry.model, "body": markdown_text(entry.body)},
+                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/"))
     for species in catalog.species.values():
         pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
                               f"First aid for {species.plural.lower()}",
@@ -68,6 +70,8 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
     if catalog.referral is not None:
         protocol = catalog.referral.model
         pages.append(PageSpec("referral/index.md", "referral.html", protocol.title, protocol.summary,
+                              source=catalog.referral.source.display,
+                              context=
                               {"protocol": protocol, "receivers": catalog.referral_receivers(),
                                "fallback": [(r, catalog.after_hours_cover(r.id)) for r in catalog.regions.values()]}))
         pages.append(PageSpec("referral/form.md", "referral-form.html", "Referral form",

@@ -33,7 +33,8 @@ def plan_learning(catalog: Catalog) -> list[PageSpec]:
                               scripts=("case-filter",)))
         for case in cases:
             pages.append(PageSpec(f"cases/{case.id}.md", "case.html", case.title, case.history[:160],
-                                  {"case": case, "outcomes": OUTCOMES}))
+                                  {"case": case, "outcomes": OUTCOMES},
+                                  source=catalog.cases[case.id].source.display))
     if catalog.modules:
         sessions = [(m, s) for m in catalog.module_list() for s in m.sessions]
         pages.append(PageSpec("training/index.md", "training-index.html", "Training",
@@ -47,7 +48,7 @@ def plan_learning(catalog: Catalog) -> list[PageSpec]:
                  "sections": [(s.title, markdown_text(s.body)) for s in module.sections],
                  "upcoming": upcoming([(module, s) for s in module.sessions], catalog.settings.today),
                  "required_by": [m for m in catalog.module_list() if module.id in m.prerequisites]},
-                scripts=("self-check",)))
+                scripts=("self-check",), source=catalog.modules[module.id].source.display))
     return pages
 
 
@@ -87,5 +88,5 @@ def plan_kit(catalog: Catalog) -> list[PageSpec]:
                               {"by_region": [(r, catalog.volunteers_in(r.id)) for r in catalog.regions.values()]}))
         for group in groups:
             pages.append(PageSpec(f"volunteers/{group.id}.md", "volunteer-group.html", group.name, group.summary,
-                                  {"group": group}))
+                                  {"group": group}, source=catalog.volunteers[group.id].source.display))
     return pages

@@ -14,8 +14,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.catalog import Catalog, load_catalog
+from generator.history import History, read_history
 from generator.pages import PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
+from generator.pages_history import history_files, plan_history
 from generator.pages_learning import learning_files, plan_kit, plan_learning
 from generator.pages_metrics import metrics_files, plan_audit, plan_metrics
 from generator.problems import Problems, report
@@ -40,6 +42,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.catalog: Catalog | None = None
         self.specs: list[PageSpec] = []
         self.searchable_pages = 0
+        self.history = History()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preloaded is not None:
@@ -55,6 +58,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.catalog = catalog
         self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
                       + plan_metrics(catalog) + plan_audit(catalog))
+        self.history = read_history(catalog.settings.root)
+        self.specs += plan_history(self.specs, self.history)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -66,13 +71,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for extra in [*guidance_files(self.catalog, config.site_url or ""),
                       *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
-                      *redirect_files(self.catalog, config.site_url or "")]:
+                      *redirect_files(self.catalog, config.site_url or ""),
+                      *history_files(self.specs, self.history, config.site_url or "", config.site_name)]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
         return files
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        """Where the page comes from and when that last changed, for the footer on every page."""
+        kb = (page.meta or {}).get("kb") or {}
+        source = kb.get("source")
+        if not source and not page.file.generated_by:  # a hand-written page in docs_dir
+            source = str(Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
+                         / page.file.src_uri)
+        if source:
+            changed = self.history.last_changed(source)
+            repo = (config.extra.get("source_repo") or "").rstrip("/")
+            page.meta["kb_footer"] = {
+                "source": source,
+                "changed": changed.date().isoformat() if changed else None,
+                "edit": f"{repo}/edit/{config.extra.get('source_branch', 'main')}/{source}" if repo else None,
+                "history": kb.get("history"),
+            }
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if SEARCH_BODY in output:

@@ -82,7 +82,8 @@ def render_page(env: Environment, spec: PageSpec) -> str:
     # mkdocs' own Jinja environment does not autoescape and Material prints the title and
     # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
     meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
-            "kb": {"search": spec.search, "scripts": list(spec.scripts)}}
+            "kb": {"search": spec.search, "scripts": list(spec.scripts), "source": spec.source,
+                   "history": spec.history}}
     if spec.layout:
         meta["template"] = spec.layout
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
