@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.catalog import Catalog, load_catalog
+from generator.csp import UnexpectedInlineScript, apply_policy
 from generator.history import History, read_history
 from generator.pages import PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
@@ -101,7 +102,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if SEARCH_BODY in output:
             self.searchable_pages += 1
-        return output
+        try:
+            return apply_policy(output, page.file.src_uri)
+        except UnexpectedInlineScript as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Static templates such as 404.html carry the same policy."""
+        try:
+            return apply_policy(output_content, template_name)
+        except UnexpectedInlineScript as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.search_index:
