@@ -42,7 +42,7 @@ class DataFile:
     """A generated non-page file: JSON the browser scripts fetch, QR codes, generated CSS."""
 
     src_uri: str
-    content: str
+    content: str | bytes
 
 
 @dataclass(frozen=True)

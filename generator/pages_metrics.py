@@ -106,6 +106,11 @@ def plan_metrics(catalog: Catalog) -> list[PageSpec]:
     return pages
 
 
+def plan_offline(catalog: Catalog) -> list[PageSpec]:
+    return [PageSpec("offline.md", "offline.html", "You are offline", "Pages stored for use without a signal.",
+                     {}, search=False)]
+
+
 def plan_audit(catalog: Catalog) -> list[PageSpec]:
     from generator.audit import DUE_SOON_DAYS, PHONE_CHECK_DAYS, audit  # noqa: PLC0415
 

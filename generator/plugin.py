@@ -16,11 +16,12 @@ from mkdocs.structure.pages import Page
 from generator.catalog import Catalog, load_catalog
 from generator.csp import UnexpectedInlineScript, apply_policy
 from generator.history import History, read_history
-from generator.pages import PageSpec, TemplateFile, data_files, plan
+from generator.offline import icon_png, write_service_worker
+from generator.pages import DataFile, PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_history import history_files, plan_history
 from generator.pages_learning import learning_files, plan_kit, plan_learning
-from generator.pages_metrics import metrics_files, plan_audit, plan_metrics
+from generator.pages_metrics import metrics_files, plan_audit, plan_metrics, plan_offline
 from generator.problems import Problems, report
 from generator.redirects import redirect_files
 from generator.render import make_environment, render_file, render_page
@@ -58,7 +59,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("the content has errors (listed above); nothing was built")
         self.catalog = catalog
         self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
-                      + plan_metrics(catalog) + plan_audit(catalog))
+                      + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog))
         self.history = read_history(catalog.settings.root)
         self.specs += plan_history(self.specs, self.history)
         return config
@@ -73,7 +74,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for extra in [*guidance_files(self.catalog, config.site_url or ""),
                       *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
                       *redirect_files(self.catalog, config.site_url or ""),
-                      *history_files(self.specs, self.history, config.site_url or "", config.site_name)]:
+                      *history_files(self.specs, self.history, config.site_url or "", config.site_name),
+                      TemplateFile("site.webmanifest", "site.webmanifest",
+                                   {"name": config.site_name, "description": config.site_description or ""}),
+                      DataFile("assets/icons/icon-192.png", icon_png(192)),
+                      DataFile("assets/icons/icon-512.png", icon_png(512))]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
         return files
@@ -118,6 +123,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not self.config.search_index:
             return
         site_dir = Path(config.site_dir)
+        write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
         expected = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         try:
             indexed = build_index(site_dir)

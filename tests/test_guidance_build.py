@@ -96,7 +96,7 @@ def test_get_help_is_light_and_lists_24_hour_clinics_per_region(fixture_site: Pa
     raw = (fixture_site / "get-help/index.html").read_text()
     html = BeautifulSoup(raw, "html.parser")
     scripts = [s["src"] for s in html.select("script[src]")]
-    assert scripts == ["../assets/hours.js", "../assets/get-help.js"]  # no Material bundle
+    assert scripts == ["../assets/offline.js", "../assets/hours.js", "../assets/get-help.js"]  # no Material bundle
     assert [link["href"] for link in html.select("link[rel=stylesheet]")] == [
         "../assets/get-help.css", "../assets/tiers.css"]
     eastmarsh = html.select_one(".gh-region[data-region='eastmarsh']")
