@@ -43,3 +43,23 @@ def test_no_third_party_requests(demo_site: Path, fresh, path: str) -> None:
         load = measure(page, origin + path, origin)
         context.close()
     assert load.requests > 0 and load.third_party == []
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["get-help/", "cases/", "kit/oxygen-cage/", "referral/form/", "directory/find/"])
+def test_scripts_do_not_move_the_page(demo_site: Path, fresh, path: str) -> None:
+    """Controls that need JavaScript are laid out from the first paint (Lighthouse's CLS stays low)."""
+    with serving(demo_site) as origin:
+        context, page = fresh()
+        page.goto(origin + path)
+        page.wait_for_load_state("networkidle")
+        shift = page.evaluate(LAYOUT_SHIFT)
+        context.close()
+    assert shift < 0.05, f"{path}: cumulative layout shift {shift:.3f}"

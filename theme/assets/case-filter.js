@@ -31,7 +31,6 @@
 
   var params = new URLSearchParams(location.search);
   names.forEach(function (n) { if (params.get(n)) form.elements[n].value = params.get(n); });
-  form.hidden = false;
   form.addEventListener("change", function () { update(true); });
   update(false);
 })();

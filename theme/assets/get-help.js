@@ -31,7 +31,6 @@
   var saved = params.get("region");
   if (!saved) { try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; } }
   if (saved && select.querySelector("option[value='" + saved.replace(/[^a-z0-9-]/g, "") + "']")) select.value = saved;
-  choice.hidden = false;
   select.addEventListener("change", update);
   update();
 })();

@@ -14,7 +14,6 @@
   var saved = new URLSearchParams(location.search).get("region");
   if (!saved) { try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; } }
   if (saved && Array.prototype.some.call(select.options, function (o) { return o.value === saved; })) select.value = saved;
-  choice.hidden = false;
   select.addEventListener("change", update);
   update();
 })();

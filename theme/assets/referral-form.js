@@ -100,7 +100,5 @@
   });
   document.getElementById("rf-print").addEventListener("click", function () { window.print(); });
   document.getElementById("rf-summary-title").setAttribute("tabindex", "-1");
-  document.getElementById("rf-make").hidden = false;
-  document.getElementById("rf-clear").hidden = false;
   restore();
 })();
