@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.catalog import Catalog
 from generator.problems import Problems
+from generator.timings import TIMINGS
 
 
 class BuildFailed(RuntimeError):
@@ -32,7 +33,8 @@ def build_site(config_file: Path, catalog: Catalog, problems: Problems, *, stric
         plugin.config.strict = strict
         plugin.preloaded = (catalog, problems)
         _quiet_mkdocs_info()
-        mkdocs_build(config)
+        with TIMINGS.stage("mkdocs-total"):
+            mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None

@@ -5,6 +5,7 @@ The Catalog is the one in-memory picture of the network; pages are planned from 
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from generator.problems import Problem, Problems, Severity, Stage
 from generator.settings import Settings
 from generator.sources import Source, display_path, load_file
 from generator.suggest import did_you_mean
+from generator.timings import TIMINGS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,8 +80,21 @@ class Catalog:
     modules: dict[str, Entry[Module]] = field(default_factory=dict)
 
     # ---- derived views -------------------------------------------------------------------
+    def memo(self, key: tuple, compute: Any) -> Any:
+        """Derived views are asked for once per page; at 10,000 organisations recomputing them per page
+        makes the build quadratic. The memo is dropped whenever ``organisations`` is replaced or grows."""
+        stamp = (id(self.organisations), len(self.organisations))
+        memo = self.__dict__.setdefault("_memo_store", {})
+        if memo.get("stamp") != stamp:
+            memo.clear()
+            memo["stamp"] = stamp
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
     def orgs(self) -> list[Organisation]:
-        return sorted((e.model for e in self.organisations.values()), key=lambda o: o.name.lower())
+        return list(self.memo(("orgs",), lambda: sorted((e.model for e in self.organisations.values()),
+                                                          key=lambda o: o.name.lower())))
 
     def org(self, org_id: str) -> Organisation:
         return self.organisations[org_id].model
@@ -89,7 +104,8 @@ class Catalog:
 
     def in_region(self, region_id: str) -> list[Organisation]:
         """Organisations based in the region, round-the-clock care first, then by name."""
-        return sorted((o for o in self.orgs() if o.location.region == region_id), key=emergency_order)
+        return list(self.memo(("in_region", region_id), lambda: sorted(
+            (o for o in self.orgs() if o.location.region == region_id), key=emergency_order)))
 
     def after_hours_cover(self, region_id: str) -> list[Organisation]:
         """Who a region's owners can reach at night: in-region 24 h and on-call services, then the
@@ -104,10 +120,12 @@ class Catalog:
         return sorted(local, key=emergency_order) + sorted(partners, key=emergency_order)
 
     def treating(self, species_id: str) -> list[Organisation]:
-        return [o for o in self.orgs() if any(c.species == species_id for c in o.species)]
+        return list(self.memo(("treating", species_id), lambda: [
+            o for o in self.orgs() if any(c.species == species_id for c in o.species)]))
 
     def offering(self, service_id: str) -> list[Organisation]:
-        return [o for o in self.orgs() if any(s.service == service_id for s in o.services)]
+        return list(self.memo(("offering", service_id), lambda: [
+            o for o in self.orgs() if any(s.service == service_id for s in o.services)]))
 
     def tiers_by_rank(self) -> list[Tier]:
         return sorted(self.tiers.values(), key=lambda t: t.rank)
@@ -147,10 +165,17 @@ class Catalog:
         return [c for c in self.case_list() if guide_id in c.related.problems]
 
     def kit_list(self) -> list[Equipment]:
-        return sorted((e.model for e in self.equipment.values()), key=lambda k: k.id)
+        return list(self.memo(("kit", len(self.equipment)),
+                               lambda: sorted((e.model for e in self.equipment.values()), key=lambda k: k.id)))
 
     def kit_of(self, org_id: str) -> list[Equipment]:
-        return [k for k in self.kit_list() if k.holder == org_id and k.status != "retired"]
+        def by_holder() -> dict[str, list[Equipment]]:
+            held: dict[str, list[Equipment]] = {}
+            for kit in self.kit_list():
+                if kit.status != "retired":
+                    held.setdefault(kit.holder, []).append(kit)
+            return held
+        return list(self.memo(("kit_by_holder", len(self.equipment)), by_holder).get(org_id, []))
 
     def volunteers_in(self, region_id: str) -> list[VolunteerGroup]:
         return sorted((e.model for e in self.volunteers.values() if region_id in e.model.regions),
@@ -161,7 +186,13 @@ class Catalog:
 
     def partners_of(self, org_id: str) -> list[Organisation]:
         """Organisations that send their after-hours patients to ``org_id``."""
-        return [o for o in self.orgs() if o.after_hours.partner == org_id]
+        def by_partner() -> dict[str, list[Organisation]]:
+            sent: dict[str, list[Organisation]] = {}
+            for org in self.orgs():
+                if org.after_hours.partner:
+                    sent.setdefault(org.after_hours.partner, []).append(org)
+            return sent
+        return list(self.memo(("partners",), by_partner).get(org_id, []))
 
 
 def emergency_order(org: Organisation) -> tuple[int, str]:
@@ -176,6 +207,22 @@ def emergency_order(org: Organisation) -> tuple[int, str]:
 # ---- loading -----------------------------------------------------------------------------
 
 def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
+    # Loading makes millions of small objects that live as long as the build. The cyclic garbage
+    # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
+    # it pauses while loading, and what was loaded is then frozen out of later collections.
+    gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        with TIMINGS.stage("catalog"):
+            return _load_catalog(settings)
+    finally:
+        if paused:
+            gc.freeze()
+            gc.enable()
+
+
+def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems = Problems()
     catalog = Catalog(settings)
     for name, model in VOCABULARIES.items():

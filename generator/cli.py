@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then build and index the site")
     _common(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir in mkdocs.yml)")
+    build.add_argument("--timings", type=Path, metavar="FILE", help="write seconds per build stage to FILE (JSON)")
 
     new = commands.add_parser("new", help="write a commented template for a new entry (refuses an existing id)")
     new.add_argument("kind", help="organisation, equipment, volunteer-group, problem, case, module, metrics, "
@@ -94,6 +95,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kb: build failed: {exc}; the previous site was left as it was", file=sys.stderr)
         return 1
     print(f"kb: built {len(catalog.organisations)} organisations into {target}")
+    if args.timings:
+        from generator.timings import TIMINGS  # noqa: PLC0415
+
+        TIMINGS.write(args.timings)
     return 0
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 TOKEN = "__KB_SCRIPT_HASHES__"
 # Material's inline scripts, recognised by how they start (partials/javascripts/*.html).
@@ -19,32 +19,22 @@ class UnexpectedInlineScript(ValueError):
     pass
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            values = dict(attrs)
-            executable = (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES
-            self._current = [] if executable and "src" not in values else None
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+# A script element's text ends at the first "</script" (HTML's raw-text rule), so this finds every
+# script element a browser would run; what it might over-match ("<script" in a comment) can only
+# fail the build, never let a script through. It replaced html.parser, a quarter of a 10k-entry build.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_SRC = re.compile(r"(?:^|\s)src\s*=", re.IGNORECASE)
 
 
 def inline_scripts(html: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    return parser.scripts
+    """The text of every executable script element without a src."""
+    scripts = []
+    for attributes, text in _SCRIPT.findall(html):
+        kind = _TYPE.search(attributes)
+        if (kind.group(1) if kind else "").strip().lower() in EXECUTABLE_TYPES and not _SRC.search(attributes):
+            scripts.append(text)
+    return scripts
 
 
 def apply_policy(html: str, page: str) -> str:

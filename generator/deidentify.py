@@ -48,7 +48,10 @@ def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
     for what, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             add(what, match.group(0), match.start())
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+    # the matcher is slow, and a number long enough to report needs that many digits in the text
+    matches = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE) \
+        if sum(c.isdigit() for c in text) >= MIN_PHONE_DIGITS else ()
+    for match in matches:
         raw = match.raw_string.lstrip("([ ").rstrip(")] ")
         if len(re.sub(r"\D", "", raw)) >= MIN_PHONE_DIGITS:
             add("a phone number", raw, match.start + match.raw_string.index(raw))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.problems import Problem, Stage
-from generator.sources import Position, Source, _decode, display_path, parse_text
+from generator.sources import Source, _decode, display_path, parse_text
 
 
 @dataclass
@@ -38,6 +38,5 @@ def load_markdown(path: Path, root: Path) -> tuple[MarkdownSource | None, list[P
     shifted = [replace(p, line=p.line + 1) for p in found]
     if front is None:
         return None, shifted
-    front.positions = {k: Position(v.line + 1, v.column) for k, v in front.positions.items()}
-    front.key_positions = {k: Position(v.line + 1, v.column) for k, v in front.key_positions.items()}
+    front.line_offset = 1
     return MarkdownSource(front, "\n".join(lines[end + 1:]), end + 2), shifted

@@ -106,6 +106,11 @@ def region_centre(catalog: Catalog, region_id: str) -> tuple[float, float] | Non
 
 def nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     """Available kit of one type for a region: held in the region first, then by distance."""
+    return list(catalog.memo(("nearest_kit", item, region_id, len(catalog.equipment)),
+                              lambda: _nearest_available(catalog, item, region_id)))
+
+
+def _nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     centre = region_centre(catalog, region_id)
     rows = []
     for kit in catalog.kit_list():

@@ -60,7 +60,7 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
     for entry in catalog.first_aid_pages():
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
                               {"page": entry.model, "body": markdown_text(entry.body)},
-                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/"))
+                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/", markdown=True))
     for species in catalog.species.values():
         pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
                               f"First aid for {species.plural.lower()}",

@@ -48,7 +48,7 @@ def plan_learning(catalog: Catalog) -> list[PageSpec]:
                  "sections": [(s.title, markdown_text(s.body)) for s in module.sections],
                  "upcoming": upcoming([(module, s) for s in module.sessions], catalog.settings.today),
                  "required_by": [m for m in catalog.module_list() if module.id in m.prerequisites]},
-                scripts=("self-check",), source=catalog.modules[module.id].source.display))
+                scripts=("self-check",), source=catalog.modules[module.id].source.display, markdown=True))
     return pages
 
 

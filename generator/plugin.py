@@ -27,6 +27,7 @@ from generator.redirects import redirect_files
 from generator.render import make_environment, render_file, render_page
 from generator.search import SearchIndexError, build_index, verify_index
 from generator.settings import Settings
+from generator.timings import TIMINGS
 
 SEARCH_BODY = "data-pagefind-body"
 
@@ -45,6 +46,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.specs: list[PageSpec] = []
         self.searchable_pages = 0
         self.history = History()
+        self.html_pages: set[str] = set()  # src_uris of pages whose body is finished HTML
+        self._held: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preloaded is not None:
@@ -58,17 +61,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if problems.failing(self.config.strict):
             raise PluginError("the content has errors (listed above); nothing was built")
         self.catalog = catalog
-        self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
-                      + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog))
-        self.history = read_history(catalog.settings.root)
-        self.specs += plan_history(self.specs, self.history)
+        with TIMINGS.stage("plan"):
+            self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
+                          + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog))
+            self.history = read_history(catalog.settings.root)
+            self.specs += plan_history(self.specs, self.history)
+        self.html_pages = {spec.src_uri for spec in self.specs if not spec.markdown}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         env = make_environment(self.catalog, site_url=config.site_url or "")
-        for spec in self.specs:
-            files.append(File.generated(config, spec.src_uri, content=render_page(env, spec)))
+        with TIMINGS.stage("render"):
+            for spec in self.specs:
+                files.append(File.generated(config, spec.src_uri, content=render_page(env, spec)))
+        with TIMINGS.stage("exports"):
+            self._add_exports(files, config, env)
+        return files
+
+    def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
+        """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
+        assert self.catalog is not None
         for data in data_files(self.catalog):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for extra in [*guidance_files(self.catalog, config.site_url or ""),
@@ -81,10 +94,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       DataFile("assets/icons/icon-512.png", icon_png(512))]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
-        return files
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page rendered from our HTML templates skips Markdown: hold the HTML, convert nothing."""
+        if page.file.generated_by and page.file.src_uri in self.html_pages:
+            self._held[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self._held.pop(page.file.src_uri, html)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         """Where the page comes from and when that last changed, for the footer on every page."""
@@ -123,10 +145,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not self.config.search_index:
             return
         site_dir = Path(config.site_dir)
-        write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
+        with TIMINGS.stage("exports"):
+            write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
         expected = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         try:
-            indexed = build_index(site_dir)
+            with TIMINGS.stage("pagefind"):
+                indexed = build_index(site_dir)
             verify_index(site_dir, indexed, expected)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None

@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import Problem, Stage
+from generator.timings import TIMINGS
 
 FieldPath = tuple[str | int, ...]
 
@@ -38,25 +39,56 @@ class Position:
 
 @dataclass
 class Source:
-    """One loaded file: its data and where each field came from."""
+    """One loaded file: its data and where each field came from.
+
+    Positions come from parsing the text again when a problem is first reported: a table of every
+    field's position (or the kept node tree) was most of the loading time and memory for 10,000
+    organisations, and is almost never read."""
 
     path: Path
     display: str
     data: Any
-    positions: dict[FieldPath, Position] = field(default_factory=dict)
-    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    text: str = ""
+    line_offset: int = 0  # lines before the YAML in the file (front matter starts after '---')
+    _root: Node | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.text:
+            self._root = yaml.compose(self.text, Loader=_LOADER)
+        return self._root
+
+    def _walk(self, path: FieldPath) -> tuple[Node | None, Node | None, bool]:
+        """The node at the longest prefix of ``path`` that exists, the key node naming it, and
+        whether the whole path was found."""
+        node, key = self.root, None
+        for part in path:
+            child = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and _key_text(key_node) == part:
+                        key, child = key_node, value_node
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key, child = None, node.value[part]
+            if child is None:
+                return node, None, False
+            node = child
+        return node, key, True
+
+    def _at(self, node: Node | None) -> Position:
+        if node is None:
+            return Position(1, 1)
+        return Position(node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
 
     def position(self, path: FieldPath) -> Position:
         """Where the value at ``path`` starts, or the nearest enclosing value that exists."""
-        for end in range(len(path), -1, -1):
-            found = self.positions.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return Position(1, 1)
+        return self._at(self._walk(tuple(path))[0])
 
     def key_position(self, path: FieldPath) -> Position:
         """Where the key naming ``path`` starts (for unknown or duplicate keys)."""
-        return self.key_positions.get(tuple(path)) or self.position(path)
+        node, key, found = self._walk(tuple(path))
+        return self._at(key if found and key is not None else node)
 
     def problem(self, path: FieldPath, message: str, *, hint: str = "", stage: Stage = Stage.REFERENCE,
                 severity: Any = None, at_key: bool = False) -> Problem:
@@ -100,19 +132,25 @@ def _scalar(node: ScalarNode) -> Any:
     return value
 
 
+# libyaml's parser is about ten times faster than PyYAML's pure-Python one and gives the same
+# nodes and marks; scalars are typed by _scalar below either way, so resolvers do not matter.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _pos(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _key_text(key_node: ScalarNode) -> str:
+    return str(_scalar(key_node)) if not key_node.style else key_node.value
 
 
 class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
-        self.positions: dict[FieldPath, Position] = {}
-        self.key_positions: dict[FieldPath, Position] = {}
         self.problems: list[Problem] = []
 
     def build(self, node: Node, path: FieldPath) -> Any:
-        self.positions[path] = _pos(node)
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -121,22 +159,23 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key_pos = _pos(key_node)
             if not isinstance(key_node, ScalarNode):
+                key_pos = _pos(key_node)
                 self.problems.append(Problem(self.display, key_pos.line, key_pos.column, _path_text(path),
                                              "a key must be a plain word, not a list or mapping",
                                              stage=Stage.PARSE))
                 continue
-            key = str(_scalar(key_node)) if not key_node.style else key_node.value
+            key = _key_text(key_node)
             if key in result:
-                first = self.key_positions[(*path, key)]
+                key_pos = _pos(key_node)
                 self.problems.append(Problem(self.display, key_pos.line, key_pos.column,
                                              format_path((*path, key)),
-                                             f"duplicate key '{key}' (first given on line {first.line})",
+                                             f"duplicate key '{key}' (first given on line {first_lines[key]})",
                                              "remove one of the two", stage=Stage.PARSE))
                 continue
-            self.key_positions[(*path, key)] = key_pos
+            first_lines[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, (*path, key))
         return result
 
@@ -167,7 +206,7 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         return None, [Problem(display, line, column, "(file)", "a tab character is used for indentation",
                               "indent with spaces only", stage=Stage.PARSE)]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         unclosed = _unclosed_bracket(exc)
         if unclosed:
@@ -183,7 +222,7 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
                               "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
     builder = _Builder(display)
     data = builder.build(node, ())
-    source = Source(path or Path(display), display, data, builder.positions, builder.key_positions)
+    source = Source(path or Path(display), display, data, text)
     return source, builder.problems
 
 
@@ -214,10 +253,15 @@ def load_file(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     text, problems = _decode(raw, display)
     if text is None:
         return None, problems
-    return parse_text(text, display, path)
+    with TIMINGS.stage("load"):
+        return parse_text(text, display, path)
 
 
 def display_path(path: Path, root: Path) -> str:
+    try:  # the common case needs no filesystem calls
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

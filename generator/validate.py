@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from generator.problems import Problem, Stage
 from generator.sources import FieldPath, Source, format_path
 from generator.suggest import closest, did_you_mean, slugify
+from generator.timings import TIMINGS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,7 +24,8 @@ def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any 
     """Validate ``data`` (default: the whole file) found at ``path`` in ``source``."""
     value = source.data if data is None else data
     try:
-        return model.model_validate(value, context=context or {}), []
+        with TIMINGS.stage("validate"):
+            return model.model_validate(value, context=context or {}), []
     except ValidationError as exc:
         errors = _without_typo_echoes(exc.errors(include_url=False))
         return None, [_problem(source, model, path, error) for error in errors]

@@ -1,0 +1,231 @@
+"""How the build scales: synthetic networks of 1,000 / 5,000 / 10,000 organisations, against a plain
+mkdocs-material build of the same number of hand-written Markdown pages of similar length.
+
+For each size it reports `kb check` time, the full build's wall time split by stage, peak memory of
+the whole process tree (sampled from /proc), output size, and what the first search downloads.
+Writes benchmarks/results/scale.md and scale.json.
+
+    .venv/bin/python -m benchmarks.scale [--sizes 1000 5000 10000] [--no-baseline] [--no-search]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from benchmarks.synthetic import write_network
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+KB = str(ROOT / ".venv/bin/kb")
+MKDOCS = str(ROOT / ".venv/bin/mkdocs")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_TODAY": "2026-11-21"}
+TARGETS = {"build_10k_seconds": 120, "peak_memory_10k_mb": 1536, "check_10k_seconds": 10}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    stderr_tail: str = ""
+
+
+@dataclass
+class Row:
+    orgs: int
+    entries: int  # organisations + cases + modules + kit + the demo's guidance
+    pages: int
+    check_seconds: float
+    build_seconds: float
+    build_peak_mb: float
+    stages: dict[str, float]
+    output_mb: float
+    output_kb_per_page: float
+    first_search_kb: float | None = None
+    baseline_seconds: float | None = None
+    baseline_peak_mb: float | None = None
+    baseline_output_mb: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Wall time and peak memory (whole process tree, sampled every 50 ms) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kb(process.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    return Run(round(seconds, 2), round(peak / 1024, 1), process.returncode, stderr[-2000:])
+
+
+def _size_mb(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024, 1)
+
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
+
+
+def baseline(work: Path, pages: int, words: int) -> Run:
+    """A plain mkdocs-material site: the same number of Markdown pages, Material's own search.
+    Navigation is limited to the home page: an automatic navigation listing every page in every page
+    grows with the square of the page count and would not finish at these sizes."""
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    sentence = ("The clinic sees rats, mice, hamsters and guinea pigs, offers triage and hospital care, "
+                "and refers complex cases to the regional emergency centre. ")
+    body = (sentence * (words // len(sentence.split()) + 1))
+    (docs / "index.md").write_text("# Directory\n\nA plain site for comparison.\n")
+    for n in range(pages - 1):
+        folder = docs / f"entry-{n // 1000:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"entry-{n:05d}.md").write_text(
+            f"# Entry {n}\n\n## Services\n\n{body}\n\n## Contact\n\nPhone 01632 960{n % 1000:03d}.\n")
+    (work / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\n"
+                                     "nav:\n  - index.md\nplugins:\n  - search\n")
+    return timed([MKDOCS, "build", "--quiet", "--site-dir", str(work / "site")], work)
+
+
+def first_search_kb(site: Path) -> float:
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    from benchmarks.measure import measure  # noqa: PLC0415
+    from benchmarks.page_weight import ARGS, CHROMIUM, _first_query  # noqa: PLC0415
+    from benchmarks.serve import serving  # noqa: PLC0415
+
+    with serving(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+        page = context.new_page()
+        measure(page, origin + "search/", origin)
+        load = measure(page, origin + "search/", origin, then=_first_query("guinea pig not eating"), reuse=True)
+        browser.close()
+    return round(load.bytes / 1024, 1)
+
+
+def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool) -> Row:
+    tree = work / f"network-{orgs}"
+    config = write_network(tree, orgs=orgs, cases=orgs * 3 // 10, modules=orgs * 3 // 100,
+                           equipment=orgs // 2)
+    entries = sum(1 for _ in (tree / "directory").rglob("*.yml")) + sum(1 for _ in (tree / "content").rglob("*.*"))
+    check = timed([KB, "-f", str(config), "check", "--strict"], tree)
+    timings = work / f"timings-{orgs}.json"
+    site = work / f"site-{orgs}"
+    build = timed([KB, "-f", str(config), "build", "--strict", "--site-dir", str(site), "--timings", str(timings)],
+                  tree)
+    if build.returncode != 0:
+        raise SystemExit(f"the {orgs}-organisation build failed:\n{build.stderr_tail}")
+    pages = _pages(site)
+    row = Row(orgs=orgs, entries=entries, pages=len(pages), check_seconds=check.seconds,
+              build_seconds=build.seconds, build_peak_mb=build.peak_mb,
+              stages=json.loads(timings.read_text()), output_mb=_size_mb(site),
+              output_kb_per_page=round(_size_mb(site) * 1024 / len(pages), 1))
+    if with_search:
+        row.first_search_kb = first_search_kb(site)
+    shutil.rmtree(tree)
+    if with_baseline:
+        org_pages = [p for p in pages if "organisations" in p.parts][:200]
+        words = int(statistics.mean(len(_text(p).split()) for p in org_pages))
+        plain = baseline(work / f"baseline-{orgs}", len(pages), words)
+        row.baseline_seconds, row.baseline_peak_mb = plain.seconds, plain.peak_mb
+        row.baseline_output_mb = _size_mb(work / f"baseline-{orgs}" / "site")
+        if plain.returncode != 0:
+            row.notes.append(f"baseline failed: {plain.stderr_tail[-300:]}")
+        shutil.rmtree(work / f"baseline-{orgs}")
+    shutil.rmtree(site)
+    return row
+
+
+def _text(page: Path) -> str:
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+    return article.get_text(" ") if article else ""
+
+
+def write(rows: list[Row]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+    (RESULTS / "scale.json").write_text(json.dumps({"machine": machine, "targets": TARGETS,
+                                                    "rows": [asdict(r) for r in rows]}, indent=1) + "\n")
+    stage_names = list(rows[0].stages)
+    lines = [f"# Build at scale ({machine['cpus']} CPUs, Python {machine['python']})", "",
+             "| organisations | entries | pages | kb check s | build s | peak MB | output MB | KB/page "
+             "| first search KB | baseline s | baseline peak MB | ours / baseline |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        ratio = f"{r.build_seconds / r.baseline_seconds:.2f}" if r.baseline_seconds else "–"
+        lines.append(f"| {r.orgs:,} | {r.entries:,} | {r.pages:,} | {r.check_seconds} | {r.build_seconds} | "
+                     f"{r.build_peak_mb:.0f} | {r.output_mb} | {r.output_kb_per_page} | "
+                     f"{r.first_search_kb if r.first_search_kb is not None else '–'} | "
+                     f"{r.baseline_seconds if r.baseline_seconds is not None else '–'} | "
+                     f"{f'{r.baseline_peak_mb:.0f}' if r.baseline_peak_mb else '–'} | {ratio} |")
+    lines += ["", "Seconds per stage of the full build:", "",
+              "| organisations | " + " | ".join(stage_names) + " |", "|---" * (len(stage_names) + 1) + "|"]
+    lines += [f"| {r.orgs:,} | " + " | ".join(str(r.stages[s]) for s in stage_names) + " |" for r in rows]
+    lines += ["", f"Targets: 10,000 organisations build in under {TARGETS['build_10k_seconds']} s with peak memory "
+              f"under {TARGETS['peak_memory_10k_mb']} MB; `kb check` under {TARGETS['check_10k_seconds']} s; "
+              "at 5,000 organisations the build takes no longer than the baseline; output grows linearly "
+              "(KB per page stays flat).", ""]
+    lines += [f"- {r.orgs:,}: {note}" for r in rows for note in r.notes]
+    (RESULTS / "scale.md").write_text("\n".join(lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--no-baseline", action="store_true", help="skip the plain mkdocs-material build")
+    parser.add_argument("--no-search", action="store_true", help="skip the first-search download (needs Chromium)")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kb-scale-") as tmp:
+        for orgs in args.sizes:
+            print(f"scale: {orgs} organisations…", file=sys.stderr, flush=True)
+            rows.append(measure_size(orgs, Path(tmp), not args.no_baseline, not args.no_search))
+            write(rows)
+    print((RESULTS / "scale.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Wall time per build stage, summed over the run, for the scale benchmark (`kb build --timings`)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from time import perf_counter
+
+# Stages measured directly; "link" and "mkdocs" are what remains of their enclosing totals.
+MEASURED = ("load", "validate", "catalog", "plan", "render", "exports", "pagefind", "mkdocs-total")
+
+
+class Timings:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += perf_counter() - start
+
+    def reset(self) -> None:
+        self.seconds.clear()
+
+    def report(self) -> dict[str, float]:
+        s = self.seconds
+        inside_mkdocs = s["plan"] + s["render"] + s["exports"] + s["pagefind"]
+        stages = {
+            "load": s["load"],
+            "validate": s["validate"],
+            "link": max(0.0, s["catalog"] - s["load"] - s["validate"]),
+            "render": s["plan"] + s["render"],
+            "mkdocs": max(0.0, s["mkdocs-total"] - inside_mkdocs),
+            "pagefind": s["pagefind"],
+            "exports": s["exports"],
+        }
+        return {name: round(value, 3) for name, value in stages.items()}
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(self.report(), indent=1) + "\n", encoding="utf-8")
+
+
+TIMINGS = Timings()
