@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from generator.history import read_history
 from generator.metrics_publish import publish
 from generator.pages_history import RECENT
 from tests.helpers import REPO, make_tree, page
+from tests.test_hostile import PAYLOAD, poison_tree
 
 SENTINEL = "Zqxv sentinel"
 
@@ -307,6 +309,60 @@ def test_feeds_parse_and_match_the_catalog(demo_site: Path, demo_catalog) -> Non
     feed = feedparser.parse((demo_site / "training/sessions.xml").read_bytes())
     assert sorted(e.title.split(" (")[0] for e in feed.entries) == sorted(s.title.split(" (")[0] for _, s in sessions)
     assert all(any(link.type == "text/calendar" for link in e.links) for e in feed.entries)
+
+
+# ---- bad and thin input ----------------------------------------------------------------------------
+
+FORMULA = '=HYPERLINK("https://evil.example","call us")'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Script, markup, vCard and CSV separators in every free-text field, and a name that a
+    spreadsheet would run as a formula."""
+    tree = make_tree(tmp_path_factory.mktemp("hostile-exports"))
+    poison_tree(tree)
+    path = tree / "directory" / "organisations" / "pebblesham-vets.yml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data["name"] = FORMULA
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
+    return tree / "site"
+
+
+def test_hostile_text_survives_every_export_as_text(hostile_site: Path) -> None:
+    api = hostile_site / "api"
+    organisations = {o["id"]: o for o in _json(api / "v1" / "organisations.json")["items"]}
+    assert PAYLOAD in organisations["southhaven-animal-emergency-hospital"]["summary"]
+    for org_id, org in organisations.items():
+        if org["status"] == "closed":
+            continue
+        card = vobject.readOne((api / "vcards" / f"{org_id}.vcf").read_text(encoding="utf-8"))
+        assert card.fn.value == org["name"] and org["summary"] in card.note.value  # ; , \ and newlines escaped
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((api / "directory.csv").read_bytes().decode("utf-8-sig"),
+                                                              newline=""))}
+    assert rows.keys() == organisations.keys()
+    assert rows["pebblesham-vets"]["name"] == "'" + FORMULA
+    assert all(not r[c].startswith(("=", "@")) for r in rows.values() for c in r)
+    for name in ("changes/guidance.xml", "training/sessions.xml"):
+        assert not feedparser.parse((hostile_site / name).read_bytes()).bozo, name
+    assert all(isinstance(_json(p), dict) for p in (api / "hsds").rglob("*.json"))
+
+
+def test_a_network_without_training_metrics_cases_or_kit_still_exports(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path / "tree")
+    for folder in ("content/training", "content/metrics", "content/cases", "directory/equipment",
+                   "directory/volunteers"):
+        shutil.rmtree(tree / folder)
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--site-dir", str(tmp_path / "site")]) == 0
+    site = tmp_path / "site"
+    counts = {t["type"]: t["count"] for t in _json(site / "api" / "v1" / "index.json")["types"]}
+    assert counts["organisations"] > 0
+    assert [counts[n] for n in ("training-modules", "metrics", "cases", "equipment", "volunteer-groups")] == [0] * 5
+    assert _json(site / "api" / "v1" / "metrics.json")["items"] == []
+    assert not (site / "training" / "sessions.xml").exists()
+    documented = [code.get_text() for code in page(site, "open-data").select("ul.kb-endpoints > li p:first-child code")]
+    assert "training/sessions.xml" not in documented and "api/v1/organisations/{id}.json" in documented
 
 
 # ---- in the browser ------------------------------------------------------------------------------
