@@ -51,6 +51,9 @@ def _row(catalog: Catalog, org: Organisation, site_url: str) -> dict[str, object
     }
     for kind in PHONE_LABELS:
         row[f"{kind.replace('-', '_')}_phones"] = "; ".join(p.number for p in org.phones_of(kind))
+    if org.status == "closed":
+        # as on its page: no numbers for a closed organisation, so none is copied into a phone list
+        row.update({key: None for key in row if key == "first_call" or key.endswith("_phones")})
     return row
 
 

@@ -75,7 +75,7 @@ def endpoints(catalog: Catalog, collections: list[Collection]) -> list[Endpoint]
                  "Every term of those taxonomies."),
         Endpoint("Spreadsheets", CSV_PATH, CSV, "The directory",
                  "One row per organisation: address, phones by type, hours, species, services, status and links. "
-                 "UTF-8; lists inside a cell are separated by '; '."),
+                 "UTF-8; lists inside a cell are separated by '; '. Closed organisations are listed without numbers."),
         Endpoint("Contacts for phones", "api/vcards/{id}.vcf", VCARD, "One organisation as a contact",
                  "A vCard 3.0 with every phone line (the first one to ring marked preferred), address, website and "
                  "hours. Closed organisations have none."),
