@@ -86,6 +86,7 @@ def collections(catalog: Catalog, site_url: str) -> list[Collection]:
     orgs = [e.model for e in catalog.organisations.values()]
     kit = [e.model for e in catalog.equipment.values()]
     types_used = {k.item for k in kit}
+
     def vocabulary(name: str, title: str, description: str, model: type[BaseModel], terms: dict[str, Any],
                    page: str | None = None) -> Collection:
         return Collection(name, title, description, model, _entries(
