@@ -117,3 +117,20 @@ def weekly_table(periods: list[Period]) -> list[DayHours]:
         spans = sorted(((p.opens, p.closes) for p in periods if day in p.days), key=lambda span: span[0])
         rows.append(DayHours(day, DAY_NAMES[day], spans))
     return rows
+
+
+def hours_summary(periods: list[Period]) -> str:
+    """The weekly hours in one line for plain-text exports (vCard notes, CSV):
+    'Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed', or 'Open 24 hours, every day'."""
+    if is_always_open(periods):
+        return "Open 24 hours, every day"
+    span = lambda o, c: f"{o}–{c}" + (" (next day)" if c <= o and c != "24:00" else "")  # noqa: E731
+    rows = [(row.day, ", ".join(span(o, c) for o, c in row.periods) or "closed") for row in weekly_table(periods)]
+    runs: list[tuple[str, str, str]] = []  # (first day, last day, hours)
+    for day, text in rows:
+        if runs and runs[-1][2] == text:
+            runs[-1] = (runs[-1][0], day, text)
+        else:
+            runs.append((day, day, text))
+    short = lambda d: d.capitalize()  # noqa: E731
+    return "; ".join((short(a) if a == b else f"{short(a)}–{short(b)}") + f" {text}" for a, b, text in runs)

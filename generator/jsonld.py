@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for organisation pages (VeterinaryCare with hours, address and contact points)."""
+"""schema.org JSON-LD for organisation pages (VeterinaryCare or AnimalShelter with hours, address and contact
+points)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,26 @@ from generator.models.vocabulary import Region
 
 _CONTACT_TYPES = {"main": "customer service", "emergency": "emergency", "after-hours": "emergency",
                   "referrals": "referrals"}
+# schema.org puts VeterinaryCare under MedicalOrganization and Organization only, so the Place
+# properties used here (geo, opening hours) need LocalBusiness beside it. Rescues and shelters are
+# AnimalShelter, which is a LocalBusiness.
+_SHELTER_KINDS = ("rescue", "shelter")
+
+
+def _types(org: Organisation) -> list[str] | str:
+    return "AnimalShelter" if org.kind in _SHELTER_KINDS else ["VeterinaryCare", "LocalBusiness"]
+
+
+def _clock(value: str) -> str:
+    """schema.org Time has no 24:00: the last minute of the day stands for midnight."""
+    return "23:59" if value == "24:00" else value
 
 
 def organisation_jsonld(org: Organisation, region: Region, page_url: str) -> dict[str, Any]:
     address = org.location.address
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "VeterinaryCare",
+        "@type": _types(org),
         "@id": page_url,
         "url": page_url,
         "name": org.name,
@@ -37,6 +51,8 @@ def organisation_jsonld(org: Organisation, region: Region, page_url: str) -> dic
         ],
         "openingHoursSpecification": _opening_hours(org),
     }
+    if org.exceptions:
+        data["specialOpeningHoursSpecification"] = _special_hours(org)
     if address.postcode:
         data["address"]["postalCode"] = address.postcode
     if org.contacts.email:
@@ -56,11 +72,16 @@ def _opening_hours(org: Organisation) -> list[dict[str, Any]]:
     if is_always_open(org.hours):
         return [{"@type": "OpeningHoursSpecification", "dayOfWeek": days(DAY_NAMES), "opens": "00:00",
                  "closes": "23:59"}]
-    specs = [{"@type": "OpeningHoursSpecification", "dayOfWeek": days(p.days), "opens": p.opens,
-              "closes": "23:59" if p.closes == "24:00" else p.closes} for p in org.hours]
+    return [{"@type": "OpeningHoursSpecification", "dayOfWeek": days(p.days), "opens": p.opens,
+             "closes": _clock(p.closes)} for p in org.hours]
+
+
+def _special_hours(org: Organisation) -> list[dict[str, Any]]:
+    """Holidays and other dates with their own hours; closed all day is opens = closes = 00:00."""
+    specs = []
     for exception in org.exceptions:
         day = exception.date.isoformat()
         specs.append({"@type": "OpeningHoursSpecification", "validFrom": day, "validThrough": day,
                       "opens": "00:00" if exception.closed else exception.opens,
-                      "closes": "00:00" if exception.closed else exception.closes})
+                      "closes": "00:00" if exception.closed else _clock(exception.closes)})
     return specs

@@ -25,16 +25,28 @@ def plan_history(specs: list[PageSpec], history: History) -> list[PageSpec]:
 
 
 def history_files(specs: list[PageSpec], history: History, site_url: str, site_name: str) -> list[TemplateFile]:
-    recent = _recent(specs, history)
-    return [TemplateFile("changes/feed.xml", "changes.atom.xml",
-                         {"recent": recent, "site_url": site_url, "site_name": site_name,
-                          "updated": history.changes[0].when if history.changes else None})]
+    return [changes_feed("changes/feed.xml", "changes/", "recent changes", _recent(specs, history), site_url,
+                         site_name)]
 
 
-def _recent(specs: list[PageSpec], history: History) -> list[tuple]:
-    """Recent commits with the pages they changed: each source file's own page, not its history page."""
+def changes_feed(path: str, feed_id: str, subject: str, recent: list[tuple], site_url: str,
+                 site_name: str) -> TemplateFile:
+    """An Atom feed of (change, pages) pairs, newest first; `updated` is the newest change's time."""
+    return TemplateFile(path, "changes.atom.xml",
+                        {"recent": recent, "site_url": site_url, "site_name": site_name, "subject": subject,
+                         "self_path": path, "feed_id": feed_id, "updated": recent[0][0].when if recent else None})
+
+
+def pages_by_source(specs: list[PageSpec]) -> dict[str, PageSpec]:
+    """Each source file's own page (not its history page)."""
     by_source: dict[str, PageSpec] = {}
     for spec in specs:
         if spec.source and spec.template != "changes.html":
             by_source.setdefault(spec.source, spec)
+    return by_source
+
+
+def _recent(specs: list[PageSpec], history: History) -> list[tuple]:
+    """Recent commits with the pages they changed."""
+    by_source = pages_by_source(specs)
     return [(change, [by_source[f] for f in change.files if f in by_source]) for change in history.changes[:RECENT]]

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalog import Catalog, load_catalog
 from generator.csp import UnexpectedInlineScript, apply_policy
+from generator.exports import open_data_files, plan_open_data
 from generator.history import History, read_history
 from generator.offline import icon_png, write_service_worker
 from generator.pages import DataFile, PageSpec, TemplateFile, data_files, plan
@@ -63,7 +64,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.catalog = catalog
         with TIMINGS.stage("plan"):
             self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
-                          + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog))
+                          + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog)
+                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
         self.html_pages = {spec.src_uri for spec in self.specs if not spec.markdown}
@@ -88,6 +90,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
                       *redirect_files(self.catalog, config.site_url or ""),
                       *history_files(self.specs, self.history, config.site_url or "", config.site_name),
+                      *open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
+                                       config.site_name, config.extra),
                       TemplateFile("site.webmanifest", "site.webmanifest",
                                    {"name": config.site_name, "description": config.site_description or ""}),
                       DataFile("assets/icons/icon-192.png", icon_png(192)),

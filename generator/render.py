@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import escape
 
 from generator.catalog import Catalog
+from generator.exports.vcard import region_clinics, region_vcard_path, vcard_path
 from generator.hours import weekly_table
 from generator.jsonld import organisation_jsonld
 from generator.kit import is_available, nearest_available, shown_status
@@ -76,7 +77,9 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
     env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels)
     env.globals.update(session_file=session_file, kit_available=lambda kit: is_available(kit, catalog),
                        kit_status=lambda kit: shown_status(kit, catalog),
-                       nearest_kit=lambda item, region: nearest_available(catalog, item, region))
+                       nearest_kit=lambda item, region: nearest_available(catalog, item, region),
+                       vcard_of=vcard_path,
+                       region_vcard_of=lambda rid: region_vcard_path(rid) if region_clinics(catalog, rid) else None)
     return env
 
 

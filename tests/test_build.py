@@ -55,7 +55,7 @@ def test_overnight_hours_are_marked_and_partner_is_linked(fixture_site: Path) ->
 def test_json_ld_describes_veterinary_care(fixture_site: Path) -> None:
     html = page(fixture_site, ORG)
     data = json.loads(html.select_one("script[type='application/ld+json']").string)
-    assert data["@type"] == "VeterinaryCare"
+    assert data["@type"] == ["VeterinaryCare", "LocalBusiness"]  # LocalBusiness brings the Place properties
     assert data["telephone"] == "+441632960101"
     assert data["address"]["@type"] == "PostalAddress" and data["address"]["postalCode"] == "ZZ3 4AB"
     assert data["openingHoursSpecification"][0]["dayOfWeek"][0] == "https://schema.org/Monday"

@@ -20,6 +20,9 @@ from generator.models.hours import HoursException, OpeningHours
 from generator.phones import PhoneNumber, normalise
 
 PhoneType = Literal["main", "emergency", "after-hours", "referrals"]
+# what each kind of line is called on pages, in vCards and in the CSV, unless the entry gives a label
+PHONE_LABELS = {"main": "Main line", "emergency": "Emergency line", "after-hours": "After-hours line",
+                "referrals": "Referrals line"}
 Status = Literal["active", "temporarily-closed", "closed"]
 Arrangement = Literal["on-site-24h", "on-call", "partner", "none"]
 Referrer = Literal["vets", "owners", "rescues"]
@@ -61,6 +64,10 @@ class Phone(KbModel):
     @property
     def phone(self) -> PhoneNumber:
         return normalise(self.number, None, allow_fictional=True)
+
+    @property
+    def shown_label(self) -> str:
+        return self.label or PHONE_LABELS[self.type]
 
 
 class Contacts(KbModel):

@@ -1,0 +1,91 @@
+"""Open data: the network's published data as static files for other systems (a JSON API with an
+OpenAPI document, Open Referral HSDS, CSV, vCards, Atom feeds, one zip of it all) and the
+"Use our data" page that documents them.
+
+Everything is made from the Catalog at build time, in memory, and handed to mkdocs like any other
+generated file, so a failure leaves no half-written export behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.catalog import Catalog
+from generator.exports.api import API, api_documents, dump_json
+from generator.exports.archive import zip_bytes
+from generator.exports.csv_export import CSV_PATH, directory_csv
+from generator.exports.endpoints import ARCHIVE, OPENAPI, Endpoint, endpoints
+from generator.exports.feeds import feed_files
+from generator.exports.hsds import hsds_documents
+from generator.exports.licence import Licence, licence_of
+from generator.exports.openapi import openapi_document
+from generator.exports.public import Collection, collections
+from generator.exports.vcard import vcard_files
+from generator.history import History
+from generator.pages import DataFile, PageSpec
+from generator.pages_learning import session_file
+
+PAGE = "open-data.md"
+# endpoints whose example is shown inline on the page (the others are linked)
+SNIPPETS = (f"{API}/index.json", f"{API}/species/{{id}}.json", "api/hsds/services/{id}.json", CSV_PATH,
+            "api/vcards/{id}.vcf")
+SNIPPET_LINES = 16
+
+
+@dataclass(frozen=True)
+class Exports:
+    files: dict[str, str]  # by path in the site
+    endpoints: list[Endpoint]
+    collections: list[Collection]
+
+
+def catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: Licence) -> Exports:
+    """The exports made from the catalog alone, and the endpoint table describing every export."""
+    found_collections = collections(catalog, site_url)
+    documents = {**api_documents(found_collections, licence, site_name), **hsds_documents(catalog, site_url)}
+    files = {path: dump_json(data) for path, data in documents.items()}
+    files[CSV_PATH] = directory_csv(catalog, site_url)
+    files.update(vcard_files(catalog, site_url))
+    found = endpoints(catalog, found_collections)
+    files[OPENAPI] = dump_json(openapi_document(found_collections, found, licence, site_name))
+    return Exports(files, found, found_collections)
+
+
+def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> list[PageSpec]:
+    licence = licence_of(extra)
+    exports = catalog_exports(catalog, site_url, site_name, licence)
+    files = exports.files
+    known = [*files, *(session_file(m.id, s.id) for m in catalog.module_list() for s in m.sessions)]
+    groups: dict[str, list[tuple[Endpoint, str | None, str | None]]] = {}
+    for endpoint in exports.endpoints:
+        example = endpoint.example(known)
+        snippet = _snippet(files[example]) if endpoint.path in SNIPPETS and example in files else None
+        groups.setdefault(endpoint.group, []).append((endpoint, example, snippet))
+    return [PageSpec(PAGE, "open-data.html", "Use our data",
+                     "The network's data as a JSON API, Open Referral HSDS, CSV, vCards and feeds, with its licence.",
+                     {"licence": licence, "groups": list(groups.items()), "site_name": site_name,
+                      "collections": exports.collections})]
+
+
+def _snippet(text: str) -> str:
+    lines = text.lstrip("\ufeff").splitlines()
+    return "\n".join(lines[:SNIPPET_LINES]) + ("\n…" if len(lines) > SNIPPET_LINES else "")
+
+
+def open_data_files(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
+                    site_name: str, extra: Mapping[str, Any]) -> list[DataFile]:
+    licence = licence_of(extra)
+    files = catalog_exports(catalog, site_url, site_name, licence).files
+    readme = env.get_template("open-data-readme.txt").render(
+        licence=licence, site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
+    archive = zip_bytes({**{path.removeprefix("api/"): text for path, text in files.items()}, "README.txt": readme},
+                        folder="open-data")
+    found = [DataFile(path, text) for path, text in sorted(files.items())]
+    found.append(DataFile(ARCHIVE, archive))
+    found += [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
+              for feed in feed_files(catalog, specs, history, site_url, site_name)]
+    return found

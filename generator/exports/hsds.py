@@ -1,0 +1,211 @@
+"""The directory in Open Referral HSDS 3.0 (https://docs.openreferral.org/): organizations, their
+services (one per service an organisation offers), locations with addresses and schedules, phones,
+service areas, languages, and the network's vocabularies as taxonomies.
+
+Files follow the HSDS API's shapes as static files: `organizations.json` and `services.json` are
+single pages of list results, `organizations/<id>.json` and `services/<id>.json` are fully nested.
+Ids are UUIDs derived from the network's own ids, so they never change between builds.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.models.hours import DAYS, HoursException, Period
+from generator.models.organisation import Organisation, ServiceOffer
+
+HSDS_VERSION = "3.0"
+FOLDER = "api/hsds"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:small-mammal-emergency-network:hsds")
+STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "defunct"}
+BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+TAXONOMIES = {"services": "Services offered", "species": "Species treated", "kinds": "Kinds of organisation"}
+
+
+def uid(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+
+
+class _Hsds:
+    """Builds the HSDS objects for one catalog; every method is a pure function of the data."""
+
+    def __init__(self, catalog: Catalog, site_url: str) -> None:
+        self.catalog = catalog
+        self.site_url = site_url
+
+    # ---- taxonomies ----------------------------------------------------------------------
+    def taxonomy(self, name: str) -> dict[str, Any]:
+        return {"id": uid("taxonomy", name), "name": name, "description": TAXONOMIES[name]}
+
+    def term(self, taxonomy: str, term_id: str) -> dict[str, Any]:
+        vocabulary = getattr(self.catalog, taxonomy)
+        term = vocabulary[term_id]
+        return {"id": uid("term", taxonomy, term_id), "code": term_id, "name": term.label,
+                "description": term.description, "taxonomy": taxonomy, "taxonomy_id": uid("taxonomy", taxonomy)}
+
+    def attribute(self, link_id: str, entity: str, link_type: str, taxonomy: str, term_id: str,
+                  value: str | None = None) -> dict[str, Any]:
+        term = self.term(taxonomy, term_id)
+        found = {"id": uid("attribute", link_id, taxonomy, term_id), "link_id": link_id, "link_entity": entity,
+                 "link_type": link_type, "taxonomy_term_id": term["id"], "taxonomy_term": term}
+        if value:
+            found["value"] = value
+        return found
+
+    # ---- the parts of an organisation ----------------------------------------------------
+    def phones(self, org: Organisation) -> list[dict[str, Any]]:
+        return [{"id": uid("phone", org.id, p.type, p.number), "organization_id": uid("organization", org.id),
+                 "number": p.number, "type": "voice", "description": p.shown_label} for p in org.contacts.phones]
+
+    def languages(self, org: Organisation, owner: str) -> list[dict[str, Any]]:
+        return [{"id": uid("language", owner, code), "code": code,
+                 "name": self.catalog.languages[code].label if code in self.catalog.languages else code}
+                for code in org.languages]
+
+    def schedules(self, org: Organisation) -> list[dict[str, Any]]:
+        location_id = uid("location", org.id)
+        zone = self.catalog.region_of(org).timezone
+        # Times are local wall-clock times in the region's zone: a fixed UTC offset would be wrong for
+        # half the year, so the zone is named in `notes` instead.
+        notes = f"Times are local time ({zone})."
+        found = [_weekly(org, period, location_id, notes) for period in org.hours]
+        found += [_exception(org, exception, location_id, notes) for exception in org.exceptions]
+        return found
+
+    def location(self, org: Organisation) -> dict[str, Any]:
+        location_id = uid("location", org.id)
+        address = org.location.address
+        region = self.catalog.region_of(org)
+        found: dict[str, Any] = {
+            "id": location_id, "location_type": "physical", "organization_id": uid("organization", org.id),
+            "name": org.name, "url": self.page(org),
+            "addresses": [{"id": uid("address", org.id), "location_id": location_id, "address_1": address.street,
+                           "city": address.locality, "region": region.label, "state_province": region.label,
+                           "postal_code": address.postcode or "", "country": address.country,
+                           "address_type": "physical"}],
+            "schedules": self.schedules(org),
+            "languages": self.languages(org, location_id),
+        }
+        if org.location.coordinates:
+            found["latitude"] = org.location.coordinates.lat
+            found["longitude"] = org.location.coordinates.lon
+        return found
+
+    def page(self, org: Organisation) -> str:
+        return f"{self.site_url}organisations/{org.id}/"
+
+    def service(self, org: Organisation, offer: ServiceOffer) -> dict[str, Any]:
+        """One service an organisation offers, fully nested as the HSDS API returns it."""
+        service_id = offer.service
+        sid = uid("service", org.id, service_id)
+        vocabulary = self.catalog.services.get(service_id)
+        region = self.catalog.region_of(org)
+        description = vocabulary.description if vocabulary else service_id
+        if offer.limits:
+            description += f" Limits here: {offer.limits}"
+        found: dict[str, Any] = {
+            "id": sid, "organization_id": uid("organization", org.id),
+            "name": vocabulary.label if vocabulary else service_id, "description": description,
+            "url": self.page(org) + "#services", "status": STATUS[org.status],
+            "eligibility_description": self.eligibility(org),
+            "assured_date": org.verified.on.isoformat(),
+            "phones": self.phones(org),
+            "languages": self.languages(org, sid),
+            "service_areas": [{"id": uid("service_area", org.id, service_id), "service_id": sid,
+                               "name": region.label, "description": region.description, "extent_type": "text",
+                               "uri": f"{self.site_url}regions/{region.id}/"}],
+            "service_at_locations": [{"id": uid("service_at_location", org.id, service_id), "service_id": sid,
+                                      "location_id": uid("location", org.id), "location": self.location(org)}],
+            "attributes": ([self.attribute(sid, "service", "service_type", "services", service_id)]
+                           if service_id in self.catalog.services else [])
+                          + [self.attribute(sid, "service", "eligibility", "species", c.species,
+                                            f"from {c.min_weight_g} g" if c.min_weight_g else None)
+                             for c in org.species if c.species in self.catalog.species],
+            "organization": self.organization_summary(org),
+        }
+        if org.contacts.email:
+            found["email"] = org.contacts.email
+        if org.alert:
+            found["alert"] = org.alert
+        return found
+
+    def eligibility(self, org: Organisation) -> str:
+        names = []
+        for c in org.species:
+            label = self.catalog.species[c.species].plural if c.species in self.catalog.species else c.species
+            names.append(f"{label} (from {c.min_weight_g} g)" if c.min_weight_g else label)
+        return "Species treated: " + ", ".join(names) + "."
+
+    def organization_summary(self, org: Organisation) -> dict[str, Any]:
+        """The one-to-one fields, as in the HSDS API's list results."""
+        found = {"id": uid("organization", org.id), "name": org.name, "description": org.summary,
+                 "uri": self.page(org)}
+        if org.contacts.email:
+            found["email"] = org.contacts.email
+        if org.contacts.website:
+            found["website"] = org.contacts.website
+        return found
+
+    def organization(self, org: Organisation) -> dict[str, Any]:
+        oid = uid("organization", org.id)
+        attributes = ([self.attribute(oid, "organization", "organization_type", "kinds", org.kind)]
+                      if org.kind in self.catalog.kinds else [])
+        # as the HSDS API's organization endpoint: services with their one-to-one fields only
+        return {**self.organization_summary(org), "phones": self.phones(org), "locations": [self.location(org)],
+                "attributes": attributes, "services": [one_to_one(self.service(org, s)) for s in org.services]}
+
+
+def _weekly(org: Organisation, period: Period, location_id: str, notes: str) -> dict[str, Any]:
+    key = ",".join(period.days) + f"/{period.opens}/{period.closes}"
+    closes = "23:59" if period.closes == "24:00" else period.closes  # HH:MM has no 24:00
+    overnight = " (closing the next day)" if period.overnight else ""
+    return {"id": uid("schedule", org.id, key), "location_id": location_id, "freq": "WEEKLY", "wkst": "MO",
+            "byday": ",".join(BYDAY[d] for d in period.days), "opens_at": period.opens, "closes_at": closes,
+            "description": f"Open {period.opens}–{period.closes}{overnight}", "notes": notes}
+
+
+def _exception(org: Organisation, exception: HoursException, location_id: str, notes: str) -> dict[str, Any]:
+    day = exception.date.isoformat()
+    found: dict[str, Any] = {"id": uid("schedule", org.id, day), "location_id": location_id,
+                             "valid_from": day, "valid_to": day, "notes": notes}
+    if exception.closed:
+        found["description"] = f"Closed on {day}" + (f": {exception.note}" if exception.note else "")
+    else:
+        found["opens_at"] = exception.opens
+        found["closes_at"] = "23:59" if exception.closes == "24:00" else exception.closes
+        found["description"] = (f"Special hours on {day}: {exception.opens}–{exception.closes}"
+                                + (f" ({exception.note})" if exception.note else ""))
+    return found
+
+
+def one_to_one(data: dict[str, Any]) -> dict[str, Any]:
+    """An object without its nested lists and objects, as HSDS list results give it."""
+    return {key: value for key, value in data.items() if not isinstance(value, list | dict)}
+
+
+def _page(contents: list[dict[str, Any]]) -> dict[str, Any]:
+    """All results on one page, in the HSDS API's paginated shape."""
+    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
+            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+
+
+def hsds_documents(catalog: Catalog, site_url: str) -> dict[str, Any]:
+    """Every HSDS file as data, by its path in the site."""
+    hsds = _Hsds(catalog, site_url)
+    orgs = sorted(catalog.orgs(), key=lambda o: o.id)
+    organizations = [hsds.organization(org) for org in orgs]
+    services = [hsds.service(org, offer) for org in orgs for offer in org.services]
+    terms = [hsds.term(name, term_id) for name in TAXONOMIES for term_id in getattr(catalog, name)]
+    documents: dict[str, Any] = {
+        f"{FOLDER}/index.json": {"version": HSDS_VERSION, "profile": "https://docs.openreferral.org/en/latest/",
+                                 "openapi_url": f"{site_url}api/v1/openapi.json"},
+        f"{FOLDER}/organizations.json": _page([hsds.organization_summary(org) for org in orgs]),
+        f"{FOLDER}/services.json": _page([one_to_one(s) for s in services]),
+        f"{FOLDER}/taxonomies.json": _page([hsds.taxonomy(name) for name in TAXONOMIES]),
+        f"{FOLDER}/taxonomy_terms.json": _page(terms),
+    }
+    documents.update({f"{FOLDER}/organizations/{o['id']}.json": o for o in organizations})
+    documents.update({f"{FOLDER}/services/{s['id']}.json": s for s in services})
+    return documents
