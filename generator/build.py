@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import tempfile
@@ -13,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.catalog import Catalog
 from generator.problems import Problems
+from generator.search import SearchIndexError
 from generator.timings import TIMINGS
 
 
@@ -32,9 +34,19 @@ def build_site(config_file: Path, catalog: Catalog, problems: Problems, *, stric
         plugin = config.plugins["kb"]
         plugin.config.strict = strict
         plugin.preloaded = (catalog, problems)
+        plugin.defer_index = True
         _quiet_mkdocs_info()
         with TIMINGS.stage("mkdocs-total"):
             mkdocs_build(config)
+        if plugin.config.search_index:
+            # mkdocs' pages are gone now; drop our own references too, so Pagefind (about 100 KB of
+            # memory per page) does not run beside a full copy of the site in this process
+            plugin.specs, plugin.catalog, plugin.preloaded = [], None, None
+            gc.collect()
+            plugin.index(staging)
+    except SearchIndexError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from None
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None

@@ -49,6 +49,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.history = History()
         self.html_pages: set[str] = set()  # src_uris of pages whose body is finished HTML
         self._held: dict[str, str] = {}
+        # `kb build` indexes after mkdocs has returned and its pages are freed (peak memory at scale);
+        # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
+        self.defer_index = False
+        self.expected_pages = 0
+        self._files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preloaded is not None:
@@ -102,6 +107,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self._files = files
+        return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """Static and data files are on disk by now: let go of the generated ones' contents."""
+        if self._files is not None:
+            for file in self._files:
+                if file.generated_by and not file.is_documentation_page():
+                    file.content_bytes = b""
+            self._files = None
+        return page
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A page rendered from our HTML templates skips Markdown: hold the HTML, convert nothing."""
         if page.file.generated_by and page.file.src_uri in self.html_pages:
@@ -133,6 +151,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if SEARCH_BODY in output:
             self.searchable_pages += 1
+        if page.file.generated_by:  # written once returned: at 10,000 entries these add up to gigabytes
+            page.content, page.markdown = None, None
+            page.file.content_bytes = b""
         try:
             return apply_policy(output, page.file.src_uri)
         except UnexpectedInlineScript as exc:
@@ -151,12 +172,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         site_dir = Path(config.site_dir)
         with TIMINGS.stage("exports"):
             write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
-        expected = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
+        self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
+        if not self.defer_index:
+            try:
+                self.index(site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+
+    def index(self, site_dir: Path) -> None:
+        """Run Pagefind over the built site and check it indexed every searchable page."""
         try:
             with TIMINGS.stage("pagefind"):
                 indexed = build_index(site_dir)
-            verify_index(site_dir, indexed, expected)
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
+        except SearchIndexError:
+            raise
         except Exception as exc:  # the Pagefind service failing is a build failure, not a traceback
-            raise PluginError(f"search indexing failed: {exc}") from None
+            raise SearchIndexError(f"search indexing failed: {exc}") from None
+        verify_index(site_dir, indexed, self.expected_pages)

@@ -8,6 +8,7 @@ generated file, so a failure leaves no half-written export behind.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,13 @@ class Exports:
 
 
 def catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: Licence) -> Exports:
-    """The exports made from the catalog alone, and the endpoint table describing every export."""
+    """The exports made from the catalog alone, and the endpoint table describing every export.
+    Made once per build: the "Use our data" page and the files both need them."""
+    return catalog.memo(("exports", site_url, site_name, repr(licence)),
+                        lambda: _catalog_exports(catalog, site_url, site_name, licence))
+
+
+def _catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: Licence) -> Exports:
     found_collections = collections(catalog, site_url)
     documents = {**api_documents(found_collections, licence, site_name), **hsds_documents(catalog, site_url)}
     files = {path: dump_json(data) for path, data in documents.items()}
@@ -72,6 +79,8 @@ def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mappi
 
 
 def _snippet(text: str) -> str:
+    if text.startswith(("{", "[")):  # JSON files are compact; the page shows them indented
+        text = json.dumps(json.loads(text), ensure_ascii=False, indent=1, sort_keys=True)
     lines = text.lstrip("\ufeff").splitlines()
     return "\n".join(lines[:SNIPPET_LINES]) + ("\n…" if len(lines) > SNIPPET_LINES else "")
 

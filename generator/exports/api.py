@@ -13,8 +13,10 @@ API = "api/v1"
 
 
 def dump_json(data: Any) -> str:
-    """One serialisation for every JSON export: sorted keys, so two builds are byte-identical."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """One serialisation for every JSON export: sorted keys, so two builds are byte-identical.
+    Compact, because an indent makes Python use its pure-Python encoder: with indent=1 writing the
+    JSON took 17 of the 40 seconds the exports needed at 5,000 organisations."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def list_path(collection: Collection) -> str:

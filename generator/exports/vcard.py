@@ -81,12 +81,19 @@ def _note(org: Organisation, site_url: str) -> str:
 
 def vcard_files(catalog: Catalog, site_url: str) -> dict[str, str]:
     files = {}
+    cards: dict[str, str] = {}  # each organisation serialised once; region files reuse the cards
+
+    def card(org: Organisation) -> str:
+        if org.id not in cards:
+            cards[org.id] = org_vcard(catalog, org, site_url)
+        return cards[org.id]
+
     for org in sorted(catalog.orgs(), key=lambda o: o.id):
         path = vcard_path(org)
         if path:
-            files[path] = org_vcard(catalog, org, site_url)
+            files[path] = card(org)
     for region in catalog.regions.values():
         clinics = region_clinics(catalog, region.id)
         if clinics:
-            files[region_vcard_path(region.id)] = "".join(org_vcard(catalog, o, site_url) for o in clinics)
+            files[region_vcard_path(region.id)] = "".join(card(o) for o in clinics)
     return files
