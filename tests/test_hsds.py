@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,22 @@ from referencing.jsonschema import DRAFT202012
 
 from tests.helpers import REPO
 
-HSDS = REPO.parent / "shared" / "hsds-3.0" / "schema"
+
+def _schema_folder() -> Path:
+    """../shared/hsds-3.0 beside the repository; for a clone (CI clones the working repository into
+    a temporary folder), beside the repository it was cloned from, or where KB_HSDS_DIR points."""
+    candidates = [REPO.parent / "shared" / "hsds-3.0"]
+    if os.environ.get("KB_HSDS_DIR"):
+        candidates.insert(0, Path(os.environ["KB_HSDS_DIR"]))
+    origin = subprocess.run(["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+                            capture_output=True, text=True).stdout.strip()
+    if origin and Path(origin).is_dir():
+        candidates.append(Path(origin).resolve().parent / "shared" / "hsds-3.0")
+    found = next((c for c in candidates if (c / "schema").is_dir()), candidates[0])
+    return found / "schema"
+
+
+HSDS = _schema_folder()
 BASE = "https://hsds.invalid/schema/"  # where the schemas' relative $refs ("phone.json") resolve
 
 
