@@ -1,5 +1,5 @@
-"""A static file server for loopback measurements that compresses text like a real host does
-(gzip), so transferred bytes are realistic. Used by the page-weight benchmark and budget tests."""
+"""A static file server on loopback, for the browser tests and the benchmarks. With ``compress`` it
+gzips text like a real host does, so transferred bytes are realistic (page weight, budgets)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from pathlib import Path
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".ics", ".csv")
 
 
-class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
+
+class CompressingHandler(QuietHandler):
     def send_head(self):  # noqa: ANN201 - stdlib signature
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -37,8 +39,8 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(site: Path) -> Iterator[str]:
-    handler = functools.partial(CompressingHandler, directory=str(site))
+def serving(site: Path, compress: bool = True) -> Iterator[str]:
+    handler = functools.partial(CompressingHandler if compress else QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -3,17 +3,15 @@ Playwright driving Debian's Chromium on a phone-sized viewport."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks.serve import serving
 from generator.cli import main as kb_main
 from tests.helpers import REPO, TODAY, make_tree
 
@@ -44,21 +42,10 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve a built site on loopback, as files (no compression), for the length of a fixture."""
+    with serving(directory, compress=False) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +55,12 @@ def demo_catalog():
     from generator.settings import Settings  # noqa: PLC0415
 
     return load_catalog(Settings(root=REPO, demo_data=True))[0]
+
+
+@pytest.fixture(scope="module")
+def catalog(demo_catalog):
+    """The demo catalog under the short name the browser tests use (modules may define their own)."""
+    return demo_catalog
 
 
 @pytest.fixture(scope="session")

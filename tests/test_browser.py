@@ -18,11 +18,6 @@ pytestmark = pytest.mark.browser
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-@pytest.fixture(scope="module")
-def catalog(demo_catalog):
-    return demo_catalog
-
-
 def test_search_for_a_species_returns_the_matching_clinics(page: Page, demo_url: str, catalog) -> None:
     page.goto(demo_url + "search/?q=chinchilla")
     results = page.locator("#kb-search-results li a")

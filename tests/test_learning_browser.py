@@ -12,11 +12,6 @@ from tests.test_browser import WCAG_AA
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def catalog(demo_catalog):
-    return demo_catalog
-
-
 def test_filter_case_library_by_species_and_outcome(page: Page, demo_url: str, catalog) -> None:
     page.goto(demo_url + "cases/")
     visible = page.locator("#kb-case-list li.kb-case:visible .kb-case__title")
