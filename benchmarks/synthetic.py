@@ -170,15 +170,21 @@ def clone_entries(folder: Path, count: int, suffix_of, replacements_for) -> None
         _clone(source, folder / f"{new_id}.yml", source.stem, new_id, replacements_for(n, copy))
 
 
-def write_network(target: Path, *, orgs: int, cases: int = 0, modules: int = 0, equipment: int = 0,
-                  seed: int = 1) -> Path:
-    """Write the tree into ``target`` (emptied first); return the path of its mkdocs.yml."""
-    rng = random.Random(seed)
+def copy_demo_tree(target: Path) -> Path:
+    """A copy of the demo network's sources in ``target`` (emptied first); returns its mkdocs.yml."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name in ("content", "directory", "theme"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target / "mkdocs.yml"
+
+
+def write_network(target: Path, *, orgs: int, cases: int = 0, modules: int = 0, equipment: int = 0,
+                  seed: int = 1) -> Path:
+    """Write the tree into ``target`` (emptied first); return the path of its mkdocs.yml."""
+    rng = random.Random(seed)
+    copy_demo_tree(target)
     regions = write_regions(target, orgs)
     org_ids = write_organisations(target, orgs, regions, rng)
     generated = [o for o in org_ids if re.search(r"-\d{5}$", o)] or org_ids

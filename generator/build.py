@@ -1,75 +1,89 @@
-"""`kb build`: check, build with mkdocs into a temporary folder, and swap it in only on success."""
+"""`kb build` in two processes, so the memory peaks of the two halves never add up.
+
+The first process (generator/build_stage.py) checks the content and builds the pages with mkdocs
+into a staging folder. This process then indexes that folder with Pagefind, after the first has
+exited and handed all its memory back, and swaps the result in only if everything succeeded: the
+previous site stays untouched on any failure.
+"""
 
 from __future__ import annotations
 
-import gc
-import logging
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
+from typing import TextIO
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
-from generator.catalog import Catalog
-from generator.problems import Problems
-from generator.search import SearchIndexError
+from generator.search import SearchIndexError, index_site
 from generator.timings import TIMINGS
 
-
-class BuildFailed(RuntimeError):
-    pass
+FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 
-def build_site(config_file: Path, catalog: Catalog, problems: Problems, *, strict: bool,
-               site_dir: Path | None = None) -> Path:
-    """Build the site; the previous output at ``site_dir`` stays untouched unless this succeeds."""
-    config = load_config(str(config_file))
-    target = (site_dir or Path(config.site_dir)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None) -> int:
+    """Check, build and index the site; returns the exit status of `kb build`."""
+    with tempfile.TemporaryDirectory(prefix="kb-build-") as scratch:
+        handoff = Path(scratch) / "handoff.json"
+        command = [sys.executable, "-m", "generator.build_stage", "-f", str(config_file), "--format", fmt,
+                   "--handoff", str(handoff), *(["--strict"] if strict else []),
+                   *(["--site-dir", str(site_dir)] if site_dir else [])]
+        status = run_relayed(command)
+        if status != 0:
+            return status
+        stage = json.loads(handoff.read_text(encoding="utf-8"))
+    staging, target = Path(stage["staging"]), Path(stage["target"])
+    TIMINGS.seconds.update(stage["timings"])
     try:
-        config = load_config(str(config_file), site_dir=str(staging))
-        plugin = config.plugins["kb"]
-        plugin.config.strict = strict
-        plugin.preloaded = (catalog, problems)
-        plugin.defer_index = True
-        _quiet_mkdocs_info()
-        with TIMINGS.stage("mkdocs-total"):
-            mkdocs_build(config)
-        if plugin.config.search_index:
-            # mkdocs' pages are gone now; drop our own references too, so Pagefind (about 100 KB of
-            # memory per page) does not run beside a full copy of the site in this process
-            plugin.specs, plugin.catalog, plugin.preloaded = [], None, None
-            gc.collect()
-            plugin.index(staging)
+        if stage["index"]:
+            with TIMINGS.stage("pagefind"):
+                index_site(staging, stage["expected_pages"])
     except SearchIndexError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc)) from None
-    except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc) or exc.__class__.__name__) from None
+        print(FAILED.format(exc), file=sys.stderr)
+        return 1
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, target)
-    return target
+    swap(staging, target)
+    print(f"kb: built {stage['organisations']} organisations into {target}")
+    if timings:
+        TIMINGS.write(timings)
+    return 0
 
 
-def _swap(staging: Path, target: Path) -> None:
+def run_relayed(command: list[str]) -> int:
+    """Run ``command``, passing its output line by line to this process's own stdout and stderr
+    (whatever they are at the time, so callers that capture them see the child's messages too)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               encoding="utf-8", errors="replace", env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    relays = [threading.Thread(target=_relay, args=(process.stdout, sys.stdout), daemon=True),
+              threading.Thread(target=_relay, args=(process.stderr, sys.stderr), daemon=True)]
+    for relay in relays:
+        relay.start()
+    try:
+        status = process.wait()
+    except KeyboardInterrupt:  # the child had the same signal: let it clean up its staging folder
+        process.wait()
+        raise
+    for relay in relays:
+        relay.join()
+    return status
+
+
+def _relay(source: TextIO, sink: TextIO) -> None:
+    for line in source:
+        sink.write(line)
+        sink.flush()
+
+
+def swap(staging: Path, target: Path) -> None:
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _quiet_mkdocs_info() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)

@@ -92,6 +92,12 @@ class Catalog:
             memo[key] = compute()
         return memo[key]
 
+    def forget(self, name: str) -> None:
+        """Drop the memoised views named ``name`` once nothing will ask for them again this build."""
+        memo = self.__dict__.get("_memo_store", {})
+        for key in [key for key in memo if isinstance(key, tuple) and key[:1] == (name,)]:
+            del memo[key]
+
     def orgs(self) -> list[Organisation]:
         return list(self.memo(("orgs",), lambda: sorted((e.model for e in self.organisations.values()),
                                                           key=lambda o: o.name.lower())))

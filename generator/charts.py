@@ -7,8 +7,11 @@ made reproducible: a fixed hash salt for element ids and no creation date in the
 from __future__ import annotations
 
 import calendar
+import functools
 import io
+import json
 import re
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 import matplotlib
@@ -26,12 +29,28 @@ plt.rcParams.update({"svg.hashsalt": "kb-charts", "svg.fonttype": "none", "font.
                      "font.family": "sans-serif"})
 
 
+def _remembered(draw: Callable[..., str]) -> Callable[..., str]:
+    """Drawing is most of a small build; `kb serve` rebuilds on every edit, and the figures rarely
+    change, so a chart drawn once from the same arguments is reused."""
+    @functools.lru_cache(maxsize=128)
+    def by_arguments(key: str) -> str:
+        args, kwargs = json.loads(key)
+        return draw(*args, **kwargs)
+
+    @functools.wraps(draw)
+    def remembered(*args: object, **kwargs: object) -> str:
+        return by_arguments(json.dumps([args, kwargs]))
+
+    return remembered
+
+
 def period_label(period: str) -> str:
     """'2026-05' -> 'May\n2026', '2026-Q2' -> 'Q2\n2026': short enough for a phone's axis."""
     year, part = period.split("-")
     return f"{part if part.startswith('Q') else calendar.month_abbr[int(part)]}\n{year}"
 
 
+@_remembered
 def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
                series: list[tuple[str, list[float | None]]], y_label: str, y_max: float | None = None) -> str:
     figure, axes = plt.subplots(figsize=(4.4, 3.6))
@@ -52,6 +71,7 @@ def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
     return _accessible_svg(figure, chart_id, title, description)
 
 
+@_remembered
 def bar_chart(chart_id: str, title: str, description: str, categories: list[str],
               series: list[tuple[str, list[float | None]]], y_label: str) -> str:
     figure, axes = plt.subplots(figsize=(4.4, 3.6))

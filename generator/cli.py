@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.catalog import load_catalog
 from generator.config import settings_from_config
-from generator.problems import report
+from generator.problems import Problems, report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,8 +50,13 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    return guarded(lambda: _run(args))
+
+
+def guarded(run: Callable[[], int]) -> int:
+    """Run a command; a crash becomes one line and exit status 2, never a traceback."""
     try:
-        return _run(args)
+        return run()
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never show a traceback to contributors
@@ -76,30 +82,23 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kb: {len(written)} schema(s) written, {len(annotated)} file(s) given a schema line")
         return 0
 
-    settings = settings_from_config(config_file)
-    catalog, problems = load_catalog(settings)
+    if args.command == "build":  # checks in its first process (generator/build_stage.py)
+        from generator.build import build  # noqa: PLC0415
+
+        return build(config_file, strict=args.strict, fmt=args.format, site_dir=args.site_dir,
+                     timings=args.timings)
+    catalog, problems = load_catalog(settings_from_config(config_file))
     if args.command == "new":
         return _new(catalog, args.kind, args.id)
-    for line in report(problems, strict=args.strict, fmt=args.format):
-        print(line, file=sys.stderr if problems.failing(args.strict) else sys.stdout)
-    if problems.failing(args.strict):
-        return 1
-    if args.command == "check":
-        return 0
+    return 0 if print_report(problems, strict=args.strict, fmt=args.format) else 1
 
-    from generator.build import BuildFailed, build_site  # noqa: PLC0415 - mkdocs is slow to import
 
-    try:
-        target = build_site(config_file, catalog, problems, strict=args.strict, site_dir=args.site_dir)
-    except BuildFailed as exc:
-        print(f"kb: build failed: {exc}; the previous site was left as it was", file=sys.stderr)
-        return 1
-    print(f"kb: built {len(catalog.organisations)} organisations into {target}")
-    if args.timings:
-        from generator.timings import TIMINGS  # noqa: PLC0415
-
-        TIMINGS.write(args.timings)
-    return 0
+def print_report(problems: Problems, *, strict: bool, fmt: str) -> bool:
+    """Print every problem (to stderr when they fail the run); True when the content may be built."""
+    failing = problems.failing(strict)
+    for line in report(problems, strict=strict, fmt=fmt):
+        print(line, file=sys.stderr if failing else sys.stdout)
+    return not failing
 
 
 def _new(catalog, kind: str, entry_id: str) -> int:

@@ -37,8 +37,10 @@ def inline_scripts(html: str) -> list[str]:
     return scripts
 
 
-def apply_policy(html: str, page: str) -> str:
-    """Fill the policy's script hashes; refuse any inline script that is not one of Material's."""
+def apply_policy(html: str, page: str, *, live_reload: bool = False) -> str:
+    """Fill the policy's script hashes; refuse any inline script that is not one of Material's.
+    With ``live_reload`` (`kb serve` only) inline scripts are allowed instead of hashed: mkdocs'
+    server injects its reload script into every page it sends, and any hash would switch that off."""
     if TOKEN not in html:
         return html
     hashes = []
@@ -48,4 +50,4 @@ def apply_policy(html: str, page: str) -> str:
                                          f"{script[:60]!r}")
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
         hashes.append(f"'sha256-{digest}'")
-    return html.replace(TOKEN, " ".join(dict.fromkeys(hashes)), 1)
+    return html.replace(TOKEN, "'unsafe-inline'" if live_reload else " ".join(dict.fromkeys(hashes)), 1)

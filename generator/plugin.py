@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,12 +27,13 @@ from generator.pages_learning import learning_files, plan_kit, plan_learning
 from generator.pages_metrics import metrics_files, plan_audit, plan_metrics, plan_offline
 from generator.problems import Problems, report
 from generator.redirects import redirect_files
-from generator.render import make_environment, render_file, render_page
-from generator.search import SearchIndexError, build_index, verify_index
+from generator.render import front_matter, make_environment, render_body, render_file, render_page
+from generator.search import SearchIndexError, index_site
 from generator.settings import Settings
 from generator.timings import TIMINGS
 
 SEARCH_BODY = "data-pagefind-body"
+LOG = logging.getLogger("mkdocs.plugins.kb")
 
 
 class KnowledgeBaseConfig(Config):
@@ -47,13 +50,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.specs: list[PageSpec] = []
         self.searchable_pages = 0
         self.history = History()
-        self.html_pages: set[str] = set()  # src_uris of pages whose body is finished HTML
-        self._held: dict[str, str] = {}
-        # `kb build` indexes after mkdocs has returned and its pages are freed (peak memory at scale);
+        # pages whose body is finished HTML, by src_uri: rendered only when mkdocs writes the page,
+        # so the site's bodies are never all in memory at once (gigabytes at 10,000 entries)
+        self.html_pages: dict[str, PageSpec] = {}
+        self._env = None
+        # `kb build` indexes in its parent process once this one has exited (peak memory at scale);
         # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
         self.defer_index = False
         self.expected_pages = 0
         self._files: Files | None = None
+        # `kb serve` indexes in the background so an edit shows as soon as its pages are written
+        self.serving = False
+        self._indexing: threading.Thread | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._wait_for_index()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preloaded is not None:
@@ -73,18 +87,34 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                           + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
-        self.html_pages = {spec.src_uri for spec in self.specs if not spec.markdown}
+        self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        env = make_environment(self.catalog, site_url=config.site_url or "")
+        env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
         with TIMINGS.stage("render"):
             for spec in self.specs:
-                files.append(File.generated(config, spec.src_uri, content=render_page(env, spec)))
+                content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
+                files.append(File.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
+            self._write_open_data(config, env)
         return files
+
+    def _write_open_data(self, config: MkDocsConfig, env) -> None:
+        """The open-data exports go straight into the site folder (mkdocs has already emptied it):
+        held as mkdocs files they would stay in memory until mkdocs copies its files."""
+        assert self.catalog is not None
+        site_dir = Path(config.site_dir)
+        for data in open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
+                                    config.site_name, config.extra):
+            target = site_dir / data.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data.content, bytes):
+                target.write_bytes(data.content)
+            else:
+                target.write_text(data.content, encoding="utf-8", newline="")
 
     def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
         """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
@@ -95,8 +125,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
                       *redirect_files(self.catalog, config.site_url or ""),
                       *history_files(self.specs, self.history, config.site_url or "", config.site_name),
-                      *open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
-                                       config.site_name, config.extra),
                       TemplateFile("site.webmanifest", "site.webmanifest",
                                    {"name": config.site_name, "description": config.site_description or ""}),
                       DataFile("assets/icons/icon-192.png", icon_png(192)),
@@ -106,6 +134,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
+        self._wait_for_index()  # mkdocs empties the site folder next
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
@@ -120,18 +149,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._files = None
         return page
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A page rendered from our HTML templates skips Markdown: hold the HTML, convert nothing."""
-        if page.file.generated_by and page.file.src_uri in self.html_pages:
-            self._held[page.file.src_uri] = markdown
-            return ""
-        return markdown
-
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self._held.pop(page.file.src_uri, html)
-
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-        """Where the page comes from and when that last changed, for the footer on every page."""
+        """A page made from our HTML templates gets its body now, just before mkdocs writes it (its
+        file held only the front matter, so Markdown had nothing to convert); and every page gets
+        where it comes from and when that last changed, for the footer."""
+        spec = self.html_pages.get(page.file.src_uri) if page.file.generated_by else None
+        if spec is not None:
+            with TIMINGS.stage("render"):
+                page.content = render_body(self._env, spec)
         kb = (page.meta or {}).get("kb") or {}
         source = kb.get("source")
         if not source and not page.file.generated_by:  # a hand-written page in docs_dir
@@ -155,14 +180,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             page.content, page.markdown = None, None
             page.file.content_bytes = b""
         try:
-            return apply_policy(output, page.file.src_uri)
+            return apply_policy(output, page.file.src_uri, live_reload=self.serving)
         except UnexpectedInlineScript as exc:
             raise PluginError(str(exc)) from None
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """Static templates such as 404.html carry the same policy."""
         try:
-            return apply_policy(output_content, template_name)
+            return apply_policy(output_content, template_name, live_reload=self.serving)
         except UnexpectedInlineScript as exc:
             raise PluginError(str(exc)) from None
 
@@ -173,19 +198,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         with TIMINGS.stage("exports"):
             write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
-        if not self.defer_index:
+        if self.serving:
+            self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)
+            self._indexing.start()
+        elif not self.defer_index:
             try:
                 self.index(site_dir)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
 
+    def _index_in_background(self, site_dir: Path) -> None:
+        try:
+            index_site(site_dir, self.expected_pages)
+        except SearchIndexError as exc:
+            LOG.error("search index: %s", exc)
+
+    def _wait_for_index(self) -> None:
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
+
     def index(self, site_dir: Path) -> None:
         """Run Pagefind over the built site and check it indexed every searchable page."""
-        try:
-            with TIMINGS.stage("pagefind"):
-                indexed = build_index(site_dir)
-        except SearchIndexError:
-            raise
-        except Exception as exc:  # the Pagefind service failing is a build failure, not a traceback
-            raise SearchIndexError(f"search indexing failed: {exc}") from None
-        verify_index(site_dir, indexed, self.expected_pages)
+        with TIMINGS.stage("pagefind"):
+            index_site(site_dir, self.expected_pages)

@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import escape
 
 from generator.catalog import Catalog
@@ -62,6 +63,25 @@ def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, s
     return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the life of the process, so `kb serve` does not compile every
+    template again on each rebuild. Jinja checks each template's source checksum: an edited template
+    is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
 def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEMPLATES) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -70,6 +90,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
     )
     env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
                        weekly_table=weekly_table, json_ld=_json_ld,
@@ -89,7 +110,15 @@ def render_file(env: Environment, spec: TemplateFile) -> str:
 
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Front matter plus the rendered body, ready to hand to mkdocs as a generated file."""
-    body = env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+    return front_matter(spec) + render_body(env, spec)
+
+
+def render_body(env: Environment, spec: PageSpec) -> str:
+    return env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+
+
+def front_matter(spec: PageSpec) -> str:
+    """The page's metadata block (title, description, layout, search and source) for mkdocs."""
     # mkdocs' own Jinja environment does not autoescape and Material prints the title and
     # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
     meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
@@ -99,4 +128,4 @@ def render_page(env: Environment, spec: PageSpec) -> str:
         meta["template"] = spec.layout
     # JSON is YAML, and writing it is far faster than yaml.safe_dump
     front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-    return f"---\n{front}\n---\n\n{body}"
+    return f"---\n{front}\n---\n\n"

@@ -22,17 +22,22 @@ class SearchIndexError(RuntimeError):
 
 def build_index(site_dir: Path) -> int:
     """Index ``site_dir`` in place (replacing any old index) and return the number of pages indexed."""
-    output = site_dir / INDEX_DIR
-    shutil.rmtree(output, ignore_errors=True)  # Pagefind never removes stale files itself
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR,
+    # Pagefind writes into a fresh folder that then replaces the old index in one rename: it never
+    # removes stale files itself, and a browser (kb serve) must never see a half-written index
+    output, fresh = site_dir / INDEX_DIR, site_dir / f".{INDEX_DIR}-new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", fresh.name,
                "--force-language", "en"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"Pagefind could not run: {exc}") from None
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         tail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind failed: " + " / ".join(tail))
+    shutil.rmtree(output, ignore_errors=True)
+    fresh.rename(output)
     return indexed_pages(output)
 
 
@@ -55,3 +60,14 @@ def verify_index(site_dir: Path, indexed: int, expected: int) -> None:
     if indexed < expected:
         raise SearchIndexError(f"the search index covers {indexed} page(s) but {expected} page(s) were built "
                                "for search; check that the templates keep data-pagefind-body")
+
+
+def index_site(site_dir: Path, expected: int) -> None:
+    """Index the built site and check the index covers the ``expected`` searchable pages."""
+    try:
+        indexed = build_index(site_dir)
+    except SearchIndexError:
+        raise
+    except Exception as exc:  # the Pagefind tool failing is a build failure, not a traceback
+        raise SearchIndexError(f"search indexing failed: {exc}") from None
+    verify_index(site_dir, indexed, expected)

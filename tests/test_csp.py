@@ -23,3 +23,11 @@ def test_an_unknown_inline_script_fails_and_known_ones_are_hashed() -> None:
     assert "'sha256-" in apply_policy(page, "x.md")
     with pytest.raises(UnexpectedInlineScript):
         apply_policy(page + "<script data-src=x>alert(1)</script>", "x.md")
+
+
+def test_live_reload_allows_the_servers_script_but_still_refuses_ours() -> None:
+    page = f'<meta content="script-src \'self\' {TOKEN}"><script>__md_scope=new URL("..")</script>'
+    served = apply_policy(page, "x.md", live_reload=True)
+    assert "'unsafe-inline'" in served and "'sha256-" not in served  # a hash would switch unsafe-inline off
+    with pytest.raises(UnexpectedInlineScript):
+        apply_policy(page + "<script>alert(1)</script>", "x.md", live_reload=True)

@@ -1,0 +1,87 @@
+"""The first half of `kb build` (see generator/build.py), run as its own process: check the content,
+report problems, and build the pages with mkdocs into a staging folder beside the target. What the
+second half needs (where the staging folder is, how many pages must be searchable, timings) is
+written to the --handoff file. Exit status as `kb build`: 0 built, 1 content or build errors, 2
+internal error.
+
+    python -m generator.build_stage -f mkdocs.yml --handoff FILE [--strict] [--format F] [--site-dir D]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.catalog import load_catalog
+from generator.cli import guarded, print_report
+from generator.config import settings_from_config
+from generator.timings import TIMINGS
+
+FAILED = "kb: build failed: {}; the previous site was left as it was"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb build (stage)")
+    parser.add_argument("-f", "--config-file", type=Path, required=True)
+    parser.add_argument("--handoff", type=Path, required=True)
+    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--format", choices=("text", "github"), default="text")
+    parser.add_argument("--site-dir", type=Path)
+    args = parser.parse_args(argv)
+    return guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    catalog, problems = load_catalog(settings_from_config(args.config_file))
+    if not print_report(problems, strict=args.strict, fmt=args.format):
+        return 1
+    organisations = len(catalog.organisations)
+    gc.collect()
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow to import
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    config = load_config(str(args.config_file))
+    target = (args.site_dir or Path(config.site_dir)).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        config = load_config(str(args.config_file), site_dir=str(staging))
+        plugin = config.plugins["kb"]
+        plugin.config.strict = args.strict
+        plugin.preloaded = (catalog, problems)
+        plugin.defer_index = True
+        _quiet_mkdocs_info()
+        with TIMINGS.stage("mkdocs-total"):
+            mkdocs_build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    args.handoff.write_text(json.dumps({
+        "staging": str(staging), "target": str(target), "organisations": organisations,
+        "index": bool(plugin.config.search_index), "expected_pages": plugin.expected_pages,
+        "timings": dict(TIMINGS.seconds)}), encoding="utf-8")
+    return 0
+
+
+def _quiet_mkdocs_info() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
