@@ -239,8 +239,33 @@ def write(rows: list[Row]) -> None:
               f"under {TARGETS['peak_memory_10k_mb']} MB; `kb check` under {TARGETS['check_10k_seconds']} s; "
               "at 5,000 organisations the build takes no longer than Material with its defaults; output grows linearly "
               "(KB per page stays flat).", ""]
+    lines += verdicts(rows)
     lines += [f"- {r.orgs:,}: {note}" for r in rows for note in r.notes]
-    (RESULTS / "scale.md").write_text("\n".join(lines))
+    (RESULTS / "scale.md").write_text("\n".join(lines) + "\n")
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    """One line per target that these rows can answer: met or missed, with the measured value."""
+    by_size = {r.orgs: r for r in rows}
+    found = []
+    if 10000 in by_size:
+        r = by_size[10000]
+        found += [("10,000 organisations build in under 120 s", r.build_seconds < TARGETS["build_10k_seconds"],
+                   f"{r.build_seconds} s"),
+                  ("peak memory under 1.5 GB", r.build_peak_mb < TARGETS["peak_memory_10k_mb"],
+                   f"{r.build_peak_mb:.0f} MB"),
+                  ("`kb check` under 10 s", r.check_seconds < TARGETS["check_10k_seconds"], f"{r.check_seconds} s")]
+    if 5000 in by_size and by_size[5000].baseline_seconds:
+        r = by_size[5000]
+        more = "more than " if r.baseline_stopped else ""
+        found.append(("5,000 organisations: no slower than Material with its defaults",
+                      r.build_seconds <= r.baseline_seconds,
+                      f"{r.build_seconds} s against {more}{r.baseline_seconds} s"))
+    if len(rows) > 1:
+        sizes = [r.output_kb_per_page for r in rows]
+        found.append(("output grows linearly (KB per page flat within 10%)", max(sizes) <= min(sizes) * 1.1,
+                      " / ".join(f"{k} KB" for k in sizes)))
+    return [f"- {'met' if ok else 'MISSED'}: {name} ({value})" for name, ok, value in found] + [""]
 
 
 def main() -> None:
