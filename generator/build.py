@@ -24,17 +24,23 @@ from generator.timings import TIMINGS
 FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 
-def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None) -> int:
+def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None,
+          stage_module: str = "generator.build_stage") -> int:
     """Check, build and index the site; returns the exit status of `kb build`."""
     with tempfile.TemporaryDirectory(prefix="kb-build-") as scratch:
         handoff = Path(scratch) / "handoff.json"
-        command = [sys.executable, "-m", "generator.build_stage", "-f", str(config_file), "--format", fmt,
+        command = [sys.executable, "-m", stage_module, "-f", str(config_file), "--format", fmt,
                    "--handoff", str(handoff), *(["--strict"] if strict else []),
                    *(["--site-dir", str(site_dir)] if site_dir else [])]
         status = run_relayed(command)
-        if status != 0:
-            return status
-        stage = json.loads(handoff.read_text(encoding="utf-8"))
+        stage = json.loads(handoff.read_text(encoding="utf-8")) if handoff.is_file() else {}
+    if status < 0:  # killed, for example by the kernel when memory runs out: it could not clean up
+        if stage.get("staging"):
+            shutil.rmtree(stage["staging"], ignore_errors=True)
+        print(FAILED.format(f"the build process was stopped by signal {-status}"), file=sys.stderr)
+        return 1
+    if status != 0:
+        return status
     staging, target = Path(stage["staging"]), Path(stage["target"])
     TIMINGS.seconds.update(stage["timings"])
     try:

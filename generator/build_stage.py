@@ -51,6 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     target = (args.site_dir or Path(config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed
     try:
         config = load_config(str(args.config_file), site_dir=str(staging))
         plugin = config.plugins["kb"]
@@ -67,11 +68,17 @@ def _run(args: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    args.handoff.write_text(json.dumps({
+    _hand_over(args.handoff, {
         "staging": str(staging), "target": str(target), "organisations": organisations,
         "index": bool(plugin.config.search_index), "expected_pages": plugin.expected_pages,
-        "timings": dict(TIMINGS.seconds)}), encoding="utf-8")
+        "timings": dict(TIMINGS.seconds)})
     return 0
+
+
+def _hand_over(path: Path, data: dict) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    partial.replace(path)  # the parent never reads half a file
 
 
 def _quiet_mkdocs_info() -> None:
