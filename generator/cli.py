@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.catalog import load_catalog
 from generator.config import settings_from_config
 from generator.problems import Problems, report
+from generator.settings import SettingsError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +60,9 @@ def guarded(run: Callable[[], int]) -> int:
         return run()
     except KeyboardInterrupt:
         return 130
+    except SettingsError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # never show a traceback to contributors
         if os.environ.get("KB_DEBUG"):
             traceback.print_exc()

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from generator.settings import Settings
+from generator.settings import Settings, settings_from_extra
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -35,4 +35,4 @@ def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
 def settings_from_config(config_file: Path) -> Settings:
     data = read_mkdocs_config(config_file)
     extra = data.get("extra") or {}
-    return Settings(root=config_file.resolve().parent, demo_data=bool(extra.get("demo_data", False)))
+    return settings_from_extra(config_file.resolve().parent, extra)

@@ -24,12 +24,7 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
         return []
     tiers = catalog.tiers_by_rank()
     pages = [
-        PageSpec("get-help.md", "get-help-body.html", "Get help now",
-                 "Is it an emergency? What to do now, and the clinics open now or on call in your region.",
-                 {"tiers": tiers, "regions": [(r, catalog.emergency_clinics(r.id), _region_clinics(catalog, r.id))
-                                              for r in catalog.regions.values()],
-                  "guides": catalog.guides()},
-                 scripts=("hours", "get-help"), layout="get-help.html"),
+        *_get_help_pages(catalog, tiers),
         PageSpec("triage/index.md", "triage-index.html", "Triage: how urgent is it?",
                  "The network's triage scale for small mammals and the problem guides.",
                  {"tiers": tiers, "systems": [(s, [g for g in catalog.guides() if g.body_system == s.id])
@@ -80,6 +75,26 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                                "species_options": [(s.id, s.label) for s in catalog.species.values()],
                                "receivers_options": [(o.id, o.name) for o in catalog.referral_receivers()]},
                               scripts=("referral-form",)))
+    return pages
+
+
+def _get_help_pages(catalog: Catalog, tiers: list) -> list[PageSpec]:
+    """ "Get help now" with every region's clinics on it; or, for a network with more clinics than
+    one page should carry, the regions as links and one Get help page per region."""
+    regions = [(r, catalog.emergency_clinics(r.id), _region_clinics(catalog, r.id)) for r in catalog.regions.values()]
+    one_page = sum(len(clinics) for _, _, clinics in regions) <= catalog.settings.get_help_clinics_on_one_page
+    common = {"tiers": tiers, "guides": catalog.guides()}
+    pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
+                      "Is it an emergency? What to do now, and the clinics open now or on call in your region.",
+                      {**common, "regions": regions if one_page else [], "single": False,
+                       "region_links": [] if one_page else [(r, len(clinics)) for r, _, clinics in regions]},
+                      scripts=("hours", "get-help"), layout="get-help.html")]
+    if not one_page:
+        pages += [PageSpec(f"get-help/{r.id}.md", "get-help-body.html", f"Get help now in {r.label}",
+                           f"Is it an emergency? What to do now, and the clinics in {r.label} open now or on call.",
+                           {**common, "regions": [(r, emergency, clinics)], "single": True, "region_links": []},
+                           scripts=("hours", "get-help"), layout="get-help.html", search=False)
+                  for r, emergency, clinics in regions]
     return pages
 
 

@@ -29,7 +29,7 @@ from generator.problems import Problems, report
 from generator.redirects import redirect_files
 from generator.render import front_matter, make_environment, render_body, render_file, render_page
 from generator.search import SearchIndexError, index_site
-from generator.settings import Settings
+from generator.settings import SettingsError, settings_from_extra
 from generator.timings import TIMINGS
 
 SEARCH_BODY = "data-pagefind-body"
@@ -73,8 +73,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.preloaded is not None:
             catalog, problems = self.preloaded
         else:
-            settings = Settings(root=Path(config.config_file_path).resolve().parent,
-                                demo_data=bool(config.extra.get("demo_data", False)))
+            try:
+                settings = settings_from_extra(Path(config.config_file_path).resolve().parent, config.extra)
+            except SettingsError as exc:
+                raise PluginError(str(exc)) from None
             catalog, problems = load_catalog(settings)
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)

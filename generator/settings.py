@@ -22,6 +22,10 @@ class Settings:
     # Ages (days) at which a directory entry's verification becomes a note and a warning.
     verify_note_days: int = 180
     verify_warn_days: int = 365
+    # "Get help now" lists every clinic on one page up to this many; a larger network gets one
+    # Get help page per region, and the main page links to them (a phone in an emergency should not
+    # download a national list). mkdocs.yml: extra.get_help_clinics_on_one_page.
+    get_help_clinics_on_one_page: int = 150
 
     @property
     def directory(self) -> Path:
@@ -30,3 +34,16 @@ class Settings:
     @property
     def content(self) -> Path:
         return self.root / "content"
+
+
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml has a value the generator cannot use."""
+
+
+def settings_from_extra(root: Path, extra: dict) -> Settings:
+    """Settings from mkdocs.yml's `extra` block."""
+    limit = extra.get("get_help_clinics_on_one_page", 150)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise SettingsError(f"mkdocs.yml: extra.get_help_clinics_on_one_page: expected a whole number "
+                            f"of clinics, got {limit!r}")
+    return Settings(root=root, demo_data=bool(extra.get("demo_data", False)), get_help_clinics_on_one_page=limit)

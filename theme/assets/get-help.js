@@ -1,16 +1,16 @@
 /* "Get help now": show the chosen region's clinics that are open now or on call. The region is
-   remembered on this device. Without JavaScript the page lists every 24-hour and on-call clinic. */
+   remembered on this device. Without JavaScript the page lists every 24-hour and on-call clinic.
+   A region's own Get help page (large networks) has no region choice: all of it is shown. */
 (function () {
   "use strict";
-  var choice = document.getElementById("gh-region-choice");
   var select = document.getElementById("gh-region");
   var status = document.getElementById("gh-status");
-  if (!choice || !window.kbHours) return;
+  if (!status || !window.kbHours) return;
   var KEY = "kb-region";
   var sections = Array.prototype.slice.call(document.querySelectorAll(".gh-region"));
 
   function update() {
-    var region = select.value, shown = 0;
+    var region = select ? select.value : "", shown = 0;
     sections.forEach(function (section) {
       var visible = !region || section.getAttribute("data-region") === region;
       section.hidden = !visible;
@@ -24,8 +24,10 @@
       });
     });
     status.textContent = shown === 1 ? "1 clinic can help now." : shown + " clinics can help now.";
-    try { localStorage.setItem(KEY, region); } catch (e) { /* storage may be off */ }
+    if (select) { try { localStorage.setItem(KEY, region); } catch (e) { /* storage may be off */ } }
   }
+
+  if (!select) { update(); return; }
 
   var params = new URLSearchParams(location.search);
   var saved = params.get("region");

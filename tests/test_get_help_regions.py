@@ -1,0 +1,72 @@
+"""A network with more clinics than one "Get help now" page should carry (10,000 organisations would
+make it megabytes): the main page lists the regions, each region has its own Get help page with its
+clinics, and that page works with and without JavaScript. Built from the fixture tree with the
+limit lowered (extra.get_help_clinics_on_one_page) so the fixture counts as large."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+from benchmarks.serve import serving
+from generator.cli import main as kb_main
+from tests.helpers import make_tree
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = make_tree(tmp_path_factory.mktemp("large"))
+    config = tree / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  generator: false\n",
+                                                 "  generator: false\n  get_help_clinics_on_one_page: 3\n"))
+    assert kb_main(["-f", str(config), "build", "--strict"]) == 0
+    return tree / "site"
+
+
+def _html(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_main_page_lists_regions_not_clinics(large_site: Path) -> None:
+    main = _html(large_site, "get-help")
+    links = {a.get_text(): a["href"] for a in main.select(".gh-regions a")}
+    assert links["Eastmarsh"] == "eastmarsh/"
+    assert not main.select(".gh-clinic") and main.select_one("#gh-region") is None
+    assert main.select("section.kb-card")  # what to do now is still on the main page
+    assert main.select_one("[data-pagefind-body]") is not None
+
+
+def test_a_region_page_lists_that_regions_clinics(large_site: Path) -> None:
+    region = _html(large_site, "get-help/eastmarsh")
+    names = [a.get_text() for a in region.select(".gh-clinic__name")]
+    assert "Saltwick Veterinary Hospital" in names and "Pebblesham Vets" in names
+    assert {s["data-region"] for s in region.select(".gh-region")} == {"eastmarsh"}
+    call = region.select_one(".gh-clinic[data-night='1'] a.gh-call")
+    assert re.fullmatch(r"tel:\+441632960\d{3}", call["href"])  # calling works without JavaScript
+    assert region.select_one("#gh-region") is None
+    assert region.select_one(".gh-other a")["href"] == "../"
+    assert region.select_one("[data-pagefind-body]") is None  # one Get help page in search, not one per region
+    assert len((large_site / "get-help/eastmarsh/index.html").read_bytes()) < 40_000
+
+
+@pytest.mark.browser
+def test_a_region_page_shows_who_can_help_now(large_site: Path, page: Page) -> None:
+    with serving(large_site) as origin:
+        page.goto(origin + "get-help/eastmarsh/")
+        expect(page.locator("#gh-status")).to_have_text(re.compile(r"^\d+ clinics? can help now\.$"))
+        expect(page.locator(".gh-clinic[data-night='1']").first).to_be_visible()
+
+
+def test_a_bad_limit_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = make_tree(tmp_path)
+    config = tree / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  generator: false\n",
+                                                 "  generator: false\n  get_help_clinics_on_one_page: lots\n"))
+    assert kb_main(["-f", str(config), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "extra.get_help_clinics_on_one_page: expected a whole number of clinics, got 'lots'" in err
+    assert "Traceback" not in err and "internal error" not in err
