@@ -65,7 +65,9 @@ def plan(catalog: Catalog) -> list[PageSpec]:
     pages: list[PageSpec] = [
         PageSpec("directory/index.md", "directory.html", "Directory",
                  "Every organisation in the network, grouped by region.",
-                 {"regions": [(r, catalog.in_region(r.id)) for r in catalog.regions.values()]}),
+                 {"regions": [(r, catalog.in_region(r.id)) for r in catalog.regions.values()],
+                  # a national network: regions and counts here, the organisations on each region's page
+                  "listed": len(catalog.organisations) <= catalog.settings.directory_entries_on_one_page}),
         PageSpec("directory/find.md", "finder.html", "Find a clinic",
                  "Filter clinics by species, region and service, and see which are open now.",
                  {"data_index": "directory/finder/index.json"}, search=False, scripts=("hours", "finder")),

@@ -26,6 +26,9 @@ class Settings:
     # Get help page per region, and the main page links to them (a phone in an emergency should not
     # download a national list). mkdocs.yml: extra.get_help_clinics_on_one_page.
     get_help_clinics_on_one_page: int = 150
+    # The directory page lists every organisation up to this many; beyond, it lists the regions
+    # and their counts, and each region's page lists its organisations.
+    directory_entries_on_one_page: int = 500
 
     @property
     def directory(self) -> Path:
@@ -42,8 +45,13 @@ class SettingsError(ValueError):
 
 def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
-    limit = extra.get("get_help_clinics_on_one_page", 150)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise SettingsError(f"mkdocs.yml: extra.get_help_clinics_on_one_page: expected a whole number "
-                            f"of clinics, got {limit!r}")
-    return Settings(root=root, demo_data=bool(extra.get("demo_data", False)), get_help_clinics_on_one_page=limit)
+    return Settings(root=root, demo_data=bool(extra.get("demo_data", False)),
+                    get_help_clinics_on_one_page=_count(extra, "get_help_clinics_on_one_page", 150),
+                    directory_entries_on_one_page=_count(extra, "directory_entries_on_one_page", 500))
+
+
+def _count(extra: dict, key: str, default: int) -> int:
+    value = extra.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(f"mkdocs.yml: extra.{key}: expected a whole number, got {value!r}")
+    return value
