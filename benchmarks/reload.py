@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -36,8 +37,6 @@ def free_port() -> int:
 
 
 def wait_until_served(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
-    import urllib.request  # noqa: PLC0415
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -18,12 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.build import FAILED
 from generator.catalog import load_catalog
 from generator.cli import guarded, print_report
 from generator.config import settings_from_config
 from generator.timings import TIMINGS
-
-FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -217,13 +217,13 @@ def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
     # it pauses while loading, and what was loaded is then frozen out of later collections.
     gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         with TIMINGS.stage("catalog"):
             return _load_catalog(settings)
     finally:
-        if paused:
+        if was_enabled:
             gc.freeze()
             gc.enable()
 

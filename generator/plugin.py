@@ -198,7 +198,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return
         site_dir = Path(config.site_dir)
         with TIMINGS.stage("exports"):
-            write_service_worker(site_dir, make_environment(self.catalog, site_url=config.site_url or ""))
+            write_service_worker(site_dir, self._env)
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         if self.serving:
             self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)
@@ -211,7 +211,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _index_in_background(self, site_dir: Path) -> None:
         try:
-            index_site(site_dir, self.expected_pages)
+            self.index(site_dir)
         except SearchIndexError as exc:
             LOG.error("search index: %s", exc)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -46,12 +46,13 @@ class SettingsError(ValueError):
 def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     return Settings(root=root, demo_data=bool(extra.get("demo_data", False)),
-                    get_help_clinics_on_one_page=_count(extra, "get_help_clinics_on_one_page", 150),
-                    directory_entries_on_one_page=_count(extra, "directory_entries_on_one_page", 500))
+                    **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
+                                                           "directory_entries_on_one_page")})
 
 
-def _count(extra: dict, key: str, default: int) -> int:
-    value = extra.get(key, default)
+def _count(extra: dict, key: str) -> int:
+    """A whole-number setting; absent, the Settings default."""
+    value = extra.get(key, next(f.default for f in fields(Settings) if f.name == key))
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise SettingsError(f"mkdocs.yml: extra.{key}: expected a whole number, got {value!r}")
     return value
