@@ -62,4 +62,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check generator tests
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .kb-staging-* .kb-old-* $(VENV)

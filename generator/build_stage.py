@@ -13,15 +13,15 @@ import argparse
 import gc
 import json
 import logging
-import shutil
+import signal
 import sys
-import tempfile
 from pathlib import Path
 
 from generator.build import FAILED
 from generator.catalog import load_catalog
 from generator.cli import guarded, print_report
 from generator.config import settings_from_config
+from generator.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.timings import TIMINGS
 
 
@@ -37,19 +37,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    catalog, problems = load_catalog(settings_from_config(args.config_file))
-    if not print_report(problems, strict=args.strict, fmt=args.format):
-        return 1
-    organisations = len(catalog.organisations)
-    gc.collect()
+    signal.signal(signal.SIGTERM, _stop)  # unwind (and remove the staging folder) instead of dying
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow to import
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
 
     config = load_config(str(args.config_file))
-    target = (args.site_dir or Path(config.site_dir)).resolve()
+    root, docs_dir = args.config_file.resolve().parent, Path(config.docs_dir)
+    target = (args.site_dir or Path(config.site_dir)).absolute()
+    try:  # before anything slow: a build pointed at the sources or at someone's files does nothing
+        check_target(target, root, docs_dir)
+    except UnsafeSiteDir as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 1
+    catalog, problems = load_catalog(settings_from_config(args.config_file))
+    if not print_report(problems, strict=args.strict, fmt=args.format):
+        return 1
+    organisations = len(catalog.organisations)
+    gc.collect()
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    staging = make_staging(target)
     _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed
     try:
         config = load_config(str(args.config_file), site_dir=str(staging))
@@ -61,17 +69,24 @@ def _run(args: argparse.Namespace) -> int:
         with TIMINGS.stage("mkdocs-total"):
             mkdocs_build(config)
     except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)
         return 1
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        for stop in (signal.SIGTERM, signal.SIGINT):  # a second signal must not cut the cleanup short
+            signal.signal(stop, signal.SIG_IGN)
+        discard(staging)
         raise
     _hand_over(args.handoff, {
-        "staging": str(staging), "target": str(target), "organisations": organisations,
+        "staging": str(staging), "target": str(target), "root": str(root), "docs_dir": str(docs_dir),
+        "organisations": organisations,
         "index": bool(plugin.config.search_index), "expected_pages": plugin.expected_pages,
         "timings": dict(TIMINGS.seconds)})
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _hand_over(path: Path, data: dict) -> None:

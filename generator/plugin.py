@@ -30,6 +30,7 @@ from generator.redirects import redirect_files
 from generator.render import front_matter, make_environment, render_body, render_file, render_page
 from generator.search import SearchIndexError, index_site
 from generator.settings import SettingsError, settings_from_extra
+from generator.site_output import UnsafeSiteDir, check_target, mark_output
 from generator.timings import TIMINGS
 
 SEARCH_BODY = "data-pagefind-body"
@@ -70,6 +71,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._wait_for_index()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:  # mkdocs empties site_dir before it builds: never let that be someone's files
+            check_target(Path(config.site_dir), Path(config.config_file_path).resolve().parent,
+                         Path(config.docs_dir))
+        except UnsafeSiteDir as exc:
+            raise PluginError(str(exc)) from None
         if self.preloaded is not None:
             catalog, problems = self.preloaded
         else:
@@ -136,6 +142,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
+        site_dir = Path(config.site_dir)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        mark_output(site_dir)  # a hidden file: mkdocs' cleaning keeps it, and the next build may replace this
         self._wait_for_index()  # mkdocs empties the site folder next
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

@@ -11,12 +11,13 @@ import pytest
 from generator.build import build
 
 KILLED_STAGE = '''
-import json, os, signal, sys, tempfile
+import json, os, signal, sys
 from pathlib import Path
+from generator.site_output import make_staging
 args = sys.argv[1:]
 handoff = Path(args[args.index("--handoff") + 1])
 target = Path(args[args.index("--site-dir") + 1])
-staging = tempfile.mkdtemp(prefix=".site-", dir=target.parent)
+staging = str(make_staging(target))
 (Path(staging) / "index.html").write_text("half a site")
 handoff.write_text(json.dumps({"staging": staging}))
 os.kill(os.getpid(), signal.SIGKILL)
