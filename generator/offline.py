@@ -61,7 +61,7 @@ def _version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith(UNSTABLE) or name == "sw.js":
+        if name.startswith(UNSTABLE) or name == "sw.js" or name.startswith("."):  # build markers are not served
             continue
         digest.update(name.encode())
         digest.update(path.read_bytes())

@@ -3,15 +3,16 @@ referral protocol and form."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
 from generator.catalog import Catalog
-from generator.pages import DataFile, PageSpec, TemplateFile, hours_json
+from generator.help_data import help_data
+from generator.pages import DataFile, PageSpec, TemplateFile
 from generator.qr import qr_svg
-
-NAV_SCRIPTS = ("hours",)
 
 
 def markdown_text(body: str) -> Markup:
@@ -68,40 +69,79 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                               source=catalog.referral.source.display,
                               context=
                               {"protocol": protocol, "receivers": catalog.referral_receivers(),
-                               "fallback": [(r, catalog.after_hours_cover(r.id)) for r in catalog.regions.values()]}))
+                               "fallback": [(r, [c.org for c in night_cover(catalog, r.id)])
+                                            for r in catalog.regions.values()]}))
         pages.append(PageSpec("referral/form.md", "referral-form.html", "Referral form",
                               "A standard referral form for small mammals: fill it on a phone or print it.",
                               {"tier_options": [(t.id, f"{t.rank}. {t.label}") for t in tiers],
                                "species_options": [(s.id, s.label) for s in catalog.species.values()],
                                "receivers_options": [(o.id, o.name) for o in catalog.referral_receivers()]},
                               scripts=("referral-form",)))
-    return pages
+    return [with_call_bar(spec) for spec in pages]
+
+
+CALL_BAR_SECTIONS = ("triage/", "first-aid/")
+
+
+def with_call_bar(spec: PageSpec) -> PageSpec:
+    """Every triage and first-aid page carries the call bar (and the scripts it runs on)."""
+    if not spec.src_uri.startswith(CALL_BAR_SECTIONS):
+        return spec
+    return replace(spec, call_bar=True, scripts=tuple(dict.fromkeys(("help", "callbar", *spec.scripts))))
 
 
 def _get_help_pages(catalog: Catalog, tiers: list) -> list[PageSpec]:
-    """ "Get help now" with every region's clinics on it; or, for a network with more clinics than
-    one page should carry, the regions as links and one Get help page per region."""
-    regions = [(r, catalog.emergency_clinics(r.id), _region_clinics(catalog, r.id)) for r in catalog.regions.values()]
-    one_page = sum(len(clinics) for _, _, clinics in regions) <= catalog.settings.get_help_clinics_on_one_page
-    common = {"tiers": tiers, "guides": catalog.guides()}
+    """ "Get help now" with every region on it; or, for a network with more clinics than one page
+    should carry, the regions as links and one Get help page per region."""
+    region_ids = list(catalog.regions)
+    clinics = sum(len(candidates(catalog, r)) for r in region_ids)
+    one_page = clinics <= catalog.settings.get_help_clinics_on_one_page
+    common = {"tiers": tiers, "happening": what_is_happening(catalog),
+              "species": list(catalog.species.values())}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
-                      "Is it an emergency? What to do now, and the clinics open now or on call in your region.",
-                      {**common, "regions": regions if one_page else [], "single": False,
-                       "region_links": [] if one_page else [(r, len(clinics)) for r, _, clinics in regions]},
-                      scripts=("hours", "get-help"), layout="get-help.html")]
+                      "Is it an emergency? What to do now, and who can help now: clinics open or on call, "
+                      "by species and region.",
+                      {**common, **(_get_help_regions(catalog, region_ids) if one_page else _no_regions()),
+                       "single": False,
+                       "region_links": [] if one_page else [(catalog.regions[r], len(candidates(catalog, r)))
+                                                            for r in region_ids]},
+                      scripts=("help", "get-help"), layout="get-help.html")]
     if not one_page:
-        pages += [PageSpec(f"get-help/{r.id}.md", "get-help-body.html", f"Get help now in {r.label}",
-                           f"Is it an emergency? What to do now, and the clinics in {r.label} open now or on call.",
-                           {**common, "regions": [(r, emergency, clinics)], "single": True, "region_links": []},
-                           scripts=("hours", "get-help"), layout="get-help.html", search=False)
-                  for r, emergency, clinics in regions]
+        pages += [PageSpec(f"get-help/{r}.md", "get-help-body.html", f"Get help now in {catalog.regions[r].label}",
+                           f"Is it an emergency? What to do now, and who can help now in {catalog.regions[r].label}.",
+                           {**common, **_get_help_regions(catalog, [r]), "single": True, "region_links": []},
+                           scripts=("help", "get-help"), layout="get-help.html", search=False)
+                  for r in region_ids]
     return pages
 
 
-def _region_clinics(catalog: Catalog, region_id: str) -> list[dict[str, Any]]:
-    """Every active clinic in the region with its hours, for "open now" on the get-help page."""
-    return [{"org": o, "hours": hours_json(o, catalog.region_of(o).timezone)}
-            for o in catalog.in_region(region_id) if o.status == "active" and o.kind not in ("rescue", "shelter")]
+def _no_regions() -> dict[str, Any]:
+    return {"regions": [], "help_data": None}
+
+
+def _get_help_regions(catalog: Catalog, region_ids: list[str]) -> dict[str, Any]:
+    """Per region: who answers at night (shown without JavaScript, which has no clock) and the
+    daytime clinics; and the data the page's script answers "who can help now" from."""
+    regions = []
+    for rid in region_ids:
+        night = night_cover(catalog, rid)
+        at_night = {c.org.id for c in night}
+        day = [o for o, partner in candidates(catalog, rid) if partner is None and o.id not in at_night
+               and o.status == "active" and not o.referral_only]
+        elsewhere = [] if night else [o for o in fallback(catalog, rid) if open_at_night(o)][:NEAREST_OPEN]
+        regions.append({"region": catalog.regions[rid], "night": night, "day": day, "elsewhere": elsewhere})
+    return {"regions": regions, "help_data": help_data(catalog, region_ids)}
+
+
+def what_is_happening(catalog: Catalog) -> list[dict[str, Any]]:
+    """Get help's "What is happening?" list: every problem guide, most urgent first, with the tier
+    in words and the species it is for."""
+    entries = []
+    for guide in catalog.guides():
+        tier = min((catalog.tiers[t] for t in guide.tiers() if t in catalog.tiers), key=lambda t: t.rank,
+                   default=None)
+        entries.append({"title": guide.title, "url": f"triage/{guide.id}/", "tier": tier, "species": guide.species})
+    return sorted(entries, key=lambda e: (e["tier"].rank if e["tier"] else 99, e["title"].lower()))
 
 
 def guidance_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]:

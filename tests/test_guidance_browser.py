@@ -96,31 +96,53 @@ def test_referral_form_sends_nothing(page: Page, demo_url: str) -> None:
     assert "Demo" not in " ".join(requests)
 
 
-def test_get_help_lists_a_regions_24_hour_clinic(page: Page, demo_url: str) -> None:
+def test_get_help_remembers_the_animal_and_the_region(page: Page, demo_url: str) -> None:
     page.clock.set_fixed_time(datetime(2026, 11, 24, 3, 0, tzinfo=UTC))  # 03:00 on a Tuesday
     page.goto(demo_url + "get-help/")
-    page.select_option("#gh-region", "eastmarsh")
-    region = page.locator(".gh-region[data-region='eastmarsh']")
-    expect(region).to_be_visible()
-    expect(page.locator(".gh-region[data-region='southhaven']")).to_be_hidden()
-    clinic = region.locator(".gh-clinic", has_text="Saltwick Veterinary Hospital")
-    expect(clinic).to_be_visible()
-    expect(clinic.locator(".kb-open")).to_have_text("Open now · 24 hours")
-    call = clinic.locator("a.gh-call")
-    assert re.fullmatch(r"tel:\+441632960\d{3}", call.get_attribute("href"))
-    # a daytime practice is not offered at 03:00
-    expect(region.locator(".gh-clinic", has_text="Pebblesham Vets")).to_be_hidden()
-    # the choice is remembered
+    expect(page.locator("#gh-status")).to_have_text("Choose your pet and where you are.")
+    page.click(".gh-tile:has(input[value='rat'])")
+    expect(page.locator("#gh-status")).to_have_text("Now choose where you are.")
+    page.click(".gh-tile:has(input[value='eastmarsh'])")
+    clinic = page.locator("#gh-answer li[data-org='saltwick-veterinary-hospital']")
+    expect(clinic.locator(".gh-clinic__status")).to_have_text("Open now, 24 hours")
+    assert re.fullmatch(r"tel:\+441632960\d{3}", clinic.locator("a.gh-call").get_attribute("href"))
+    # a daytime practice is not offered at 03:00, and the static lists give way to the answer
+    expect(page.locator("#gh-answer li[data-org='pebblesham-vets']")).to_have_count(0)
+    expect(page.locator("#gh-static")).to_be_hidden()
+    # the choices are remembered on this device
     page.reload()
-    expect(page.locator("#gh-region")).to_have_value("eastmarsh")
+    expect(page.locator("#gh-choice-text")).to_have_text("Rat · Eastmarsh")
+    expect(page.locator("#gh-answer li").first).to_have_attribute("data-org", "saltwick-veterinary-hospital")
+    # "What is happening?" shows the animal's guides: the hamster-only cheek-pouch guide is hidden for a rat
+    expect(page.locator(".gh-problems li", has_text="cheek-pouch")).to_be_hidden()
+    page.click("#gh-change")
+    page.click(".gh-tile:has(input[value='hamster'])")
+    expect(page.locator(".gh-problems li", has_text="cheek-pouch")).to_be_visible()
 
 
-def test_get_help_without_javascript_lists_24_hour_clinics(browser, demo_url: str) -> None:
+def test_get_help_for_another_kind_of_pet_says_what_the_guidance_covers(page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "get-help/?region=southhaven")
+    page.click(".gh-tile:has(input[value=''])")
+    expect(page.locator("#gh-other")).to_be_visible()
+    expect(page.locator("#gh-other")).to_contain_text("rabbit, ferret")
+    expect(page.locator("#gh-answer li").first).to_be_visible()
+
+
+def test_get_help_without_javascript_lists_who_answers_at_night(browser, demo_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(demo_url + "get-help/")
-    expect(page.locator(".gh-region[data-region='eastmarsh'] .gh-clinic", has_text="Saltwick")).to_be_visible()
-    expect(page.locator(".gh-clinic", has_text="Pebblesham Vets")).to_be_hidden()
+    expect(page.locator("#gh-choose")).to_be_hidden()
+    eastmarsh = page.locator(".gh-region[data-region='eastmarsh']")
+    expect(eastmarsh.locator("ul.gh-list:not(.gh-list--day) .gh-clinic", has_text="Saltwick")).to_be_visible()
+    # the out-of-hours vets (open 19:00-08:00) are night cover, not a "daytime clinic"
+    ooh = eastmarsh.locator("ul.gh-list:not(.gh-list--day) .gh-clinic", has_text="Eastmarsh Out-of-Hours Vets")
+    expect(ooh.locator(".gh-clinic__cover")).to_contain_text("Open at night")
+    expect(eastmarsh.locator("ul.gh-list--day .gh-clinic", has_text="Pebblesham Vets")).to_be_visible()
+    # Westmoor's night cover includes the partner hospitals in other regions, as its region page does
+    westmoor = page.locator(".gh-region[data-region='westmoor'] ul.gh-list:not(.gh-list--day)")
+    expect(westmoor.locator(".gh-clinic", has_text="Northvale Veterinary Emergency Centre")).to_be_visible()
+    expect(westmoor.locator(".gh-clinic", has_text="Southhaven Animal Emergency Hospital")).to_be_visible()
     context.close()
 
 

@@ -92,22 +92,26 @@ def test_referral_page_lists_receivers_and_fallback(fixture_site: Path) -> None:
     assert len(timeline_rows) == 5
 
 
-def test_get_help_is_light_and_lists_24_hour_clinics_per_region(fixture_site: Path) -> None:
+def test_get_help_is_light_and_lists_who_answers_at_night_per_region(fixture_site: Path) -> None:
     raw = (fixture_site / "get-help/index.html").read_text()
     html = BeautifulSoup(raw, "html.parser")
     scripts = [s["src"] for s in html.select("script[src]")]
-    assert scripts == ["../assets/offline.js", "../assets/hours.js", "../assets/get-help.js"]  # no Material bundle
+    assert scripts == ["../assets/offline.js", "../assets/help.js", "../assets/get-help.js"]  # no Material bundle
     assert [link["href"] for link in html.select("link[rel=stylesheet]")] == [
         "../assets/get-help.css", "../assets/tiers.css"]
     eastmarsh = html.select_one(".gh-region[data-region='eastmarsh']")
-    night = [li.select_one(".gh-clinic__name").get_text() for li in eastmarsh.select(".gh-clinic[data-night='1']")]
-    assert "Saltwick Veterinary Hospital" in night and "Pebblesham Vets" not in night
-    call = eastmarsh.select_one(".gh-clinic[data-night='1'] a.gh-call")
+    night, day = (eastmarsh.select_one(sel) for sel in ("ul.gh-list:not(.gh-list--day)", "ul.gh-list--day"))
+    names = [a.get_text() for a in night.select(".gh-clinic__name")]
+    assert names[:2] == ["Saltwick Veterinary Hospital", "Eastmarsh Out-of-Hours Vets"]  # open at night 19:00-08:00
+    covers = [c.get_text() for c in night.select(".gh-clinic__cover")]
+    assert covers[0] == "Open 24 hours, every day" and covers[1].startswith("Open at night: ")
+    assert "Pebblesham Vets" in [a.get_text() for a in day.select(".gh-clinic__name")]
+    call = night.select_one("a.gh-call")
     assert re.fullmatch(r"tel:\+441632960\d{3}", call["href"])
     cards = html.select("section.kb-card h3")
     assert [c.select_one(".kb-sr-only").get_text() for c in cards][0] == "Urgency 1 of 5: "
     assert html.select_one(".gh-demo") is not None
-    assert len(raw.encode()) < 40_000
+    assert len(raw.encode()) < 60_000
 
 
 def test_get_help_is_linked_first_from_every_page(fixture_site: Path) -> None:
@@ -142,7 +146,7 @@ def test_markdown_bodies_cannot_inject_html(tmp_path: Path) -> None:
 
 
 def test_finder_data_still_valid_json(fixture_site: Path) -> None:
-    assert json.loads((fixture_site / "directory/finder/index.json").read_text())["regions"]
+    assert json.loads((fixture_site / "help/index.json").read_text())["regions"]
 
 
 def test_audit_page_lists_overdue_items_by_risk(tmp_path: Path) -> None:
