@@ -8,8 +8,10 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalog import Catalog
+from generator.guide_views import badges, escalation_rows, guide_view, guides_at_tier
 from generator.pages import DataFile, PageSpec, TemplateFile, hours_json
 from generator.qr import qr_svg
+from generator.urgency import threshold_of
 
 NAV_SCRIPTS = ("hours",)
 
@@ -38,20 +40,26 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
     ]
     for tier in tiers:
         pages.append(PageSpec(f"triage/tiers/{tier.id}.md", "tier.html", f"{tier.label}: {tier.target}",
-                              tier.meaning, {"tier": tier, "guides": catalog.guides_with_tier(tier.id),
+                              tier.meaning, {"tier": tier, "guides": guides_at_tier(catalog, tier),
                                              "review": catalog.scale.model.review,
                                              "qr": f"qr/triage/tiers/{tier.id}.svg"}))
     for sign in catalog.signs.values():
+        species = [catalog.species[s] for s in catalog.species if s in sign.species]
         pages.append(PageSpec(f"triage/signs/{sign.id}.md", "sign.html", sign.label, sign.owner_wording,
-                              {"sign": sign, "guides": [(g, [m for m in g.signs if m.sign == sign.id])
-                                                        for g in catalog.guides_with_sign(sign.id)]}))
+                              {"sign": sign, "badges": badges(catalog, sign, species),
+                               "thresholds": [(s, t.text) for s in species
+                                              if (t := threshold_of(sign, s.id)) and t.text],
+                               "escalations": escalation_rows(catalog, sign, species),
+                               "guides": [(g, next((m.note for m in g.signs if m.sign == sign.id), None))
+                                          for g in catalog.guides_with_sign(sign.id)]}))
     for entry in sorted(catalog.problems.values(), key=lambda e: e.id):
         guide = entry.model
+        view = guide_view(catalog, guide)
         pages.append(PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
                               source=entry.source.display, history=f"triage/{guide.id}/changes/",
-                              context={"guide": guide, "qr": f"qr/triage/{guide.id}.svg",
-                               "tiers_here": sorted((catalog.tiers[t] for t in guide.tiers()), key=lambda t: t.rank),
-                               "source_path": entry.source.display}))
+                              context={"guide": guide, "view": view, "qr": f"qr/triage/{guide.id}.svg",
+                                       "tiers_here": view.tiers, "source_path": entry.source.display},
+                              scripts=("guide",)))
     for entry in catalog.first_aid_pages():
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
                               {"page": entry.model, "body": markdown_text(entry.body)},

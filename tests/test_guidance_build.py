@@ -16,22 +16,30 @@ from tests.helpers import make_tree, page
 def test_problem_guide_maps_signs_to_tiers_with_text_not_just_colour(fixture_site: Path) -> None:
     article = page(fixture_site, "triage/gut-stasis").select_one("article")
     items = article.select("ul.kb-urgency > li")
-    assert len(items) == 3
+    assert len(items) == 4
     first = items[0]
     badge = first.select_one(".kb-tier")
     assert "kb-tier--emergency-now" in badge["class"]
     assert badge.get_text(" ", strip=True).startswith("!!! Emergency now")
     assert badge.select_one(".kb-sr-only").get_text() == ": urgency 1 of 5"
     assert "Bloated belly" in first.get_text()
-    assert "Phone the nearest open emergency clinic" in first.select_one(".kb-urgency__action").get_text()
-    # species thresholds from the signs dictionary appear where they apply
-    assert "Guinea pig: Not eating for 6 hours or more is urgent" in article.get_text(" ", strip=True)
+    # the tiers come from signs.yml per species: one badge per tier, naming its species
+    not_eating = next(li for li in items if "Not eating" in li.select_one(".kb-urgency__sign").get_text())
+    badges = {b.select_one(".kb-tier__symbol").get_text(): (b["data-for"], b.get_text(" ", strip=True))
+              for b in not_eating.select(".kb-urgency__badge")}
+    assert badges["!!"][0] == "mouse hamster guinea-pig chinchilla degu"
+    assert badges["!"][0] == "rat gerbil" and badges["!"][1].endswith("Rats, Gerbils")
+    # species thresholds from the signs dictionary appear where they apply, numbers quoted from the data
+    assert ("Guinea pig: Guinea pigs need to eat almost all the time; not eating for 6 hours or more is urgent"
+            in article.get_text(" ", strip=True))
+    assert "{{" not in str(article)
 
 
 def test_problem_guide_sections_and_review(fixture_site: Path) -> None:
     article = page(fixture_site, "triage/gut-stasis").select_one("article")
     ids = [h["id"] for h in article.select("h2[id], h3[id]")]
-    for section in ("urgency", "before", "during", "do-not", "arrival", "escalation", "equipment", "reviewed"):
+    for section in ("urgency", "owners", "during", "do-not", "signs", "clinic", "arrival", "escalation", "equipment",
+                    "reviewed"):
         assert section in ids
     assert "Do not force-feed" in article.select_one("ul.kb-do-not").get_text()
     review = article.select_one(".kb-review .kb-verified").get_text(" ", strip=True)
@@ -66,7 +74,7 @@ def test_tier_and_sign_pages(fixture_site: Path) -> None:
     sign = page(fixture_site, "triage/signs/no-droppings").select_one("article")
     rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in sign.select("table.kb-thresholds tr")
             if tr.td}
-    assert rows["Guinea pig"] == "No droppings for 8 hours or more."
+    assert rows["Guinea pig"] == "No droppings for 8 hours or more, or only tiny, dry ones."
     assert sign.select_one("details.kb-clinical summary").get_text() == "For clinic staff"
 
 
@@ -127,7 +135,7 @@ def test_dose_like_text_fails_the_build(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert ("content/triage/problems/gut-stasis.yml:22:7: error: owner.before_transport[2]: '2 ml' looks like a dose; "
             "guidance on this site never states doses") in err
-    assert re.search(r"content/first-aid/keeping-warm.md:30:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
+    assert re.search(r"content/first-aid/keeping-warm.md:36:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
     assert not (tree / "site").exists()
 
 
