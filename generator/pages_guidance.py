@@ -81,7 +81,8 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                               "A standard referral form for small mammals: fill it on a phone or print it.",
                               {"tier_options": [(t.id, f"{t.rank}. {t.label}") for t in tiers],
                                "species_options": [(s.id, s.label) for s in catalog.species.values()],
-                               "receivers_options": [(o.id, o.name) for o in catalog.referral_receivers()]},
+                               "receivers_options": [(o.id, o.name, (o.phones_of("referrals") or [o.first_call])[0])
+                                                     for o in catalog.referral_receivers()]},
                               scripts=("referral-form",)))
     return pages
 
