@@ -15,6 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 
+from generator.site_output import STAGING_MARKER
+
 OFFLINE_PAGE = "offline/"
 PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE)
 PRECACHE_FOLDERS = ("triage", "first-aid")
@@ -61,7 +63,7 @@ def _version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith(UNSTABLE) or name == "sw.js":
+        if name.startswith(UNSTABLE) or name in ("sw.js", STAGING_MARKER):  # the marker names this build's pid
             continue
         digest.update(name.encode())
         digest.update(path.read_bytes())

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 from generator.cli import main as kb_main
+from generator.urgency import sign_tier
 from tests.helpers import make_tree, page
 
 
@@ -170,3 +171,47 @@ def test_audit_page_lists_overdue_items_by_risk(tmp_path: Path) -> None:
     assert rows[1][4] == "content/triage/problems/heatstroke.yml"
     rescue = [r for r in rows if "Eastmarsh Hamster and Gerbil Rescue" in r[2]]
     assert rescue and rescue[0][0] == "Medium"
+
+
+def _tier_of(element) -> str:
+    badge = element.select_one(".kb-tier")
+    return next(c for c in badge["class"] if c.startswith("kb-tier--")).removeprefix("kb-tier--")
+
+
+def test_every_page_shows_the_urgency_signs_yml_gives(demo_site: Path, demo_catalog) -> None:
+    """One source of truth: the badges on every guide (each species' summary and the signs list)
+    and on every sign page are what generator/urgency.py computes from signs.yml."""
+    for guide_id, entry in demo_catalog.problems.items():
+        article = page(demo_site, f"triage/{guide_id}").select_one("article")
+        for li in article.select("ul.kb-urgency > li"):
+            sign_id = li.select_one(".kb-urgency__sign a")["href"].rstrip("/").split("/")[-1]
+            shown = {s: _tier_of(b) for b in li.select(".kb-urgency__badge") for s in b["data-for"].split()}
+            expected = {s: sign_tier(demo_catalog, sign_id, s).id for s in entry.model.species
+                        if s in demo_catalog.signs[sign_id].species}
+            assert shown == expected, (guide_id, sign_id)
+        for species_id in entry.model.species:
+            summary = article.select_one(f"#for-{species_id}")
+            for line in summary.select(".kb-now__tier"):
+                labels = line.select_one(".kb-now__signs").get_text(" ", strip=True).removeprefix("if: ").rstrip(".")
+                for label in labels.split("; "):
+                    sign = next(s for s in demo_catalog.signs.values() if s.label.lower() == label.lower())
+                    assert sign_tier(demo_catalog, sign.id, species_id).id == _tier_of(line), (guide_id, label)
+    for sign in demo_catalog.signs.values():
+        article = page(demo_site, f"triage/signs/{sign.id}").select_one("article")
+        tiers = {_tier_of(li) for li in article.select(".kb-now__tier:not(.kb-urgency__escalate)")}
+        assert tiers == {sign_tier(demo_catalog, sign.id, s).id for s in sign.species}, sign.id
+
+
+def test_tier_cards_print_the_advice_of_tiers_yml_and_no_macro_is_left(demo_site: Path, demo_catalog) -> None:
+    html = BeautifulSoup((demo_site / "get-help/index.html").read_text(), "html.parser")
+    for tier in demo_catalog.tiers.values():
+        card = html.select_one(f"section.kb-card--{tier.id}")
+        assert [li.get_text(" ", strip=True) for li in card.select("li")] == [a.text for a in tier.advice]
+    assert "unless it has overheated" in html.select_one("section.kb-card--emergency-now").get_text()
+    scope = html.select_one("#scope").get_text(" ", strip=True)
+    assert "rats, mice, hamsters, gerbils, guinea pigs, chinchillas and degus only" in scope and "rabbit" in scope
+    for path in [*demo_site.glob("triage/**/index.html"), *demo_site.glob("first-aid/**/index.html"),
+                 *demo_site.glob("training/**/index.html"), demo_site / "api/v1/problem-guides.json",
+                 demo_site / "api/v1/signs.json", demo_site / "api/v1/first-aid.json"]:
+        if "changes" not in path.parts:  # "what changed" pages show the source file as written
+            assert "{{" not in path.read_text(), path
