@@ -133,9 +133,6 @@ class Catalog:
     def guides_with_sign(self, sign_id: str) -> list[ProblemGuide]:
         return [p for p in self.guides() if any(m.sign == sign_id for m in p.signs)]
 
-    def guides_with_tier(self, tier_id: str) -> list[ProblemGuide]:
-        return [p for p in self.guides() if tier_id in p.tiers()]
-
     def first_aid_for_species(self, species_id: str) -> list[MarkdownEntry]:
         return [e for e in self.first_aid_pages() if "all" in e.model.species or species_id in e.model.species]
 
@@ -232,6 +229,9 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     catalog.cases = load_cases(settings, problems)
     load_kit(settings, catalog, problems)
     catalog.metrics = load_metrics(settings, problems)
+    from generator.clinical_checks import quote_catalog  # noqa: PLC0415
+
+    problems.extend(quote_catalog(catalog))  # before the checks: they and the pages see the numbers
     problems.extend(check_organisations(catalog))
     problems.extend(check_availability(catalog))
     problems.extend(check_guidance(catalog))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.catalog import Catalog, Entry, MarkdownEntry, is_valid_id, load_entries, load_list, unknown
+from generator.clinical_checks import check_guide_urgency, check_signs_structure, source_problems
 from generator.doses import find_dose, strings
 from generator.frontmatter import load_markdown
 from generator.models.firstaid import FirstAidPage
@@ -110,7 +111,16 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
     ids = [t.id for t in catalog.scale.model.tiers]
     issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
                for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
+    advice: dict[str, str] = {}
+    for i, tier in enumerate(catalog.scale.model.tiers):
+        for j, line in enumerate(tier.advice):
+            if line.id in advice:
+                issues.append(source.problem(("tiers", i, "advice", j, "id"),
+                                             f"advice id '{line.id}' is also used by tier '{advice[line.id]}'",
+                                             hint="guides name advice lines by id: give each line its own"))
+            advice.setdefault(line.id, tier.id)
     issues += review_problems(catalog, source, catalog.scale.model.review)
+    issues += source_problems(source, source.data)
     issues += dose_problems(source, source.data)
     return issues
 
@@ -126,6 +136,7 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
         if threshold.species not in sign.species:
             issues.append(source.problem((index, "thresholds", i, "species"),
                                          f"'{threshold.species}' has a threshold but is not in this sign's species"))
+    issues += check_signs_structure(catalog, source, index, sign)
     if index == 0:  # check the whole file once
         issues += dose_problems(source, source.data)
     return issues
@@ -143,12 +154,14 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
     for i, mapping in enumerate(guide.signs):
         if catalog.signs and mapping.sign not in catalog.signs:
             issues.append(unknown(src, ("signs", i, "sign"), "sign", mapping.sign, catalog.signs, list_options=False))
-        if catalog.tiers and mapping.tier not in catalog.tiers:
+        if catalog.tiers and mapping.tier is not None and mapping.tier not in catalog.tiers:
             issues.append(unknown(src, ("signs", i, "tier"), "tier", mapping.tier, catalog.tiers))
     for i, service in enumerate(guide.equipment):
         if catalog.services and service not in catalog.services:
             issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
+    issues += check_guide_urgency(catalog, entry)
     issues += review_problems(catalog, src, guide.review)
+    issues += source_problems(src, src.data)
     issues += dose_problems(src, src.data)
     return issues
 
@@ -158,6 +171,7 @@ def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
               for i, s in enumerate(page.species) if s != "all" and catalog.species and s not in catalog.species]
     issues += review_problems(catalog, src, page.review)
+    issues += source_problems(src, src.data)
     issues += dose_problems(src, src.data)
     for offset, line in enumerate(entry.body.split("\n")):
         match = find_dose(line)
@@ -191,6 +205,7 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
         issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
                                   "because the network's metrics count them"))
     issues += review_problems(catalog, src, protocol.review)
+    issues += source_problems(src, src.data)
     issues += dose_problems(src, src.data)
     return issues
 

@@ -10,9 +10,11 @@ from markupsafe import Markup
 
 from generator.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
 from generator.catalog import Catalog
+from generator.guide_views import badges, escalation_rows, guide_view, guides_at_tier
 from generator.help_data import help_data
 from generator.pages import DataFile, PageSpec, TemplateFile
 from generator.qr import qr_svg
+from generator.urgency import guide_species, guide_urgency, threshold_of
 
 
 def markdown_text(body: str) -> Markup:
@@ -39,20 +41,26 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
     ]
     for tier in tiers:
         pages.append(PageSpec(f"triage/tiers/{tier.id}.md", "tier.html", f"{tier.label}: {tier.target}",
-                              tier.meaning, {"tier": tier, "guides": catalog.guides_with_tier(tier.id),
+                              tier.meaning, {"tier": tier, "guides": guides_at_tier(catalog, tier),
                                              "review": catalog.scale.model.review,
                                              "qr": f"qr/triage/tiers/{tier.id}.svg"}))
     for sign in catalog.signs.values():
+        species = [catalog.species[s] for s in catalog.species if s in sign.species]
         pages.append(PageSpec(f"triage/signs/{sign.id}.md", "sign.html", sign.label, sign.owner_wording,
-                              {"sign": sign, "guides": [(g, [m for m in g.signs if m.sign == sign.id])
-                                                        for g in catalog.guides_with_sign(sign.id)]}))
+                              {"sign": sign, "badges": badges(catalog, sign, species),
+                               "thresholds": [(s, t.text) for s in species
+                                              if (t := threshold_of(sign, s.id)) and t.text],
+                               "escalations": escalation_rows(catalog, sign, species),
+                               "guides": [(g, next((m.note for m in g.signs if m.sign == sign.id), None))
+                                          for g in catalog.guides_with_sign(sign.id)]}))
     for entry in sorted(catalog.problems.values(), key=lambda e: e.id):
         guide = entry.model
+        view = guide_view(catalog, guide)
         pages.append(PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
                               source=entry.source.display, history=f"triage/{guide.id}/changes/",
-                              context={"guide": guide, "qr": f"qr/triage/{guide.id}.svg",
-                               "tiers_here": sorted((catalog.tiers[t] for t in guide.tiers()), key=lambda t: t.rank),
-                               "source_path": entry.source.display}))
+                              context={"guide": guide, "view": view, "qr": f"qr/triage/{guide.id}.svg",
+                                       "tiers_here": view.tiers, "source_path": entry.source.display},
+                              scripts=("guide",)))
     for entry in catalog.first_aid_pages():
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
                               {"page": entry.model, "body": markdown_text(entry.body)},
@@ -75,7 +83,8 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                               "A standard referral form for small mammals: fill it on a phone or print it.",
                               {"tier_options": [(t.id, f"{t.rank}. {t.label}") for t in tiers],
                                "species_options": [(s.id, s.label) for s in catalog.species.values()],
-                               "receivers_options": [(o.id, o.name) for o in catalog.referral_receivers()]},
+                               "receivers_options": [(o.id, o.name, (o.phones_of("referrals") or [o.first_call])[0])
+                                                     for o in catalog.referral_receivers()]},
                               scripts=("referral-form",)))
     return [with_call_bar(spec) for spec in pages]
 
@@ -134,14 +143,20 @@ def _get_help_regions(catalog: Catalog, region_ids: list[str]) -> dict[str, Any]
 
 
 def what_is_happening(catalog: Catalog) -> list[dict[str, Any]]:
-    """Get help's "What is happening?" list: every problem guide, most urgent first, with the tier
-    in words and the species it is for."""
+    """Get help's "What is happening?" list: every problem guide, most urgent first, with its urgency
+    in words for each species it covers (the page shows the owner's animal's)."""
     entries = []
     for guide in catalog.guides():
-        tier = min((catalog.tiers[t] for t in guide.tiers() if t in catalog.tiers), key=lambda t: t.rank,
-                   default=None)
-        entries.append({"title": guide.title, "url": f"triage/{guide.id}/", "tier": tier, "species": guide.species})
-    return sorted(entries, key=lambda e: (e["tier"].rank if e["tier"] else 99, e["title"].lower()))
+        by_tier: dict[str, list[str]] = {}
+        for species_id in guide_species(catalog, guide):
+            try:
+                by_tier.setdefault(guide_urgency(catalog, guide.id, species_id).id, []).append(species_id)
+            except ValueError:  # no sign of the guide applies to that species
+                continue
+        badges = sorted(((catalog.tiers[t], species) for t, species in by_tier.items()), key=lambda b: b[0].rank)
+        entries.append({"title": guide.title, "url": f"triage/{guide.id}/", "species": guide.species,
+                        "badges": badges})
+    return sorted(entries, key=lambda e: (e["badges"][0][0].rank if e["badges"] else 99, e["title"].lower()))
 
 
 def guidance_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]:

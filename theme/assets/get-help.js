@@ -137,15 +137,24 @@
     });
   }
 
-  // "What is happening?": the chosen animal's guides first
+  // "What is happening?": the chosen animal's guides, with its own urgency, most urgent first
   function sortProblems() {
     var c = choice(), list = document.querySelector(".gh-problems");
     if (!list || !c.species) return;
-    Array.prototype.forEach.call(list.children, function (li) {
+    var rows = Array.prototype.slice.call(list.children);
+    rows.forEach(function (li) {
       li.hidden = (" " + li.getAttribute("data-species") + " ").indexOf(" " + c.species + " ") < 0;
+      var shown = null;
+      li.querySelectorAll(".gh-problem__tier").forEach(function (badge) {
+        var mine = !shown && (" " + badge.getAttribute("data-for") + " ").indexOf(" " + c.species + " ") >= 0;
+        badge.hidden = !mine;
+        if (mine) shown = badge;
+      });
+      li.setAttribute("data-rank", shown ? shown.getAttribute("data-rank") : "99");
     });
+    rows.sort(function (a, b) { return (+a.getAttribute("data-rank")) - (+b.getAttribute("data-rank")); });
+    rows.forEach(function (li) { list.appendChild(li); });
   }
-
   restore();
   sortProblems();
   update(false);
