@@ -1,5 +1,6 @@
 """The first screen of every problem guide on a phone (390x844): the urgency in words, its time to a
-vet, the call link (Get help, until issue 14's call bar takes that place) and the owner's first action;
+vet, the call control (the call bar: a number to ring once a region is chosen, else Get help) and the
+owner's first action;
 for any pet, and for each species once chosen. The page's urgency is the one generator/urgency.py
 computes. The choice of pet is remembered on the device; without JavaScript each pet's summary is
 its own #for-<species> anchor."""
@@ -29,7 +30,7 @@ def first_screen_problems(page: Page, view: Locator, first_action: str) -> list[
     checks = {
         "urgency in words": view.locator(".kb-now__tier .kb-tier").first,
         "time to a vet": view.locator(".kb-now__target").first,
-        "call link": page.locator(".kb-now__call a[href$='get-help/']"),
+        "call link": page.locator("#kb-callbar a").first,
         "first action": page.locator("ol.kb-steps > li").first,
     }
     missing = [name for name, locator in checks.items() if not on_first_screen(locator)]

@@ -200,3 +200,66 @@ def test_get_help_and_region_pages_agree_with_the_build_at_every_hour(browser: B
             assert got_region == python, (region, moment.isoformat())
         assert any(expected), region
     context.close()
+
+
+AT_TWO = datetime(2026, 12, 2, 2, 0, tzinfo=ZONE)  # a Wednesday
+
+
+def test_every_region_and_animal_at_2am(browser: Browser, demo_url: str, demo_catalog) -> None:
+    """Any region, any animal, at 02:00: after tapping both, the first number to ring is on the first
+    screen, and the list is the build's answer."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(AT_TWO)
+    for region in demo_catalog.regions:
+        for species in demo_catalog.species:
+            answer = who_can_help(demo_catalog, at=AT_TWO, region=region, need=Need(species=species))
+            expected = [h.org.id for h in answer.now] or [h.org.id for h in answer.nearest_open]
+            assert expected, (region, species)  # nobody is ever left with no one to ring
+            page.goto(demo_url + "get-help/")
+            page.evaluate("localStorage.clear()")
+            page.reload()
+            page.click(f".gh-tile:has(input[value='{species}'])")
+            page.click(f".gh-tile:has(input[value='{region}'])")
+            shown = answer_ids(page, "#gh-answer") or answer_ids(page, "#gh-elsewhere-list")
+            assert shown == expected, (region, species)
+            call = page.locator("#gh-answer > li, #gh-elsewhere-list > li").first.locator("a.gh-call")
+            box = call.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= PHONE["height"], (region, species, box)
+    context.close()
+
+
+def test_every_guide_shows_a_number_to_ring_on_its_first_screen(browser: Browser, demo_url: str,
+                                                                demo_catalog) -> None:
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    context.add_init_script("localStorage.setItem('kb-region', 'westmoor');")
+    page = context.new_page()
+    page.clock.set_fixed_time(AT_TWO)
+    for guide_id in demo_catalog.problems:
+        page.goto(demo_url + f"triage/{guide_id}/")
+        call = page.locator("#kb-callbar a.kb-callbar__call")
+        expect(call).to_have_attribute("href", "tel:+441632960361")  # Kettlemoor's on-call line, for any animal
+        box = call.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], guide_id
+    context.close()
+
+
+def test_the_answers_pass_axe(browser: Browser, demo_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415
+
+    from tests.test_browser import WCAG_AA  # noqa: PLC0415
+
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(AT_TWO)
+    page.goto(demo_url + "get-help/")
+    page.click(".gh-tile:has(input[value='guinea-pig'])")
+    page.click(".gh-tile:has(input[value='highcombe'])")
+    expect(page.locator("#gh-elsewhere-list li").first).to_be_visible()
+    for url in (None, "triage/gut-stasis/", "regions/westmoor/", "directory/find/?region=westmoor&service=ct&open=1"):
+        if url:
+            page.goto(demo_url + url)
+            page.wait_for_load_state("networkidle")
+        violations = Axe().run(page, options=WCAG_AA).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == [], url
+    context.close()
