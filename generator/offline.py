@@ -15,10 +15,13 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 
+from generator.search import BUNDLES
+
 OFFLINE_PAGE = "offline/"
 PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE)
 PRECACHE_FOLDERS = ("triage", "first-aid")
-UNSTABLE = ("pagefind/",)  # Pagefind's indexes vary between identical builds; they do not define a version
+# Pagefind's indexes vary between identical builds; they do not define a version
+UNSTABLE = tuple(f"{bundle.folder}/" for bundle in BUNDLES)
 
 
 class _Assets(HTMLParser):

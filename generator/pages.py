@@ -13,6 +13,7 @@ from generator.availability import NEAREST_OPEN, cover_words, night_cover, statu
 from generator.catalog import Catalog
 from generator.help_data import HELP_DIR, help_data, help_index, help_record
 from generator.models.organisation import Organisation
+from generator.search_words import search_vocabulary
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def plan(catalog: Catalog) -> list[PageSpec]:
                  {"data_index": f"{HELP_DIR}/index.json", "species": list(catalog.species.values()),
                   "regions": list(catalog.regions.values()), "services": list(catalog.services.values())},
                  search=False, scripts=("help", "finder")),
-        PageSpec("search.md", "search.html", "Search", "Search the whole site.", {},
-                 search=False, scripts=("search",)),
+        PageSpec("search.md", "search.html", "Search", "Search the whole site.",
+                 {"vocabulary": search_vocabulary(catalog)}, search=False, scripts=("search",)),
         PageSpec("regions/index.md", "regions.html", "Regions", "The regions the network covers.",
                  {"regions": [(r, catalog.in_region(r.id), night_cover(catalog, r.id))
                               for r in catalog.regions.values()]}),

@@ -14,6 +14,7 @@ from generator.guide_views import badges, escalation_rows, guide_view, guides_at
 from generator.help_data import help_data
 from generator.pages import DataFile, PageSpec, TemplateFile
 from generator.qr import qr_svg
+from generator.search_words import a_to_z, species_guides_title
 from generator.urgency import guide_species, guide_urgency, threshold_of
 
 
@@ -35,6 +36,9 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
         PageSpec("triage/signs/index.md", "signs-index.html", "Signs to look for",
                  "Every sign used by the triage guides, in owners' words and clinical words.",
                  {"signs": sorted(catalog.signs.values(), key=lambda s: s.label.lower())}),
+        PageSpec("a-z.md", "a-z.html", "Guides A to Z",
+                 "Every problem guide, sign and first-aid page, by name and by the words owners use.",
+                 {"letters": a_to_z(catalog)}, search=False),
         PageSpec("first-aid/index.md", "first-aid-index.html", "First aid for owners",
                  "What you can safely do before and on the way to the vet.",
                  {"pages": catalog.first_aid_pages()}),
@@ -67,7 +71,7 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                               source=entry.source.display, history=f"first-aid/{entry.id}/changes/", markdown=True))
     for species in catalog.species.values():
         pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
-                              f"First aid for {species.plural.lower()}",
+                              species_guides_title(species),
                               f"Problem guides and first aid for {species.plural.lower()}.",
                               {"species": species, "guides": catalog.guides_for_species(species.id),
                                "pages": catalog.first_aid_for_species(species.id)}))

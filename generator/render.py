@@ -21,6 +21,7 @@ from generator.kit import is_available, nearest_available, shown_status
 from generator.pages import PageSpec, TemplateFile
 from generator.pages_learning import session_file
 from generator.phones import normalise
+from generator.search_words import TYPES as SEARCH_TYPES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "kb"
 
@@ -110,7 +111,8 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
     )
     env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
-                       species_list=lambda org: species_list(catalog, org), hours_summary=hours_summary)
+                       species_list=lambda org: species_list(catalog, org), hours_summary=hours_summary,
+                       search_types=SEARCH_TYPES)
     env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
                        json_attr=json_attribute,
                        species_plural=lambda sid: catalog.species[sid].plural.lower())

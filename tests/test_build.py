@@ -154,8 +154,10 @@ def test_who_can_help_data_is_one_file_per_region(fixture_site: Path) -> None:
 
 def test_search_index_covers_every_indexable_page(fixture_site: Path) -> None:
     marked = [f for f in fixture_site.rglob("*.html") if "data-pagefind-body" in f.read_text(encoding="utf-8")]
-    entry = json.loads((fixture_site / "pagefind/pagefind-entry.json").read_text())
-    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    indexed = 0
+    for bundle in ("pagefind", "pagefind-network"):  # guidance, then the directory, cases and training
+        entry = json.loads((fixture_site / bundle / "pagefind-entry.json").read_text())
+        indexed += sum(language["page_count"] for language in entry["languages"].values())
     assert indexed == len(marked) > 20
     assert (fixture_site / "pagefind/pagefind.js").is_file()
 

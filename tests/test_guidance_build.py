@@ -62,7 +62,7 @@ def test_print_card_has_a_qr_code_for_the_page(fixture_site: Path) -> None:
 def test_search_metadata_on_guides(fixture_site: Path) -> None:
     body = page(fixture_site, "triage/gut-stasis").select_one("[data-pagefind-body]")
     filters = {f["data-pagefind-filter"] for f in body.select("[data-pagefind-filter]")}
-    assert {"type:Triage", "species:Guinea pig", "tier:Emergency now", "tier:Within the hour"} <= filters
+    assert {"type:Problem guide", "species:Guinea pig", "tier:Emergency now", "tier:Within the hour"} <= filters
     keywords = body.select_one(".kb-keywords")
     assert keywords["data-pagefind-weight"] == "10" and "not pooping" in keywords.get_text()
 

@@ -35,14 +35,14 @@ def without_ring(seen: list[dict]) -> list[str]:
 
 def test_search_by_keyboard_alone(page: Page, demo_url: str) -> None:
     page.goto(demo_url + "search/")
-    seen = tab_until(page, lambda f: f["id"] == "kb-search-q")
+    seen = tab_until(page, lambda f: f["id"] == "kb-bar-q")  # the header's box is the search page's box
     page.keyboard.type("guinea pig not eating")
     page.keyboard.press("Enter")
     first = page.locator("#kb-search-results li a").first
     expect(first).to_be_visible()
     title = first.inner_text()
     seen += tab_until(page, lambda f: "kb-result__title" in f["cls"])
-    assert seen[-1]["text"] == title  # the first result is the first link after the form and its filters
+    assert seen[-1]["text"] == title  # the first result is the first link in the page after the search box
     assert without_ring(seen) == []
     page.keyboard.press("Enter")
     expect(page).not_to_have_url(demo_url + "search/?q=guinea+pig+not+eating")
@@ -52,11 +52,15 @@ def test_search_by_keyboard_alone(page: Page, demo_url: str) -> None:
 def test_search_filters_by_keyboard(page: Page, demo_url: str) -> None:
     page.goto(demo_url + "search/?q=chinchilla")
     expect(page.locator("#kb-search-results li a").first).to_be_visible()
-    page.locator("#kb-search-q").focus()
-    tab_until(page, lambda f: f["id"] == "kb-filter-type")
+    page.locator("#kb-bar-q").focus()
+    seen = tab_until(page, lambda f: f["tag"] == "summary")  # the filters, folded behind one control
+    page.keyboard.press("Enter")
+    expect(page.locator("#kb-filter-type")).to_be_visible()  # loaded once opened
+    seen += tab_until(page, lambda f: f["id"] == "kb-filter-type", limit=5)
+    assert without_ring(seen) == []
     page.keyboard.type("Organisation")  # typing chooses an option in a closed select
-    expect(page.locator("#kb-search-status")).to_contain_text("result")
-    expect(page).to_have_url(demo_url + "search/?q=chinchilla&type=Organisation")
+    expect(page.locator("#kb-search-status")).to_contain_text("clinic")
+    expect(page).to_have_url(demo_url + "search/?q=chinchilla&all=1&type=Organisation")
     expect(page.locator("#kb-search-results li a").first).to_be_visible()
 
 

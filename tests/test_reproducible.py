@@ -12,7 +12,8 @@ from pathlib import Path
 from generator.cli import main as kb_main
 from tests.helpers import make_tree
 
-UNSTABLE_UPSTREAM = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefind/pagefind.en_")
+UNSTABLE_UPSTREAM = tuple(f"{bundle}/{name}" for bundle in ("pagefind", "pagefind-network")
+                          for name in ("filter/", "pagefind-entry.json", "pagefind.en_"))
 
 
 def _files(site: Path) -> dict[str, Path]:

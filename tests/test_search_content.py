@@ -11,14 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from generator.search import GUIDANCE, NETWORK
+
 SIGNATURE = b"pagefind_dcd"
 
 
 @pytest.fixture(scope="module")
 def fragments(fixture_site: Path) -> dict[str, dict]:
-    """Every indexed page's fragment by URL path, as Pagefind wrote it."""
+    """Every indexed page's fragment by URL path, as Pagefind wrote it (both bundles)."""
     found = {}
-    for path in (fixture_site / "pagefind/fragment").glob("*.pf_fragment"):
+    for path in [*(fixture_site / GUIDANCE.folder / "fragment").glob("*.pf_fragment"),
+                 *(fixture_site / NETWORK.folder / "fragment").glob("*.pf_fragment")]:
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE)
         fragment = json.loads(data[len(SIGNATURE):])
@@ -42,3 +45,28 @@ def test_listing_pages_do_not_repeat_their_entries(fragments: dict[str, dict]) -
     assert "Eastmarsh" in fragments["regions/eastmarsh"]["content"]
     get_help = fragments["get-help"]["content"]
     assert "How urgent is it?" in get_help and "Saltwick Veterinary Hospital" not in get_help
+
+
+def test_guidance_and_the_network_are_separate_bundles(fixture_site: Path) -> None:
+    """An owner's first search loads the guidance bundle only; directory, cases and training are in the
+    bundle merged on request (generator/search.py)."""
+    def urls(bundle) -> set[str]:
+        out = set()
+        for path in (fixture_site / bundle.folder / "fragment").glob("*.pf_fragment"):
+            out.add(json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])["url"].strip("/"))
+        return out
+
+    guidance, network = urls(GUIDANCE), urls(NETWORK)
+    assert {"triage/gut-stasis", "get-help", "first-aid/species/hamster", ""} <= guidance
+    assert not {u for u in guidance if u.startswith(("organisations/", "regions/", "cases/", "species/"))}
+    assert {"organisations/southhaven-animal-emergency-hospital", "regions/eastmarsh", "directory"} <= network
+    assert not guidance & network
+
+
+def test_excerpts_are_clean_summaries(fragments: dict[str, dict]) -> None:
+    """A result shows the page's summary (its meta description), not its text run together."""
+    guide = fragments["triage/gut-stasis"]
+    assert guide["meta"]["summary"].startswith(guide["meta"]["summary"][:20]) and len(guide["meta"]["summary"]) > 40
+    assert guide["filters"]["type"] == ["Problem guide"]
+    for url, fragment in fragments.items():
+        assert "!!" not in fragment["content"], url  # tier symbols are decoration, not words
