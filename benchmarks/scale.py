@@ -39,7 +39,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 KB = str(ROOT / ".venv/bin/kb")
 MKDOCS = str(ROOT / ".venv/bin/mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_TODAY": "2026-11-21"}
-TARGETS = {"build_10k_seconds": 120, "peak_memory_10k_mb": 1536, "check_10k_seconds": 10}
+TARGETS = {"build_10k_seconds": 120, "peak_memory_10k_mb": 1536, "check_10k_seconds": 10, "first_search_kb": 170}
 
 
 @dataclass
@@ -62,7 +62,9 @@ class Row:
     stages: dict[str, float]
     output_mb: float
     output_kb_per_page: float
-    first_search_kb: float | None = None
+    first_search_kb: float | None = None  # the largest of the first searches below
+    first_searches_kb: dict[str, float] = field(default_factory=dict)  # per query of up to four words
+    more_search_kb: float | None = None  # then clinics, cases and training, on request
     baseline_seconds: float | None = None  # Material's defaults (every page in the navigation)
     baseline_stopped: bool = False  # still running at the limit: baseline_seconds is a lower bound
     baseline_peak_mb: float | None = None
@@ -148,21 +150,19 @@ def baseline(work: Path, pages: int, words: int, *, full_nav: bool, limit: float
     return run
 
 
-def first_search_kb(site: Path) -> float:
+def first_searches(site: Path) -> list[dict]:
+    """The page-weight benchmark's first searches (benchmarks/page_weight.py), on this site."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    from benchmarks.measure import measure  # noqa: PLC0415
-    from benchmarks.page_weight import ARGS, CHROMIUM, _first_query  # noqa: PLC0415
+    from benchmarks.page_weight import ARGS, CHROMIUM  # noqa: PLC0415
+    from benchmarks.page_weight import first_searches as measure_searches  # noqa: PLC0415
     from benchmarks.serve import serving  # noqa: PLC0415
 
     with serving(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-        page = context.new_page()
-        measure(page, origin + "search/", origin)
-        load = measure(page, origin + "search/", origin, then=_first_query("guinea pig not eating"), reuse=True)
+        rows = measure_searches(browser, origin)
         browser.close()
-    return round(load.bytes / 1024, 1)
+    return rows
 
 
 def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, limit: float) -> Row:
@@ -183,7 +183,12 @@ def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, 
               stages=json.loads(timings.read_text()), output_mb=_size_mb(site),
               output_kb_per_page=round(_size_mb(site) * 1024 / len(pages), 1))
     if with_search:
-        row.first_search_kb = first_search_kb(site)
+        for search in first_searches(site):
+            if search["budget_kb"] is None:
+                row.more_search_kb = search["kilobytes"]
+            else:
+                row.first_searches_kb[search["page"]] = search["kilobytes"]
+        row.first_search_kb = max(row.first_searches_kb.values())
     shutil.rmtree(tree)
     if with_baseline:
         org_pages = [p for p in pages if "organisations" in p.parts][:200]
@@ -206,7 +211,28 @@ def _text(page: Path) -> str:
     return article.get_text(" ") if article else ""
 
 
+def with_earlier(rows: list[Row]) -> list[Row]:
+    """This run's rows, and the earlier results (scale.json) for the sizes not measured this time; a
+    size measured again without the baselines keeps the baselines of the earlier run, and says so."""
+    earlier_file = RESULTS / "scale.json"
+    if not earlier_file.is_file():
+        return rows
+    known = {f for f in Row.__dataclass_fields__}
+    earlier = {r["orgs"]: Row(**{k: v for k, v in r.items() if k in known})
+               for r in json.loads(earlier_file.read_text())["rows"]}
+    for row in rows:
+        before = earlier.get(row.orgs)
+        if before and row.baseline_seconds is None and before.baseline_seconds is not None:
+            row.baseline_seconds, row.baseline_stopped = before.baseline_seconds, before.baseline_stopped
+            row.baseline_peak_mb, row.tuned_seconds, row.tuned_peak_mb = (before.baseline_peak_mb, before.tuned_seconds,
+                                                                          before.tuned_peak_mb)
+            row.notes.append("baselines (Material) from the earlier run; not built again this time")
+        earlier[row.orgs] = row
+    return [earlier[size] for size in sorted(earlier)]
+
+
 def write(rows: list[Row]) -> None:
+    rows = with_earlier(rows)
     RESULTS.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
     (RESULTS / "scale.json").write_text(json.dumps({"machine": machine, "targets": TARGETS,
@@ -232,13 +258,23 @@ def write(rows: list[Row]) -> None:
         lines.append(f"| {r.orgs:,} | {r.pages:,} | {r.build_seconds} | {more}{r.baseline_seconds} "
                      f"{'(stopped)' if r.baseline_stopped else ''} | {ratio} | {r.baseline_peak_mb:.0f} | "
                      f"{r.tuned_seconds} | {r.build_seconds / r.tuned_seconds:.2f} | {r.tuned_peak_mb:.0f} |")
+    searched = [r for r in rows if r.first_searches_kb]
+    if searched:
+        queries = list(searched[-1].first_searches_kb)
+        lines += ["", "What the first search downloads (KB, a query of up to four words on the loaded search page; "
+                  "benchmarks/page_weight.py's queries), and what asking for clinics, cases and training adds:", "",
+                  "| organisations | " + " | ".join(q.removeprefix("First search query ") for q in queries)
+                  + " | then clinics, cases and training |", "|---" * (len(queries) + 2) + "|"]
+        lines += [f"| {r.orgs:,} | " + " | ".join(str(r.first_searches_kb.get(q, "–")) for q in queries)
+                  + f" | {r.more_search_kb if r.more_search_kb is not None else '–'} |" for r in searched]
     lines += ["", "Seconds per stage of the full build:", "",
               "| organisations | " + " | ".join(stage_names) + " |", "|---" * (len(stage_names) + 1) + "|"]
     lines += [f"| {r.orgs:,} | " + " | ".join(str(r.stages[s]) for s in stage_names) + " |" for r in rows]
     lines += ["", f"Targets: 10,000 organisations build in under {TARGETS['build_10k_seconds']} s with peak memory "
               f"under {TARGETS['peak_memory_10k_mb']} MB; `kb check` under {TARGETS['check_10k_seconds']} s; "
               "at 5,000 organisations the build takes no longer than Material with its defaults; output grows linearly "
-              "(KB per page stays flat).", ""]
+              f"(KB per page stays flat); a first search of up to four words downloads at most "
+              f"{TARGETS['first_search_kb']} KB at every size.", ""]
     lines += verdicts(rows)
     lines += [f"- {r.orgs:,}: {note}" for r in rows for note in r.notes]
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n")
@@ -261,6 +297,11 @@ def verdicts(rows: list[Row]) -> list[str]:
         found.append(("5,000 organisations: no slower than Material with its defaults",
                       r.build_seconds <= r.baseline_seconds,
                       f"{r.build_seconds} s against {more}{r.baseline_seconds} s"))
+    searched = [r for r in rows if r.first_search_kb is not None]
+    if searched:
+        found.append((f"first search of up to four words at most {TARGETS['first_search_kb']} KB at every size",
+                      all(r.first_search_kb <= TARGETS["first_search_kb"] for r in searched),
+                      " / ".join(f"{r.orgs:,}: {r.first_search_kb} KB" for r in searched)))
     if len(rows) > 1:
         sizes = [r.output_kb_per_page for r in rows]
         found.append(("output grows linearly (KB per page flat within 10%)", max(sizes) <= min(sizes) * 1.1,
