@@ -41,7 +41,11 @@ PAGE_TYPES = {
 FIRST_QUERIES = ("hamster", "guina pig", "guinea pig not eating", "hamster cold not moving", "my rat cant breathe",
                  "teeth bleeding seizure wobbly")
 MORE_QUERY = "hamster"  # then "Also search clinics, cases and training": what that adds
-BUDGETS = {"Get help now": 30 * 1024, "other pages": 90 * 1024, "first search query": 170 * 1024}
+BUDGETS = {"Get help now": 30 * 1024, "other pages": 90 * 1024, "first search query": 170 * 1024,
+           # what the service worker downloads when Get help is opened with a region remembered: the
+           # region's page, its who-can-help data and the pages of the clinics Get help shows (at most 8)
+           "offline store on Get help": 150 * 1024}
+OFFLINE_REGION = "eastmarsh"  # the demo's largest region
 LIGHTHOUSE = {"performance": 0.95, "accessibility": 1.0}
 
 
@@ -100,6 +104,41 @@ def first_searches(browser, origin: str) -> list[dict]:
     return rows
 
 
+STORED = """async (region) => {
+  const names = await caches.keys();
+  if (!names.length) return false;
+  const keys = (await (await caches.open(names[0])).keys()).map(r => new URL(r.url).pathname);
+  return keys.some(k => k.endsWith('/regions/' + region + '/'))
+    && keys.some(k => k.endsWith('/help/' + region + '.json'));
+}"""
+
+
+def offline_store(browser, origin: str, region: str) -> dict:
+    """Bytes the service worker downloads to keep the owner's region for offline use when Get help is
+    opened with that region remembered (after the first visit's own storing has finished)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(origin + "get-help/")
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    finished, own = [], set()
+    context.on("requestfinished", lambda request: finished.append(request))
+    page.on("request", lambda request: own.add(request.url))  # the page's own loads, not the worker's storing
+    page.evaluate(f"localStorage.setItem('kb-region', {json.dumps(region)})")
+    page.reload()
+    page.wait_for_function(STORED, arg=region, timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    stored = [r for r in finished if r.service_worker is not None and r.url not in own]
+    size = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in stored)
+    context.close()
+    budget = BUDGETS["offline store on Get help"]
+    return {"page": f"Offline store when Get help is opened ({region}: region, data, clinics)", "path": "get-help/",
+            "requests": len(stored), "kilobytes": round(size / 1024, 1), "budget_kb": budget // 1024,
+            "within_budget": size <= budget, "third_party": [r.url for r in stored if not r.url.startswith(origin)]}
+
+
 def run(site: Path, with_lighthouse: bool) -> list[dict]:
     rows = []
     with serving(site) as origin, sync_playwright() as playwright:
@@ -119,6 +158,8 @@ def run(site: Path, with_lighthouse: bool) -> list[dict]:
             context.close()
             if path == "search/":  # what a first query adds: Pagefind's engine, index chunks, results
                 rows += first_searches(browser, origin)
+            if path == "get-help/":
+                rows.append(offline_store(browser, origin, OFFLINE_REGION))
         browser.close()
     return rows
 
@@ -138,7 +179,9 @@ def write(rows: list[dict]) -> None:
     lines += ["", "Budgets: Get help now 30 KB; other pages 90 KB excluding search; the first search query 170 KB "
               "(what a query of up to four words downloads on the loaded search page: guidance only). Clinics, "
               "cases and training are a second search the reader asks for; its cost is shown, not budgeted. "
-              "Service-worker precaching runs after the page and is not counted.", ""]
+              "Service-worker precaching runs after the page and is not counted; what the worker stores when Get "
+              "help is opened with a region remembered (that region's page and data, and the pages of the first 8 "
+              "clinics Get help shows) has its own budget.", ""]
     (RESULTS / "page-weight.md").write_text("\n".join(lines))
 
 

@@ -15,11 +15,15 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 
+from generator.help_data import HELP_DIR
 from generator.search import BUNDLES
 
 OFFLINE_PAGE = "offline/"
-PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE)
+# Stored on the first visit: every link on the offline page leads to one of these
+PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE, "./", "directory/find/", "a-z/", "search/")
 PRECACHE_FOLDERS = ("triage", "first-aid")
+# Pages stored later (a region and its clinics, when Get help is opened) need these pages' assets
+ASSETS_OF_ONE = ("regions", "organisations")
 # Pagefind's indexes vary between identical builds; they do not define a version
 UNSTABLE = tuple(f"{bundle.folder}/" for bundle in BUNDLES)
 
@@ -71,12 +75,23 @@ def _version(site: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _samples(site: Path) -> list[str]:
+    """One page of each kind that is stored later, for its assets."""
+    found = []
+    for folder in ASSETS_OF_ONE:
+        first = next(iter(sorted((site / folder).glob("*/index.html"))), None)
+        if first is not None:
+            found.append(first.parent.relative_to(site).as_posix() + "/")
+    return found
+
+
 def write_service_worker(site: Path, env: Environment) -> list[str]:
     """Write sw.js into the site root; returns the precached paths."""
     pages = _page_urls(site)
-    assets = sorted({asset for page in pages for asset in _assets_of(site, page)})
+    assets = sorted({asset for page in [*pages, *_samples(site)] for asset in _assets_of(site, page)})
     precache = [*pages, *assets, "site.webmanifest"]
-    text = env.get_template("sw.js").render(version=_version(site), precache=precache, offline_page=OFFLINE_PAGE)
+    text = env.get_template("sw.js").render(version=_version(site), precache=precache, offline_page=OFFLINE_PAGE,
+                                            data_dir=f"{HELP_DIR}/")
     (site / "sw.js").write_text(text, encoding="utf-8")
     return precache
 

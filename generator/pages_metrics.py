@@ -107,8 +107,8 @@ def plan_metrics(catalog: Catalog) -> list[PageSpec]:
 
 
 def plan_offline(catalog: Catalog) -> list[PageSpec]:
-    return [PageSpec("offline.md", "offline.html", "You are offline", "Pages stored for use without a signal.",
-                     {}, search=False)]
+    return [PageSpec("offline.md", "offline-body.html", "You are offline", "Pages stored for use without a signal.",
+                     {}, search=False, layout="offline.html")]
 
 
 def plan_audit(catalog: Catalog) -> list[PageSpec]:

@@ -68,6 +68,14 @@ def demo_url(demo_site: Path) -> Iterator[str]:
     yield from serve(demo_site)
 
 
+@pytest.fixture(scope="session")
+def project_url(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo site served under a project path, as on GitHub Pages (https://owner.github.io/kb/)."""
+    root = tmp_path_factory.mktemp("pages")
+    shutil.copytree(demo_site, root / "kb")
+    yield from (url + "kb/" for url in serve(root))
+
+
 # ---- pytest-playwright: use the system Chromium, phone viewport --------------------------------
 
 @pytest.fixture(scope="session")

@@ -4,24 +4,11 @@ link, script and search request is relative, so the same build serves from /kb/ 
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import serve
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def project_url(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("pages")
-    shutil.copytree(demo_site, root / "kb")
-    for url in serve(root):
-        yield url + "kb/"
 
 
 def test_search_finder_and_links_work_under_a_project_path(page: Page, project_url: str) -> None:

@@ -17,15 +17,33 @@
 
   function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
 
+  // The regions' files; offline, those stored on this device (theme/kb/sw.js stores a region when Get
+  // help or the finder reads it), and the list of regions that could not be read
   function load(ids) {
     return Promise.all(ids.map(function (id) {
-      if (!shards[id]) shards[id] = getJSON(new URL(index.regions[id].url, indexUrl));
+      if (!shards[id]) {
+        shards[id] = getJSON(new URL(index.regions[id].url, indexUrl)).then(null, function () {
+          delete shards[id];  // read it again next time: the signal may be back
+          return null;
+        });
+      }
       return shards[id];
     })).then(function (parts) {
-      var data = { regions: {}, orgs: {} };
-      parts.forEach(function (p) { help.merge(data, p); });
+      var data = { regions: {}, orgs: {}, missing: [] };
+      parts.forEach(function (p, i) { if (p) help.merge(data, p); else data.missing.push(ids[i]); });
       return data;
     });
+  }
+
+  function labels(ids) { return ids.map(function (id) { return index.regions[id].label; }).join(", "); }
+
+  function unstored(data, ids) {
+    if (!data.missing.length) return "";
+    if (data.missing.length === ids.length) {
+      return " The clinic list for " + labels(ids) + " is not stored on this device; open Get help for your " +
+        "region when you have a signal, and it is kept for use offline.";
+    }
+    return " Offline: only the regions stored on this device are listed (not " + labels(data.missing) + ").";
   }
 
   function read() {
@@ -123,10 +141,11 @@
     var ids = f.region ? [f.region] : Object.keys(index.regions);
     var now = new Date();
     return load(ids).then(function (data) {
-      var found = results(data, ids, f, now, null).sort(byHelp);
+      var stored = ids.filter(function (id) { return data.missing.indexOf(id) < 0; });
+      var found = results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
-      status.textContent = found.length === 1 ? "1 clinic found." : found.length + " clinics found.";
-      if (found.length || !f.region) return;
+      status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") + unstored(data, ids);
+      if (found.length || !f.region || data.missing.length) return;
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       status.textContent = "No clinic in " + index.regions[f.region].label + " matches. The nearest elsewhere:";
       return load(near).then(function (more) {

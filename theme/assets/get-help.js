@@ -62,6 +62,25 @@
     return li;
   }
 
+  // For use offline: the owner's region page, its who-can-help data and the pages of the clinics
+  // shown (the first few), stored by the service worker (theme/kb/sw.js). Their size on a phone is
+  // measured against a budget in benchmarks/page_weight.py.
+  var STORE_CLINICS = 8, storedFor = null;
+  function storeOffline(answer) {
+    var region = data.regions[answer.region];
+    if (!region || !("serviceWorker" in navigator)) return;
+    var indexUrl = new URL(root.getAttribute("data-kb-data"), document.baseURI);
+    var shown = answer.now.concat(answer.later, answer.nearestOpen).slice(0, STORE_CLINICS);
+    var urls = [new URL("regions/" + answer.region + "/", base).href, indexUrl.href, new URL(region.url, indexUrl).href]
+      .concat(shown.map(function (item) { return new URL(item.rec.url, base).href; }));
+    var key = urls.join(" ");
+    if (key === storedFor) return;
+    storedFor = key;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: "kb-store", urls: urls });
+    }).catch(function () { /* no worker: nothing is stored */ });
+  }
+
   function fill(list, items, regionLabel) { list.replaceChildren.apply(list, items.map(function (i) { return row(i, regionLabel); })); }
 
   function update(remember) {
@@ -71,6 +90,9 @@
       if (form.querySelector("input[type=radio][name=region]")) help.remember("kb-region", c.region);
     }
     $("gh-other").hidden = !(c.speciesChosen && !c.species);
+    if (c.region && !place) {  // the owner's region is known (remembered or chosen): keep it for offline
+      storeOffline(help.whoCanHelp(data, { region: c.region, now: new Date(), need: { species: c.species, weight: c.weight } }));
+    }
     if (!c.speciesChosen || (!c.region && !place)) {
       $("gh-status").textContent = c.speciesChosen ? "Now choose where you are." :
         (c.region || place ? "Now choose your pet." : "Choose your pet and where you are.");
@@ -93,6 +115,7 @@
     fill($("gh-elsewhere-list"), answer.nearestOpen, label);
     $("gh-later").hidden = !answer.later.length;
     fill($("gh-later-list"), answer.later, label);
+    storeOffline(answer);
   }
 
   function restore() {

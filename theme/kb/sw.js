@@ -1,12 +1,18 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
-   stored. First visit stores "Get help now", every triage and first-aid page, the referral form and
-   the assets they need; other pages (such as directory pages) are stored as they are viewed. */
+   stored. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   search, the referral form, the home page and the assets they need; other pages are stored as they
+   are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
+   the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
+   page that is not stored gets the offline page, at the address asked for, with a <base> so that its
+   links and styles work at any depth. */
 "use strict";
 const VERSION = {{ version | tojson }};
 const CACHE = "kb-" + VERSION;
 const PRECACHE = {{ precache | tojson }};
 const OFFLINE = {{ offline_page | tojson }};
+const DATA = {{ data_dir | tojson }};  // JSON read by scripts: stored as it is fetched
+const FRESH_MS = 24 * 60 * 60 * 1000;  // a page stored on request is fetched again after a day
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -44,21 +50,54 @@ function withNotice(html, stored) {
   return html.replace(/<body[^>]*>/, (tag) => tag + notice);
 }
 
+function html(text) { return new Response(text, { headers: { "content-type": "text/html; charset=utf-8" } }); }
+
+// The offline page, shown at the address that was asked for: a <base> at its own address under this
+// worker's scope makes its relative links, styles and scripts work from any depth and any site path.
+async function offlinePage(cache) {
+  const offline = await cache.match(OFFLINE);
+  if (!offline) return Response.error();
+  const base = new URL(OFFLINE, self.registration.scope).href;
+  return html((await offline.text()).replace(/<head>/, '<head><base href="' + base + '">'));
+}
+
 async function fromCache(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+  const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" || isData(request.url) });
   if (hit && request.mode === "navigate") {
-    const html = withNotice(await hit.text(), hit.headers.get("x-kb-stored") || Date.now());
-    return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+    return html(withNotice(await hit.text(), hit.headers.get("x-kb-stored") || Date.now()));
   }
   if (hit) return hit;
-  if (request.mode === "navigate") {
-    const offline = await cache.match(OFFLINE);
-    if (offline) return new Response(withNotice(await offline.text(), offline.headers.get("x-kb-stored")),
-                                     { headers: { "content-type": "text/html; charset=utf-8" } });
-  }
+  if (request.mode === "navigate") return offlinePage(cache);
   return Response.error();
 }
+
+function isData(url) {
+  return new URL(url).pathname.startsWith(new URL(DATA, self.registration.scope).pathname);
+}
+
+async function store(cache, url) {
+  const known = await cache.match(url);
+  const stored = known && Date.parse(known.headers.get("x-kb-stored") || "");
+  if (stored && Date.now() - stored < FRESH_MS) return;
+  const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+  if (response.ok) await cache.put(url, await stamped(response));
+}
+
+// Get help asks for the owner's region to be stored: its page, its data and the clinics it shows.
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type !== "kb-store" || !Array.isArray(data.urls)) return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    for (const raw of data.urls) {
+      const url = new URL(raw, self.registration.scope);
+      if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) continue;
+      try { await store(cache, url.href); } catch (error) { /* offline: keep what is stored */ }
+    }
+    if (event.source) event.source.postMessage({ type: "kb-stored", urls: data.urls });
+  })());
+});
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -70,10 +109,11 @@ self.addEventListener("fetch", (event) => {
       const response = request.mode === "navigate"
         ? await fetch(request.url, { cache: "no-cache", credentials: "same-origin" })
         : await fetch(request);
-      if (response.ok && (request.mode === "navigate" || request.destination !== "")) {
+      if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
         const copy = await stamped(response.clone());
         const cache = await caches.open(CACHE);
-        await cache.put(request.mode === "navigate" ? new URL(request.url).pathname : request, copy);
+        const url = new URL(request.url);
+        await cache.put(request.mode === "navigate" || isData(request.url) ? url.origin + url.pathname : request, copy);
       }
       return response;
     } catch (error) {
