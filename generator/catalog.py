@@ -291,20 +291,34 @@ def source_display(path: Path, root: Path) -> str:
     return display_path(path, root)
 
 
-def collection_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
-    """The `.yml` files of a collection; other files there are reported, not silently skipped."""
+def collection_files(folder: Path, root: Path, problems: Problems, suffix: str = ".yml") -> list[Path]:
+    """The entry files of a collection folder (one file per entry, ending in ``suffix``). Anything
+    else there is reported, never skipped silently: other endings and folders as warnings, names
+    that look meant to be entries (`.yaml`, `UPPER.YML`) as errors. Hidden files (`.gitkeep`, an
+    editor's swap file) are left alone. Whether each file is a regular file inside the repository
+    is checked when it is read."""
     if not folder.is_dir():
         return []
     files = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
             continue
-        if path.suffix == ".yml":
+        display = display_path(path, root)
+        lower = path.name.lower()
+        if path.name.endswith(suffix):
             files.append(path)
-        elif path.suffix == ".yaml":
-            source_display = path.relative_to(root).as_posix()
-            problems.add(Problem(source_display, 1, 1, "(file)", "files in this folder must end in .yml",
-                                 f"rename it to {path.stem}.yml", stage=Stage.PARSE))
+        elif lower.endswith(suffix) or (suffix == ".yml" and lower.endswith(".yaml")):
+            stem = path.name[: path.name.lower().rindex(".")]
+            problems.add(Problem(display, 1, 1, "(file)", f"files in this folder must end in lower-case {suffix}",
+                                 f"rename it to {stem.lower()}{suffix}", stage=Stage.PARSE))
+        elif path.is_dir() and not path.is_symlink():
+            problems.add(Problem(display, 1, 1, "(file)", f"folders inside {display_path(folder, root)} are not "
+                                 "read", f"entries are {suffix} files directly in the folder",
+                                 severity=Severity.WARNING, stage=Stage.PARSE))
+        else:
+            problems.add(Problem(display, 1, 1, "(file)", f"this file is not read: only {suffix} files are read "
+                                 "from this folder", "rename it, or move it out of the folder (an editor's backup?)",
+                                 severity=Severity.WARNING, stage=Stage.PARSE))
     return files
 
 

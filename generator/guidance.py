@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from generator.catalog import Catalog, Entry, MarkdownEntry, is_valid_id, load_entries, load_list, unknown
+from generator.catalog import (
+    Catalog,
+    Entry,
+    MarkdownEntry,
+    collection_files,
+    is_valid_id,
+    load_entries,
+    load_list,
+    unknown,
+)
 from generator.doses import find_dose, strings
 from generator.frontmatter import load_markdown
 from generator.models.firstaid import FirstAidPage
@@ -59,12 +68,11 @@ def _load_first_aid(settings: Settings, problems: Problems) -> dict[str, Markdow
     pages: dict[str, MarkdownEntry] = {}
     if not folder.is_dir():
         return pages
-    for path in sorted(folder.glob("*.md")):
-        if not is_valid_id(path.stem):
+    for path in collection_files(folder, settings.root, problems, ".md"):
+        if not is_valid_id(path.stem):  # reported, and the page is still checked
             problems.add(Issue(path.relative_to(settings.root).as_posix(), 1, 1, "(file)",
                                "the file name is the page's address: use lower-case words joined by hyphens",
                                stage=Stage.PARSE))
-            continue
         markdown, found = load_markdown(path, settings.root)
         problems.extend(found)
         if markdown is None:

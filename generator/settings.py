@@ -42,6 +42,11 @@ class Settings:
 class SettingsError(ValueError):
     """A setting in mkdocs.yml has a value the generator cannot use."""
 
+    def __init__(self, message: str, *, key: str | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.key = key  # under extra:, for the located message
+        self.reason = reason
+
 
 def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
@@ -54,5 +59,6 @@ def _count(extra: dict, key: str) -> int:
     """A whole-number setting; absent, the Settings default."""
     value = extra.get(key, next(f.default for f in fields(Settings) if f.name == key))
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SettingsError(f"mkdocs.yml: extra.{key}: expected a whole number, got {value!r}")
+        reason = f"expected a whole number, got {value!r}"
+        raise SettingsError(f"mkdocs.yml: extra.{key}: {reason}", key=key, reason=reason)
     return value
