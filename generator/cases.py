@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.catalog import Catalog, Entry, load_entries, unknown
+from generator.catalog import Catalog, Entry, load_entries
 from generator.deidentify import find_identifiers
 from generator.doses import strings
 from generator.guidance import dose_problems
@@ -38,29 +38,6 @@ def check_cases(catalog: Catalog) -> list[Problem]:
     issues: list[Problem] = []
     for entry in catalog.cases.values():
         case, src = entry.model, entry.source
-        if catalog.species and case.species not in catalog.species:
-            issues.append(unknown(src, ("species",), "species", case.species, catalog.species))
-        if catalog.body_systems and case.body_system not in catalog.body_systems:
-            issues.append(unknown(src, ("body_system",), "body system", case.body_system, catalog.body_systems))
-        if catalog.tiers and case.tier not in catalog.tiers:
-            issues.append(unknown(src, ("tier",), "tier", case.tier, catalog.tiers))
-        for i, sign in enumerate(case.presenting_signs):
-            if catalog.signs and sign not in catalog.signs:
-                issues.append(unknown(src, ("presenting_signs", i), "sign", sign, catalog.signs, list_options=False))
-        for i, guide in enumerate(case.related.problems):
-            if guide not in catalog.problems:
-                issues.append(unknown(src, ("related", "problems", i), "problem guide", guide, catalog.problems,
-                                      list_options=False))
-        for i, module in enumerate(case.related.modules):
-            if catalog.modules and module not in catalog.modules:
-                issues.append(unknown(src, ("related", "modules", i), "training module", module, catalog.modules,
-                                      list_options=False))
-        for i, service in enumerate(case.related.services):
-            if catalog.services and service not in catalog.services:
-                issues.append(unknown(src, ("related", "services", i), "service", service, catalog.services))
-        if case.organisation not in catalog.organisations:
-            issues.append(unknown(src, ("organisation",), "organisation", case.organisation, catalog.organisations,
-                                  list_options=False))
         if not case.consent_recorded:
             issues.append(src.problem(("consent_recorded",), "a case is published only when the owner's consent is "
                                       "recorded", hint="record consent, or remove the case", stage=Stage.CONTENT))

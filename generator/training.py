@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphlib import CycleError, TopologicalSorter
 
-from generator.catalog import Catalog, Entry, load_entries, unknown
+from generator.catalog import Catalog, Entry, load_entries
 from generator.guidance import dose_problems, review_problems
 from generator.models.training import Module
 from generator.problems import Problem, Problems
@@ -23,17 +23,11 @@ def check_modules(catalog: Catalog) -> list[Problem]:
         for i, prerequisite in enumerate(module.prerequisites):
             if prerequisite == module.id:
                 issues.append(src.problem(("prerequisites", i), "a module cannot be its own prerequisite"))
-            elif prerequisite not in catalog.modules:
-                issues.append(unknown(src, ("prerequisites", i), "training module", prerequisite, catalog.modules,
-                                      list_options=False))
         seen: set[str] = set()
         for i, session in enumerate(module.sessions):
             if session.id in seen:
                 issues.append(src.problem(("sessions", i, "id"), f"two sessions have the id '{session.id}'"))
             seen.add(session.id)
-            if session.host not in catalog.organisations:
-                issues.append(unknown(src, ("sessions", i, "host"), "organisation", session.host,
-                                      catalog.organisations, list_options=False))
         issues += review_problems(catalog, src, module.review)
         issues += dose_problems(src, src.data)
     issues += _cycles(catalog)
