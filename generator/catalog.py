@@ -282,7 +282,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems.extend(check_organisations(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))
-    problems.extend(check_cases(catalog))
+    problems.extend(check_cases(catalog, problems.items))
     problems.extend(check_kit(catalog))
     problems.extend(check_metrics(catalog))
     problems.extend(check_aliases(catalog))
