@@ -7,7 +7,6 @@ from dataclasses import replace
 from generator.catalog import Catalog, Entry, load_entries
 from generator.deidentify import find_identifiers
 from generator.doses import strings
-from generator.guidance import dose_problems
 from generator.models.case import Case
 from generator.problems import Problem, Problems, Stage
 from generator.settings import Settings
@@ -36,7 +35,7 @@ def _name_field_message(problem: Problem) -> Problem:
 
 
 def check_cases(catalog: Catalog, found: list[Problem] = ()) -> list[Problem]:
-    """Consent, review date, identifying details and doses; a value the schema already refused
+    """Consent, review date and identifying details; a value the schema already refused
     (``found``) is not reported again."""
     refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
     issues: list[Problem] = []
@@ -49,7 +48,6 @@ def check_cases(catalog: Catalog, found: list[Problem] = ()) -> list[Problem]:
             issues.append(src.problem(("reviewed", "on"), "the review date is in the future"))
     for src in catalog.sources.get("cases", []):  # every case file read, valid or not
         issues += [p for p in identifying_details(src) if (p.path, p.field) not in refused]
-        issues += dose_problems(src, src.data)
     return issues
 
 

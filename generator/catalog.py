@@ -260,6 +260,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     for name, model in VOCABULARIES.items():
         terms = load_list(settings.directory / f"{name}.yml", model, settings.root, problems)
         setattr(catalog, name, terms)
+        catalog.sources[name] = terms.sources
     catalog.organisations = _load_organisations(settings, catalog, problems)
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
@@ -268,6 +269,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     from generator.redirects import check_aliases  # noqa: PLC0415
     from generator.references import check_references  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
+    from generator.text_checks import check_doses, check_site_pages  # noqa: PLC0415
     from generator.training import check_modules, load_modules  # noqa: PLC0415
 
     load_guidance(settings, catalog, problems)
@@ -275,10 +277,12 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     catalog.cases = load_cases(settings, problems)
     load_kit(settings, catalog, problems)
     catalog.metrics = load_metrics(settings, problems)
-    for name in ("organisations", "equipment_types", "equipment", "volunteers", "signs", "problems", "first_aid",
-                 "cases", "modules", "metrics"):
+    for name in ("organisations", "equipment_types", "equipment", "volunteers", "signs", "body_systems", "problems",
+                 "first_aid", "cases", "modules", "metrics"):
         catalog.sources.setdefault(name, list(getattr(getattr(catalog, name), "sources", [])))
     problems.extend(check_references(catalog, problems.items))
+    problems.extend(check_doses(catalog))
+    check_site_pages(settings.content / "pages", settings.root, problems)
     problems.extend(check_organisations(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))

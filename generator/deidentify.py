@@ -9,13 +9,13 @@ or a zero-width space does not hide anything.
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import phonenumbers
+
+from generator.plaintext import as_read
 
 _MONTHS = ("january|february|march|april|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -55,10 +55,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a run of digits, spelled digits and the letter O standing for zero, as phone numbers are dictated
 _SPOKEN_UNIT = r"(?:\d|(?:o|oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)(?![a-z]))"
 _SPOKEN_NUMBER = re.compile(rf"(?i)(?<![\w]){_SPOKEN_UNIT}(?:[\s().+-]*{_SPOKEN_UNIT})+")
-# invisible format characters (zero-width space and joiners, soft hyphen …) that split words apart
-_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
-                        r"\u2060-\u206f\ufeff]")
-
 MIN_PHONE_DIGITS = 9
 
 
@@ -69,15 +65,9 @@ class Finding:
     start: int
 
 
-def normalise(text: str) -> str:
-    """The text as a reader sees it: entities decoded, compatibility forms folded (NFKC turns '＠'
-    into '@' and '５' into '5'), invisible characters removed."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", html.unescape(text)))
-
-
 def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
     """Each identifying detail once, in order; a span found by an earlier rule is not reported again."""
-    text = normalise(text)
+    text = as_read(text)
     found: list[Finding] = []
     taken: list[range] = []
 

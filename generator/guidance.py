@@ -16,7 +16,6 @@ from generator.catalog import (
     load_list,
     written_ids,
 )
-from generator.doses import find_dose, strings
 from generator.frontmatter import load_markdown
 from generator.models.firstaid import FirstAidPage
 from generator.models.guidance import Review
@@ -26,7 +25,8 @@ from generator.models.vocabulary import Kind
 from generator.problems import Problem as Issue
 from generator.problems import Problems, Severity, Stage
 from generator.settings import Settings
-from generator.sources import FieldPath, Source, display_path, load_file
+from generator.sources import Source, display_path, load_file
+from generator.text_checks import body_problems
 from generator.validate import validate
 
 REFERRAL_STATUSES = ("pending", "accepted", "declined", "expired")  # the metrics count these
@@ -90,6 +90,7 @@ def _load_first_aid(settings: Settings, problems: Problems) -> dict[str, Markdow
         pages.known[path.stem] = None
         if markdown is None:
             continue
+        problems.extend(body_problems(markdown.source.display, markdown.body, markdown.body_line))
         pages.sources.append(markdown.source)
         model, found = validate(markdown.source, FirstAidPage)
         problems.extend(found)
@@ -133,7 +134,6 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
     issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
                for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
     issues += review_problems(catalog, source, catalog.scale.model.review)
-    issues += dose_problems(source, source.data)
     return issues
 
 
@@ -147,8 +147,6 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
         if threshold.species not in sign.species:
             issues.append(source.problem((index, "thresholds", i, "species"),
                                          f"'{threshold.species}' has a threshold but is not in this sign's species"))
-    if index == 0:  # check the whole file once
-        issues += dose_problems(source, source.data)
     return issues
 
 
@@ -159,19 +157,13 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
         issues.append(src.problem(("id",), f"'{guide.id}' is reserved for the triage section's own pages",
                                   hint="choose another id and rename the file"))
     issues += review_problems(catalog, src, guide.review)
-    issues += dose_problems(src, src.data)
     return issues
 
 
 def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
     issues = review_problems(catalog, src, page.review)
-    issues += dose_problems(src, src.data)
     for offset, line in enumerate(entry.body.split("\n")):
-        match = find_dose(line)
-        if match:
-            issues.append(Issue(src.display, entry.body_line + offset, match.start() + 1, "(body)",
-                                _dose_message(match.group(0)), _DOSE_HINT, stage=Stage.CONTENT))
         for link in _MARKDOWN_LINK.finditer(line):
             scheme = link.group(1).lower()
             if scheme not in _LINK_SCHEMES:
@@ -197,7 +189,6 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
         issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
                                   "because the network's metrics count them"))
     issues += review_problems(catalog, src, protocol.review)
-    issues += dose_problems(src, src.data)
     return issues
 
 
@@ -214,19 +205,3 @@ def review_problems(catalog: Catalog, src: Source, review: Review) -> list[Issue
                             severity=Severity.NOTE, stage=Stage.CONTENT)]
     return []
 
-
-_DOSE_HINT = "describe treatment in general words, such as 'pain relief as the vet prescribes'"
-
-
-def _dose_message(found: str) -> str:
-    return f"'{found}' looks like a dose; guidance on this site never states doses"
-
-
-def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
-    """Every text value in ``data`` that looks like a dose, as a problem at its field."""
-    issues = []
-    for path, text in strings(data, base):
-        match = find_dose(text)
-        if match:
-            issues.append(src.problem(path, _dose_message(match.group(0)), hint=_DOSE_HINT, stage=Stage.CONTENT))
-    return issues

@@ -6,7 +6,7 @@ from __future__ import annotations
 from graphlib import CycleError, TopologicalSorter
 
 from generator.catalog import Catalog, Entry, load_entries
-from generator.guidance import dose_problems, review_problems
+from generator.guidance import review_problems
 from generator.models.training import Module
 from generator.problems import Problem, Problems
 from generator.settings import Settings
@@ -29,7 +29,6 @@ def check_modules(catalog: Catalog) -> list[Problem]:
                 issues.append(src.problem(("sessions", i, "id"), f"two sessions have the id '{session.id}'"))
             seen.add(session.id)
         issues += review_problems(catalog, src, module.review)
-        issues += dose_problems(src, src.data)
     issues += _cycles(catalog)
     return issues
 

@@ -126,7 +126,7 @@ def test_dose_like_text_fails_the_build(tmp_path: Path, capsys) -> None:
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 1
     err = capsys.readouterr().err
     assert ("content/triage/problems/gut-stasis.yml:22:7: error: owner.before_transport[2]: '2 ml' looks like a dose; "
-            "guidance on this site never states doses") in err
+            "this site never states doses") in err
     assert re.search(r"content/first-aid/keeping-warm.md:30:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
     assert not (tree / "site").exists()
 
