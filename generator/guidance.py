@@ -3,8 +3,6 @@ protocol) and check it: references, review dates, and no dose-like text anywhere
 
 from __future__ import annotations
 
-import re
-
 from generator.catalog import (
     Catalog,
     Entry,
@@ -162,19 +160,7 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
 
 def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
-    issues = review_problems(catalog, src, page.review)
-    for offset, line in enumerate(entry.body.split("\n")):
-        for link in _MARKDOWN_LINK.finditer(line):
-            scheme = link.group(1).lower()
-            if scheme not in _LINK_SCHEMES:
-                issues.append(Issue(src.display, entry.body_line + offset, link.start(1) + 1, "(body)",
-                                    f"links to '{scheme}:' are not allowed; use https://, mailto: or tel:",
-                                    stage=Stage.CONTENT))
-    return issues
-
-
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
-_LINK_SCHEMES = {"https", "mailto", "tel"}
+    return review_problems(catalog, src, page.review)  # the body is checked as it is loaded
 
 
 def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Issue]:

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.catalog import Catalog
+from generator.markdown_text import render_markdown
 from generator.pages import DataFile, PageSpec, TemplateFile, hours_json
 from generator.qr import qr_svg
 
 NAV_SCRIPTS = ("hours",)
-
-
-def markdown_text(body: str) -> Markup:
-    """A contributor's Markdown with raw HTML neutralised: `<` and `&` become text, Markdown stays."""
-    return Markup(body.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def plan_guidance(catalog: Catalog) -> list[PageSpec]:
@@ -53,9 +47,10 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                                "tiers_here": sorted((catalog.tiers[t] for t in guide.tiers()), key=lambda t: t.rank),
                                "source_path": entry.source.display}))
     for entry in catalog.first_aid_pages():
+        body = render_markdown(entry.body)
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
-                              {"page": entry.model, "body": markdown_text(entry.body)},
-                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/", markdown=True))
+                              {"page": entry.model, "body": body.html}, toc=body.toc,
+                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/"))
     for species in catalog.species.values():
         pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
                               f"First aid for {species.plural.lower()}",

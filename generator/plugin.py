@@ -14,11 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.catalog import Catalog, load_catalog
 from generator.csp import UnexpectedInlineScript, apply_policy
 from generator.exports import open_data_files, plan_open_data
 from generator.history import History, read_history
+from generator.markdown_text import sanitise_page
 from generator.offline import icon_png, write_service_worker
 from generator.pages import DataFile, PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
@@ -168,6 +170,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if spec is not None:
             with TIMINGS.stage("render"):
                 page.content = render_body(self._env, spec)
+            if spec.toc:
+                page.toc = get_toc(spec.toc)
         kb = (page.meta or {}).get("kb") or {}
         source = kb.get("source")
         if not source and not page.file.generated_by:  # a hand-written page in docs_dir
@@ -183,6 +187,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "history": kb.get("history"),
             }
         return context
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page (content/pages) is sanitised like contributors' Markdown: its raw HTML and
+        attribute lists may not add scripts, event handlers, styles or links off the site."""
+        return html if page.file.generated_by else sanitise_page(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if SEARCH_BODY in output:

@@ -1,13 +1,18 @@
 """Checks of text as it will be published, the same for every content type: no dose anywhere, in YAML
-fields and in Markdown bodies (first aid and the hand-written pages in content/pages)."""
+fields and in Markdown bodies (first aid and the hand-written pages in content/pages); and in Markdown,
+links only to https:, mailto:, tel: or within the site, and no attribute lists (`{: … }`) where
+contributors write. The HTML is sanitised whatever these say (generator/markdown_text.py): these
+checks tell the contributor where the text is that would have been dropped."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.doses import find_dose, strings
+from generator.markdown_text import URL_SCHEMES
 from generator.problems import Problem, Stage
 from generator.sources import FieldPath, Source, display_path, read_text
 
@@ -42,15 +47,51 @@ def check_doses(catalog: Catalog) -> list[Problem]:
             for problem in dose_problems(src, src.data)]
 
 
-def body_problems(display: str, body: str, first_line: int) -> list[Problem]:
-    """Doses in a Markdown body, at their line and column."""
+_LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?(?P<target>[^\s)>]+)"),  # inline: [text](target)
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>[^\s>]+)"),  # reference definition: [id]: target
+    re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"),  # autolink: <scheme:…>
+)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]+|[\w-]+\s*=)[^}]*\}")
+
+
+def markdown_problems(line: str, *, attribute_lists: bool = False) -> list[tuple[int, str, str]]:
+    """(column, message, hint) for each unsafe link, and each attribute list unless allowed, in a line."""
+    found = []
+    for pattern in _LINK_TARGETS:
+        for match in pattern.finditer(line):
+            target = match.group("target")
+            scheme = _SCHEME.match(target)
+            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+                found.append((match.start("target") + 1, f"links to '{scheme.group(1).lower()}:' are not allowed; "
+                              "use https://, mailto: or tel:", ""))
+            elif target.startswith(("//", "\\", "/\\")):
+                found.append((match.start("target") + 1, "a link starting with '//' leads off the site without "
+                              "saying where", "write the whole address, starting with https://"))
+    if not attribute_lists:
+        found += [(match.start() + 1, "attribute lists ('{: …}') are not allowed here",
+                   "remove it: the site's templates decide how text looks") for match in _ATTRIBUTE_LIST.finditer(line)]
+    return sorted(found)
+
+
+def body_problems(display: str, body: str, first_line: int, *, attribute_lists: bool = False) -> list[Problem]:
+    """Doses and unsafe Markdown in a Markdown body, at their line and column."""
     issues = []
     for offset, line in enumerate(body.split("\n")):
         found = find_dose(line)
         if found:
             issues.append(Problem(display, first_line + offset, found.start + 1, "(body)", dose_message(found.text),
                                   DOSE_HINT, stage=Stage.CONTENT))
+        for column, message, hint in markdown_problems(line, attribute_lists=attribute_lists):
+            issues.append(Problem(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))
     return issues
+
+
+def markdown_field_problems(src: Source, path: FieldPath, text: str) -> list[Problem]:
+    """Unsafe Markdown in a YAML field that is Markdown (a training section's body), at the field."""
+    return [src.problem(path, message, hint=hint, stage=Stage.CONTENT)
+            for line in text.split("\n") for _, message, hint in markdown_problems(line)]
 
 
 def check_site_pages(folder: Path, root: Path, problems: Problems) -> None:
@@ -59,7 +100,7 @@ def check_site_pages(folder: Path, root: Path, problems: Problems) -> None:
         text, found = read_text(path, root)
         problems.extend(found)
         if text is not None:
-            problems.extend(body_problems(display_path(path, root), text, 1))
+            problems.extend(body_problems(display_path(path, root), text, 1, attribute_lists=True))
 
 
 def _markdown_files(folder: Path) -> Iterable[Path]:

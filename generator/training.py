@@ -10,6 +10,7 @@ from generator.guidance import review_problems
 from generator.models.training import Module
 from generator.problems import Problem, Problems
 from generator.settings import Settings
+from generator.text_checks import markdown_field_problems
 
 
 def load_modules(settings: Settings, problems: Problems) -> dict[str, Entry[Module]]:
@@ -30,6 +31,11 @@ def check_modules(catalog: Catalog) -> list[Problem]:
             seen.add(session.id)
         issues += review_problems(catalog, src, module.review)
     issues += _cycles(catalog)
+    for src in catalog.sources.get("modules", []):  # every module file read, valid or not
+        sections = src.data.get("sections") if isinstance(src.data, dict) else None
+        for i, section in enumerate(sections if isinstance(sections, list) else []):
+            if isinstance(section, dict) and isinstance(section.get("body"), str):
+                issues += markdown_field_problems(src, ("sections", i, "body"), section["body"])
     return issues
 
 
