@@ -39,6 +39,20 @@ SEARCH_BODY = "data-pagefind-body"
 LOG = logging.getLogger("mkdocs.plugins.kb")
 
 
+def _publish_only_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """mkdocs copies every non-template file of the theme folders into the site. Of ours (theme/), the
+    site needs assets/ only: kb/ holds the sources of generated files (sw.js, feeds, tiers.css), with
+    their Jinja unrendered, and new/ the `kb new` templates."""
+    custom = config.theme.custom_dir
+    if not custom:
+        return
+    ours = Path(custom).resolve()
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(ours) \
+                and not file.src_uri.startswith("assets/"):
+            files.remove(file)
+
+
 class KnowledgeBaseConfig(Config):
     strict = config_options.Type(bool, default=False)
     search_index = config_options.Type(bool, default=True)
@@ -102,6 +116,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        _publish_only_theme_assets(files, config)
         env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
         with TIMINGS.stage("render"):
             for spec in self.specs:
