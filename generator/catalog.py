@@ -262,6 +262,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
         setattr(catalog, name, terms)
         catalog.sources[name] = terms.sources
     catalog.organisations = _load_organisations(settings, catalog, problems)
+    from generator.audit import test_call_reminders  # noqa: PLC0415
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
@@ -290,6 +291,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems.extend(check_kit(catalog))
     problems.extend(check_metrics(catalog))
     problems.extend(check_aliases(catalog))
+    problems.extend(test_call_reminders(catalog))
     return catalog, problems
 
 
