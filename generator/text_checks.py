@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.doses import find_dose, strings
 from generator.markdown_text import URL_SCHEMES
-from generator.problems import Problem, Stage
+from generator.problems import Problem, Severity, Stage
 from generator.sources import FieldPath, Source, display_path, read_text
 
 if TYPE_CHECKING:
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from generator.problems import Problems
 
 DOSE_HINT = "describe treatment in general words, such as 'pain relief as the vet prescribes'"
+# what `kb new` templates (theme/new/) put where a contributor must write the real value
+PLACEHOLDER = re.compile(r"\bCHANGE\b|\bchange-me\b")
+PLACEHOLDER_MESSAGE = "this is still the template's placeholder (CHANGE)"
+PLACEHOLDER_HINT = "write the real value"
 # fields that hold addresses, numbers and links, not prose ("ZZ2 3MG" is a postcode, not 3 mg)
 _NOT_PROSE = {"postcode", "number", "email", "website", "booking", "url", "phone"}
 
@@ -45,6 +49,22 @@ def check_doses(catalog: Catalog) -> list[Problem]:
     """Doses in every file that was read, of every kind, valid or not."""
     return [problem for sources in catalog.sources.values() for src in sources
             for problem in dose_problems(src, src.data)]
+
+
+def check_placeholders(catalog: Catalog, found: list[Problem]) -> list[Problem]:
+    """A warning (an error with --strict) for every value still holding a `kb new` placeholder, so a new
+    entry can be previewed but not merged until it is filled in. A value the schema refused is
+    reported once, by the schema."""
+    refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
+    issues = []
+    for sources in catalog.sources.values():
+        for src in sources:
+            for path, text in strings(src.data):
+                problem = src.problem(path, PLACEHOLDER_MESSAGE, hint=PLACEHOLDER_HINT, severity=Severity.WARNING,
+                                      stage=Stage.CONTENT)
+                if PLACEHOLDER.search(text) and (problem.path, problem.field) not in refused:
+                    issues.append(problem)
+    return issues
 
 
 _LINK_TARGETS = (
@@ -85,6 +105,10 @@ def body_problems(display: str, body: str, first_line: int, *, attribute_lists: 
                                   DOSE_HINT, stage=Stage.CONTENT))
         for column, message, hint in markdown_problems(line, attribute_lists=attribute_lists):
             issues.append(Problem(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))
+        placeholder = PLACEHOLDER.search(line)
+        if placeholder:
+            issues.append(Problem(display, first_line + offset, placeholder.start() + 1, "(body)", PLACEHOLDER_MESSAGE,
+                                  PLACEHOLDER_HINT, severity=Severity.WARNING, stage=Stage.CONTENT))
     return issues
 
 
