@@ -84,8 +84,9 @@ def test_a_hidden_time_is_not_said_to_be_fewer_than_5(demo_catalog) -> None:
     assert times and set(times) == {NOT_SHOWN_TEXT}
 
 
-def test_the_pages_say_why_a_figure_is_not_shown(fixture_site: Path) -> None:
-    html = page(fixture_site, "metrics")
+@pytest.mark.parametrize("url", ["metrics", "metrics/eastmarsh", "metrics/southhaven"])
+def test_the_pages_say_why_a_figure_is_not_shown(fixture_site: Path, url: str) -> None:
+    html = page(fixture_site, url)
     hidden = [span.get_text() for span in html.select("td .kb-suppressed")]
     assert NOT_SHOWN_TEXT in hidden
     note = html.select_one("#not-shown")
