@@ -270,7 +270,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     from generator.redirects import check_aliases  # noqa: PLC0415
     from generator.references import check_references  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
-    from generator.text_checks import check_doses, check_placeholders, check_site_pages  # noqa: PLC0415
+    from generator.text_checks import check_site_pages, check_text  # noqa: PLC0415
     from generator.training import check_modules, load_modules  # noqa: PLC0415
 
     load_guidance(settings, catalog, problems)
@@ -282,8 +282,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
                  "first_aid", "cases", "modules", "metrics"):
         catalog.sources.setdefault(name, list(getattr(getattr(catalog, name), "sources", [])))
     problems.extend(check_references(catalog, problems.items))
-    problems.extend(check_doses(catalog))
-    problems.extend(check_placeholders(catalog, problems.items))
+    problems.extend(check_text(catalog, problems.items))
     check_site_pages(settings.content / "pages", settings.root, problems)
     problems.extend(check_organisations(catalog))
     problems.extend(check_guidance(catalog))

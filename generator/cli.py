@@ -95,10 +95,9 @@ def _run(args: argparse.Namespace) -> int:
 
         return build(config_file, strict=args.strict, fmt=args.format, site_dir=args.site_dir,
                      timings=args.timings)
-    settings = settings_from_config(config_file)
-    if args.command == "check":
-        load_site_config(config_file)  # mkdocs.yml itself: unknown keys and plugin options
-    catalog, problems = load_catalog(settings)
+    # kb check reads mkdocs.yml only for the settings it needs (quickly: no theme or plugins are loaded);
+    # kb build and kb serve validate the rest of it, each problem a located line as well
+    catalog, problems = load_catalog(settings_from_config(config_file))
     if args.command == "new":
         return _new(catalog, args.kind, args.id)
     return 0 if print_report(problems, strict=args.strict, fmt=args.format) else 1

@@ -99,22 +99,23 @@ def check_references(catalog: Catalog, found: list[Problem]) -> list[Problem]:
     from generator.catalog import unknown  # noqa: PLC0415 - catalog imports this module
 
     reported = {(p.path, p.field) for p in found}
+    targets = {reference.target for references in REFERENCES.values() for reference in references}
+    existing = {target: catalog.ids(target) for target in targets}
     problems: list[Problem] = []
     for kind, references in REFERENCES.items():
         for source in catalog.sources.get(kind, []):
             for reference in references:
-                options = catalog.ids(reference.target)
+                options = existing[reference.target]
                 if options is None:  # could not be read at all: reported once where it is
                     continue
                 for path, value in _written(source.data, reference.path, ()):
                     if reference.shorthand and isinstance(value, dict):
                         value = value.get(reference.shorthand)
-                    if not isinstance(value, str) or value in reference.also or not _is_id(value) \
-                            or (source.display, format_path(path)) in reported:
-                        continue  # not an id at all: the schema check says so
-                    if value not in options:
-                        problems.append(unknown(source, path, reference.noun, value, options,
-                                                list_options=reference.list_options))
+                    if not isinstance(value, str) or value in options or value in reference.also \
+                            or not _is_id(value) or (source.display, format_path(path)) in reported:
+                        continue  # known; or not an id at all, which the schema check says
+                    problems.append(unknown(source, path, reference.noun, value, options,
+                                            list_options=reference.list_options))
     return problems
 
 

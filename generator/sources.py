@@ -156,18 +156,19 @@ class _AliasUsed(Exception):
 
 
 class _Builder:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, *, aliases_possible: bool = True) -> None:
         self.display = display
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self._seen: set[int] | None = set() if aliases_possible else None
 
     def build(self, node: Node, path: FieldPath) -> Any:
         # An alias makes the composer hand over the anchored node again. Expanding aliases is how a
         # few lines become gigabytes ("billion laughs") or an endless loop (`&r [*r]`), and content
         # never needs them, so the first reuse of a node stops the file.
-        if id(node) in self._seen:
-            raise _AliasUsed
-        self._seen.add(id(node))
+        if self._seen is not None:
+            if id(node) in self._seen:
+                raise _AliasUsed
+            self._seen.add(id(node))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -288,7 +289,7 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
     if node is None:
         return None, [Problem(display, 1, 1, "(file)", "the file is empty",
                               "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
-    builder = _Builder(display)
+    builder = _Builder(display, aliases_possible="*" in text)  # an alias is written '*name'
     try:
         data = builder.build(node, ())
     except _AliasUsed:

@@ -142,12 +142,17 @@ def test_a_nul_byte_is_one_located_line(tree: Path) -> None:
 ], ids=["broken-yaml", "unknown-plugin-option", "unknown-key", "nul-byte"])
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_broken_mkdocs_yml_is_one_located_line(tree: Path, change, expected: str, command: str) -> None:
+    """kb build (and serve) validate all of mkdocs.yml; kb check reads only its settings, quickly, so
+    it reports what stops it reading them and leaves unknown keys and plugin options to the build."""
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     changed = change(text)
     config.write_text(changed, encoding="utf-8")
     kb_line = changed.splitlines().index("  - kb:") + 2 if "  - kb:" in changed else 0
     result = kb(tree, command)
+    if command == "check" and "Unrecognised" in expected:
+        assert result.returncode == 0 and result.stderr == ""
+        return
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
