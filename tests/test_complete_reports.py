@@ -151,3 +151,11 @@ def test_a_first_aid_page_with_a_bad_name_is_still_checked(tree: Path) -> None:
     found = [line for line in check(tree) if "Keeping_Warm.md" in line]
     assert any("the file name is the page's address" in line for line in found), found
     assert any("unknown field 'old_species'" in line for line in found), found
+
+
+def test_an_unknown_field_does_not_hide_the_rules(tree: Path) -> None:
+    """A typo in a key is the commonest mistake: the entry's other rules still run in the same run."""
+    edit(tree / ORGS / "pebblesham-vets.yml", ("status: active", "status: temporarily-closed\nstatuss: open"))
+    found = check(tree)
+    assert any("statuss: unknown field 'statuss'" in line for line in found), found
+    assert any("status: a temporarily closed organisation needs an alert" in line for line in found), found
