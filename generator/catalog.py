@@ -24,7 +24,7 @@ from generator.models.referral import ReferralProtocol
 from generator.models.training import Module
 from generator.models.triage import Problem as ProblemGuide
 from generator.models.triage import Sign, Tier, TriageScale
-from generator.models.vocabulary import VOCABULARIES, Kind, Language, Region, Service, Species
+from generator.models.vocabulary import VOCABULARIES, Kind, Language, OrganisationKind, Region, Service, Species
 from generator.models.volunteers import VolunteerGroup
 from generator.problems import Problem, Problems, Severity, Stage
 from generator.settings import Settings
@@ -75,7 +75,7 @@ class Catalog:
     regions: dict[str, Region] = field(default_factory=dict)
     species: dict[str, Species] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
-    kinds: dict[str, Kind] = field(default_factory=dict)
+    kinds: dict[str, OrganisationKind] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
     organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
     # guidance (content/)
@@ -138,18 +138,6 @@ class Catalog:
         return list(self.memo(("in_region", region_id), lambda: sorted(
             (o for o in self.orgs() if o.location.region == region_id), key=emergency_order)))
 
-    def after_hours_cover(self, region_id: str) -> list[Organisation]:
-        """Who a region's owners can reach at night: in-region 24 h and on-call services, then the
-        partner clinics that the region's organisations name, wherever those are."""
-        local = [o for o in self.in_region(region_id) if o.status != "closed"
-                 and o.after_hours.arrangement in ("on-site-24h", "on-call")]
-        partner_ids = {o.after_hours.partner for o in self.in_region(region_id)
-                       if o.after_hours.arrangement == "partner" and o.after_hours.partner}
-        partners = [self.org(pid) for pid in sorted(partner_ids)
-                    if pid in self.organisations and self.org(pid) not in local
-                    and self.org(pid).status != "closed"]
-        return sorted(local, key=emergency_order) + sorted(partners, key=emergency_order)
-
     def treating(self, species_id: str) -> list[Organisation]:
         return list(self.memo(("treating", species_id), lambda: [
             o for o in self.orgs() if any(c.species == species_id for c in o.species)]))
@@ -170,19 +158,11 @@ class Catalog:
     def guides_with_sign(self, sign_id: str) -> list[ProblemGuide]:
         return [p for p in self.guides() if any(m.sign == sign_id for m in p.signs)]
 
-    def guides_with_tier(self, tier_id: str) -> list[ProblemGuide]:
-        return [p for p in self.guides() if tier_id in p.tiers()]
-
     def first_aid_for_species(self, species_id: str) -> list[MarkdownEntry]:
         return [e for e in self.first_aid_pages() if "all" in e.model.species or species_id in e.model.species]
 
     def first_aid_pages(self) -> list[MarkdownEntry]:
         return sorted(self.first_aid.values(), key=lambda e: (e.model.order, e.model.title.lower()))
-
-    def emergency_clinics(self, region_id: str) -> list[Organisation]:
-        """Active clinics in a region that answer at night: 24-hour hospitals and on-call services."""
-        return [o for o in self.in_region(region_id) if o.status == "active"
-                and (is_always_open(o.hours) or o.after_hours.arrangement in ("on-site-24h", "on-call"))]
 
     def referral_receivers(self) -> list[Organisation]:
         """Organisations that accept referrals from vets, with a named referral role."""
@@ -263,6 +243,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
         catalog.sources[name] = terms.sources
     catalog.organisations = _load_organisations(settings, catalog, problems)
     from generator.audit import test_call_reminders  # noqa: PLC0415
+    from generator.availability_checks import check_availability  # noqa: PLC0415
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
@@ -281,10 +262,16 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     for name in ("organisations", "equipment_types", "equipment", "volunteers", "signs", "body_systems", "problems",
                  "first_aid", "cases", "modules", "metrics"):
         catalog.sources.setdefault(name, list(getattr(getattr(catalog, name), "sources", [])))
+    # checks of the data as written, before quoting replaces the guidance models (and the ids that
+    # exist, valid or not, with them)
     problems.extend(check_references(catalog, problems.items))
     problems.extend(check_text(catalog, problems.items))
     check_site_pages(settings.content / "pages", settings.root, problems)
+    from generator.clinical_checks import quote_catalog  # noqa: PLC0415
+
+    problems.extend(quote_catalog(catalog))  # before the checks: they and the pages see the numbers
     problems.extend(check_organisations(catalog))
+    problems.extend(check_availability(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))
     problems.extend(check_cases(catalog, problems.items))

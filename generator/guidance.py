@@ -14,6 +14,7 @@ from generator.catalog import (
     load_list,
     written_ids,
 )
+from generator.clinical_checks import check_guide_urgency, check_signs_structure, source_problems
 from generator.frontmatter import load_markdown
 from generator.models.firstaid import FirstAidPage
 from generator.models.guidance import Review
@@ -131,7 +132,16 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
     ids = [t.id for t in catalog.scale.model.tiers]
     issues += [source.problem(("tiers", i, "id"), f"duplicate tier id '{tier_id}'")
                for i, tier_id in enumerate(ids) if ids.index(tier_id) != i]
+    advice: dict[str, str] = {}
+    for i, tier in enumerate(catalog.scale.model.tiers):
+        for j, line in enumerate(tier.advice):
+            if line.id in advice:
+                issues.append(source.problem(("tiers", i, "advice", j, "id"),
+                                             f"advice id '{line.id}' is also used by tier '{advice[line.id]}'",
+                                             hint="guides name advice lines by id: give each line its own"))
+            advice.setdefault(line.id, tier.id)
     issues += review_problems(catalog, source, catalog.scale.model.review)
+    issues += source_problems(source, source.data)
     return issues
 
 
@@ -145,6 +155,7 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
         if threshold.species not in sign.species:
             issues.append(source.problem((index, "thresholds", i, "species"),
                                          f"'{threshold.species}' has a threshold but is not in this sign's species"))
+    issues += check_signs_structure(catalog, source, index, sign)
     return issues
 
 
@@ -154,13 +165,18 @@ def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
     if guide.id in RESERVED_TRIAGE_IDS:
         issues.append(src.problem(("id",), f"'{guide.id}' is reserved for the triage section's own pages",
                                   hint="choose another id and rename the file"))
+    issues += check_guide_urgency(catalog, entry)
     issues += review_problems(catalog, src, guide.review)
+    issues += source_problems(src, src.data)
     return issues
 
 
 def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
-    return review_problems(catalog, src, page.review)  # the body is checked as it is loaded
+    # unknown species: generator/references.py; doses and links in the body: checked as it is loaded
+    issues = review_problems(catalog, src, page.review)
+    issues += source_problems(src, src.data)
+    return issues
 
 
 def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Issue]:
@@ -175,6 +191,7 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
         issues.append(src.problem(("statuses",), f"the statuses must be exactly {', '.join(REFERRAL_STATUSES)}, "
                                   "because the network's metrics count them"))
     issues += review_problems(catalog, src, protocol.review)
+    issues += source_problems(src, src.data)
     return issues
 
 

@@ -58,19 +58,21 @@ def open_state(periods: list[Period], exceptions: list[HoursException], timezone
     by_date = {e.date: e for e in exceptions}
     current = local.hour * 60 + local.minute
     horizon = HORIZON_DAYS * DAY_MINUTES
-    for start, end in _timeline(today, periods, by_date):
+    for start, end in timeline(today, periods, by_date):
         if start <= current < end:
-            return OpenState(True, None if end >= horizon else _wall_time(today, end, zone))
+            return OpenState(True, None if end >= horizon else wall_time(today, end, zone))
         if start > current:
-            return OpenState(False, _wall_time(today, start, zone))
+            return OpenState(False, wall_time(today, start, zone))
     return OpenState(False, None)
 
 
 HORIZON_DAYS = 8
+HORIZON = HORIZON_DAYS * DAY_MINUTES
+Timeline = list[tuple[int, int]]  # merged (start, end) minutes from local midnight today, ascending
 
 
-def _timeline(today: date, periods: list[Period], by_date: dict[date, HoursException]
-              ) -> list[tuple[int, int]]:
+def timeline(today: date, periods: list[Period], by_date: dict[date, HoursException]) -> Timeline:
+    """Open stretches over the next HORIZON_DAYS days, exceptions applied, touching stretches merged."""
     merged: list[tuple[int, int]] = []
     for offset in range(HORIZON_DAYS):
         base = offset * DAY_MINUTES
@@ -82,7 +84,29 @@ def _timeline(today: date, periods: list[Period], by_date: dict[date, HoursExcep
     return merged
 
 
-def _wall_time(today: date, minute: int, zone: ZoneInfo) -> datetime:
+def intersect(a: Timeline, b: Timeline) -> Timeline:
+    result: Timeline = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        start, end = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if start < end:
+            result.append((start, end))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return result
+
+
+def containing(line: Timeline, minute: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in line if s <= minute < e), None)
+
+
+def next_start(line: Timeline, minute: int) -> int | None:
+    return next((s for s, _ in line if s > minute), None)
+
+
+def wall_time(today: date, minute: int, zone: ZoneInfo) -> datetime:
     day = today + timedelta(days=minute // DAY_MINUTES)
     return datetime.combine(day, datetime.min.time(), tzinfo=zone) + timedelta(minutes=minute % DAY_MINUTES)
 
@@ -133,4 +157,6 @@ def hours_summary(periods: list[Period]) -> str:
         else:
             runs.append((day, day, text))
     short = lambda d: d.capitalize()  # noqa: E731
+    if len(runs) == 1:  # the same every day
+        return "Closed every day" if runs[0][2] == "closed" else f"Every day {runs[0][2]}"
     return "; ".join((short(a) if a == b else f"{short(a)}–{short(b)}") + f" {text}" for a, b, text in runs)

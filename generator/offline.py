@@ -61,8 +61,7 @@ def _version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        # hidden files are the build's own markers (the staging marker names the process): not content
-        if name.startswith(UNSTABLE) or name == "sw.js" or name.startswith("."):
+        if name.startswith(UNSTABLE) or name == "sw.js" or name.startswith("."):  # build markers are not served
             continue
         digest.update(name.encode())
         digest.update(path.read_bytes())

@@ -9,9 +9,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.availability import NEAREST_OPEN, cover_words, night_cover, status_words
 from generator.catalog import Catalog
-from generator.hours import is_always_open
-from generator.models.hours import DAYS
+from generator.help_data import HELP_DIR, help_data, help_index, help_record
 from generator.models.organisation import Organisation
 
 
@@ -34,6 +34,8 @@ class PageSpec:
     markdown: bool = False
     # headings of the Markdown in the page (Python-Markdown toc_tokens), for Material's table of contents
     toc: list[dict[str, Any]] = field(default_factory=list)
+    # guidance pages carry the call bar: who can help now, with the number to ring
+    call_bar: bool = False
 
     @property
     def url(self) -> str:
@@ -73,12 +75,14 @@ def plan(catalog: Catalog) -> list[PageSpec]:
                   # a national network: regions and counts here, the organisations on each region's page
                   "listed": len(catalog.organisations) <= catalog.settings.directory_entries_on_one_page}),
         PageSpec("directory/find.md", "finder.html", "Find a clinic",
-                 "Filter clinics by species, region and service, and see which are open now.",
-                 {"data_index": "directory/finder/index.json"}, search=False, scripts=("hours", "finder")),
+                 "Filter clinics by species, region and service, and see which can help now.",
+                 {"data_index": f"{HELP_DIR}/index.json", "species": list(catalog.species.values()),
+                  "regions": list(catalog.regions.values()), "services": list(catalog.services.values())},
+                 search=False, scripts=("help", "finder")),
         PageSpec("search.md", "search.html", "Search", "Search the whole site.", {},
                  search=False, scripts=("search",)),
         PageSpec("regions/index.md", "regions.html", "Regions", "The regions the network covers.",
-                 {"regions": [(r, catalog.in_region(r.id), catalog.after_hours_cover(r.id))
+                 {"regions": [(r, catalog.in_region(r.id), night_cover(catalog, r.id))
                               for r in catalog.regions.values()]}),
         PageSpec("species/index.md", "species-index.html", "Species",
                  "Which clinics treat each small-mammal species.",
@@ -91,11 +95,13 @@ def plan(catalog: Catalog) -> list[PageSpec]:
         pages.append(PageSpec(
             f"regions/{region.id}.md", "region.html", region.label, region.description,
             {"region": region, "orgs": catalog.in_region(region.id),
-             "cover": catalog.after_hours_cover(region.id),
+             "cover": night_cover(catalog, region.id),
+             "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
+             "help_data": help_data(catalog, [region.id]),
              "species_counts": [(s, sum(1 for o in catalog.treating(s.id)
                                         if o.location.region == region.id and o.status == "active"))
                                 for s in catalog.species.values()]},
-            scripts=("hours",)))
+            scripts=("help", "region-help")))
     for species in catalog.species.values():
         pages.append(PageSpec(
             f"species/{species.id}.md", "species.html", species.plural,
@@ -112,10 +118,10 @@ def plan(catalog: Catalog) -> list[PageSpec]:
             {"org": org, "region": catalog.region_of(org),
              "partner": catalog.org(org.after_hours.partner) if org.after_hours.partner else None,
              "partner_of": catalog.partners_of(org.id),
-             "hours_json": hours_json(org, catalog.region_of(org).timezone),
-             "always_open": is_always_open(org.hours),
+             "record": help_record(catalog, org),
+             "cover_words": cover_words(org),
              "source_path": entry.source.display},
-            scripts=("hours",), source=entry.source.display))
+            scripts=("help",), source=entry.source.display))
     return pages
 
 
@@ -125,42 +131,14 @@ def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Any, li
             if any(o.location.region == region.id for o in orgs)]
 
 
-def hours_json(org: Organisation, timezone: str) -> str:
-    """The hours in the compact form theme/assets/hours.js reads (days as 0 = Monday)."""
-    return json.dumps({
-        "tz": timezone,
-        "status": org.status,
-        "periods": [[[DAYS.index(d) for d in p.days], p.opens, p.closes] for p in org.hours],
-        "exceptions": [[e.date.isoformat(), None if e.closed else e.opens, None if e.closed else e.closes]
-                       for e in org.exceptions],
-    }, separators=(",", ":"))
-
-
-def data_files(catalog: Catalog) -> list[DataFile]:
-    """Finder data, one shard per region so a phone downloads only the region it asks for."""
-    files = []
-    shards = {}
-    for region in catalog.regions.values():
-        rows = [_finder_row(catalog, org) for org in catalog.in_region(region.id) if org.status != "closed"]
-        uri = f"directory/finder/{region.id}.json"
-        shards[region.id] = {"label": region.label, "url": f"{region.id}.json", "count": len(rows)}
-        files.append(DataFile(uri, json.dumps(rows, separators=(",", ":"), ensure_ascii=False)))
-    files.append(DataFile("directory/finder/index.json", json.dumps({"regions": shards}, separators=(",", ":"))))
+def data_files(catalog: Catalog) -> list[DataFile | TemplateFile]:
+    """Who can help now, for the browser: one file per region (the finder and the call bar fetch
+    only the region they need), an index of regions, and the script with the shared status words."""
+    files: list[DataFile | TemplateFile] = [
+        DataFile(f"{HELP_DIR}/{rid}.json", json.dumps(help_data(catalog, [rid], everyone_in_region=True),
+                                                       separators=(",", ":"), ensure_ascii=False))
+        for rid in catalog.regions]
+    files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
+                                                                ensure_ascii=False)))
+    files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN}))
     return files
-
-
-def _finder_row(catalog: Catalog, org: Organisation) -> dict[str, Any]:
-    call = org.first_call
-    return {
-        "id": org.id,
-        "name": org.name,
-        "url": org_url(org.id),
-        "kind": catalog.kinds[org.kind].label if org.kind in catalog.kinds else org.kind,
-        "status": org.status,
-        "region": org.location.region,
-        "species": [c.species for c in org.species],
-        "services": [s.service for s in org.services],
-        "after_hours": org.after_hours.arrangement,
-        "phone": {"type": call.type, "tel": call.number, "display": call.phone.display},
-        "hours": json.loads(hours_json(org, catalog.region_of(org).timezone)),
-    }

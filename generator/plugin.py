@@ -144,9 +144,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
         """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
         assert self.catalog is not None
-        for data in data_files(self.catalog):
-            files.append(File.generated(config, data.src_uri, content=data.content))
-        for extra in [*guidance_files(self.catalog, config.site_url or ""),
+        for extra in [*data_files(self.catalog), *guidance_files(self.catalog, config.site_url or ""),
                       *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
                       *redirect_files(self.catalog, config.site_url or ""),
                       *history_files(self.specs, self.history, config.site_url or "", config.site_name),

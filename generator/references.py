@@ -45,6 +45,7 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         _ref("location.region", "regions", "region"),
         _ref("species.*", "species", "species", shorthand="species"),
         _ref("services.*", "services", "service", shorthand="service"),
+        _ref("services.*.species.*", "species", "species"),
         _ref("languages.*", "languages", "language"),
         _ref("after_hours.partner", "organisations", "organisation", list_options=False),
     ),
@@ -58,7 +59,12 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         _ref("regions.*", "regions", "region"),
         _ref("coordinator.organisation", "organisations", "organisation", list_options=False),
     ),
-    "signs": (_ref("*.species.*", "species", "species"),),
+    "signs": (
+        _ref("*.species.*", "species", "species"),
+        _ref("*.tier", "tiers", "tier"),
+        _ref("*.thresholds.*.tier", "tiers", "tier"),
+        _ref("*.escalate.*.tier", "tiers", "tier"),
+    ),
     "problems": (
         _ref("species.*", "species", "species"),
         _ref("body_system", "body_systems", "body system"),

@@ -14,7 +14,7 @@ from generator.models.organisation import Organisation
 from generator.models.referral import ReferralProtocol
 from generator.models.training import Module
 from generator.models.triage import Problem, Sign, TriageScale
-from generator.models.vocabulary import Kind, Language, Region, Service, Species
+from generator.models.vocabulary import Kind, Language, OrganisationKind, Region, Service, Species
 from generator.models.volunteers import VolunteerGroup
 
 
@@ -43,7 +43,7 @@ KINDS: tuple[Kind_, ...] = (
     Kind_("regions", "regions.schema.json", Region, file="directory/regions.yml", is_list=True),
     Kind_("species", "species.schema.json", Species, file="directory/species.yml", is_list=True),
     Kind_("services", "services.schema.json", Service, file="directory/services.yml", is_list=True),
-    Kind_("kinds", "kinds.schema.json", Kind, file="directory/kinds.yml", is_list=True),
+    Kind_("kinds", "kinds.schema.json", OrganisationKind, file="directory/kinds.yml", is_list=True),
     Kind_("languages", "languages.schema.json", Language, file="directory/languages.yml", is_list=True),
     Kind_("equipment-types", "equipment-types.schema.json", EquipmentType, file="directory/equipment-types.yml",
           is_list=True),

@@ -10,14 +10,15 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.bccache import Bucket
-from markupsafe import escape
+from markupsafe import Markup, escape
 
+from generator.availability import cover_words, status_words
 from generator.catalog import Catalog
 from generator.exports.vcard import region_clinics, region_vcard_path, vcard_path
-from generator.hours import weekly_table
+from generator.hours import hours_summary, weekly_table
 from generator.jsonld import organisation_jsonld
 from generator.kit import is_available, nearest_available, shown_status
-from generator.pages import PageSpec, TemplateFile, hours_json
+from generator.pages import PageSpec, TemplateFile
 from generator.pages_learning import session_file
 from generator.phones import normalise
 
@@ -63,6 +64,21 @@ def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, s
     return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
 
 
+def json_attribute(data: Any) -> Markup:
+    """Data for a single-quoted HTML attribute: compact JSON whose ', &, < and > are escaped the
+    JSON way, so the attribute needs no entities (a third of the size of entity-escaped JSON)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    for char, escaped in (("&", "\\u0026"), ("'", "\\u0027"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def species_list(catalog: Catalog, org: Any) -> str:
+    """The species an organisation treats, in words: "rats, mice and guinea pigs"."""
+    names = [catalog.species[c.species].plural.lower() for c in org.species if c.species in catalog.species]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
 class _CompiledTemplates(BytecodeCache):
     """Compiled templates kept for the life of the process, so `kb serve` does not compile every
     template again on each rebuild. Jinja checks each template's source checksum: an edited template
@@ -93,9 +109,11 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
         bytecode_cache=COMPILED,
     )
     env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
-                       weekly_table=weekly_table, json_ld=_json_ld,
-                       hours_json_of=lambda org: hours_json(org, catalog.region_of(org).timezone))
-    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels)
+                       weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
+                       species_list=lambda org: species_list(catalog, org), hours_summary=hours_summary)
+    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
+                       json_attr=json_attribute,
+                       species_plural=lambda sid: catalog.species[sid].plural.lower())
     env.globals.update(session_file=session_file, kit_available=lambda kit: is_available(kit, catalog),
                        kit_status=lambda kit: shown_status(kit, catalog),
                        nearest_kit=lambda item, region: nearest_available(catalog, item, region),
@@ -123,7 +141,7 @@ def front_matter(spec: PageSpec) -> str:
     # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
     meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
             "kb": {"search": spec.search, "scripts": list(spec.scripts), "source": spec.source,
-                   "history": spec.history}}
+                   "history": spec.history, "call_bar": spec.call_bar}}
     if spec.layout:
         meta["template"] = spec.layout
     # JSON is YAML, and writing it is far faster than yaml.safe_dump

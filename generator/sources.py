@@ -91,6 +91,22 @@ class Source:
         """Where the value at ``path`` starts, or the nearest enclosing value that exists."""
         return self._at(self._walk(tuple(path))[0])
 
+    def position_in_value(self, path: FieldPath, token: str, occurrence: int = 0) -> Position:
+        """Where the ``occurrence``-th ``token`` starts inside the text value at ``path``: a line
+        inside a folded block, not just the block's first line. The value's start when not found."""
+        node, _, found = self._walk(tuple(path))
+        if not found or node is None or not self.text:
+            return self.position(path)
+        raw = self.text[node.start_mark.index:node.end_mark.index]
+        index = -1
+        for _ in range(occurrence + 1):
+            index = raw.find(token, index + 1)
+            if index < 0:
+                return self._at(node)
+        absolute = node.start_mark.index + index
+        line = self.text.count("\n", 0, absolute) + 1 + self.line_offset
+        return Position(line, absolute - (self.text.rfind("\n", 0, absolute) + 1) + 1)
+
     def key_position(self, path: FieldPath) -> Position:
         """Where the key naming ``path`` starts (for unknown or duplicate keys)."""
         node, key, found = self._walk(tuple(path))

@@ -34,8 +34,13 @@ def test_organisation_page_lists_species_limits_services_and_hours(fixture_site:
     assert rows["Rat"][0] == "No limit"
     assert "Stabilisation only" in rows["Chinchilla"][1]
     services = [li.get_text(" ", strip=True) for li in article.select("ul.kb-services li")]
-    assert "CT scanning : CT radiographer on site 08:00 to 18:00 only." in services
-    assert "No CT after 18:00." in [li.get_text(strip=True) for li in article.select("ul.kb-limitations li")]
+    # availability as data: CT's own hours, the oxygen cages' weight limit
+    assert "CT scanning : Every day 08:00–18:00. The CT radiographer is on site in these hours only." in services
+    assert "Oxygen therapy : Up to 2000 g. Two oxygen cages." in services
+    ct = article.select_one("ul.kb-services [data-kb-service='ct']")  # its status now, from the page's record
+    record = json.loads(article.select_one(".kb-open-line [data-kb-help-org]")["data-kb-help-org"])
+    assert ct["data-kb-org"] == record["id"]
+    assert record["services"]["ct"]["hours"] == [[[0, 1, 2, 3, 4, 5, 6], "08:00", "18:00"]]
     hours = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in article.select("table.kb-hours tbody tr")}
     assert hours["Monday"] == "00:00–24:00"
     assert "Open 24 hours" in article.select_one(".kb-open-line").get_text()
@@ -48,8 +53,10 @@ def test_overnight_hours_are_marked_and_partner_is_linked(fixture_site: Path) ->
     assert hours["Tuesday"] == "19:00–08:00 (next day)"
     partner = article.select_one("#after-hours ~ p a[href*='saltwick-veterinary-hospital']")
     assert partner is not None and partner["href"] == "../saltwick-veterinary-hospital/"
-    hours_data = json.loads(article.select_one("[data-kb-hours]")["data-kb-hours"])
-    assert hours_data["tz"] == "Europe/London" and [[0, 1, 2, 3, 4], "19:00", "08:00"] in hours_data["periods"]
+    record = json.loads(article.select_one(".kb-open-line [data-kb-help-org]")["data-kb-help-org"])
+    assert record["tz"] == "Europe/London" and [[0, 1, 2, 3, 4], "19:00", "08:00"] in record["hours"]
+    # without JavaScript the status line says how it covers nights, which needs no clock
+    assert article.select_one(".kb-open-line").get_text(strip=True).startswith("Open at night: ")
 
 
 def test_json_ld_describes_veterinary_care(fixture_site: Path) -> None:
@@ -87,7 +94,7 @@ def test_region_page_lists_partner_clinics_in_other_regions(tmp_path: Path) -> N
                                            "partner: southhaven-animal-emergency-hospital"))
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 0
     text = page(tree / "site", "regions/eastmarsh").select_one("ul.kb-orgs--cover").get_text(" ", strip=True)
-    assert "Southhaven Animal Emergency Hospital" in text and "in Southhaven (partner clinic)" in text
+    assert "Southhaven Animal Emergency Hospital" in text and "in Southhaven · Covers Eastmarsh after hours" in text
 
 
 def test_species_and_service_pages(fixture_site: Path) -> None:
@@ -95,7 +102,7 @@ def test_species_and_service_pages(fixture_site: Path) -> None:
     assert "Southhaven Chinchilla and Degu Clinic" in degus
     assert "Pebblesham Vets" not in degus  # Pebblesham does not see degus
     ct = page(fixture_site, "services/ct").select_one("article").get_text(" ", strip=True)
-    assert "Southhaven Animal Emergency Hospital" in ct and "CT radiographer on site" in ct
+    assert "Southhaven Animal Emergency Hospital" in ct and "Every day 08:00–18:00. The CT radiographer" in ct
 
 
 def test_directory_home_groups_every_organisation_by_region(fixture_site: Path) -> None:
@@ -130,14 +137,19 @@ def test_demo_banner_and_no_third_party_assets(fixture_site: Path) -> None:
     assert banner is not None and "fictional" in banner.get_text()
 
 
-def test_finder_data_is_sharded_by_region(fixture_site: Path) -> None:
-    index = json.loads((fixture_site / "directory/finder/index.json").read_text())
+def test_who_can_help_data_is_one_file_per_region(fixture_site: Path) -> None:
+    index = json.loads((fixture_site / "help/index.json").read_text())
     assert set(index["regions"]) == {"northvale", "eastmarsh", "southhaven", "westmoor"}
-    eastmarsh = json.loads((fixture_site / "directory/finder/eastmarsh.json").read_text())
-    assert {row["id"] for row in eastmarsh} >= {"saltwick-veterinary-hospital", "pebblesham-vets"}
-    assert index["regions"]["eastmarsh"]["count"] == len(eastmarsh)
-    row = next(r for r in eastmarsh if r["id"] == "pebblesham-vets")
-    assert row["phone"] == {"type": "main", "tel": "+441632960240", "display": "01632 960240"}
+    eastmarsh = json.loads((fixture_site / "help" / index["regions"]["eastmarsh"]["url"]).read_text())
+    assert set(eastmarsh["regions"]) == {"eastmarsh"}
+    region = eastmarsh["regions"]["eastmarsh"]
+    assert [c[0] for c in region["candidates"]][:2] == ["saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets"]
+    assert set(eastmarsh["orgs"]) >= {"saltwick-veterinary-hospital", "pebblesham-vets",
+                                      "eastmarsh-hamster-and-gerbil-rescue"}  # the finder lists rescues too
+    pebblesham = eastmarsh["orgs"]["pebblesham-vets"]
+    assert pebblesham["phone"] == {"tel": "+441632960240", "display": "01632 960240", "label": "Main line"}
+    assert pebblesham["services"]["dentistry"]["species"] == ["rat", "guinea-pig"]
+    assert not eastmarsh["orgs"]["eastmarsh-hamster-and-gerbil-rescue"]["vet"]
 
 
 def test_search_index_covers_every_indexable_page(fixture_site: Path) -> None:

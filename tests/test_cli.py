@@ -43,7 +43,7 @@ def test_all_problems_are_collected_before_exit(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert f"{ORG}:4:7: error: kind: unknown kind 'gp' (use one of: {KINDS})" in lines
-    assert f"{ORG}:39:11: error: location.region: unknown region 'east-marsh' (did you mean 'eastmarsh'?)" in lines
+    assert f"{ORG}:40:11: error: location.region: unknown region 'east-marsh' (did you mean 'eastmarsh'?)" in lines
     assert any(line.startswith("directory/organisations/broken.yml:3:1: error: (file): invalid YAML") for line in lines)
     assert lines[-1].startswith("3 error(s), 0 warning(s)")
     assert "Traceback" not in result.stderr

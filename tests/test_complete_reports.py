@@ -86,10 +86,12 @@ def test_an_unparseable_organisation_still_exists_for_the_files_that_name_it(tre
 
 
 def test_a_vocabulary_with_a_mistake_still_provides_its_ids(tree: Path) -> None:
-    edit(tree / "content/triage/signs.yml", ("- id: not-eating\n", "- id: not-eating\n  colour: red\n"))
+    signs = tree / "content/triage/signs.yml"
+    edit(signs, ("- id: not-eating\n", "- id: not-eating\n  colour: red\n"))
+    colour_line = signs.read_text(encoding="utf-8").splitlines().index("  colour: red") + 1
     found = check(tree)
     assert [line for line in found if "unknown sign" in line] == []
-    assert found == ["content/triage/signs.yml:9:3: error: [1].colour: unknown field 'colour'"]
+    assert found == [f"content/triage/signs.yml:{colour_line}:3: error: [1].colour: unknown field 'colour'"]
 
 
 def test_a_species_term_with_a_mistake_still_counts(tree: Path) -> None:

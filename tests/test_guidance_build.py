@@ -13,28 +13,37 @@ from generator.catalog import load_catalog
 from generator.cli import main as kb_main
 from generator.problems import Severity
 from generator.settings import Settings
+from generator.urgency import sign_tier
 from tests.helpers import make_tree, page
 
 
 def test_problem_guide_maps_signs_to_tiers_with_text_not_just_colour(fixture_site: Path) -> None:
     article = page(fixture_site, "triage/gut-stasis").select_one("article")
     items = article.select("ul.kb-urgency > li")
-    assert len(items) == 3
+    assert len(items) == 4
     first = items[0]
     badge = first.select_one(".kb-tier")
     assert "kb-tier--emergency-now" in badge["class"]
     assert badge.get_text(" ", strip=True).startswith("!!! Emergency now")
     assert badge.select_one(".kb-sr-only").get_text() == ": urgency 1 of 5"
     assert "Bloated belly" in first.get_text()
-    assert "Phone the nearest open emergency clinic" in first.select_one(".kb-urgency__action").get_text()
-    # species thresholds from the signs dictionary appear where they apply
-    assert "Guinea pig: Not eating for 6 hours or more is urgent" in article.get_text(" ", strip=True)
+    # the tiers come from signs.yml per species: one badge per tier, naming its species
+    not_eating = next(li for li in items if "Not eating" in li.select_one(".kb-urgency__sign").get_text())
+    badges = {b.select_one(".kb-tier__symbol").get_text(): (b["data-for"], b.get_text(" ", strip=True))
+              for b in not_eating.select(".kb-urgency__badge")}
+    assert badges["!!"][0] == "mouse hamster guinea-pig chinchilla degu"
+    assert badges["!"][0] == "rat gerbil" and badges["!"][1].endswith("Rats, Gerbils")
+    # species thresholds from the signs dictionary appear where they apply, numbers quoted from the data
+    assert ("Guinea pig: Guinea pigs need to eat almost all the time; not eating for 6 hours or more is urgent"
+            in article.get_text(" ", strip=True))
+    assert "{{" not in str(article)
 
 
 def test_problem_guide_sections_and_review(fixture_site: Path) -> None:
     article = page(fixture_site, "triage/gut-stasis").select_one("article")
     ids = [h["id"] for h in article.select("h2[id], h3[id]")]
-    for section in ("urgency", "before", "during", "do-not", "arrival", "escalation", "equipment", "reviewed"):
+    for section in ("urgency", "owners", "during", "do-not", "signs", "clinic", "arrival", "escalation", "equipment",
+                    "reviewed"):
         assert section in ids
     assert "Do not force-feed" in article.select_one("ul.kb-do-not").get_text()
     review = article.select_one(".kb-review .kb-verified").get_text(" ", strip=True)
@@ -69,7 +78,7 @@ def test_tier_and_sign_pages(fixture_site: Path) -> None:
     sign = page(fixture_site, "triage/signs/no-droppings").select_one("article")
     rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in sign.select("table.kb-thresholds tr")
             if tr.td}
-    assert rows["Guinea pig"] == "No droppings for 8 hours or more."
+    assert rows["Guinea pig"] == "No droppings for 8 hours or more, or only tiny, dry ones."
     assert sign.select_one("details.kb-clinical summary").get_text() == "For clinic staff"
 
 
@@ -95,22 +104,26 @@ def test_referral_page_lists_receivers_and_fallback(fixture_site: Path) -> None:
     assert len(timeline_rows) == 5
 
 
-def test_get_help_is_light_and_lists_24_hour_clinics_per_region(fixture_site: Path) -> None:
+def test_get_help_is_light_and_lists_who_answers_at_night_per_region(fixture_site: Path) -> None:
     raw = (fixture_site / "get-help/index.html").read_text()
     html = BeautifulSoup(raw, "html.parser")
     scripts = [s["src"] for s in html.select("script[src]")]
-    assert scripts == ["../assets/offline.js", "../assets/hours.js", "../assets/get-help.js"]  # no Material bundle
+    assert scripts == ["../assets/offline.js", "../assets/help.js", "../assets/get-help.js"]  # no Material bundle
     assert [link["href"] for link in html.select("link[rel=stylesheet]")] == [
         "../assets/get-help.css", "../assets/tiers.css"]
     eastmarsh = html.select_one(".gh-region[data-region='eastmarsh']")
-    night = [li.select_one(".gh-clinic__name").get_text() for li in eastmarsh.select(".gh-clinic[data-night='1']")]
-    assert "Saltwick Veterinary Hospital" in night and "Pebblesham Vets" not in night
-    call = eastmarsh.select_one(".gh-clinic[data-night='1'] a.gh-call")
+    night, day = (eastmarsh.select_one(sel) for sel in ("ul.gh-list:not(.gh-list--day)", "ul.gh-list--day"))
+    names = [a.get_text() for a in night.select(".gh-clinic__name")]
+    assert names[:2] == ["Saltwick Veterinary Hospital", "Eastmarsh Out-of-Hours Vets"]  # open at night 19:00-08:00
+    covers = [c.get_text() for c in night.select(".gh-clinic__cover")]
+    assert covers[0] == "Open 24 hours, every day" and covers[1].startswith("Open at night: ")
+    assert "Pebblesham Vets" in [a.get_text() for a in day.select(".gh-clinic__name")]
+    call = night.select_one("a.gh-call")
     assert re.fullmatch(r"tel:\+441632960\d{3}", call["href"])
     cards = html.select("section.kb-card h3")
     assert [c.select_one(".kb-sr-only").get_text() for c in cards][0] == "Urgency 1 of 5: "
     assert html.select_one(".gh-demo") is not None
-    assert len(raw.encode()) < 40_000
+    assert len(raw.encode()) < 60_000
 
 
 def test_get_help_is_linked_first_from_every_page(fixture_site: Path) -> None:
@@ -130,7 +143,7 @@ def test_dose_like_text_fails_the_build(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert ("content/triage/problems/gut-stasis.yml:22:7: error: owner.before_transport[2]: '2 ml' looks like a dose; "
             "this site never states doses") in err
-    assert re.search(r"content/first-aid/keeping-warm.md:30:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
+    assert re.search(r"content/first-aid/keeping-warm.md:36:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
     assert not (tree / "site").exists()
 
 
@@ -145,7 +158,7 @@ def test_markdown_bodies_cannot_inject_html(tmp_path: Path) -> None:
 
 
 def test_finder_data_still_valid_json(fixture_site: Path) -> None:
-    assert json.loads((fixture_site / "directory/finder/index.json").read_text())["regions"]
+    assert json.loads((fixture_site / "help/index.json").read_text())["regions"]
 
 
 def test_audit_page_lists_overdue_items_by_risk(tmp_path: Path) -> None:
@@ -169,3 +182,47 @@ def test_audit_page_lists_overdue_items_by_risk(tmp_path: Path) -> None:
                and "last rung 173 days ago; ring the emergency line to check it" in p.message for p in problems)
     rescue = [r for r in rows if "Eastmarsh Hamster and Gerbil Rescue" in r[2]]
     assert rescue and rescue[0][0] == "Medium"
+
+
+def _tier_of(element) -> str:
+    badge = element.select_one(".kb-tier")
+    return next(c for c in badge["class"] if c.startswith("kb-tier--")).removeprefix("kb-tier--")
+
+
+def test_every_page_shows_the_urgency_signs_yml_gives(demo_site: Path, demo_catalog) -> None:
+    """One source of truth: the badges on every guide (each species' summary and the signs list)
+    and on every sign page are what generator/urgency.py computes from signs.yml."""
+    for guide_id, entry in demo_catalog.problems.items():
+        article = page(demo_site, f"triage/{guide_id}").select_one("article")
+        for li in article.select("ul.kb-urgency > li"):
+            sign_id = li.select_one(".kb-urgency__sign a")["href"].rstrip("/").split("/")[-1]
+            shown = {s: _tier_of(b) for b in li.select(".kb-urgency__badge") for s in b["data-for"].split()}
+            expected = {s: sign_tier(demo_catalog, sign_id, s).id for s in entry.model.species
+                        if s in demo_catalog.signs[sign_id].species}
+            assert shown == expected, (guide_id, sign_id)
+        for species_id in entry.model.species:
+            summary = article.select_one(f"#for-{species_id}")
+            for line in summary.select(".kb-now__tier"):
+                labels = line.select_one(".kb-now__signs").get_text(" ", strip=True).removeprefix("if: ").rstrip(".")
+                for label in labels.split("; "):
+                    sign = next(s for s in demo_catalog.signs.values() if s.label.lower() == label.lower())
+                    assert sign_tier(demo_catalog, sign.id, species_id).id == _tier_of(line), (guide_id, label)
+    for sign in demo_catalog.signs.values():
+        article = page(demo_site, f"triage/signs/{sign.id}").select_one("article")
+        tiers = {_tier_of(li) for li in article.select(".kb-now__tier:not(.kb-urgency__escalate)")}
+        assert tiers == {sign_tier(demo_catalog, sign.id, s).id for s in sign.species}, sign.id
+
+
+def test_tier_cards_print_the_advice_of_tiers_yml_and_no_macro_is_left(demo_site: Path, demo_catalog) -> None:
+    html = BeautifulSoup((demo_site / "get-help/index.html").read_text(), "html.parser")
+    for tier in demo_catalog.tiers.values():
+        card = html.select_one(f"section.kb-card--{tier.id}")
+        assert [li.get_text(" ", strip=True) for li in card.select("li")] == [a.text for a in tier.advice]
+    assert "unless it has overheated" in html.select_one("section.kb-card--emergency-now").get_text()
+    scope = html.select_one("#scope").get_text(" ", strip=True)
+    assert "rats, mice, hamsters, gerbils, guinea pigs, chinchillas and degus only" in scope and "rabbit" in scope
+    for path in [*demo_site.glob("triage/**/index.html"), *demo_site.glob("first-aid/**/index.html"),
+                 *demo_site.glob("training/**/index.html"), demo_site / "api/v1/problem-guides.json",
+                 demo_site / "api/v1/signs.json", demo_site / "api/v1/first-aid.json"]:
+        if "changes" not in path.parts:  # "what changed" pages show the source file as written
+            assert "{{" not in path.read_text(), path

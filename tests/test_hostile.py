@@ -24,7 +24,7 @@ FREE_TEXT = {
     "response_time", "label", "description", "plural", "scientific_name", "title", "owner_wording",
     "clinical_wording", "text", "note", "before_transport", "during_transport", "do_not", "clinic_on_arrival",
     "escalation", "history", "event", "diagnostics", "procedures", "follow_up", "lessons", "meaning", "action",
-    "advice", "target", "explanation", "question", "options", "objectives", "competencies", "body", "role",
+    "instead", "target", "explanation", "question", "options", "objectives", "competencies", "body", "role",
     "conditions", "reviewer", "by", "publisher", "location", "when", "first_response", "decision", "transfer",
     "carrier", "warmth", "bonded_companion", "sedation", "documents", "caller_checklist", "reported_by", "starts",
     "stops", "keywords",

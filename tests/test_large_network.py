@@ -37,7 +37,7 @@ def test_the_main_page_lists_regions_not_clinics(large_site: Path) -> None:
     main = _html(large_site, "get-help")
     links = {a.get_text(): a["href"] for a in main.select(".gh-regions a")}
     assert links["Eastmarsh"] == "eastmarsh/"
-    assert not main.select(".gh-clinic") and main.select_one("#gh-region") is None
+    assert not main.select(".gh-clinic") and main.select_one("input[name=region]") is None
     assert main.select("section.kb-card")  # what to do now is still on the main page
     assert main.select_one("[data-pagefind-body]") is not None
 
@@ -47,9 +47,9 @@ def test_a_region_page_lists_that_regions_clinics(large_site: Path) -> None:
     names = [a.get_text() for a in region.select(".gh-clinic__name")]
     assert "Saltwick Veterinary Hospital" in names and "Pebblesham Vets" in names
     assert {s["data-region"] for s in region.select(".gh-region")} == {"eastmarsh"}
-    call = region.select_one(".gh-clinic[data-night='1'] a.gh-call")
+    call = region.select_one(".gh-region ul.gh-list:not(.gh-list--day) a.gh-call")
     assert re.fullmatch(r"tel:\+441632960\d{3}", call["href"])  # calling works without JavaScript
-    assert region.select_one("#gh-region") is None
+    assert region.select_one("input[type=radio][name=region]") is None  # its region is chosen already
     assert region.select_one(".gh-other a")["href"] == "../"
     assert region.select_one("[data-pagefind-body]") is None  # one Get help page in search, not one per region
     assert len((large_site / "get-help/eastmarsh/index.html").read_bytes()) < 40_000
@@ -68,8 +68,10 @@ def test_the_directory_lists_regions_with_links_to_their_organisations(large_sit
 def test_a_region_page_shows_who_can_help_now(large_site: Path, page: Page) -> None:
     with serving(large_site) as origin:
         page.goto(origin + "get-help/eastmarsh/")
-        expect(page.locator("#gh-status")).to_have_text(re.compile(r"^\d+ clinics? can help now\.$"))
-        expect(page.locator(".gh-clinic[data-night='1']").first).to_be_visible()
+        expect(page.locator("#gh-status")).to_have_text("Now choose your pet.")
+        page.click(".gh-tile:has(input[value='rat'])")
+        expect(page.locator("#gh-status")).to_have_text(re.compile(r"^\d+ clinics? can take a rat now in Eastmarsh\.$"))
+        expect(page.locator("#gh-answer a.gh-call").first).to_be_visible()
 
 
 def test_a_bad_limit_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:")
+EXTERNAL = ("http:", "https:", "mailto:", "tel:", "geo:", "data:", "javascript:")
 
 
 def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:

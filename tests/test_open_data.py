@@ -63,7 +63,8 @@ def test_api_counts_match_the_catalog(api: Path, demo_catalog) -> None:
         "referral-protocol": 1, "cases": len(demo_catalog.cases), "training-modules": len(demo_catalog.modules),
         "equipment-types": len(demo_catalog.equipment_types), "equipment": len(demo_catalog.equipment),
         "volunteer-groups": len(demo_catalog.volunteers),
-        "metrics": len(demo_catalog.regions) + 1,  # each region with figures, and the network
+        # each region with figures, and the network
+        "metrics": len({e.model.region for e in demo_catalog.metrics.values()}) + 1,
     }
     assert counts == expected and all(expected.values())
     for name, count in counts.items():
@@ -231,6 +232,13 @@ def test_directory_csv_round_trips(api: Path, demo_catalog) -> None:
         assert row["services"].split("; ") == [s.service for s in org.services]
         assert float(row["longitude"] or 0) == (org.location.coordinates.lon if org.location.coordinates else 0)
         assert (row["vcard"] == "") == (org.status == "closed")
+    by_id = {r["id"]: r for r in rows}  # night cover in the words every page uses
+    assert by_id["kettlemoor-veterinary-practice"]["night_cover"] == "Vet on call when closed"
+    assert by_id["saltwick-veterinary-hospital"]["night_cover"] == "Open 24 hours, every day"
+    assert by_id["eastmarsh-out-of-hours-vets"]["night_cover"].startswith("Open at night: ")
+    assert by_id["larkspur-cross-veterinary-surgery"]["night_cover"] == "Vet on call: Every day 08:00–24:00"
+    assert by_id["pebblesham-vets"]["night_cover"].startswith("Daytime only: Mon–Fri 08:30–18:30")
+    assert by_id["southhaven-rat-rescue"]["night_cover"] == ""  # a rescue is not a clinic
 
 
 @pytest.mark.parametrize(("value", "cell"), [

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.helpers import REPO
 from tests.test_guidance_browser import fill_required
@@ -60,6 +61,18 @@ def pdf_pages(page: Page, path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", path.read_bytes()))
 
 
+def pdf_text(page: Page, path: Path) -> list[str]:
+    """The text of each page of Chromium's A4 PDF, whitespace folded."""
+    page.pdf(path=str(path), format="A4", prefer_css_page_size=True)
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(path)).pages]
+
+
+# Each label or legend and its field share one box that print keeps on one page (shorter than a page).
+FIELD_BOXES = """() => [...document.querySelectorAll('#kb-referral-form .kb-field--form')].map(el => ({
+  id: el.id, avoid: getComputedStyle(el).breakInside, height: el.getBoundingClientRect().height,
+  label: (el.querySelector('legend') || el.querySelector('label')).firstChild.textContent.trim()}))"""
+
+
 @pytest.mark.parametrize("path", ["triage/gut-stasis/", "triage/tiers/golden-hour/", "triage/signs/not-eating/",
                                   "first-aid/keeping-warm/", "get-help/"])
 def test_triage_cards_fit_a4(page: Page, demo_url: str, path: str, tmp_path: Path) -> None:
@@ -69,22 +82,51 @@ def test_triage_cards_fit_a4(page: Page, demo_url: str, path: str, tmp_path: Pat
     assert pdf_pages(page, tmp_path / "card.pdf") >= 1
 
 
-def test_empty_referral_form_fits_a4(page: Page, demo_url: str, tmp_path: Path) -> None:
+def test_blank_referral_form_prints_to_fill_in_by_hand(page: Page, demo_url: str, tmp_path: Path) -> None:
     page.goto(demo_url + "referral/form/")
     assert print_layout(page, "referral-form-empty") == []
     expect(page.locator("#rf-from_clinic")).to_be_visible()  # a blank form prints to fill in by hand
-    assert pdf_pages(page, tmp_path / "form.pdf") >= 1
+    # every choice is a tick box or a round box to tick, never a drop-down showing "Choose…"
+    assert page.locator("select").count() == 0 and "Choose" not in page.locator("article").inner_text()
+    expect(page.locator("#field-species input[type=radio]")).to_have_count(7)
+    expect(page.locator("#rf-consent_referral")).to_be_visible()
+    # nothing but the form: no header, search box, demo banner, buttons or "Back to top"
+    for chrome in (".md-header", ".kb-bar__search", ".md-banner", ".kb-demo", ".md-top", ".kb-actions"):
+        assert all(not element.is_visible() for element in page.locator(chrome).all()), chrome
+    # the date line is empty until someone starts filling the form
+    expect(page.locator("#rf-when")).to_have_value("")
+    boxes = page.evaluate(FIELD_BOXES)
+    assert len(boxes) >= 30
+    assert [b["id"] for b in boxes if b["avoid"] != "avoid"] == []
+    assert [b["id"] for b in boxes if b["height"] >= A4_INSIDE_MARGINS["height"]] == []
+    # Chromium's PDF: every label is there, each on one page, in the form's order
+    pages = pdf_text(page, tmp_path / "blank.pdf")
+    text = " ".join(pages)
+    assert "Choose" not in text
+    positions = [text.find(b["label"]) for b in boxes]
+    assert -1 not in positions, [b["label"] for b, at in zip(boxes, positions, strict=True) if at < 0]
+    assert positions == sorted(positions)
+    assert [b["label"] for b in boxes if not any(b["label"] in p for p in pages)] == []  # none split by a page break
 
 
 LONG_HISTORY = "Not eating since last night; " + "no droppings, hunched, teeth grinding " * 12
 
 
-def test_filled_referral_form_prints_every_word(page: Page, demo_url: str, tmp_path: Path) -> None:
+def test_filled_referral_form_prints_every_word_with_date_and_receiving_phone(page: Page, demo_url: str,
+                                                                              tmp_path: Path, demo_catalog) -> None:
     page.goto(demo_url + "referral/form/")
     fill_required(page)
     page.fill("#rf-problem", LONG_HISTORY)
+    receiver = demo_catalog.referral_receivers()[0]
+    page.fill("#rf-to_clinic", receiver.name)  # chosen from the network's list
+    shown_phone = page.input_value("#rf-to_phone")
+    assert re.fullmatch(r"01632 960\d{3}", shown_phone), shown_phone
+    stamp = page.input_value("#rf-when")
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}(,| at) \d\d:\d\d", stamp), stamp
     assert print_layout(page, "referral-form-filled") == []
-    assert pdf_pages(page, tmp_path / "form.pdf") >= 1
+    text = " ".join(pdf_text(page, tmp_path / "form.pdf"))
+    for printed in (stamp, shown_phone, receiver.name, "teeth grinding"):
+        assert printed in text, printed
 
 
 def test_referral_summary_prints_alone_on_a4(page: Page, demo_url: str, tmp_path: Path) -> None:

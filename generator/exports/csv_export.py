@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+from generator.availability import cover_words
 from generator.catalog import Catalog
 from generator.exports.vcard import vcard_path
 from generator.hours import hours_summary, is_always_open
@@ -19,7 +20,8 @@ _E164 = re.compile(r"^\+\d{6,15}$")
 
 COLUMNS = ["id", "name", "kind", "status", "alert", "region", "street", "locality", "postcode", "country",
            "latitude", "longitude", "first_call", *(f"{t.replace('-', '_')}_phones" for t in PHONE_LABELS),
-           "email", "website", "hours", "open_24_7", "after_hours", "after_hours_partner", "species", "services",
+           "email", "website", "hours", "open_24_7", "after_hours", "after_hours_partner", "night_cover", "species",
+           "services",
            "languages", "accepts_referrals_from", "last_verified", "page", "vcard"]
 
 
@@ -41,6 +43,8 @@ def _row(catalog: Catalog, org: Organisation, site_url: str) -> dict[str, object
         "email": org.contacts.email, "website": org.contacts.website, "hours": hours_summary(org.hours),
         "open_24_7": "yes" if is_always_open(org.hours) else "no",
         "after_hours": org.after_hours.arrangement, "after_hours_partner": org.after_hours.partner,
+        # how it answers owners at night, in the words every page uses (generator/availability.py)
+        "night_cover": cover_words(org) if _veterinary(catalog, org) and org.status == "active" else None,
         # lists are joined with "; " so each stays one cell
         "species": "; ".join(c.species for c in org.species),
         "services": "; ".join(s.service for s in org.services),
@@ -55,6 +59,11 @@ def _row(catalog: Catalog, org: Organisation, site_url: str) -> dict[str, object
         # as on its page: no numbers for a closed organisation, so none is copied into a phone list
         row.update({key: None for key in row if key == "first_call" or key.endswith("_phones")})
     return row
+
+
+def _veterinary(catalog: Catalog, org: Organisation) -> bool:
+    kind = catalog.kinds.get(org.kind)
+    return kind is None or kind.veterinary
 
 
 def directory_csv(catalog: Catalog, site_url: str) -> str:

@@ -25,7 +25,7 @@ from generator.models.organisation import Organisation, Phone, Verification
 from generator.models.referral import ReferralProtocol
 from generator.models.training import Module
 from generator.models.triage import Problem, Sign, Tier
-from generator.models.vocabulary import Kind, Language, Region, Service, Species
+from generator.models.vocabulary import Kind, Language, OrganisationKind, Region, Service, Species
 from generator.models.volunteers import VolunteerGroup
 
 # Fields that are kept for the network's own work and never published in any export:
@@ -105,7 +105,7 @@ def collections(catalog: Catalog, site_url: str) -> list[Collection]:
                    "species/{id}/"),
         vocabulary("services", "Services", "The services organisations offer.", Service, catalog.services,
                    "services/{id}/"),
-        vocabulary("kinds", "Kinds of organisation", "What kind of organisation each entry is.", Kind,
+        vocabulary("kinds", "Kinds of organisation", "What kind of organisation each entry is.", OrganisationKind,
                    catalog.kinds),
         vocabulary("languages", "Languages", "Languages organisations speak.", Language, catalog.languages),
         vocabulary("tiers", "Triage tiers", "The urgency scale, most urgent first (rank 1).", Tier, catalog.tiers,

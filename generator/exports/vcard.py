@@ -7,7 +7,8 @@ import uuid
 
 import vobject
 
-from generator.catalog import Catalog, emergency_order
+from generator.availability import night_cover
+from generator.catalog import Catalog
 from generator.hours import hours_summary
 from generator.models.organisation import Organisation
 
@@ -26,11 +27,9 @@ def region_vcard_path(region_id: str) -> str:
 
 
 def region_clinics(catalog: Catalog, region_id: str) -> list[Organisation]:
-    """Who to store for a region: its active 24-hour and on-call clinics, then the active partner
-    clinics elsewhere that cover its nights (as on the region page)."""
-    local = catalog.emergency_clinics(region_id)
-    partners = [o for o in catalog.after_hours_cover(region_id) if o.status == "active" and o not in local]
-    return local + sorted(partners, key=emergency_order)
+    """Who to store for a region: the clinics that answer its owners at night, as Get help and the
+    region page list them (generator/availability.night_cover)."""
+    return [cover.org for cover in night_cover(catalog, region_id)]
 
 
 def org_vcard(catalog: Catalog, org: Organisation, site_url: str) -> str:

@@ -26,6 +26,8 @@ class SourceRef(KbModel):
     publisher: ShortText
     year: Annotated[int, Field(ge=1950, le=2100)] | None = None
     url: HttpsUrl | None = None
+    section: ShortText | None = None  # chapter, section or page: enough for a reviewer to find the claim
+    consulted: IsoDate | None = None  # when the contributor read it (web pages change)
 
 
 Sources = Annotated[list[SourceRef], Field(min_length=1)]

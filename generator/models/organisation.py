@@ -37,14 +37,26 @@ def _shorthand(key: str, model: type) -> BeforeValidator:
     return BeforeValidator(expand, json_schema_input_type=str | model)
 
 
+Grams = Annotated[int, Field(gt=0, le=5000)]
+
+
 class SpeciesCapability(KbModel):
     species: Id
-    min_weight_g: Annotated[int, Field(gt=0, le=5000)] | None = None
+    min_weight_g: Grams | None = None
     notes: Text | None = None
 
 
 class ServiceOffer(KbModel):
+    """A service, with its own availability where it differs from the organisation's: hours (when the
+    service runs, within the organisation's own opening or on-call time), the species and weights it
+    takes, and whether only a vet can refer a patient to it. `limits` is for what is not data."""
+
     service: Id
+    hours: OpeningHours | None = None
+    species: list[Id] | None = None
+    min_weight_g: Grams | None = None
+    max_weight_g: Grams | None = None
+    referral_only: bool = False
     limits: Text | None = None
 
 
@@ -98,6 +110,8 @@ class Location(KbModel):
 class AfterHours(KbModel):
     arrangement: Arrangement
     partner: Id | None = None
+    # when the on-call vet answers, if not at every hour the organisation is closed
+    on_call_hours: OpeningHours | None = None
     notes: Text | None = None
 
 
@@ -134,6 +148,8 @@ class Organisation(KbModel):
     after_hours: AfterHours
     exceptions: list[HoursException] = []
     referrals: Referrals | None = None
+    # owners cannot come directly: every patient is referred by a vet (referral-only specialists)
+    referral_only: bool = False
     accreditation: list[Accreditation] = []
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = []
     verified: Verification

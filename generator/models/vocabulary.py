@@ -45,10 +45,15 @@ class Kind(Term):
     pass
 
 
+class OrganisationKind(Term):
+    # a veterinary practice or hospital, where a sick animal can be seen (not a rescue or shelter)
+    veterinary: bool = True
+
+
 VOCABULARIES: dict[str, type[Term] | type[Language]] = {
     "regions": Region,
     "species": Species,
     "services": Service,
-    "kinds": Kind,
+    "kinds": OrganisationKind,
     "languages": Language,
 }

@@ -1,24 +1,31 @@
-/* Directory finder: filter clinics by species, region, service and "open now". Loads only the
-   region shards it needs from directory/finder/. Filters live in the URL so results can be shared. */
+/* Directory finder: filter by species, region, service and "can help now" (open, or a vet on call,
+   as Get help counts it; for a service, when that service runs). Loads only the region files it
+   needs from help/. With no result in a region, offers the nearest clinics elsewhere, with their
+   distance. Filters live in the URL so results can be shared. Rules: theme/kb/help.js. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-kb-finder]");
-  if (!root) return;
+  var help = window.kbHelp;
+  if (!root || !help) return;
   var form = document.getElementById("kb-finder-form");
   var list = document.getElementById("kb-finder-results");
   var status = document.getElementById("kb-finder-status");
   var indexUrl = new URL(root.getAttribute("data-kb-finder"), document.baseURI);
   var siteBase = new URL(root.getAttribute("data-kb-base"), document.baseURI);
   var shards = {}, index = null;
-  var AFTER_HOURS_RANK = { "on-site-24h": 0, "on-call": 1, "partner": 2, "none": 3 };
+  var NEIGHBOURS = 3, NEAREST = 3;
 
   function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
 
-  function loadRegions(ids) {
+  function load(ids) {
     return Promise.all(ids.map(function (id) {
       if (!shards[id]) shards[id] = getJSON(new URL(index.regions[id].url, indexUrl));
       return shards[id];
-    })).then(function (parts) { return [].concat.apply([], parts); });
+    })).then(function (parts) {
+      var data = { regions: {}, orgs: {} };
+      parts.forEach(function (p) { help.merge(data, p); });
+      return data;
+    });
   }
 
   function read() {
@@ -37,23 +44,69 @@
 
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
 
-  function row(org, now) {
-    var li = el("li", "kb-org");
-    var a = el("a", "kb-org__name", org.name);
-    a.href = new URL(org.url, siteBase).href;
+  function callLink(phone, cls, label) {
+    var a = el("a", cls);
+    a.href = "tel:" + phone.tel;
+    a.appendChild(el("span", "kb-call__label", label || phone.label));
+    a.appendChild(document.createTextNode(" "));
+    a.appendChild(el("span", "kb-call__number", phone.display));
+    return a;
+  }
+
+  function row(item, f) {
+    var rec = item.rec, st = item.status, li = el("li", "kb-org");
+    li.setAttribute("data-org", rec.id);
+    li.setAttribute("data-state", st.state);
+    var a = el("a", "kb-org__name", rec.name);
+    a.href = new URL(rec.url, siteBase).href;
     li.appendChild(a);
-    li.appendChild(el("span", "kb-org__kind", org.kind));
-    var open = el("span", "kb-open");
-    open.setAttribute("data-kb-hours", JSON.stringify(org.hours));
-    window.kbHours.render(open, now);
-    li.appendChild(open);
-    var call = el("a", "kb-call kb-call--small");
-    call.href = "tel:" + org.phone.tel;
-    call.appendChild(el("span", "kb-call__label", org.phone.type === "main" ? "Call" : "Call " + org.phone.type.replace("-", " ") + " line"));
-    call.appendChild(document.createTextNode(" "));
-    call.appendChild(el("span", "kb-call__number", org.phone.display));
-    li.appendChild(call);
+    var kind = rec.kind + (rec.referralOnly ? " · " + help.WORDS["referral-only"] : "");
+    if (item.km !== null) kind += " · " + (item.km < 10 ? item.km.toFixed(1) : Math.round(item.km)) + " km";
+    li.appendChild(el("span", "kb-org__kind", kind));
+    if (rec.vet) {
+      var words = (f.service ? serviceLabel(f.service) + ": " : "") + help.words(st);
+      li.appendChild(el("span", "kb-open " + (help.helping[st.state] ? "kb-open--yes" : "kb-open--no"), words));
+    }
+    li.appendChild(callLink(st.phone || rec.phone, "kb-call kb-call--small", "Call"));
+    if (rec.referrals) li.appendChild(callLink(rec.referrals, "kb-call kb-call--small kb-call--referrals", "Referrals (vets)"));
     return li;
+  }
+
+  function serviceLabel(id) { var o = form.elements.service.querySelector("option[value='" + id + "']"); return o ? o.textContent : id; }
+
+  function matches(rec, f) {
+    if (rec.status === "closed") return false;
+    if (f.species && !(f.species in rec.species)) return false;
+    if (f.service) {
+      var offer = rec.services[f.service];
+      if (!offer || (f.species && offer.species && offer.species.indexOf(f.species) < 0)) return false;
+    }
+    return true;
+  }
+
+  function results(data, ids, f, now, origin) {
+    var found = [];
+    Object.keys(data.orgs).forEach(function (id) {
+      var rec = data.orgs[id];
+      if (ids.indexOf(rec.region) < 0 || !matches(rec, f)) return;
+      var st = help.status(rec, now, f.service || null);
+      var can = rec.vet && !!help.helping[st.state];
+      if (f.open && !can) return;
+      found.push({ rec: rec, status: st, can: can, km: origin && rec.ll ? help.distanceKm(origin, rec.ll) : null });
+    });
+    return found;
+  }
+
+  function byHelp(a, b) {
+    return (b.can - a.can) || ((a.status.state === "on-call") - (b.status.state === "on-call")) ||
+      (a.rec.vet === b.rec.vet ? 0 : a.rec.vet ? -1 : 1) || (a.rec.sort < b.rec.sort ? -1 : a.rec.sort > b.rec.sort ? 1 : 0);
+  }
+
+  function neighbours(regionId) {
+    var centre = index.regions[regionId].centre;
+    return Object.keys(index.regions).filter(function (id) { return id !== regionId && index.regions[id].centre; })
+      .sort(function (a, b) { return help.distanceKm(centre, index.regions[a].centre) - help.distanceKm(centre, index.regions[b].centre); })
+      .slice(0, NEIGHBOURS);
   }
 
   function update(push) {
@@ -65,25 +118,30 @@
       history.replaceState(null, "", "?" + params.toString());
     }
     status.textContent = "Loading…";
-    var regionIds = f.region ? [f.region] : Object.keys(index.regions);
-    return loadRegions(regionIds).then(function (orgs) {
-      var now = new Date();
-      var found = orgs.filter(function (o) {
-        if (f.species && o.species.indexOf(f.species) < 0) return false;
-        if (f.service && o.services.indexOf(f.service) < 0) return false;
-        if (f.open && !window.kbHours.label(o.hours, now).open) return false;
-        return true;
-      }).sort(function (a, b) {
-        return (AFTER_HOURS_RANK[a.after_hours] - AFTER_HOURS_RANK[b.after_hours]) || a.name.localeCompare(b.name);
-      });
-      list.replaceChildren.apply(list, found.map(function (o) { return row(o, now); }));
+    var elsewhere = document.getElementById("kb-finder-elsewhere");
+    elsewhere.hidden = true;
+    var ids = f.region ? [f.region] : Object.keys(index.regions);
+    var now = new Date();
+    return load(ids).then(function (data) {
+      var found = results(data, ids, f, now, null).sort(byHelp);
+      list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = found.length === 1 ? "1 clinic found." : found.length + " clinics found.";
-    }).catch(function () { status.textContent = "The clinic list could not be loaded. Browse the directory instead."; });
+      if (found.length || !f.region) return;
+      var origin = index.regions[f.region].centre, near = neighbours(f.region);
+      status.textContent = "No clinic in " + index.regions[f.region].label + " matches. The nearest elsewhere:";
+      return load(near).then(function (more) {
+        var other = results(more, near, f, now, origin).sort(function (a, b) { return (a.km - b.km) || byHelp(a, b); }).slice(0, NEAREST);
+        var target = document.getElementById("kb-finder-elsewhere-list");
+        target.replaceChildren.apply(target, other.map(function (i) { return row(i, f); }));
+        elsewhere.hidden = !other.length;
+        if (!other.length) status.textContent = "No clinic in " + index.regions[f.region].label + " or nearby matches.";
+      });
+    }).catch(function () { status.textContent = "The clinic list could not be loaded. Browse the directory below instead."; });
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
   form.addEventListener("change", function () { update(true); });
   restore();
   getJSON(indexUrl).then(function (data) { index = data; return update(false); })
-    .catch(function () { status.textContent = "The clinic list could not be loaded. Browse the directory instead."; });
+    .catch(function () { status.textContent = "The clinic list could not be loaded. Browse the directory below instead."; });
 })();

@@ -1,38 +1,167 @@
-/* "Get help now": show the chosen region's clinics that are open now or on call. The region is
-   remembered on this device. Without JavaScript the page lists every 24-hour and on-call clinic.
-   A region's own Get help page (large networks) has no region choice: all of it is shown. */
+/* "Get help now": the owner picks the animal and where they are (remembered on this device), and the
+   page lists who can help now, with the number to ring first. The answer comes from
+   theme/kb/help.js (the same rules as the build). Without JavaScript the page lists, per region, who
+   answers at night and in the daytime. A location, if the owner shares it, stays on the device. */
 (function () {
   "use strict";
-  var select = document.getElementById("gh-region");
-  var status = document.getElementById("gh-status");
-  if (!status || !window.kbHours) return;
-  var KEY = "kb-region";
-  var sections = Array.prototype.slice.call(document.querySelectorAll(".gh-region"));
+  var root = document.getElementById("gh-now");
+  var help = window.kbHelp;
+  if (!root || !help || !root.getAttribute("data-kb-help")) return;
+  var data = JSON.parse(root.getAttribute("data-kb-help"));
+  var form = document.getElementById("gh-choose");
+  var $ = function (id) { return document.getElementById(id); };
+  var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
+  var place = null;  // [lat, lon] when the owner shared their location; never stored or sent
 
-  function update() {
-    var region = select ? select.value : "", shown = 0;
-    sections.forEach(function (section) {
-      var visible = !region || section.getAttribute("data-region") === region;
-      section.hidden = !visible;
-      section.querySelectorAll(".gh-clinic").forEach(function (li) {
-        var open = li.querySelector("[data-kb-open]");
-        var isOpen = open && open.getAttribute("data-kb-open") === "yes";
-        var show = li.getAttribute("data-night") === "1" || isOpen;
-        li.classList.toggle("gh-clinic--show", show);
-        li.hidden = !show;
-        if (visible && show) shown++;
-      });
-    });
-    status.textContent = shown === 1 ? "1 clinic can help now." : shown + " clinics can help now.";
-    if (select) { try { localStorage.setItem(KEY, region); } catch (e) { /* storage may be off */ } }
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
+
+  function speciesLabel(id) {
+    var input = form.querySelector("input[name=species][value='" + id + "']");
+    return input ? input.nextElementSibling.textContent : "";
   }
 
-  if (!select) { update(); return; }
+  function choice() {
+    var species = form.querySelector("input[name=species]:checked");
+    var region = form.querySelector("input[name=region]:checked") || form.querySelector("input[type=hidden][name=region]");
+    var weight = parseInt($("gh-weight").value, 10);
+    return { species: species ? species.value : null, speciesChosen: !!species, region: region ? region.value : null,
+             weight: isNaN(weight) || weight <= 0 ? null : weight };
+  }
 
-  var params = new URLSearchParams(location.search);
-  var saved = params.get("region");
-  if (!saved) { try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; } }
-  if (saved && select.querySelector("option[value='" + saved.replace(/[^a-z0-9-]/g, "") + "']")) select.value = saved;
-  select.addEventListener("change", update);
-  update();
+  function directions(rec) {
+    var p = el("p", "gh-clinic__go");
+    if (!rec.ll) return p;
+    var geo = el("a", null, "Directions");
+    geo.href = "geo:" + rec.ll[0] + "," + rec.ll[1] + "?q=" + rec.ll[0] + "," + rec.ll[1] + "(" + encodeURIComponent(rec.name) + ")";
+    var map = el("a", null, "Map");
+    map.href = "https://www.openstreetmap.org/?mlat=" + rec.ll[0] + "&mlon=" + rec.ll[1] + "#map=16/" + rec.ll[0] + "/" + rec.ll[1];
+    map.rel = "noopener noreferrer";
+    p.appendChild(geo); p.appendChild(document.createTextNode(" · ")); p.appendChild(map);
+    return p;
+  }
+
+  function row(item, regionLabel) {
+    var rec = item.rec, st = item.status, li = el("li", "gh-clinic gh-clinic--answer");
+    li.setAttribute("data-org", rec.id);
+    li.setAttribute("data-state", st.state);
+    if (st.phone) {
+      var call = el("a", "gh-call");
+      call.href = "tel:" + st.phone.tel;
+      call.appendChild(document.createTextNode("Call " + st.phone.display));
+      li.appendChild(call);
+    }
+    var name = el("a", "gh-clinic__name", rec.name);
+    name.href = new URL(rec.url, base).href;
+    li.appendChild(name);
+    li.appendChild(el("span", "gh-clinic__status " + (help.helping[st.state] ? "kb-open--yes" : "kb-open--no"), help.words(st)));
+    var notes = [];
+    if (item.km !== null && place) notes.push(item.km < 10 ? item.km.toFixed(1) + " km" : Math.round(item.km) + " km");
+    if (item.partnerFor) notes.push(help.WORDS.partner.replace("{region}", regionLabel));
+    if (notes.length) li.appendChild(el("span", "gh-clinic__cover", notes.join(" · ")));
+    li.appendChild(directions(rec));
+    return li;
+  }
+
+  function fill(list, items, regionLabel) { list.replaceChildren.apply(list, items.map(function (i) { return row(i, regionLabel); })); }
+
+  function update(remember) {
+    var c = choice();
+    if (remember) {
+      help.remember("kb-species", c.speciesChosen ? (c.species || "other") : null);
+      if (form.querySelector("input[type=radio][name=region]")) help.remember("kb-region", c.region);
+    }
+    $("gh-other").hidden = !(c.speciesChosen && !c.species);
+    if (!c.speciesChosen || (!c.region && !place)) {
+      $("gh-status").textContent = c.speciesChosen ? "Now choose where you are." :
+        (c.region || place ? "Now choose your pet." : "Choose your pet and where you are.");
+      return;
+    }
+    var answer = help.whoCanHelp(data, { region: c.region, place: place, now: new Date(),
+                                         need: { species: c.species, weight: c.weight } });
+    var region = data.regions[answer.region], label = region ? region.label : "";
+    var animal = c.species ? "a " + speciesLabel(c.species).toLowerCase() : "your pet";
+    $("gh-static").hidden = true;
+    form.hidden = true;
+    $("gh-choice").hidden = false;
+    $("gh-choice-text").textContent = (c.species ? speciesLabel(c.species) : (c.speciesChosen ? "Other pet" : "Any pet")) +
+      " · " + (place ? "near you (" + label + ")" : label) + (c.weight ? " · " + c.weight + " g" : "");
+    var n = answer.now.length;
+    $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
+      (place ? ", nearest first." : " in " + label + ".") : "No clinic in " + label + " can take " + animal + " right now.";
+    fill($("gh-answer"), answer.now, label);
+    $("gh-elsewhere").hidden = !answer.nearestOpen.length;
+    fill($("gh-elsewhere-list"), answer.nearestOpen, label);
+    $("gh-later").hidden = !answer.later.length;
+    fill($("gh-later-list"), answer.later, label);
+  }
+
+  function restore() {
+    var params = new URLSearchParams(location.search);
+    var species = params.get("species") || help.remembered("kb-species");
+    var region = params.get("region") || help.remembered("kb-region");
+    if (species) {
+      var s = form.querySelector("input[name=species][value='" + (species === "other" ? "" : species.replace(/[^a-z0-9-]/g, "")) + "']");
+      if (s) s.checked = true;
+    }
+    if (region) {
+      var r = form.querySelector("input[name=region][value='" + region.replace(/[^a-z0-9-]/g, "") + "']");
+      if (r) r.checked = true;
+    }
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "region") place = null;
+    update(true);
+    sortProblems();
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
+  $("gh-change").addEventListener("click", function () {
+    form.hidden = false; $("gh-choice").hidden = true; $("gh-static").hidden = false;
+    $("gh-answer").replaceChildren(); $("gh-elsewhere").hidden = true; $("gh-later").hidden = true;
+    $("gh-status").textContent = "Choose your pet and where you are.";
+    var first = form.querySelector("input:checked") || form.querySelector("input");
+    if (first) first.focus();
+  });
+  var locate = $("gh-locate");
+  if (locate) {
+    if (!navigator.geolocation) locate.hidden = true;
+    locate.addEventListener("click", function () {
+      $("gh-status").textContent = "Finding where you are…";
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        place = [pos.coords.latitude, pos.coords.longitude];
+        form.querySelectorAll("input[name=region]").forEach(function (r) { r.checked = false; });
+        update(true);
+      }, function () {
+        $("gh-status").textContent = "Your location is not available; choose your region instead.";
+      }, { maximumAge: 300000, timeout: 15000 });
+    });
+  }
+
+  // "What is happening?": the chosen animal's guides, with its own urgency, most urgent first
+  function sortProblems() {
+    var c = choice(), list = document.querySelector(".gh-problems");
+    if (!list || !c.species) return;
+    var rows = Array.prototype.slice.call(list.children);
+    rows.forEach(function (li) {
+      li.hidden = (" " + li.getAttribute("data-species") + " ").indexOf(" " + c.species + " ") < 0;
+      var shown = null;
+      li.querySelectorAll(".gh-problem__tier").forEach(function (badge) {
+        var mine = !shown && (" " + badge.getAttribute("data-for") + " ").indexOf(" " + c.species + " ") >= 0;
+        badge.hidden = !mine;
+        if (mine) shown = badge;
+      });
+      li.setAttribute("data-rank", shown ? shown.getAttribute("data-rank") : "99");
+    });
+    rows.sort(function (a, b) { return (+a.getAttribute("data-rank")) - (+b.getAttribute("data-rank")); });
+    rows.forEach(function (li) { list.appendChild(li); });
+  }
+  restore();
+  sortProblems();
+  update(false);
+  // the same answer the page shows, at any moment (tests compare it with the region page and the build)
+  window.kbGetHelp = { answer: function (now) {
+    var c = choice();
+    return help.whoCanHelp(data, { region: c.region, place: place, now: now || new Date(),
+                                   need: { species: c.species, weight: c.weight } });
+  } };
 })();

@@ -1,56 +1,122 @@
 /* Referral form: required fields with an error summary, a draft kept in this browser only,
-   and a printable summary plus plain text. Nothing is sent anywhere. */
+   and a printable summary plus plain text. Nothing is sent anywhere. Choices are radio buttons and
+   tick boxes, so the printed blank form can be filled by hand. */
 (function () {
   "use strict";
   var form = document.getElementById("kb-referral-form");
   if (!form) return;
-  var KEY = "kb-referral-draft-v1";
+  var KEY = "kb-referral-draft-v2";
   var errors = document.getElementById("rf-errors");
   var errorList = document.getElementById("rf-errors-list");
   var summary = document.getElementById("rf-summary");
   var list = document.getElementById("rf-summary-list");
   var text = document.getElementById("rf-text");
   var status = document.getElementById("rf-status");
+  var when = document.getElementById("rf-when");
+  var clinic = document.getElementById("rf-to_clinic");
+  var phone = document.getElementById("rf-to_phone");
 
-  function fields() { return Array.prototype.slice.call(form.elements).filter(function (el) { return el.name; }); }
-  function labelOf(el) { return document.querySelector("label[for='" + el.id + "']").firstChild.textContent.trim(); }
-  function valueOf(el) { return el.tagName === "SELECT" ? (el.value ? el.options[el.selectedIndex].text : "") : el.value.trim(); }
+  /* One entry per field name, in the form's order (a radio group is one field). */
+  function names() {
+    var seen = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name && seen.indexOf(el.name) < 0) seen.push(el.name);
+    });
+    return seen;
+  }
+  function inputs(name) { return Array.prototype.slice.call(form.querySelectorAll("[name='" + name + "']")); }
+  function kind(name) { return inputs(name)[0].type; }
+  function labelOf(name) {
+    var box = document.getElementById("field-" + name);
+    var legend = box.querySelector("legend");
+    var label = legend || box.querySelector("label");
+    return label.firstChild.textContent.trim();
+  }
+  function valueOf(name) {
+    var els = inputs(name);
+    if (kind(name) === "radio") {
+      var chosen = els.filter(function (el) { return el.checked; })[0];
+      return chosen ? document.querySelector("label[for='" + chosen.id + "']").textContent.trim() : "";
+    }
+    if (kind(name) === "checkbox") return els[0].checked ? "Yes" : "";
+    return els[0].value.trim();
+  }
 
   function save() {
     var data = {};
-    fields().forEach(function (el) { data[el.name] = el.value; });
+    names().forEach(function (name) {
+      var els = inputs(name);
+      if (kind(name) === "radio") {
+        var chosen = els.filter(function (el) { return el.checked; })[0];
+        data[name] = chosen ? chosen.value : "";
+      } else if (kind(name) === "checkbox") data[name] = els[0].checked;
+      else data[name] = els[0].value;
+    });
     try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage may be off */ }
   }
 
   function restore() {
     var data = null;
     try { data = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { data = null; }
-    if (!data) return;
-    fields().forEach(function (el) { if (typeof data[el.name] === "string") el.value = data[el.name]; });
+    if (!data) return false;
+    names().forEach(function (name) {
+      if (!(name in data)) return;
+      inputs(name).forEach(function (el) {
+        if (el.type === "radio") el.checked = el.value === data[name];
+        else if (el.type === "checkbox") el.checked = data[name] === true;
+        else if (typeof data[name] === "string") el.value = data[name];
+      });
+    });
     status.textContent = "Your draft was restored.";
+    return true;
   }
 
-  function problemFor(el) {
-    var value = el.value.trim();
-    if (el.required && !value) return el.tagName === "SELECT" ? "Choose the " + labelOf(el).toLowerCase() : "Enter the " + labelOf(el).toLowerCase();
-    if (el.getAttribute("inputmode") === "numeric" && value && !(/^\d+$/.test(value) && +value > 0)) return "Enter the weight in whole grams, for example 850";
+  function now() {
+    return new Date().toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric",
+                                                 hour: "2-digit", minute: "2-digit" });
+  }
+
+  /* The receiving clinic's referral line, from the network's list, when the clinic is one of it. */
+  function fillPhone() {
+    var option = Array.prototype.slice.call(document.querySelectorAll("#rf-receivers option"))
+      .filter(function (o) { return o.value === clinic.value.trim(); })[0];
+    if (option && (!phone.value || phone.getAttribute("data-filled") === "yes")) {
+      phone.value = option.getAttribute("data-phone");
+      phone.setAttribute("data-filled", "yes");
+    }
+  }
+
+  function problemFor(name) {
+    var el = inputs(name)[0];
+    var value = valueOf(name);
+    if (el.required && !value) {
+      if (kind(name) === "radio") return "Choose the " + labelOf(name).toLowerCase();
+      if (kind(name) === "checkbox") return "Confirm that " + labelOf(name).charAt(0).toLowerCase() + labelOf(name).slice(1);
+      return "Enter the " + labelOf(name).toLowerCase();
+    }
+    if (el.hasAttribute("data-kb-number") && value && !(/^\d+$/.test(value) && +value > 0)) {
+      return name === "journey_minutes" ? "Enter the journey time in whole minutes, for example 25"
+                                        : "Enter the weight in whole grams, for example 850";
+    }
     return "";
   }
 
   function showErrors(found) {
     errorList.replaceChildren();
-    fields().forEach(function (el) {
-      var message = document.getElementById(el.id + "-error");
-      var problem = found[el.name] || "";
+    names().forEach(function (name) {
+      var message = document.getElementById("rf-" + name + "-error");
+      var problem = found[name] || "";
       message.textContent = problem;
       message.hidden = !problem;
-      if (problem) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
-      el.closest(".kb-field").classList.toggle("kb-field--error", !!problem);
+      inputs(name).forEach(function (el) {
+        if (problem) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
+      });
+      document.getElementById("field-" + name).classList.toggle("kb-field--error", !!problem);
     });
     Object.keys(found).forEach(function (name) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = "#rf-" + name;
+      a.href = "#" + inputs(name)[0].id;
       a.textContent = found[name];
       li.appendChild(a);
       errorList.appendChild(li);
@@ -60,14 +126,15 @@
 
   function makeSummary() {
     list.replaceChildren();
-    var lines = ["SMALL MAMMAL REFERRAL", "Made " + new Date().toLocaleString("en-GB"), ""];
-    fields().forEach(function (el) {
-      var value = valueOf(el);
+    var lines = ["SMALL MAMMAL REFERRAL", "Made " + now(), ""];
+    names().forEach(function (name) {
+      var value = valueOf(name);
       if (!value) return;
-      var dt = document.createElement("dt"); dt.textContent = labelOf(el);
-      var dd = document.createElement("dd"); dd.textContent = el.name === "weight_g" ? value + " g" : value;
+      var shown = /_g$/.test(name) ? value + " g" : name === "journey_minutes" ? value + " minutes" : value;
+      var dt = document.createElement("dt"); dt.textContent = labelOf(name);
+      var dd = document.createElement("dd"); dd.textContent = shown;
       list.appendChild(dt); list.appendChild(dd);
-      lines.push(labelOf(el) + ": " + dd.textContent);
+      lines.push(labelOf(name) + ": " + shown);
     });
     text.value = lines.join("\n");
     summary.hidden = false;
@@ -77,14 +144,20 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    stamp();
     var found = {};
-    fields().forEach(function (el) { var p = problemFor(el); if (p) found[el.name] = p; });
+    names().forEach(function (name) { var p = problemFor(name); if (p) found[name] = p; });
     showErrors(found);
     if (Object.keys(found).length) { summary.hidden = true; errors.focus(); return; }
     makeSummary();
   });
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
+  /* The date and time are filled in once someone starts filling the form, so a form printed blank
+     has an empty line for them. */
+  function stamp() { if (!when.value) when.value = now(); }
+  form.addEventListener("input", function (event) { if (event.target !== when) stamp(); save(); });
+  form.addEventListener("change", function () { stamp(); save(); });
+  clinic.addEventListener("input", function () { fillPhone(); save(); });
+  phone.addEventListener("input", function () { phone.removeAttribute("data-filled"); });
   document.getElementById("rf-clear").addEventListener("click", function () {
     form.reset();
     try { localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }

@@ -1,0 +1,63 @@
+/* The call bar on guidance pages: for the region and animal the owner chose on Get help (remembered
+   on this device), the first clinic that can help now and its number; when nobody in the region
+   can, it says so and offers the nearest clinic open now elsewhere. It fetches only help/index.json
+   and the one region's file. Rules: theme/kb/help.js. */
+(function () {
+  "use strict";
+  var bar = document.getElementById("kb-callbar");
+  var help = window.kbHelp;
+  if (!bar || !help) return;
+  var inner = bar.querySelector(".kb-callbar__inner");
+  var indexUrl = new URL(bar.getAttribute("data-kb-callbar"), document.baseURI);
+  var base = new URL(bar.getAttribute("data-kb-base"), document.baseURI);
+  var getHelp = bar.querySelector(".kb-callbar__help").href;
+
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
+  function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
+
+  function show(item, label, note) {
+    var st = item.status, rec = item.rec;
+    var call = el("a", "kb-callbar__call");
+    call.href = "tel:" + st.phone.tel;
+    call.appendChild(document.createTextNode("Call " + st.phone.display));
+    var text = el("span", "kb-callbar__text");
+    var name = el("a", "kb-callbar__name", rec.name);
+    name.href = new URL(rec.url, base).href;
+    text.appendChild(name);
+    var line = el("span", "kb-callbar__status", help.words(st) + (note ? " · " + note : "") + " · ");
+    var change = el("a", "kb-callbar__change", label + " (change)");
+    change.href = getHelp;
+    line.appendChild(change);
+    text.appendChild(line);
+    inner.replaceChildren(call, text);
+    bar.setAttribute("data-org", rec.id);
+    bar.setAttribute("data-state", st.state);
+  }
+
+  function nobody(label, animal) {
+    var p = el("p", "kb-callbar__text", "No clinic in " + label + " can take " + animal + " right now. ");
+    var a = el("a", null, "Get help now");
+    a.href = getHelp;
+    p.appendChild(a);
+    inner.replaceChildren(p);
+    bar.setAttribute("data-state", "none");
+  }
+
+  var region = help.remembered("kb-region");
+  if (!region) return;  // the static link to Get help stays
+  var species = help.remembered("kb-species");
+  if (species === "other") species = null;
+  getJSON(indexUrl).then(function (index) {
+    if (!index.regions[region]) return null;
+    return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
+      var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
+      var label = data.regions[region].label;
+      if (answer.now.length) return show(answer.now[0], label, answer.now[0].partnerFor ? help.WORDS.partner.replace("{region}", label) : "");
+      if (answer.nearestOpen.length) {
+        var near = answer.nearestOpen[0];
+        return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label);
+      }
+      return nobody(label, "your pet");
+    });
+  }).catch(function () { /* offline or missing: the link to Get help stays */ });
+})();

@@ -1,0 +1,49 @@
+/* A region page's "Who can help now": the same answer as Get help for this region and any pet
+   (theme/kb/help.js), so the two pages never disagree. Without JavaScript the page shows who
+   covers the region at night instead. */
+(function () {
+  "use strict";
+  var root = document.getElementById("kb-help-now");
+  var help = window.kbHelp;
+  if (!root || !help) return;
+  var data = JSON.parse(root.getAttribute("data-kb-help"));
+  var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
+  var region = root.getAttribute("data-region");
+
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
+
+  function row(item) {
+    var li = el("li", "kb-org");
+    li.setAttribute("data-org", item.rec.id);
+    li.setAttribute("data-state", item.status.state);
+    var name = el("a", "kb-org__name", item.rec.name);
+    name.href = new URL(item.rec.url, base).href;
+    li.appendChild(name);
+    var note = help.words(item.status);
+    if (item.partnerFor) note += " · " + help.WORDS.partner.replace("{region}", data.regions[region].label);
+    li.appendChild(el("span", "kb-open " + (help.helping[item.status.state] ? "kb-open--yes" : "kb-open--no"), note));
+    if (item.status.phone) {
+      var call = el("a", "kb-call kb-call--urgent");
+      call.href = "tel:" + item.status.phone.tel;
+      call.appendChild(el("span", "kb-call__label", item.status.phone.label));
+      call.appendChild(document.createTextNode(" "));
+      call.appendChild(el("span", "kb-call__number", item.status.phone.display));
+      li.appendChild(call);
+    }
+    return li;
+  }
+
+  function update(now) {
+    var answer = help.whoCanHelp(data, { region: region, now: now || new Date(), need: {} });
+    var list = document.getElementById("kb-help-now-list");
+    var shown = answer.now.length ? answer.now : answer.nearestOpen;
+    list.replaceChildren.apply(list, shown.map(row));
+    var n = answer.now.length;
+    document.getElementById("kb-help-now-status").textContent = n ? (n === 1 ? "1 clinic can help now." :
+      n + " clinics can help now.") : "No clinic in " + data.regions[region].label + " can help right now; open now elsewhere:";
+    return answer;
+  }
+
+  window.kbRegionHelp = { update: update };
+  update();
+})();

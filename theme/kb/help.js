@@ -1,0 +1,263 @@
+/* Who can help now, in the browser: the same rules as generator/availability.py, applied to the
+   records the build writes (help/<region>.json, and data embedded in Get help and region pages).
+   Times are wall-clock minutes in each clinic's time zone, merged across the next eight days.
+   Nothing leaves the page: a location, when the owner shares it, is used here and never sent. */
+(function () {
+  "use strict";
+  var WORDS = {{ words | tojson }};
+  var DAY = 1440, HORIZON = 8 * DAY;
+  var NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var ALL_WEEK = [[[0, 1, 2, 3, 4, 5, 6], "00:00", "24:00"]];
+  var HELPING = { "open-24h": 1, "open": 1, "on-call": 1 };
+  var NEAREST_OPEN = {{ nearest_open }};
+
+  function mins(clock) { var p = clock.split(":"); return +p[0] * 60 + +p[1]; }
+
+  function localParts(now, tz) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).formatToParts(now).forEach(function (p) { parts[p.type] = p.value; });
+    return { y: +parts.year, m: +parts.month, d: +parts.day, minute: +parts.hour * 60 + +parts.minute };
+  }
+
+  // Calendar arithmetic on plain dates (UTC is only a neutral calendar here).
+  function addDays(ymd, n) {
+    var t = new Date(Date.UTC(ymd.y, ymd.m - 1, ymd.d + n));
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), wd: (t.getUTCDay() + 6) % 7 };
+  }
+  function iso(ymd) { return ymd.y + "-" + String(ymd.m).padStart(2, "0") + "-" + String(ymd.d).padStart(2, "0"); }
+
+  // ---- timelines: merged [start, end) minutes from local midnight today -------------------------
+  function own(day, periods, exceptions) {
+    var special = exceptions[iso(day)];
+    if (special) {
+      if (special[1] === null) return [];
+      var s = mins(special[1]), e = mins(special[2]);
+      return [[s, e, e <= s]];
+    }
+    return periods.filter(function (p) { return p[0].indexOf(day.wd) >= 0; })
+      .map(function (p) { var s = mins(p[1]), e = mins(p[2]); return [s, e, e < s]; });
+  }
+
+  function intervalsOn(day, periods, exceptions) {
+    var out = [];
+    own(addDays(day, -1), periods, exceptions).forEach(function (i) { if (i[2] && i[1] > 0) out.push([0, i[1]]); });
+    own(day, periods, exceptions).forEach(function (i) { out.push([i[0], i[2] ? DAY : i[1]]); });
+    return out.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+  }
+
+  function timeline(today, periods, exceptions) {
+    var merged = [];
+    for (var off = 0; off < 8; off++) {
+      var base = off * DAY;
+      intervalsOn(addDays(today, off), periods, exceptions).forEach(function (i) {
+        var last = merged[merged.length - 1];
+        if (last && base + i[0] <= last[1]) last[1] = Math.max(last[1], base + i[1]);
+        else merged.push([base + i[0], base + i[1]]);
+      });
+    }
+    return merged;
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var s = Math.max(a[i][0], b[j][0]), e = Math.min(a[i][1], b[j][1]);
+      if (s < e) out.push([s, e]);
+      if (a[i][1] < b[j][1]) i++; else j++;
+    }
+    return out;
+  }
+
+  function minus(line, removed) {
+    var gaps = [], cursor = 0;
+    removed.forEach(function (r) { if (r[0] > cursor) gaps.push([cursor, r[0]]); cursor = Math.max(cursor, r[1]); });
+    gaps.push([cursor, HORIZON + DAY]);
+    return intersect(line, gaps);
+  }
+
+  function containing(line, minute) {
+    for (var k = 0; k < line.length; k++) if (line[k][0] <= minute && minute < line[k][1]) return line[k];
+    return null;
+  }
+  function nextStart(line, minute) {
+    for (var k = 0; k < line.length; k++) if (line[k][0] > minute) return line[k][0];
+    return null;
+  }
+
+  function byDate(rec) { var m = {}; (rec.exceptions || []).forEach(function (e) { m[e[0]] = e; }); return m; }
+
+  function lines(rec, today, service) {
+    var offer = service ? rec.services[service] : null;
+    if (offer && offer.hours) {
+      return [intersect(timeline(today, offer.hours, {}), timeline(today, ALL_WEEK, byDate(rec))), []];
+    }
+    var open = timeline(today, rec.hours, byDate(rec)), call = [];
+    if (rec.onCall) call = minus(timeline(today, rec.onCall === "always" ? ALL_WEEK : rec.onCall, {}), open);
+    return [open, call];
+  }
+
+  // ---- one organisation ------------------------------------------------------------------------
+  function wall(today, minute) {
+    var day = addDays(today, Math.floor(minute / DAY)), m = minute % DAY;
+    return { days: Math.floor(minute / DAY), weekday: day.wd,
+             time: String(Math.floor(m / 60)).padStart(2, "0") + ":" + String(m % 60).padStart(2, "0") };
+  }
+
+  function status(rec, now, service) {
+    if (rec.status === "closed") return { state: "closed", phone: null };
+    if (rec.status === "temporarily-closed") return { state: "temporarily-closed", phone: null };
+    var local = localParts(now, rec.tz);
+    var today = addDays({ y: local.y, m: local.m, d: local.d }, 0), minute = local.minute;
+    var l = lines(rec, today, service), open = l[0], call = l[1];
+    var stretch = containing(open, minute);
+    if (stretch) {
+      if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
+      return { state: "open", phone: rec.phone, until: wall(today, stretch[1]) };
+    }
+    if (containing(call, minute)) return { state: "on-call", phone: rec.callPhone };
+    var opens = nextStart(open, minute), calls = nextStart(call, minute);
+    if (calls !== null && (opens === null || calls < opens)) {
+      return { state: "on-call-later", phone: rec.callPhone, when: wall(today, calls), at: calls };
+    }
+    if (opens !== null) return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens };
+    return { state: "closed-all-week", phone: null };
+  }
+
+  function when(at) {
+    if (at.time === "00:00" && (at.days === 0 || at.days === 1)) return WORDS.midnight;
+    if (at.days === 0) return at.time;
+    if (at.days === 1) return WORDS.tomorrow.replace("{time}", at.time);
+    return WORDS.weekday.replace("{day}", NAMES[at.weekday]).replace("{time}", at.time);
+  }
+
+  function words(st) {
+    var line = st.phone ? st.phone.label.charAt(0).toLowerCase() + st.phone.label.slice(1) : "";
+    return WORDS[st.state].replace("{until}", st.until ? when(st.until) : "")
+      .replace("{when}", st.when ? when(st.when) : "").replace("{line}", line);
+  }
+
+  function canTake(rec, need) {
+    if (rec.status === "closed" || !rec.vet) return false;
+    if (rec.referralOnly && !need.referred) return false;
+    if (need.species) {
+      if (!(need.species in rec.species)) return false;
+      var min = rec.species[need.species];
+      if (need.weight != null && min && need.weight < min) return false;
+    }
+    if (need.service) {
+      var offer = rec.services[need.service];
+      if (!offer || (offer.referralOnly && !need.referred)) return false;
+      if (need.species && offer.species && offer.species.indexOf(need.species) < 0) return false;
+      if (need.weight != null && ((offer.min && need.weight < offer.min) || (offer.max && need.weight > offer.max))) return false;
+    }
+    return true;
+  }
+
+  // ---- a region --------------------------------------------------------------------------------
+  function distanceKm(a, b) {
+    var r = Math.PI / 180, lat1 = a[0] * r, lat2 = b[0] * r;
+    var h = Math.pow(Math.sin((lat2 - lat1) / 2), 2) +
+      Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin((b[1] - a[1]) * r / 2), 2);
+    return 2 * 6371 * Math.asin(Math.sqrt(h));
+  }
+
+  function nearestRegion(data, place) {
+    var best = null, bestKm = Infinity;
+    Object.keys(data.regions).forEach(function (id) {
+      var c = data.regions[id].centre;
+      if (!c) return;
+      var km = distanceKm(place, c);
+      if (km < bestKm || (km === bestKm && id < best)) { best = id; bestKm = km; }
+    });
+    return best;
+  }
+
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function whoCanHelp(data, q) {
+    var region = q.region || (q.place ? nearestRegion(data, q.place) : null);
+    var need = q.need || {};
+    var result = { now: [], later: [], nearestOpen: [], region: region };
+    if (!region || !data.regions[region]) return result;
+    var r = data.regions[region], origin = q.place || r.centre;
+    r.candidates.forEach(function (c) {
+      var rec = data.orgs[c[0]];
+      if (!rec || !canTake(rec, need)) return;
+      var st = status(rec, q.now, need.service);
+      var row = { rec: rec, status: st, partnerFor: c[1], km: origin && rec.ll ? distanceKm(origin, rec.ll) : null };
+      if (HELPING[st.state]) result.now.push(row);
+      else if (st.when) result.later.push(row);
+    });
+    var byDistance = !!q.place;
+    result.now.sort(function (a, b) {
+      var ra = (a.status.state === "on-call" ? 1 : 0) + (a.partnerFor ? 2 : 0);
+      var rb = (b.status.state === "on-call" ? 1 : 0) + (b.partnerFor ? 2 : 0);
+      var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
+      if (byDistance) return (da - db) || (ra - rb) || cmp(a.rec.sort, b.rec.sort);
+      var ca = a.status.state === "open-24h" ? 0 : 1, cb = b.status.state === "open-24h" ? 0 : 1;
+      return (ra - rb) || (ca - cb) || cmp(a.rec.sort, b.rec.sort);
+    });
+    result.later.sort(function (a, b) { return (a.status.at - b.status.at) || cmp(a.rec.sort, b.rec.sort); });
+    if (!result.now.length) {
+      (r.fallback || []).forEach(function (id) {
+        var rec = data.orgs[id];
+        if (!rec || !canTake(rec, need)) return;
+        var st = status(rec, q.now, need.service);
+        if (st.state === "open-24h" || st.state === "open") {
+          result.nearestOpen.push({ rec: rec, status: st, partnerFor: null, km: origin && rec.ll ? distanceKm(origin, rec.ll) : null });
+        }
+      });
+      result.nearestOpen.sort(function (a, b) {
+        var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
+        return (da - db) || cmp(a.rec.sort, b.rec.sort);
+      });
+      result.nearestOpen = result.nearestOpen.slice(0, NEAREST_OPEN);
+    }
+    return result;
+  }
+
+  // ---- reading the data the build wrote ----------------------------------------------------------
+  function merge(into, part) {
+    Object.keys(part.regions || {}).forEach(function (id) { into.regions[id] = part.regions[id]; });
+    Object.keys(part.orgs || {}).forEach(function (id) { into.orgs[id] = part.orgs[id]; });
+    return into;
+  }
+
+  // A status element: data-kb-help-org holds one record, and its text becomes the status now; an
+  // element with data-kb-org and data-kb-service shows that service of a record on the same page.
+  function renderStatus(el, now, rec, service) {
+    var st = status(rec, now || new Date(), service || null);
+    el.textContent = words(st);
+    el.setAttribute("data-kb-state", st.state);
+    el.classList.toggle("kb-open--yes", !!HELPING[st.state]);
+    el.classList.toggle("kb-open--no", !HELPING[st.state]);
+    return st;
+  }
+
+  function renderAll(now) {
+    var records = {};
+    document.querySelectorAll("[data-kb-help-org]").forEach(function (el) {
+      var rec = JSON.parse(el.getAttribute("data-kb-help-org"));
+      records[rec.id] = rec;
+      renderStatus(el, now, rec);
+    });
+    document.querySelectorAll("[data-kb-org][data-kb-service]").forEach(function (el) {
+      var rec = records[el.getAttribute("data-kb-org")];
+      if (rec) renderStatus(el, now, rec, el.getAttribute("data-kb-service"));
+    });
+  }
+
+  function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+  function remember(key, value) { try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* storage off */ } }
+
+  window.kbHelp = {
+    status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    merge: merge, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
+    remembered: remembered, remember: remember, WORDS: WORDS
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });
+  else renderAll();
+})();
