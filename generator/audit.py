@@ -1,4 +1,8 @@
-"""The coordinators' audit: what is overdue or due soon, sorted by risk to someone in an emergency."""
+"""The coordinators' audit: what is overdue or due soon, sorted by risk to someone in an emergency.
+
+The audit page is public, so it shows only what is public: review, verification and service dates.
+When an emergency line was last test-called is private (generator/exports/public.py), and so is any
+date computed from it; `kb check` reminds coordinators of those lines as notes instead."""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.catalog import Catalog
-from generator.hours import is_always_open
+from generator.problems import Problem, Severity, Stage
 
 DUE_SOON_DAYS = 30
 PHONE_CHECK_DAYS = 90
 # risk classes, most serious first
-PHONE, GUIDANCE, DIRECTORY, KIT = "emergency number", "guidance", "directory entry", "equipment"
-RISK_ORDER = {PHONE: 0, GUIDANCE: 1, DIRECTORY: 2, KIT: 3}
+GUIDANCE, DIRECTORY, KIT = "guidance", "directory entry", "equipment"
+RISK_ORDER = {GUIDANCE: 0, DIRECTORY: 1, KIT: 2}
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,9 @@ def audit(catalog: Catalog) -> list[Finding]:
     soon = today + timedelta(days=DUE_SOON_DAYS)
     findings: list[Finding] = []
 
-    def add(what: str, title: str, url: str, due: date, source: str, label: str, critical: bool = False) -> None:
+    def add(what: str, title: str, url: str, due: date, source: str, label: str) -> None:
         if due < today:
-            risk = "high" if critical or what in (PHONE, GUIDANCE) else "medium"
+            risk = "high" if what == GUIDANCE else "medium"
             findings.append(Finding(risk, what, title, url, f"{label} overdue since {due.isoformat()}", due, source))
         elif due <= soon:
             findings.append(Finding("low", what, title, url, f"{label} due on {due.isoformat()}", due, source))
@@ -50,10 +54,6 @@ def audit(catalog: Catalog) -> list[Finding]:
         url = f"organisations/{org.id}/"
         add(DIRECTORY, org.name, url, org.verified.on + timedelta(days=catalog.settings.verify_note_days),
             entry.source.display, "re-verification")
-        for phone in org.contacts.phones:
-            if phone.type in ("emergency", "after-hours") and phone.verified_on:
-                add(PHONE, f"{org.name}: {phone.type} line", url, phone.verified_on + timedelta(days=PHONE_CHECK_DAYS),
-                    entry.source.display, "ringing the number to check it", critical=is_always_open(org.hours))
     guidance = [(e.model.title, f"triage/{e.id}/", e.model.review.next_review, e.source.display)
                 for e in catalog.problems.values()]
     guidance += [(e.model.title, f"first-aid/{e.id}/", e.model.review.next_review, e.source.display)
@@ -76,3 +76,22 @@ def audit(catalog: Catalog) -> list[Finding]:
                     f" at {holder.model.name if holder else kit.holder}"
             add(KIT, title, f"kit/{kit.item}/", kit.next_service_due, entry.source.display, "service")
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def test_call_reminders(catalog: Catalog) -> list[Problem]:
+    """A note (never a failure) for each emergency or after-hours line not rung for PHONE_CHECK_DAYS:
+    the private side of the audit, for coordinators running `kb check`."""
+    today = catalog.settings.today
+    notes = []
+    for entry in catalog.organisations.values():
+        org = entry.model
+        if org.status == "closed":
+            continue
+        for i, phone in enumerate(org.contacts.phones):
+            if phone.type in ("emergency", "after-hours") and phone.verified_on \
+                    and (today - phone.verified_on).days > PHONE_CHECK_DAYS:
+                notes.append(entry.source.problem(
+                    ("contacts", "phones", i, "verified_on"),
+                    f"last rung {(today - phone.verified_on).days} days ago; ring the {phone.type} line to check it "
+                    f"(every {PHONE_CHECK_DAYS} days)", severity=Severity.NOTE, stage=Stage.CONTENT))
+    return notes

@@ -5,7 +5,7 @@ on-call hours only with an on-call vet, referral-only only where vets can refer)
 from __future__ import annotations
 
 from generator.availability import covers_nights
-from generator.catalog import Catalog, unknown
+from generator.catalog import Catalog
 from generator.models.organisation import Organisation
 from generator.problems import Problem, Severity
 from generator.sources import Source
@@ -46,10 +46,8 @@ def _services(catalog: Catalog, org: Organisation, src: Source) -> list[Problem]
     problems: list[Problem] = []
     treated = {c.species for c in org.species}
     for i, offer in enumerate(org.services):
-        for j, species in enumerate(offer.species or []):
-            if catalog.species and species not in catalog.species:
-                problems.append(unknown(src, ("services", i, "species", j), "species", species, catalog.species))
-            elif species not in treated:
+        for j, species in enumerate(offer.species or []):  # unknown ids: generator/references.py
+            if species in catalog.species and species not in treated:
                 problems.append(src.problem(("services", i, "species", j), f"'{species}' is not among the "
                                             "species this organisation treats",
                                             hint="add it under species:, or remove it here"))

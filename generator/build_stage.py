@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.build import FAILED
 from generator.catalog import load_catalog
 from generator.cli import guarded, print_report
-from generator.config import settings_from_config
+from generator.config import load_site_config, settings_from_config
 from generator.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.timings import TIMINGS
 
@@ -39,10 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)  # unwind (and remove the staging folder) instead of dying
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow to import
-    from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
 
-    config = load_config(str(args.config_file))
+    config = load_site_config(args.config_file)
     root, docs_dir = args.config_file.resolve().parent, Path(config.docs_dir)
     target = (args.site_dir or Path(config.site_dir)).absolute()
     try:  # before anything slow: a build pointed at the sources or at someone's files does nothing
@@ -60,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
     staging = make_staging(target)
     _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed
     try:
-        config = load_config(str(args.config_file), site_dir=str(staging))
+        config = load_site_config(args.config_file, site_dir=str(staging))
         plugin = config.plugins["kb"]
         plugin.config.strict = args.strict
         plugin.preloaded = (catalog, problems)

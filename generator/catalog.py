@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import phonenumbers
 from pydantic import BaseModel
 
 from generator.hours import is_always_open
 from generator.models.case import Case
-from generator.models.common import ID_PATTERN
+from generator.models.common import ID_MAX_LENGTH, ID_PATTERN
 from generator.models.equipment import Equipment, EquipmentType
 from generator.models.metrics import MetricsReport
 from generator.models.organisation import Organisation
@@ -42,6 +43,19 @@ class Entry(Generic[M]):
     @property
     def id(self) -> str:
         return self.model.id  # type: ignore[attr-defined]
+
+
+class Loaded(dict):
+    """Entries or terms by id, and what the checks need to know of the files they came from: every
+    file that was read (valid or not), every id that exists (valid or not), and whether the file or
+    folder could be read at all."""
+
+    def __init__(self, items: Any = (), *, sources: list[Source] | None = None, known: Any = (),
+                 available: bool = True) -> None:
+        super().__init__(items)
+        self.sources: list[Source] = list(sources or [])
+        self.known: dict[str, None] = dict.fromkeys(known)
+        self.available = available
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,17 @@ class Catalog:
     volunteers: dict[str, Entry[VolunteerGroup]] = field(default_factory=dict)
     metrics: dict[str, Entry[MetricsReport]] = field(default_factory=dict)
     modules: dict[str, Entry[Module]] = field(default_factory=dict)
+    # every file read, valid or not, by kind (the keys of references.REFERENCES): checks of the data as
+    # written (references, doses, identifying details) run on all of them
+    sources: dict[str, list[Source]] = field(default_factory=dict)
+
+    def ids(self, name: str) -> dict[str, None] | None:
+        """Every id of ``name`` (an attribute such as "species" or "organisations") that exists,
+        valid entries first; None when its file or folder could not be read at all."""
+        loaded = getattr(self, name)
+        if not getattr(loaded, "available", True):
+            return None
+        return {**dict.fromkeys(loaded), **getattr(loaded, "known", {})}
 
     # ---- derived views -------------------------------------------------------------------
     def memo(self, key: tuple, compute: Any) -> Any:
@@ -193,6 +218,7 @@ def emergency_order(org: Organisation) -> tuple[int, str]:
 # ---- loading -----------------------------------------------------------------------------
 
 def load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
+    """Every file loaded and checked; problems hold everything found, in one run."""
     # Loading makes millions of small objects that live as long as the build. The cyclic garbage
     # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
     # it pauses while loading, and what was loaded is then frozen out of later collections.
@@ -214,14 +240,18 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     for name, model in VOCABULARIES.items():
         terms = load_list(settings.directory / f"{name}.yml", model, settings.root, problems)
         setattr(catalog, name, terms)
+        catalog.sources[name] = terms.sources
     catalog.organisations = _load_organisations(settings, catalog, problems)
+    from generator.audit import test_call_reminders  # noqa: PLC0415
     from generator.availability_checks import check_availability  # noqa: PLC0415
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
     from generator.metrics import check_metrics, load_metrics  # noqa: PLC0415
     from generator.redirects import check_aliases  # noqa: PLC0415
+    from generator.references import check_references  # noqa: PLC0415
     from generator.rules import check_organisations  # noqa: PLC0415
+    from generator.text_checks import check_site_pages, check_text  # noqa: PLC0415
     from generator.training import check_modules, load_modules  # noqa: PLC0415
 
     load_guidance(settings, catalog, problems)
@@ -229,6 +259,14 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     catalog.cases = load_cases(settings, problems)
     load_kit(settings, catalog, problems)
     catalog.metrics = load_metrics(settings, problems)
+    for name in ("organisations", "equipment_types", "equipment", "volunteers", "signs", "body_systems", "problems",
+                 "first_aid", "cases", "modules", "metrics"):
+        catalog.sources.setdefault(name, list(getattr(getattr(catalog, name), "sources", [])))
+    # checks of the data as written, before quoting replaces the guidance models (and the ids that
+    # exist, valid or not, with them)
+    problems.extend(check_references(catalog, problems.items))
+    problems.extend(check_text(catalog, problems.items))
+    check_site_pages(settings.content / "pages", settings.root, problems)
     from generator.clinical_checks import quote_catalog  # noqa: PLC0415
 
     problems.extend(quote_catalog(catalog))  # before the checks: they and the pages see the numbers
@@ -236,26 +274,28 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems.extend(check_availability(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))
-    problems.extend(check_cases(catalog))
+    problems.extend(check_cases(catalog, problems.items))
     problems.extend(check_kit(catalog))
     problems.extend(check_metrics(catalog))
     problems.extend(check_aliases(catalog))
+    problems.extend(test_call_reminders(catalog))
     return catalog, problems
 
 
-def load_list(path: Path, model: type[BaseModel], root: Path, problems: Problems) -> dict[str, Any]:
-    """A file that is a list of terms with ids (vocabularies, tiers, signs)."""
-    from generator.validate import validate  # noqa: PLC0415
+def load_list(path: Path, model: type[BaseModel], root: Path, problems: Problems) -> Loaded:
+    """A file that is a list of terms with ids (vocabularies, tiers, signs). The ids of terms with
+    mistakes still exist for references; an unreadable file provides none (and is reported)."""
+    from generator.validate import validate_as_far_as_possible as validate  # noqa: PLC0415
 
     source, parse_problems = load_file(path, root)
     problems.extend(parse_problems)
     if source is None:
-        return {}
+        return Loaded(available=False)
     if not isinstance(source.data, list):
         problems.add(source.problem((), "this file must be a list of entries, each starting with '- id:'",
                                     stage=Stage.SCHEMA))
-        return {}
-    terms: dict[str, Any] = {}
+        return Loaded(sources=[source], available=False)
+    terms = Loaded(sources=[source], known=written_ids(source.data))
     for index, item in enumerate(source.data):
         term, found = validate(source, model, path=(index,), data=item)
         problems.extend(found)
@@ -268,55 +308,91 @@ def load_list(path: Path, model: type[BaseModel], root: Path, problems: Problems
     return terms
 
 
+def written_ids(items: Any) -> list[str]:
+    """The ids written in a list of entries, whatever else is wrong with them."""
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
 def is_valid_id(text: str) -> bool:
-    return re.match(ID_PATTERN, text) is not None
+    return len(text) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, text) is not None
 
 
 def source_display(path: Path, root: Path) -> str:
     return display_path(path, root)
 
 
-def collection_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
-    """The `.yml` files of a collection; other files there are reported, not silently skipped."""
+def collection_files(folder: Path, root: Path, problems: Problems, suffix: str = ".yml") -> list[Path]:
+    """The entry files of a collection folder (one file per entry, ending in ``suffix``). Anything
+    else there is reported, never skipped silently: other endings and folders as warnings, names
+    that look meant to be entries (`.yaml`, `UPPER.YML`) as errors. Hidden files (`.gitkeep`, an
+    editor's swap file) are left alone. Whether each file is a regular file inside the repository
+    is checked when it is read."""
     if not folder.is_dir():
         return []
     files = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
             continue
-        if path.suffix == ".yml":
+        display = display_path(path, root)
+        lower = path.name.lower()
+        if path.name.endswith(suffix):
             files.append(path)
-        elif path.suffix == ".yaml":
-            source_display = path.relative_to(root).as_posix()
-            problems.add(Problem(source_display, 1, 1, "(file)", "files in this folder must end in .yml",
-                                 f"rename it to {path.stem}.yml", stage=Stage.PARSE))
+        elif lower.endswith(suffix) or (suffix == ".yml" and lower.endswith(".yaml")):
+            stem = path.name[: path.name.lower().rindex(".")]
+            problems.add(Problem(display, 1, 1, "(file)", f"files in this folder must end in lower-case {suffix}",
+                                 f"rename it to {stem.lower()}{suffix}", stage=Stage.PARSE))
+        elif path.is_dir() and not path.is_symlink():
+            problems.add(Problem(display, 1, 1, "(file)", f"folders inside {display_path(folder, root)} are not "
+                                 "read", f"entries are {suffix} files directly in the folder",
+                                 severity=Severity.WARNING, stage=Stage.PARSE))
+        else:
+            problems.add(Problem(display, 1, 1, "(file)", f"this file is not read: only {suffix} files are read "
+                                 "from this folder", "rename it, or move it out of the folder (an editor's backup?)",
+                                 severity=Severity.WARNING, stage=Stage.PARSE))
     return files
 
 
 def load_entries(folder: Path, model: type[M], settings: Settings, problems: Problems,
-                 context_of: Any = None) -> dict[str, Entry[M]]:
-    """Load one file per entry, require file name = id, and keep ids unique."""
-    from generator.validate import validate  # noqa: PLC0415
+                 context_of: Any = None, *, required: bool = False) -> Loaded:
+    """Load one file per entry, require file name = id, and keep ids unique. Every entry is checked
+    as far as it can be: an id that differs from the file name is reported and the entry still
+    checked, and every file in the folder counts as existing for references however broken it is.
+    A missing folder is one problem when ``required``, and its ids are then not checked."""
+    from generator.validate import validate_as_far_as_possible as validate  # noqa: PLC0415
 
-    entries: dict[str, Entry[M]] = {}
+    if not folder.is_dir():
+        if required:
+            problems.add(Problem(display_path(folder, settings.root), 1, 1, "(file)", "this folder is missing",
+                                 "restore it from the repository (git checkout -- "
+                                 f"{display_path(folder, settings.root)})", stage=Stage.PARSE))
+        return Loaded(available=not required)
+    entries: Loaded = Loaded()
     for path in collection_files(folder, settings.root, problems):
+        entries.known[path.stem] = None
         source, parse_problems = load_file(path, settings.root)
         problems.extend(parse_problems)
         if source is None:
             continue
+        entries.sources.append(source)
+        written = source.data.get("id") if isinstance(source.data, dict) else None
+        if isinstance(written, str):
+            entries.known[written] = None
         context = context_of(source.data) if context_of else {}
         model_obj, found = validate(source, model, context=context)
         problems.extend(_id_hint(p, path) for p in found)
+        if isinstance(written, str) and written != path.stem and is_valid_id(written):
+            taken = folder / f"{written}.yml"
+            hint = (f"{written} is already used by {source_display(taken, settings.root)}; set id: {path.stem}"
+                    if taken.exists() else f"rename the file to {written}.yml or set id: {path.stem}")
+            problems.add(source.problem(("id",), f"id '{written}' does not match the file name '{path.name}'",
+                                        hint=hint))
+            if written in entries or taken.exists():
+                continue  # the id belongs to another file; this one is still checked as far as it is valid
         if model_obj is None:
             continue
         entry_id = model_obj.id  # type: ignore[attr-defined]
-        if entry_id != path.stem:
-            taken = folder / f"{entry_id}.yml"
-            hint = (f"{entry_id} is already used by {source_display(taken, settings.root)}; set id: {path.stem}"
-                    if taken.exists() else f"rename the file to {entry_id}.yml or set id: {path.stem}")
-            problems.add(source.problem(("id",), f"id '{entry_id}' does not match the file name '{path.name}'",
-                                        hint=hint))
-            continue
         if entry_id in entries:
             problems.add(source.problem(("id",), f"duplicate id '{entry_id}' "
                                         f"(also in {entries[entry_id].source.display})"))
@@ -337,18 +413,23 @@ def _load_organisations(settings: Settings, catalog: Catalog, problems: Problems
     def context_of(data: Any) -> dict[str, Any]:
         return {"country": _country_of(data, catalog), "allow_fictional": settings.demo_data}
 
-    return load_entries(settings.directory / "organisations", Organisation, settings, problems, context_of)
+    return load_entries(settings.directory / "organisations", Organisation, settings, problems, context_of,
+                        required=True)
 
 
 def _country_of(data: Any, catalog: Catalog) -> str | None:
-    """The country phone numbers are read in: the address's, else the region's."""
+    """The country phone numbers are read in: the address's, else the region's (else the first
+    region's: a mistake in the address or region must not make every phone number wrong too)."""
     location = data.get("location") if isinstance(data, dict) else None
     if not isinstance(location, dict):
         return None
     address = location.get("address")
-    if isinstance(address, dict) and isinstance(address.get("country"), str):
-        return address["country"]
+    country = address.get("country") if isinstance(address, dict) else None
+    if isinstance(country, str) and country in phonenumbers.SUPPORTED_REGIONS:  # a bad code is reported, not used
+        return country
     region = catalog.regions.get(location.get("region")) if isinstance(location.get("region"), str) else None
+    if region is None and catalog.regions:  # an unknown region is reported; read the numbers as the network's
+        region = next(iter(catalog.regions.values()))
     return region.country if region else None
 
 

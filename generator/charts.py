@@ -74,18 +74,19 @@ def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
 
 @_remembered
 def bar_chart(chart_id: str, title: str, description: str, categories: list[str],
-              series: list[tuple[str, list[float | None]]], y_label: str) -> str:
+              series: list[tuple[str, list[float | str]]], y_label: str) -> str:
+    """Bars; a value given as text is a hidden figure, drawn as that text where its bar would be."""
     figure, axes = plt.subplots(figsize=(4.4, 3.6))
     width = 0.8 / max(1, len(series))
     for index, (name, values) in enumerate(series):
         colour, _, _ = STYLES[index % len(STYLES)]
         positions = [i + index * width for i in range(len(categories))]
-        heights = [0 if v is None else v for v in values]
+        heights = [0 if isinstance(v, str) else v for v in values]
         bars = axes.bar(positions, heights, width=width, color=colour, label=name,
                         hatch=["", "//", "..", "xx"][index % 4], edgecolor="white")
         for bar, value in zip(bars, values, strict=True):
-            if value is None:  # hidden: no bar, a visible marker instead
-                axes.annotate("<5", (bar.get_x() + width / 2, 0), ha="center", va="bottom", fontsize=7)
+            if isinstance(value, str):  # hidden: no bar, a visible marker instead
+                axes.annotate(value, (bar.get_x() + width / 2, 0), ha="center", va="bottom", fontsize=7)
     axes.set_xticks([i + width * (len(series) - 1) / 2 for i in range(len(categories))], categories,
                     rotation=20, ha="right")
     axes.set_ylabel(y_label)

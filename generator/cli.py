@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.catalog import load_catalog
-from generator.config import settings_from_config
+from generator.config import ConfigError, load_site_config, settings_from_config
 from generator.problems import Problems, report
 from generator.settings import SettingsError
 
@@ -60,6 +60,10 @@ def guarded(run: Callable[[], int]) -> int:
         return run()
     except KeyboardInterrupt:
         return 130
+    except ConfigError as exc:  # already located, one line each
+        for problem in exc.problems:
+            print(problem.text(), file=sys.stderr)
+        return 2
     except SettingsError as exc:
         print(f"kb: {exc}", file=sys.stderr)
         return 2
@@ -91,6 +95,8 @@ def _run(args: argparse.Namespace) -> int:
 
         return build(config_file, strict=args.strict, fmt=args.format, site_dir=args.site_dir,
                      timings=args.timings)
+    # kb check reads mkdocs.yml only for the settings it needs (quickly: no theme or plugins are loaded);
+    # kb build and kb serve validate the rest of it, each problem a located line as well
     catalog, problems = load_catalog(settings_from_config(config_file))
     if args.command == "new":
         return _new(catalog, args.kind, args.id)
@@ -123,6 +129,7 @@ def _serve(config_file: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
 
+    load_site_config(config_file)  # a broken mkdocs.yml is reported as located lines, not a traceback
     try:
         serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, watch_theme=True)
     except MkDocsException as exc:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.problems import Problem, Stage
-from generator.sources import Source, _decode, display_path, parse_text
+from generator.sources import Source, display_path, parse_text, read_text
 
 
 @dataclass
@@ -18,11 +18,7 @@ class MarkdownSource:
 
 def load_markdown(path: Path, root: Path) -> tuple[MarkdownSource | None, list[Problem]]:
     display = display_path(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}", stage=Stage.PARSE)]
-    text, problems = _decode(raw, display)
+    text, problems = read_text(path, root)
     if text is None:
         return None, problems
     lines = text.split("\n")

@@ -3,11 +3,18 @@ protocol) and check it: references, review dates, and no dose-like text anywhere
 
 from __future__ import annotations
 
-import re
-
-from generator.catalog import Catalog, Entry, MarkdownEntry, is_valid_id, load_entries, load_list, unknown
+from generator.catalog import (
+    Catalog,
+    Entry,
+    Loaded,
+    MarkdownEntry,
+    collection_files,
+    is_valid_id,
+    load_entries,
+    load_list,
+    written_ids,
+)
 from generator.clinical_checks import check_guide_urgency, check_signs_structure, source_problems
-from generator.doses import find_dose, strings
 from generator.frontmatter import load_markdown
 from generator.models.firstaid import FirstAidPage
 from generator.models.guidance import Review
@@ -17,7 +24,8 @@ from generator.models.vocabulary import Kind
 from generator.problems import Problem as Issue
 from generator.problems import Problems, Severity, Stage
 from generator.settings import Settings
-from generator.sources import FieldPath, Source, load_file
+from generator.sources import Source, display_path, load_file
+from generator.text_checks import body_problems
 from generator.validate import validate
 
 REFERRAL_STATUSES = ("pending", "accepted", "declined", "expired")  # the metrics count these
@@ -27,49 +35,62 @@ RESERVED_TRIAGE_IDS = {"tiers", "signs"}  # /triage/<problem>/ shares the folder
 
 def load_guidance(settings: Settings, catalog: Catalog, problems: Problems) -> None:
     triage = settings.content / "triage"
-    if not triage.is_dir():
-        return
-    catalog.scale = _load_scale(triage / "tiers.yml", settings, problems)
-    catalog.tiers = {t.id: t for t in catalog.scale.model.tiers} if catalog.scale else {}
-    catalog.signs = load_list(triage / "signs.yml", Sign, settings.root, problems)
-    catalog.body_systems = load_list(triage / "body-systems.yml", Kind, settings.root, problems)
-    catalog.problems = load_entries(triage / "problems", Problem, settings, problems)
+    if triage.is_dir():
+        source, catalog.scale = _load_scale(triage / "tiers.yml", settings, problems)
+        catalog.tiers = Loaded({t.id: t for t in catalog.scale.model.tiers} if catalog.scale else {},
+                               sources=[source] if source else [], available=source is not None,
+                               known=written_ids(source.data.get("tiers") if source and isinstance(
+                                   source.data, dict) else None))
+        catalog.sources["tiers"] = catalog.tiers.sources
+        catalog.signs = load_list(triage / "signs.yml", Sign, settings.root, problems)
+        catalog.body_systems = load_list(triage / "body-systems.yml", Kind, settings.root, problems)
+        catalog.problems = load_entries(triage / "problems", Problem, settings, problems, required=True)
+    else:  # one problem for the folder, and no "unknown tier/sign/guide" for everything that names them
+        problems.add(Issue(display_path(triage, settings.root), 1, 1, "(file)", "this folder is missing: the "
+                           "triage scale, signs, body systems and problem guides live in it",
+                           f"restore it from the repository (git checkout -- {display_path(triage, settings.root)})",
+                           stage=Stage.PARSE))
+        for name in ("tiers", "signs", "body_systems", "problems"):
+            setattr(catalog, name, Loaded(available=False))
     catalog.first_aid = _load_first_aid(settings, problems)
     protocol = settings.content / "referral" / "protocol.yml"
-    if protocol.is_file():
+    if protocol.exists() or protocol.is_symlink():
         source, found = load_file(protocol, settings.root)
         problems.extend(found)
         if source is not None:
+            catalog.sources["referral"] = [source]
             model, found = validate(source, ReferralProtocol)
             problems.extend(found)
             catalog.referral = Entry(model, source) if model else None
 
 
-def _load_scale(path, settings: Settings, problems: Problems) -> Entry[TriageScale] | None:
+def _load_scale(path, settings: Settings, problems: Problems) -> tuple[Source | None, Entry[TriageScale] | None]:
     source, found = load_file(path, settings.root)
     problems.extend(found)
     if source is None:
-        return None
+        return None, None
     model, found = validate(source, TriageScale)
     problems.extend(found)
-    return Entry(model, source) if model else None
+    return source, (Entry(model, source) if model else None)
 
 
 def _load_first_aid(settings: Settings, problems: Problems) -> dict[str, MarkdownEntry]:
     folder = settings.content / "first-aid"
-    pages: dict[str, MarkdownEntry] = {}
+    pages: Loaded = Loaded()
     if not folder.is_dir():
         return pages
-    for path in sorted(folder.glob("*.md")):
-        if not is_valid_id(path.stem):
+    for path in collection_files(folder, settings.root, problems, ".md"):
+        if not is_valid_id(path.stem):  # reported, and the page is still checked
             problems.add(Issue(path.relative_to(settings.root).as_posix(), 1, 1, "(file)",
                                "the file name is the page's address: use lower-case words joined by hyphens",
                                stage=Stage.PARSE))
-            continue
         markdown, found = load_markdown(path, settings.root)
         problems.extend(found)
+        pages.known[path.stem] = None
         if markdown is None:
             continue
+        problems.extend(body_problems(markdown.source.display, markdown.body, markdown.body_line))
+        pages.sources.append(markdown.source)
         model, found = validate(markdown.source, FirstAidPage)
         problems.extend(found)
         if model is not None:
@@ -121,7 +142,6 @@ def _check_tiers(catalog: Catalog) -> list[Issue]:
             advice.setdefault(line.id, tier.id)
     issues += review_problems(catalog, source, catalog.scale.model.review)
     issues += source_problems(source, source.data)
-    issues += dose_problems(source, source.data)
     return issues
 
 
@@ -130,75 +150,41 @@ def _check_sign(catalog: Catalog, sign: Sign) -> list[Issue]:
     if source is None:
         return []
     index = next((i for i, item in enumerate(source.data) if isinstance(item, dict) and item.get("id") == sign.id), 0)
-    issues = [unknown(source, (index, "species", i), "species", s, catalog.species)
-              for i, s in enumerate(sign.species) if catalog.species and s not in catalog.species]
+    issues = []
     for i, threshold in enumerate(sign.thresholds):
         if threshold.species not in sign.species:
             issues.append(source.problem((index, "thresholds", i, "species"),
                                          f"'{threshold.species}' has a threshold but is not in this sign's species"))
     issues += check_signs_structure(catalog, source, index, sign)
-    if index == 0:  # check the whole file once
-        issues += dose_problems(source, source.data)
     return issues
 
 
 def _check_problem(catalog: Catalog, entry: Entry[Problem]) -> list[Issue]:
     guide, src = entry.model, entry.source
-    issues = [unknown(src, ("species", i), "species", s, catalog.species)
-              for i, s in enumerate(guide.species) if catalog.species and s not in catalog.species]
+    issues = []
     if guide.id in RESERVED_TRIAGE_IDS:
         issues.append(src.problem(("id",), f"'{guide.id}' is reserved for the triage section's own pages",
                                   hint="choose another id and rename the file"))
-    if catalog.body_systems and guide.body_system not in catalog.body_systems:
-        issues.append(unknown(src, ("body_system",), "body system", guide.body_system, catalog.body_systems))
-    for i, mapping in enumerate(guide.signs):
-        if catalog.signs and mapping.sign not in catalog.signs:
-            issues.append(unknown(src, ("signs", i, "sign"), "sign", mapping.sign, catalog.signs, list_options=False))
-        if catalog.tiers and mapping.tier is not None and mapping.tier not in catalog.tiers:
-            issues.append(unknown(src, ("signs", i, "tier"), "tier", mapping.tier, catalog.tiers))
-    for i, service in enumerate(guide.equipment):
-        if catalog.services and service not in catalog.services:
-            issues.append(unknown(src, ("equipment", i), "service", service, catalog.services))
     issues += check_guide_urgency(catalog, entry)
     issues += review_problems(catalog, src, guide.review)
     issues += source_problems(src, src.data)
-    issues += dose_problems(src, src.data)
     return issues
 
 
 def _check_first_aid(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
-    issues = [unknown(src, ("species", i), "species", s, {**catalog.species, "all": None})
-              for i, s in enumerate(page.species) if s != "all" and catalog.species and s not in catalog.species]
-    issues += review_problems(catalog, src, page.review)
+    # unknown species: generator/references.py; doses and links in the body: checked as it is loaded
+    issues = review_problems(catalog, src, page.review)
     issues += source_problems(src, src.data)
-    issues += dose_problems(src, src.data)
-    for offset, line in enumerate(entry.body.split("\n")):
-        match = find_dose(line)
-        if match:
-            issues.append(Issue(src.display, entry.body_line + offset, match.start() + 1, "(body)",
-                                _dose_message(match.group(0)), _DOSE_HINT, stage=Stage.CONTENT))
-        for link in _MARKDOWN_LINK.finditer(line):
-            scheme = link.group(1).lower()
-            if scheme not in _LINK_SCHEMES:
-                issues.append(Issue(src.display, entry.body_line + offset, link.start(1) + 1, "(body)",
-                                    f"links to '{scheme}:' are not allowed; use https://, mailto: or tel:",
-                                    stage=Stage.CONTENT))
     return issues
-
-
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
-_LINK_SCHEMES = {"https", "mailto", "tel"}
 
 
 def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Issue]:
     protocol, src = entry.model, entry.source
     issues = []
-    for i, timeline in enumerate(protocol.timelines):
-        if catalog.tiers and timeline.tier not in catalog.tiers:
-            issues.append(unknown(src, ("timelines", i, "tier"), "tier", timeline.tier, catalog.tiers))
-    missing = [t for t in catalog.tiers if t not in {tl.tier for tl in protocol.timelines}]  # none if tiers failed
-    if missing:
+    written = {tl.tier for tl in protocol.timelines}
+    missing = [t for t in catalog.tiers if t not in written]  # none if tiers failed
+    if missing and written <= set(catalog.tiers):  # an unknown tier is the mistake to report, not its gap
         issues.append(src.problem(("timelines",), f"no timeline for tier(s): {', '.join(missing)}"))
     ids = [s.id for s in protocol.statuses]
     if sorted(ids) != sorted(REFERRAL_STATUSES):
@@ -206,7 +192,6 @@ def _check_referral(catalog: Catalog, entry: Entry[ReferralProtocol]) -> list[Is
                                   "because the network's metrics count them"))
     issues += review_problems(catalog, src, protocol.review)
     issues += source_problems(src, src.data)
-    issues += dose_problems(src, src.data)
     return issues
 
 
@@ -223,19 +208,3 @@ def review_problems(catalog: Catalog, src: Source, review: Review) -> list[Issue
                             severity=Severity.NOTE, stage=Stage.CONTENT)]
     return []
 
-
-_DOSE_HINT = "describe treatment in general words, such as 'pain relief as the vet prescribes'"
-
-
-def _dose_message(found: str) -> str:
-    return f"'{found}' looks like a dose; guidance on this site never states doses"
-
-
-def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
-    """Every text value in ``data`` that looks like a dose, as a problem at its field."""
-    issues = []
-    for path, text in strings(data, base):
-        match = find_dose(text)
-        if match:
-            issues.append(src.problem(path, _dose_message(match.group(0)), hint=_DOSE_HINT, stage=Stage.CONTENT))
-    return issues

@@ -5,7 +5,7 @@ from __future__ import annotations
 from math import asin, cos, radians, sin, sqrt
 from typing import Any
 
-from generator.catalog import Catalog, Entry, load_entries, load_list, unknown
+from generator.catalog import Catalog, Entry, load_entries, load_list
 from generator.models.equipment import Equipment, EquipmentType
 from generator.models.organisation import Organisation
 from generator.models.volunteers import VolunteerGroup
@@ -16,8 +16,9 @@ from generator.settings import Settings
 
 def load_kit(settings: Settings, catalog: Catalog, problems: Problems) -> None:
     types_file = settings.directory / "equipment-types.yml"
-    if types_file.is_file():
+    if types_file.exists() or types_file.is_symlink() or (settings.directory / "equipment").is_dir():
         catalog.equipment_types = load_list(types_file, EquipmentType, settings.root, problems)
+        catalog.sources["equipment_types"] = catalog.equipment_types.sources
     context = {"country": "GB", "allow_fictional": settings.demo_data}
     if catalog.regions:
         context["country"] = next(iter(catalog.regions.values())).country
@@ -30,19 +31,11 @@ def load_kit(settings: Settings, catalog: Catalog, problems: Problems) -> None:
 def check_kit(catalog: Catalog) -> list[Problem]:
     issues: list[Problem] = []
     today = catalog.settings.today
-    types_source = None
     for entry in catalog.equipment.values():
         kit, src = entry.model, entry.source
-        if catalog.equipment_types and kit.item not in catalog.equipment_types:
-            issues.append(unknown(src, ("item",), "equipment type", kit.item, catalog.equipment_types))
-        if kit.holder not in catalog.organisations:
-            issues.append(unknown(src, ("holder",), "organisation", kit.holder, catalog.organisations,
-                                  list_options=False))
-        elif catalog.org(kit.holder).status == "closed" and kit.status != "retired":
+        if kit.holder in catalog.organisations and catalog.org(kit.holder).status == "closed" \
+                and kit.status != "retired":
             issues.append(src.problem(("holder",), f"'{kit.holder}' has closed; retire or move this kit"))
-        if kit.access and kit.access.training and catalog.modules and kit.access.training not in catalog.modules:
-            issues.append(unknown(src, ("access", "training"), "training module", kit.access.training,
-                                  catalog.modules, list_options=False))
         if kit.loanable and kit.access is None:
             issues.append(src.problem(("loanable",), "loanable kit needs access rules: who may borrow it and for "
                                       "how long", hint="add access: {who: [...], max_days: ...}"))
@@ -53,28 +46,10 @@ def check_kit(catalog: Catalog) -> list[Problem]:
                                       "the kit library shows it as not available until it is serviced",
                                       hint="service it and update both dates, or set status: in-maintenance",
                                       severity=Severity.WARNING, stage=Stage.CONTENT))
-    for type_id, kit_type in catalog.equipment_types.items():
-        for service in kit_type.services:
-            if catalog.services and service not in catalog.services:
-                types_source = types_source or _types_source(catalog)
-                index = list(catalog.equipment_types).index(type_id)
-                issues.append(unknown(types_source, (index, "services"), "service", service, catalog.services))
     for entry in catalog.volunteers.values():
         group, src = entry.model, entry.source
-        for i, region in enumerate(group.regions):
-            if catalog.regions and region not in catalog.regions:
-                issues.append(unknown(src, ("regions", i), "region", region, catalog.regions))
-        if group.coordinator.organisation not in catalog.organisations:
-            issues.append(unknown(src, ("coordinator", "organisation"), "organisation",
-                                  group.coordinator.organisation, catalog.organisations, list_options=False))
         issues += verification_age(catalog, src, group.verified.on)
     return issues
-
-
-def _types_source(catalog: Catalog):
-    from generator.sources import load_file  # noqa: PLC0415
-
-    return load_file(catalog.settings.directory / "equipment-types.yml", catalog.settings.root)[0]
 
 
 def is_available(kit: Equipment, catalog: Catalog) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.catalog import Catalog, Entry, load_entries, unknown
+from generator.catalog import Catalog, Entry, load_entries
 from generator.models.metrics import MetricsReport
 from generator.problems import Problem, Problems
 from generator.settings import Settings
@@ -33,25 +33,14 @@ def check_metrics(catalog: Catalog) -> list[Problem]:
     seen: dict[tuple[str, str], str] = {}
     for entry in catalog.metrics.values():
         report, src = entry.model, entry.source
-        if catalog.regions and report.region not in catalog.regions:
-            issues.append(unknown(src, ("region",), "region", report.region, catalog.regions))
         key = (report.region, report.period)
         if key in seen:
             issues.append(src.problem(("period",), f"{report.region} already has figures for {report.period} "
                                       f"in {seen[key]}"))
         seen[key] = src.display
-        for tier in report.contacts_by_tier:
-            if catalog.tiers and tier not in catalog.tiers:
-                issues.append(unknown(src, ("contacts_by_tier", tier), "tier", tier, catalog.tiers))
         for i, row in enumerate(report.time_to_vet):
-            if catalog.tiers and row.tier not in catalog.tiers:
-                issues.append(unknown(src, ("time_to_vet", i, "tier"), "tier", row.tier, catalog.tiers))
             contacts = report.contacts_by_tier.get(row.tier)
             if contacts is not None and row.count > contacts:
                 issues.append(src.problem(("time_to_vet", i, "count"), f"count ({row.count}) is more than the "
                                           f"{contacts} contacts reported for tier '{row.tier}'"))
-        for i, outcome in enumerate(report.outcomes):
-            if catalog.problems and outcome.problem not in catalog.problems:
-                issues.append(unknown(src, ("outcomes", i, "problem"), "problem guide", outcome.problem,
-                                      catalog.problems, list_options=False))
     return issues

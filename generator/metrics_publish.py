@@ -72,7 +72,9 @@ def publish(catalog: Catalog) -> Published:
             for reg, row in seen.items():
                 if row is None:
                     continue
-                small = row.count < 5  # medians of fewer than 5 contacts would describe individuals
+                # medians of fewer than 5 contacts would describe individuals: "not shown" (the time itself
+                # is not fewer than 5)
+                small = row.count < 5
                 published.rows.append(Row(period, reg, f"minutes-to-vet:{tier}", "median",
                                           Cell(None if small else row.median_minutes)))
                 published.rows.append(Row(period, reg, f"minutes-to-vet:{tier}", "p90",

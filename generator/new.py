@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.catalog import Catalog
-from generator.models.common import ID_PATTERN
+from generator.catalog import Catalog, is_valid_id
+from generator.models.common import ID_MAX_LENGTH
 from generator.registry import KINDS
 from generator.schemas import schema_line
 
@@ -18,7 +18,7 @@ NEW_KINDS = {"organisation": "directory/organisations", "equipment": "directory/
              "volunteer-group": "directory/volunteers", "problem": "content/triage/problems",
              "case": "content/cases", "module": "content/training", "metrics": "content/metrics",
              "first-aid": "content/first-aid"}
-REMINDERS = {"case": "set consent_recorded: true only when the owner's consent is recorded"}
+REMINDERS = {"case": "answer consent_recorded with true only when the owner's consent is recorded"}
 
 
 class NewEntryError(ValueError):
@@ -29,8 +29,11 @@ def new_entry(catalog: Catalog, kind: str, entry_id: str) -> Path:
     root = catalog.settings.root
     if kind not in NEW_KINDS:
         raise NewEntryError(f"unknown kind '{kind}'; choose one of: {', '.join(NEW_KINDS)}")
-    if not re.match(ID_PATTERN, entry_id):
-        raise NewEntryError(f"'{entry_id}' is not a valid id: use lower-case letters, digits and single hyphens")
+    shown = entry_id.encode("unicode_escape").decode("ascii")  # a stray newline or tab stays visible
+    if len(entry_id) > ID_MAX_LENGTH:  # the limit kb check applies: ids are file names and addresses
+        raise NewEntryError(f"'{shown[:40]}…' is too long for an id: at most {ID_MAX_LENGTH} characters")
+    if not is_valid_id(entry_id):
+        raise NewEntryError(f"'{shown}' is not a valid id: use lower-case letters, digits and single hyphens")
     suffix = ".md" if kind == "first-aid" else ".yml"
     path = root / NEW_KINDS[kind] / f"{entry_id}{suffix}"
     if path.exists():
@@ -68,5 +71,5 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
         "item": first(catalog.equipment_types, "change-me"), "org": active[0] if active else "change-me",
         "body_system": first(catalog.body_systems, "change-me"), "sign": first(catalog.signs, "change-me"),
         "tier": first(catalog.tiers, "change-me"), "tiers": list(catalog.tiers),
-        "phone": "01632 960999" if catalog.settings.demo_data else "CHANGE",
+        "phone": "CHANGE",
     }

@@ -30,7 +30,11 @@ class PageSpec:
     history: str | None = None  # the URL of the page's "what changed" page, if it has one
     # The template's output is HTML, handed to Material as is; only pages that embed a Markdown body
     # go through Markdown (most of mkdocs' time at 10,000 entries is spent re-parsing our HTML).
+    # Contributors' Markdown is rendered and sanitised before it reaches a template
+    # (generator/markdown_text.py), so no page of ours needs this today.
     markdown: bool = False
+    # headings of the Markdown in the page (Python-Markdown toc_tokens), for Material's table of contents
+    toc: list[dict[str, Any]] = field(default_factory=list)
     # guidance pages carry the call bar: who can help now, with the number to ring
     call_bar: bool = False
 

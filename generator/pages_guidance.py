@@ -6,21 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
 from generator.catalog import Catalog
 from generator.guide_views import badges, escalation_rows, guide_view, guides_at_tier
 from generator.help_data import help_data
+from generator.markdown_text import render_markdown
 from generator.pages import DataFile, PageSpec, TemplateFile
 from generator.qr import qr_svg
 from generator.search_words import a_to_z, species_guides_title
 from generator.urgency import guide_species, guide_urgency, threshold_of
-
-
-def markdown_text(body: str) -> Markup:
-    """A contributor's Markdown with raw HTML neutralised: `<` and `&` become text, Markdown stays."""
-    return Markup(body.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def plan_guidance(catalog: Catalog) -> list[PageSpec]:
@@ -66,9 +60,10 @@ def plan_guidance(catalog: Catalog) -> list[PageSpec]:
                                        "tiers_here": view.tiers, "source_path": entry.source.display},
                               scripts=("guide",)))
     for entry in catalog.first_aid_pages():
+        body = render_markdown(entry.body)
         pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
-                              {"page": entry.model, "body": markdown_text(entry.body)},
-                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/", markdown=True))
+                              {"page": entry.model, "body": body.html}, toc=body.toc,
+                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/"))
     for species in catalog.species.values():
         pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
                               species_guides_title(species),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.calendar_feed import feed, upcoming
 from generator.catalog import Catalog
+from generator.markdown_text import render_markdown
 from generator.pages import DataFile, PageSpec
-from generator.pages_guidance import markdown_text
 from generator.training import pathway
 
 AUDIENCES = {"owner": "Owners", "technician": "Technicians and nurses", "vet": "Vets",
@@ -45,10 +45,10 @@ def plan_learning(catalog: Catalog) -> list[PageSpec]:
             pages.append(PageSpec(
                 f"training/{module.id}.md", "module.html", module.title, module.summary,
                 {"module": module, "audiences": AUDIENCES,
-                 "sections": [(s.title, markdown_text(s.body)) for s in module.sections],
+                 "sections": [(s.title, render_markdown(s.body).html) for s in module.sections],
                  "upcoming": upcoming([(module, s) for s in module.sessions], catalog.settings.today),
                  "required_by": [m for m in catalog.module_list() if module.id in m.prerequisites]},
-                scripts=("self-check",), source=catalog.modules[module.id].source.display, markdown=True))
+                scripts=("self-check",), source=catalog.modules[module.id].source.display))
     return pages
 
 

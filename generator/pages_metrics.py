@@ -14,6 +14,7 @@ from generator.catalog import Catalog
 from generator.charts import bar_chart, line_chart
 from generator.metrics_publish import NETWORK, OUTCOME_KINDS, Published, publish
 from generator.pages import DataFile, PageSpec
+from generator.suppression import Cell
 
 
 def _compliance(pub: Published, region: str, tier: str, period: str) -> float | None:
@@ -42,7 +43,7 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
         "compliance_chart": Markup(line_chart(
             f"{key}-compliance", f"{label}: share seen within the target time, by tier",
             f"Percentage of contacts seen by a vet within each tier's target time, {periods[0]} to {latest}. "
-            "Gaps are figures not published because fewer than 5 contacts lay behind them. "
+            "Gaps are figures not published, to protect small numbers. "
             "The same numbers are in the table below the chart.",
             periods, [(t.label, values) for t, values in compliance], "% within target", 100)),
         "acceptance": acceptance,
@@ -56,11 +57,11 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
         "outcomes_chart": Markup(bar_chart(
             f"{key}-outcomes", f"{label}: outcomes by problem, {latest}",
             f"Number of animals who recovered, were referred or died, for each problem guide, in {latest}. "
-            "Bars marked <5 are counts not published. The same numbers are in the table below the chart.",
+            "Bars marked <5 are counts from 1 to 4 and bars marked – are figures not shown so that such a count "
+            "cannot be worked out; neither is published. The same numbers are in the table below the chart.",
             [name for name, _ in outcomes],
-            [(kind.capitalize(), [None if c is None or c.suppressed else c.value for c in [row[1][i] for row in
-                                                                                          outcomes]])
-             for i, kind in enumerate(OUTCOME_KINDS)], "animals")),
+            [(kind.capitalize(), [_bar(row[1][i]) for row in outcomes]) for i, kind in enumerate(OUTCOME_KINDS)],
+            "animals")),
     }
     if region != NETWORK:
         top = tiers[:2]
@@ -73,6 +74,15 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
             f"urgent tiers, {periods[0]} to {latest}. The same numbers are in the table below the chart.",
             periods, minutes, "minutes"))
     return section
+
+
+def _bar(cell: Cell | None) -> float | str:
+    """A bar's height, or the marker drawn for a hidden figure: '<5' only where the count is 1 to 4."""
+    if cell is None:
+        return 0
+    if cell.suppressed:
+        return "<5" if cell.small else "–"
+    return cell.value
 
 
 def bottlenecks(catalog: Catalog, pub: Published) -> list[dict[str, Any]]:
@@ -129,6 +139,8 @@ def metrics_files(catalog: Catalog) -> list[DataFile]:
     writer.writeheader()
     writer.writerows(rows)
     return [DataFile("metrics/metrics.csv", buffer.getvalue()),
-            DataFile("metrics/metrics.json", json.dumps({"suppression": "counts from 1 to 4 are not published; "
-                                                         "value is null and published_as says 'fewer than 5'",
+            DataFile("metrics/metrics.json", json.dumps({"suppression": "counts from 1 to 4 are not published "
+                                                         "(value null, published_as 'fewer than 5'); figures hidden "
+                                                         "so that such a count cannot be worked out from the totals "
+                                                         "say 'not shown' (value null)",
                                                          "rows": rows}, indent=1))]

@@ -14,11 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.catalog import Catalog, load_catalog
 from generator.csp import UnexpectedInlineScript, apply_policy
 from generator.exports import open_data_files, plan_open_data
 from generator.history import History, read_history
+from generator.markdown_text import sanitise_page
 from generator.offline import icon_png, write_service_worker
 from generator.pages import DataFile, PageSpec, TemplateFile, data_files, plan
 from generator.pages_guidance import guidance_files, plan_guidance
@@ -35,6 +37,20 @@ from generator.timings import TIMINGS
 
 SEARCH_BODY = "data-pagefind-body"
 LOG = logging.getLogger("mkdocs.plugins.kb")
+
+
+def _publish_only_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """mkdocs copies every non-template file of the theme folders into the site. Of ours (theme/), the
+    site needs assets/ only: kb/ holds the sources of generated files (sw.js, feeds, tiers.css), with
+    their Jinja unrendered, and new/ the `kb new` templates."""
+    custom = config.theme.custom_dir
+    if not custom:
+        return
+    ours = Path(custom).resolve()
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(ours) \
+                and not file.src_uri.startswith("assets/"):
+            files.remove(file)
 
 
 class KnowledgeBaseConfig(Config):
@@ -100,6 +116,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        _publish_only_theme_assets(files, config)
         env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
         with TIMINGS.stage("render"):
             for spec in self.specs:
@@ -166,6 +183,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if spec is not None:
             with TIMINGS.stage("render"):
                 page.content = render_body(self._env, spec)
+            if spec.toc:
+                page.toc = get_toc(spec.toc)
         kb = (page.meta or {}).get("kb") or {}
         source = kb.get("source")
         if not source and not page.file.generated_by:  # a hand-written page in docs_dir
@@ -181,6 +200,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "history": kb.get("history"),
             }
         return context
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page (content/pages) is sanitised like contributors' Markdown: its raw HTML and
+        attribute lists may not add scripts, event handlers, styles or links off the site."""
+        return html if page.file.generated_by else sanitise_page(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if SEARCH_BODY in output:

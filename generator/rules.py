@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.catalog import Catalog, unknown
+from generator.catalog import Catalog
 from generator.problems import Problem, Severity, Stage
 
 
@@ -11,28 +11,17 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
     today = catalog.settings.today
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
-        if catalog.kinds and org.kind not in catalog.kinds:
-            problems.append(unknown(src, ("kind",), "kind", org.kind, catalog.kinds))
-        if catalog.regions and org.location.region not in catalog.regions:
-            problems.append(unknown(src, ("location", "region"), "region", org.location.region, catalog.regions))
+        # unknown ids are found by generator/references.py, for valid and invalid entries alike
         seen_species: set[str] = set()
         for i, capability in enumerate(org.species):
-            if catalog.species and capability.species not in catalog.species:
-                problems.append(unknown(src, ("species", i), "species", capability.species, catalog.species))
-            elif capability.species in seen_species:
+            if capability.species in seen_species:
                 problems.append(src.problem(("species", i), f"species '{capability.species}' is listed twice"))
             seen_species.add(capability.species)
         seen_services: set[str] = set()
         for i, offer in enumerate(org.services):
-            if catalog.services and offer.service not in catalog.services:
-                problems.append(unknown(src, ("services", i), "service", offer.service, catalog.services))
-            elif offer.service in seen_services:
+            if offer.service in seen_services:
                 problems.append(src.problem(("services", i), f"service '{offer.service}' is listed twice"))
             seen_services.add(offer.service)
-
-        for i, language in enumerate(org.languages):
-            if catalog.languages and language not in catalog.languages:
-                problems.append(unknown(src, ("languages", i), "language", language, catalog.languages))
 
         cover = org.after_hours
         if cover.arrangement == "partner":
@@ -42,9 +31,6 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
             elif cover.partner == org.id:
                 problems.append(src.problem(("after_hours", "partner"), "an organisation cannot be its own "
                                             "after-hours partner"))
-            elif cover.partner not in catalog.organisations:
-                problems.append(unknown(src, ("after_hours", "partner"), "organisation", cover.partner,
-                                        catalog.organisations, list_options=False))
         elif cover.partner:
             problems.append(src.problem(("after_hours", "partner"),
                                         f"partner is only used with arrangement 'partner', not "

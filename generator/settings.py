@@ -1,4 +1,9 @@
-"""Build settings: where the data lives, what 'today' is, and whether this is a demo site."""
+"""Build settings: where the data lives, what 'today' is, and whether this is a demo site.
+
+The demo never rots: a demo build (extra.demo_data) with extra.demo_data_as_of reads its content as
+of that date, whatever the real date or KB_TODAY, so its checks (and CI) pass and its pages show no
+"overdue" years later. Without demo_data the setting is ignored: a real network's verification,
+review and service dates age from the real date, as they must."""
 
 from __future__ import annotations
 
@@ -42,17 +47,36 @@ class Settings:
 class SettingsError(ValueError):
     """A setting in mkdocs.yml has a value the generator cannot use."""
 
+    def __init__(self, message: str, *, key: str | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.key = key  # under extra:, for the located message
+        self.reason = reason
+
 
 def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
-    return Settings(root=root, demo_data=bool(extra.get("demo_data", False)),
+    demo = bool(extra.get("demo_data", False))
+    as_of = _date(extra, "demo_data_as_of")
+    return Settings(root=root, demo_data=demo, **({"today": as_of} if demo and as_of else {}),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
+
+
+def _date(extra: dict, key: str) -> date | None:
+    value = extra.get(key)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        reason = f"expected a date such as 2026-11-21, got {value!r}"
+        raise SettingsError(f"mkdocs.yml: extra.{key}: {reason}", key=key, reason=reason) from None
 
 
 def _count(extra: dict, key: str) -> int:
     """A whole-number setting; absent, the Settings default."""
     value = extra.get(key, next(f.default for f in fields(Settings) if f.name == key))
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SettingsError(f"mkdocs.yml: extra.{key}: expected a whole number, got {value!r}")
+        reason = f"expected a whole number, got {value!r}"
+        raise SettingsError(f"mkdocs.yml: extra.{key}: {reason}", key=key, reason=reason)
     return value

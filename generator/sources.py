@@ -2,12 +2,15 @@
 
 YAML 1.1 guesses types (``on`` is True, ``08:00`` is 480, ``2026-01-01`` is a date), so plain
 scalars are resolved here with the YAML 1.2 core rules instead: dates and times stay text and the
-models parse them. Duplicate keys, tabs, bad UTF-8 and empty files become problems, not exceptions.
+models parse them. Duplicate keys, tabs, bad UTF-8, control characters, aliases and empty files become problems, not
+exceptions. Only regular files inside the repository are read: a pipe would hang the build and a link
+out of the repository would publish (and echo) a file that is not part of it.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,9 @@ _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# control characters other than tab, newline and carriage return; YAML refuses them, and in Markdown
+# they are never meant
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -161,12 +167,24 @@ def _key_text(key_node: ScalarNode) -> str:
     return str(_scalar(key_node)) if not key_node.style else key_node.value
 
 
+class _AliasUsed(Exception):
+    """The document reuses a node through an alias (`*name`)."""
+
+
 class _Builder:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, *, aliases_possible: bool = True) -> None:
         self.display = display
         self.problems: list[Problem] = []
+        self._seen: set[int] | None = set() if aliases_possible else None
 
     def build(self, node: Node, path: FieldPath) -> Any:
+        # An alias makes the composer hand over the anchored node again. Expanding aliases is how a
+        # few lines become gigabytes ("billion laughs") or an endless loop (`&r [*r]`), and content
+        # never needs them, so the first reuse of a node stops the file.
+        if self._seen is not None:
+            if id(node) in self._seen:
+                raise _AliasUsed
+            self._seen.add(id(node))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -210,7 +228,56 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(display, line, column, "(file)",
                               f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                               "save the file as UTF-8", stage=Stage.PARSE)]
-    return text.removeprefix("\ufeff"), []
+    text = text.removeprefix("\ufeff")
+    control = _CONTROL.search(text)
+    if control:
+        line, column = _line_column(text, control.start())
+        name = "a NUL character" if control.group() == "\0" else f"the control character U+{ord(control.group()):04X}"
+        return None, [Problem(display, line, column, "(file)", f"the file contains {name}",
+                              "save it as plain UTF-8 text; remove the character", stage=Stage.PARSE)]
+    return text, []
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """The text of a regular file inside ``root``; anything else (a folder, a pipe, a link out of the
+    repository, bad UTF-8) is a located problem and nothing is read."""
+    display = display_path(path, root)
+    refusal = _not_a_source_file(path, root)
+    if refusal:
+        return None, [Problem(display, 1, 1, "(file)", refusal, stage=Stage.PARSE)]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
+                              stage=Stage.PARSE)]
+    return _decode(raw, display)
+
+
+def _not_a_source_file(path: Path, root: Path) -> str | None:
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return "the file does not exist"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if stat.S_ISLNK(mode):
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return "this is a link to a file outside the repository; only files in the repository are read"
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            return "this is a link to nothing (a broken symbolic link)"
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file; only files are read here"
+    if not stat.S_ISREG(mode):
+        return "this is not a regular file (a pipe, socket or device); it is not read"
+    return None
 
 
 def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Source | None, list[Problem]]:
@@ -232,14 +299,28 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         reason = (exc.problem or exc.context or "invalid YAML").strip()
         return None, [Problem(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
     except yaml.YAMLError as exc:
-        return None, [Problem(display, 1, 1, "(file)", f"invalid YAML: {exc}", stage=Stage.PARSE)]
+        reason = str(getattr(exc, "reason", "") or exc).splitlines()[0]
+        line, column = _line_column(text, getattr(exc, "position", 0) or 0)
+        return None, [Problem(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
     if node is None:
         return None, [Problem(display, 1, 1, "(file)", "the file is empty",
                               "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
-    builder = _Builder(display)
-    data = builder.build(node, ())
+    builder = _Builder(display, aliases_possible="*" in text)  # an alias is written '*name'
+    try:
+        data = builder.build(node, ())
+    except _AliasUsed:
+        return None, [_alias_problem(text, display)]
     source = Source(path or Path(display), display, data, text)
     return source, builder.problems
+
+
+def _alias_problem(text: str, display: str) -> Problem:
+    alias = next((event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent)),
+                 None)
+    line, column = (alias.start_mark.line + 1, alias.start_mark.column + 1) if alias else (1, 1)
+    name = f"*{alias.anchor}" if alias else "*"
+    return Problem(display, line, column, "(file)", f"YAML aliases ('{name}') are not allowed in content files",
+                   "write the value out in full", stage=Stage.PARSE)
 
 
 _FLOW_CONTEXTS = {"while parsing a flow sequence": ("list", "[", "]"),
@@ -260,17 +341,11 @@ def _unclosed_bracket(exc: yaml.MarkedYAMLError) -> Problem | None:
 
 def load_file(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     """Read and parse one file; problems name it relative to ``root``."""
-    display = display_path(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
-                              stage=Stage.PARSE)]
-    text, problems = _decode(raw, display)
+    text, problems = read_text(path, root)
     if text is None:
         return None, problems
     with TIMINGS.stage("load"):
-        return parse_text(text, display, path)
+        return parse_text(text, display_path(path, root), path)
 
 
 def display_path(path: Path, root: Path) -> str:

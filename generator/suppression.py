@@ -4,6 +4,9 @@ Counts from 1 to 4 are never published (shown as "fewer than 5"). Suppressing on
 enough when its group's total is published: total minus the other cells would reveal it, so a
 second cell (the smallest remaining non-zero one) is suppressed too, and so on until no suppressed
 cell can be recovered by differencing. A total of 1 to 4 suppresses the whole group.
+
+A figure hidden only to stop differencing is 5 or more, so it says "not shown", never "fewer than 5":
+what is published about a hidden figure must be true.
 """
 
 from __future__ import annotations
@@ -11,19 +14,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 THRESHOLD = 5  # counts below this (and above zero) are suppressed
-SUPPRESSED_TEXT = "fewer than 5"
+SUPPRESSED_TEXT = "fewer than 5"  # only for a count that is 1 to 4 itself
+NOT_SHOWN_TEXT = "not shown"  # a figure hidden so that a small count cannot be worked out, or too few behind it
 
 
 @dataclass(frozen=True)
 class Cell:
-    value: int | None  # None when suppressed
+    value: int | float | None  # None when suppressed
+    small: bool = False  # hidden because it is itself a count from 1 to 4
 
     @property
     def suppressed(self) -> bool:
         return self.value is None
 
     def text(self) -> str:
-        return SUPPRESSED_TEXT if self.value is None else str(self.value)
+        if self.value is None:
+            return SUPPRESSED_TEXT if self.small else NOT_SHOWN_TEXT
+        return str(self.value)
+
+
+def _hidden(value: int) -> Cell:
+    return Cell(None, small=is_small(value))
 
 
 def is_small(count: int) -> bool:
@@ -36,7 +47,7 @@ def suppress_group(cells: dict[str, int], total: int | None = None) -> tuple[dic
     Returns the cells and the total as they may be published.
     """
     if total is not None and is_small(total):
-        return {k: Cell(None) if v else Cell(0) for k, v in cells.items()}, Cell(None)
+        return {k: _hidden(v) if v else Cell(0) for k, v in cells.items()}, _hidden(total)
     hidden = {k for k, v in cells.items() if is_small(v)}
     if total is not None or len(cells) > 1:
         # With a published total, one hidden cell is total minus the rest: hide another.
@@ -48,8 +59,8 @@ def suppress_group(cells: dict[str, int], total: int | None = None) -> tuple[dic
             hidden.add(candidates[0][1])
         if recoverable and len(hidden) == 1:
             # every other cell is zero: the total itself gives the hidden cell away
-            return {k: Cell(None) if k in hidden else Cell(v) for k, v in cells.items()}, Cell(None)
-    published = {k: Cell(None) if k in hidden else Cell(v) for k, v in cells.items()}
+            return {k: _hidden(v) if k in hidden else Cell(v) for k, v in cells.items()}, _hidden(total)
+    published = {k: _hidden(v) if k in hidden else Cell(v) for k, v in cells.items()}
     return published, (Cell(total) if total is not None else None)
 
 
@@ -89,7 +100,7 @@ def suppress_table(table: Table) -> tuple[dict[str, dict[str, Cell]], dict[str, 
                 changed = True
 
     def cell(key: tuple[str, str]) -> Cell:
-        return Cell(None) if key in hidden else Cell(grid[key])
+        return _hidden(grid[key]) if key in hidden else Cell(grid[key])
 
     return ({r: {c: cell((r, c)) for c in columns} for r in rows},
             {r: cell((r, total_col)) for r in rows},

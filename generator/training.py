@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from graphlib import CycleError, TopologicalSorter
 
-from generator.catalog import Catalog, Entry, load_entries, unknown
-from generator.guidance import dose_problems, review_problems
+from generator.catalog import Catalog, Entry, load_entries
+from generator.guidance import review_problems
 from generator.models.training import Module
 from generator.problems import Problem, Problems
 from generator.settings import Settings
+from generator.text_checks import markdown_field_problems
 
 
 def load_modules(settings: Settings, problems: Problems) -> dict[str, Entry[Module]]:
@@ -23,20 +24,18 @@ def check_modules(catalog: Catalog) -> list[Problem]:
         for i, prerequisite in enumerate(module.prerequisites):
             if prerequisite == module.id:
                 issues.append(src.problem(("prerequisites", i), "a module cannot be its own prerequisite"))
-            elif prerequisite not in catalog.modules:
-                issues.append(unknown(src, ("prerequisites", i), "training module", prerequisite, catalog.modules,
-                                      list_options=False))
         seen: set[str] = set()
         for i, session in enumerate(module.sessions):
             if session.id in seen:
                 issues.append(src.problem(("sessions", i, "id"), f"two sessions have the id '{session.id}'"))
             seen.add(session.id)
-            if session.host not in catalog.organisations:
-                issues.append(unknown(src, ("sessions", i, "host"), "organisation", session.host,
-                                      catalog.organisations, list_options=False))
         issues += review_problems(catalog, src, module.review)
-        issues += dose_problems(src, src.data)
     issues += _cycles(catalog)
+    for src in catalog.sources.get("modules", []):  # every module file read, valid or not
+        sections = src.data.get("sections") if isinstance(src.data, dict) else None
+        for i, section in enumerate(sections if isinstance(sections, list) else []):
+            if isinstance(section, dict) and isinstance(section.get("body"), str):
+                issues += markdown_field_problems(src, ("sections", i, "body"), section["body"])
     return issues
 
 

@@ -31,6 +31,33 @@ def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any 
         return None, [_problem(source, model, path, error) for error in errors]
 
 
+def validate_as_far_as_possible(source: Source, model: type[M], *, path: FieldPath = (), data: Any = None,
+                                context: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
+    """As validate, but when unknown fields are the only mistakes the entry is also validated without
+    them, and returned, so the rules that need a valid entry still run in the same run (its problems
+    are reported either way, so it is never built)."""
+    found, problems = validate(source, model, path=path, data=data, context=context)
+    value = source.data if data is None else data
+    if found is not None or not problems or not all(p.message.startswith("unknown field") for p in problems):
+        return found, problems
+    try:
+        return model.model_validate(_without_unknown(value, model), context=context or {}), problems
+    except (ValidationError, TypeError, ValueError):
+        return None, problems
+
+
+def _without_unknown(value: Any, model: Any) -> Any:
+    """``value`` with every key that no model along the way declares left out."""
+    target = _model_of(model)
+    if target is not None and isinstance(value, dict):
+        return {key: _without_unknown(item, target.model_fields[key].annotation) for key, item in value.items()
+                if key in target.model_fields}
+    if isinstance(value, list):
+        item_type = _item_type(model)
+        return [_without_unknown(item, item_type) for item in value] if item_type is not None else value
+    return value
+
+
 def _without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`adress:` gives 'unknown field adress' and 'address is required': keep only the first."""
     unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]

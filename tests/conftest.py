@@ -52,9 +52,9 @@ def serve(directory: Path) -> Iterator[str]:
 def demo_catalog():
     """The repository's demo network as a catalog, to compute what pages must show."""
     from generator.catalog import load_catalog  # noqa: PLC0415
-    from generator.settings import Settings  # noqa: PLC0415
+    from generator.config import settings_from_config  # noqa: PLC0415
 
-    return load_catalog(Settings(root=REPO, demo_data=True))[0]
+    return load_catalog(settings_from_config(REPO / "mkdocs.yml"))[0]  # as the build reads it (the demo's date)
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,10 @@ messages written beside it.
 An invalid example `tests/examples/invalid/<target>/<name>.yml` (or `.md`) is placed into a copy of
 the valid tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
 (`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`; `problems` at
-`content/triage/problems/<name>.yml`, `first-aid` at `content/first-aid/<name>.md`, `tiers` and
-`signs` over `content/triage/<target>.yml`, `referral` over `content/referral/protocol.yml`, `cases`
-and `training` at `content/<target>/<name>.yml` (an example may replace a valid file of the same name).
+`content/triage/problems/<name>.yml`, `first-aid` at `content/first-aid/<name>.md`, `pages` at
+`content/pages/<name>.md`, `tiers` and `signs` over `content/triage/<target>.yml`, `referral` over
+`content/referral/protocol.yml`, `cases` and `training` at `content/<target>/<name>.yml` (an example may
+replace a valid file of the same name).
 `<name>.expected` holds the lines `kb check` must print for it, in order, without the summary line.
 """
 
@@ -36,6 +37,8 @@ def destination(example: Path) -> str:
         return f"content/triage/problems/{example.name}"
     if target == "first-aid":
         return f"content/first-aid/{example.name}"
+    if target == "pages":
+        return f"content/pages/{example.name}"
     if target in ("tiers", "signs"):
         return f"content/triage/{target}.yml"
     if target == "referral":

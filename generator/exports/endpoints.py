@@ -98,7 +98,8 @@ def endpoints(catalog: Catalog, collections: list[Collection]) -> list[Endpoint]
     if catalog.metrics and catalog.tiers:
         found += [
             Endpoint("Spreadsheets", "metrics/metrics.csv", CSV, "Network metrics",
-                     "Published aggregate figures, one per row; suppressed counts are empty and say 'fewer than 5'."),
+                     "Published aggregate figures, one per row; hidden figures are empty and say 'fewer than 5' "
+                     "(a count from 1 to 4) or 'not shown' (hidden so that such a count cannot be worked out)."),
             Endpoint("Spreadsheets", "metrics/metrics.json", JSON, "Network metrics (JSON)",
                      "The same figures as the CSV."),
         ]

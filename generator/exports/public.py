@@ -188,7 +188,8 @@ METRICS_SCHEMA: dict[str, Any] = {
                                                              "minutes-to-vet:<tier>, referrals, outcomes:<guide>"},
                 "category": {"type": "string"},
                 "value": {"type": ["number", "null"], "description": "null where the figure is suppressed"},
-                "published_as": {"type": "string", "description": "the figure as shown, e.g. 'fewer than 5'"},
+                "published_as": {"type": "string", "description": "the figure as shown: the number, 'fewer than 5' "
+                                                                         "(a count from 1 to 4) or 'not shown'"},
             }}},
     },
 }

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 80  # ids are file names and URL segments
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,7 +71,7 @@ def _email(value: str) -> str:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=date)]
 ClockTime = Annotated[str, BeforeValidator(_clock, json_schema_input_type=Annotated[str, StringConstraints(
     pattern=r"^([01]\d|2[0-4]):[0-5]\d$")])]

@@ -1,0 +1,34 @@
+"""Only what the site needs is published from theme/ (issue 16): its assets, never the `kb new`
+templates (/new/*.yml) or the Jinja sources of generated files (sw.js, the Atom feeds) unrendered."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.helpers import REPO
+
+JINJA = re.compile(r"\{\{|\{%-?\s")
+
+
+def test_theme_sources_are_not_published(fixture_site: Path) -> None:
+    assert not (fixture_site / "new").exists()
+    assert not (fixture_site / "kb").exists()
+    for path in (REPO / "theme").rglob("*"):
+        if path.is_file() and path.relative_to(REPO / "theme").parts[0] != "assets":
+            name = path.relative_to(REPO / "theme").as_posix()
+            assert not (fixture_site / name).exists() or name in ("main.html",), name
+
+
+def test_theme_assets_are_published(fixture_site: Path) -> None:
+    for path in (REPO / "theme/assets").iterdir():
+        assert (fixture_site / "assets" / path.name).is_file(), path.name
+
+
+def test_no_published_file_carries_unrendered_jinja(fixture_site: Path) -> None:
+    suspects = [p for p in fixture_site.rglob("*") if p.is_file() and p.suffix in (".js", ".xml", ".css", ".json",
+                                                                                    ".webmanifest", ".yml", ".txt")
+                and not p.relative_to(fixture_site).as_posix().startswith(("pagefind/", "assets/javascripts/"))]
+    assert suspects
+    assert [p.relative_to(fixture_site).as_posix() for p in suspects
+            if JINJA.search(p.read_text(encoding="utf-8", errors="replace"))] == []
