@@ -47,6 +47,37 @@ def test_no_page_is_wider_than_a_phone(browser, demo_url: str, demo_site: Path) 
     assert wide == []
 
 
+# Without JavaScript a control must do something by itself. Allowed: the referral form's fields (a
+# form filled in and printed, its buttons need JavaScript and are hidden) and the self-check's
+# answers (each question's answer is in a <details> beside it). Material's menu button is a label
+# for a checkbox, which works without JavaScript. Anything else visible is a dead control.
+DEAD_CONTROLS = """() => [...document.querySelectorAll('button, select, input:not([type=hidden]), textarea')]
+    .filter(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                   return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; })
+    .filter(e => !(e.tagName === 'BUTTON' && e.type === 'submit' && e.form && e.form.getAttribute('action')))
+    .filter(e => !(e.tagName !== 'BUTTON' && e.closest('#kb-referral-form')))
+    .filter(e => !(e.type === 'radio' && e.closest('.kb-question')?.querySelector('details.kb-question__answer')))
+    .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def test_no_dead_controls_without_javascript(browser, demo_url: str, demo_site: Path) -> None:
+    """The finder shows links to lists instead of its form, the header's search becomes a link to
+    the A to Z, the case filter and the kit's region picker are hidden: on every page."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    dead = {}
+    for path in every_page(demo_site):
+        page.goto(demo_url + path, wait_until="load")
+        if found := page.evaluate(DEAD_CONTROLS):
+            dead[path] = found
+    page.goto(demo_url + "referral/form/")
+    assert page.locator("#kb-referral-form input").count() > 20  # the allowances above are in use
+    page.goto(demo_url + "training/oxygen-therapy-for-rodents/")
+    assert page.locator(".kb-question input[type=radio]").first.is_visible()
+    context.close()
+    assert dead == {}
+
+
 AXE_PAGES = ["", "get-help/", "get-help/?species=hamster&region=eastmarsh", "triage/gut-stasis/",
              "triage/signs/not-eating/", "triage/tiers/emergency-now/", "first-aid/keeping-warm/",
              "first-aid/species/hamster/", "search/?q=hamstr", "a-z/", "directory/find/?region=eastmarsh",
