@@ -27,9 +27,7 @@ def make_tree(dest: Path, *, demo_data: bool = True) -> Path:
           name: material
           custom_dir: {REPO / 'theme'}
           font: false
-          palette:
-            primary: custom
-            accent: custom
+          favicon: assets/favicon.svg
         plugins:
           - kb
         extra:
