@@ -62,7 +62,8 @@ def test_an_edited_organisation_reloads_in_the_open_page(served, page: Page) -> 
     source.write_text(good, encoding="utf-8")
     edit_summary(source, "reloadcheck2")
     wait_for_text(page, "reloadcheck2")
-    wait_until_served(url + "pagefind/pagefind-entry.json", server)  # the index appears whole once built
-    page.goto(url + "search/?q=reloadcheck2")
+    # the index appears whole once built; organisations are in the network bundle, searched on request
+    wait_until_served(url + "pagefind-network/pagefind-entry.json", server)
+    page.goto(url + "search/?q=reloadcheck2&all=1")
     page.locator("#kb-search-results li a").first.wait_for(timeout=60_000)
     assert "Saltwick" in page.locator("#kb-search-results").inner_text()
