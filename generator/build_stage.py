@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.build import FAILED
 from generator.catalog import load_catalog
-from generator.cli import guarded, print_report
+from generator.cli import guarded, print_report, stale_policy
 from generator.config import load_site_config, settings_from_config
 from generator.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.timings import TIMINGS
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--site-dir", type=Path)
+    parser.add_argument("--stale-fails", default="everywhere")
+    parser.add_argument("--base", default="origin/main")
     args = parser.parse_args(argv)
     return guarded(lambda: _run(args))
 
@@ -50,6 +52,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kb: {exc}", file=sys.stderr)
         return 1
     catalog, problems = load_catalog(settings_from_config(args.config_file))
+    problems = stale_policy(problems, catalog.settings.root, args.stale_fails, args.base)
     if not print_report(problems, strict=args.strict, fmt=args.format):
         return 1
     organisations = len(catalog.organisations)

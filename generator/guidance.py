@@ -202,9 +202,9 @@ def review_problems(catalog: Catalog, src: Source, review: Review) -> list[Issue
     if review.next_review < today:
         return [src.problem(("review", "next_review"), f"review overdue since {review.next_review.isoformat()}",
                             hint="have a clinical reviewer check the guidance, then update both dates",
-                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+                            severity=Severity.WARNING, stage=Stage.FRESHNESS)]
     if (review.next_review - today).days <= DUE_SOON_DAYS:
         return [src.problem(("review", "next_review"), f"review due on {review.next_review.isoformat()}",
-                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+                            severity=Severity.NOTE, stage=Stage.FRESHNESS)]
     return []
 

@@ -45,7 +45,7 @@ def check_kit(catalog: Catalog) -> list[Problem]:
             issues.append(src.problem(("next_service_due",), f"service overdue since {kit.next_service_due}; "
                                       "the kit library shows it as not available until it is serviced",
                                       hint="service it and update both dates, or set status: in-maintenance",
-                                      severity=Severity.WARNING, stage=Stage.CONTENT))
+                                      severity=Severity.WARNING, stage=Stage.FRESHNESS))
     for entry in catalog.volunteers.values():
         group, src = entry.model, entry.source
         issues += verification_age(catalog, src, group.verified.on)

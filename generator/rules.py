@@ -77,8 +77,8 @@ def verification_age(catalog: Catalog, src, verified_on) -> list[Problem]:
     if age > settings.verify_warn_days:
         return [src.problem(("verified", "on"), f"last verified {age} days ago, more than a year",
                             hint="check every detail with the organisation and update verified.on",
-                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+                            severity=Severity.WARNING, stage=Stage.FRESHNESS)]
     if age > settings.verify_note_days:
         return [src.problem(("verified", "on"), f"last verified {age} days ago; due for re-verification",
-                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+                            severity=Severity.NOTE, stage=Stage.FRESHNESS)]
     return []

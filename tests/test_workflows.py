@@ -160,3 +160,16 @@ def test_the_downloaded_preview_says_how_to_open_it() -> None:
     assert "site-preview-readme.txt" in upload["with"]["path"]
     text = (REPO / ".github/preview/HOW-TO-PREVIEW.txt").read_text()
     assert "python3 -m http.server --directory site" in text
+
+
+def test_stale_data_blocks_only_the_pull_request_that_touches_it() -> None:
+    runs = [step.get("run", "") for step in _steps()]
+    check = next(run for run in runs if "kb check --strict" in run)
+    assert '--stale-fails changed --base "origin/$BASE"' in check and "--stale-fails nowhere" in check
+    builds = [run for run in runs if "kb build" in run]
+    assert builds and all("--stale-fails nowhere" in run for run in builds)  # the deploy never fails for age
+    stale = _workflow("stale.yml")
+    assert stale["on"]["schedule"] and stale["jobs"]["report"]["permissions"] == {
+        "contents": "read", "issues": "write"}
+    report = "\n".join(step.get("run", "") for step in _steps("stale.yml"))
+    assert "kb stale" in report and "gh issue edit" in report and "gh issue create" in report
