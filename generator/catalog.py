@@ -27,9 +27,11 @@ from generator.models.triage import Sign, Tier, TriageScale
 from generator.models.vocabulary import VOCABULARIES, Kind, Language, OrganisationKind, Region, Service, Species
 from generator.models.volunteers import VolunteerGroup
 from generator.problems import Problem, Problems, Severity, Stage
+from generator.registry import KINDS
 from generator.settings import Settings
 from generator.sources import Source, display_path, load_file
-from generator.suggest import did_you_mean
+from generator.stray_files import stray_files
+from generator.suggest import suggest_id
 from generator.timings import TIMINGS
 
 M = TypeVar("M", bound=BaseModel)
@@ -103,6 +105,18 @@ class Catalog:
         if not getattr(loaded, "available", True):
             return None
         return {**dict.fromkeys(loaded), **getattr(loaded, "known", {})}
+
+    def names(self, name: str) -> dict[str, list[str]]:
+        """Each id of ``name`` with the names people write for it (a label, a plural, an
+        organisation's name), for "did you mean"."""
+        found: dict[str, list[str]] = {}
+        for entry_id, item in getattr(self, name).items():
+            model = getattr(item, "model", item)
+            found[entry_id] = [text for attribute in ("name", "label", "plural", "title")
+                               if isinstance(text := getattr(model, attribute, None), str)]
+        for entry_id in self.ids(name) or {}:
+            found.setdefault(entry_id, [])
+        return found
 
     # ---- derived views -------------------------------------------------------------------
     def memo(self, key: tuple, compute: Any) -> Any:
@@ -247,6 +261,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     from generator.cases import check_cases, load_cases  # noqa: PLC0415
     from generator.guidance import check_guidance, load_guidance  # noqa: PLC0415 - they use this module
     from generator.kit import check_kit, load_kit  # noqa: PLC0415
+    from generator.likely_copies import check_likely_copies  # noqa: PLC0415
     from generator.metrics import check_metrics, load_metrics  # noqa: PLC0415
     from generator.redirects import check_aliases  # noqa: PLC0415
     from generator.references import check_references  # noqa: PLC0415
@@ -262,6 +277,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     for name in ("organisations", "equipment_types", "equipment", "volunteers", "signs", "body_systems", "problems",
                  "first_aid", "cases", "modules", "metrics"):
         catalog.sources.setdefault(name, list(getattr(getattr(catalog, name), "sources", [])))
+    problems.extend(_stray_files(settings))
     # checks of the data as written, before quoting replaces the guidance models (and the ids that
     # exist, valid or not, with them)
     problems.extend(check_references(catalog, problems.items))
@@ -271,6 +287,7 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
 
     problems.extend(quote_catalog(catalog))  # before the checks: they and the pages see the numbers
     problems.extend(check_organisations(catalog))
+    problems.extend(check_likely_copies(catalog))
     problems.extend(check_availability(catalog))
     problems.extend(check_guidance(catalog))
     problems.extend(check_modules(catalog))
@@ -280,6 +297,13 @@ def _load_catalog(settings: Settings) -> tuple[Catalog, Problems]:
     problems.extend(check_aliases(catalog))
     problems.extend(test_call_reminders(catalog))
     return catalog, problems
+
+
+def _stray_files(settings: Settings) -> list[Problem]:
+    root = settings.root
+    first_aid, pages = (display_path(settings.content / name, root) for name in ("first-aid", "pages"))
+    return stray_files(root, [k.folder for k in KINDS if k.folder] + [first_aid],
+                       [k.file for k in KINDS if k.file], read_whole=[pages])
 
 
 def load_list(path: Path, model: type[BaseModel], root: Path, problems: Problems) -> Loaded:
@@ -433,14 +457,24 @@ def _country_of(data: Any, catalog: Catalog) -> str | None:
     return region.country if region else None
 
 
+# What `kb new` templates write where the contributor must choose (a kind, a region, a species): a
+# value that must not survive into a merged file, and is reported as a choice still to make.
+CHOOSE = frozenset({"change-me"})
+
+
 def unknown(source: Source, path: tuple, kind: str, value: str, options: dict[str, Any],
-            list_options: bool = True) -> Problem:
+            list_options: bool = True, names: dict[str, list[str]] | None = None) -> Problem:
     """A reference to something that does not exist. Callers skip the check when ``options`` is
-    empty: then the vocabulary itself failed to load, and that error is the one to show."""
-    hint = did_you_mean(value, options)
-    if not hint and list_options and options:
-        hint = f"use one of: {', '.join(options)}"
+    empty: then the vocabulary itself failed to load, and that error is the one to show. ``names``
+    (each id's label or name) lets "did you mean" find an id from a name ("Kettlemoor Vets")."""
+    listed = f"use one of: {', '.join(options)}" if list_options and options else ""
+    if value in CHOOSE:  # a `kb new` template's choice, left as it was written
+        return source.problem(path, f"choose the {kind}: the template leaves it for you to choose",
+                              hint=listed or f"write the id of an existing {kind}",
+                              stage=Stage.REFERENCE)
+    meant = suggest_id(value, names if names is not None else {option: [] for option in options})
+    hint = f"did you mean '{meant}'?" if meant else listed
     return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
 
 
-__all__ = ["Catalog", "Entry", "load_catalog", "unknown", "emergency_order", "Severity"]
+__all__ = ["CHOOSE", "Catalog", "Entry", "load_catalog", "unknown", "emergency_order", "Severity"]

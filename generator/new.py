@@ -38,13 +38,22 @@ def new_entry(catalog: Catalog, kind: str, entry_id: str) -> Path:
     path = root / NEW_KINDS[kind] / f"{entry_id}{suffix}"
     if path.exists():
         raise NewEntryError(f"{path.relative_to(root)} already exists; choose another id or edit that file")
-    registry_kind = next((k for k in KINDS if k.folder == NEW_KINDS[kind]), None)
-    text = _environment().get_template(f"{kind}{suffix}").render(
-        **_context(catalog, kind, entry_id),
-        schema_line=schema_line(root, path, registry_kind) if registry_kind else "")
+    text = template_text(catalog, kind, entry_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def template_text(catalog: Catalog, kind: str, entry_id: str) -> str:
+    """The commented template `kb new` writes for a new entry (also offered on the site's
+    "Add or correct a clinic" page, filled into GitHub's new-file editor)."""
+    root = catalog.settings.root
+    suffix = ".md" if kind == "first-aid" else ".yml"
+    path = root / NEW_KINDS[kind] / f"{entry_id}{suffix}"
+    registry_kind = next((k for k in KINDS if k.folder == NEW_KINDS[kind]), None)
+    return _environment().get_template(f"{kind}{suffix}").render(
+        **_context(catalog, kind, entry_id),
+        schema_line=schema_line(root, path, registry_kind) if registry_kind else "")
 
 
 def _environment() -> Environment:
@@ -53,23 +62,21 @@ def _environment() -> Environment:
 
 
 def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
+    """What the templates fill in. Nothing a contributor must choose is chosen for them: those
+    fields say `change-me` (reported as a choice to make until changed) beside the ids to choose
+    from; only metrics take their region and period from the id they were named with."""
     today = catalog.settings.today
-    first = lambda mapping, default: next(iter(mapping), default)  # noqa: E731
-    region = first(catalog.regions, "change-me")
-    period = today.strftime("%Y-%m")
+    region, period = "change-me", today.strftime("%Y-%m")
     found = re.match(r"^(?P<region>[a-z0-9-]+)-(?P<period>\d{4}-(?:\d{2}|q[1-4]))$", entry_id)
     if kind == "metrics" and found and found["region"] in catalog.regions:
         region, period = found["region"], found["period"].upper()
-    active = [o.id for o in catalog.orgs() if o.status == "active"]
+    choices = {name: ", ".join(getattr(catalog, name)) or "(none yet)"
+               for name in ("kinds", "regions", "species", "services", "body_systems", "tiers", "equipment_types")}
     return {
         "id": entry_id, "today": today.isoformat(),
         "next_year": (today + timedelta(days=365)).isoformat(),
         "region": region, "period": period,
         "country": catalog.regions[region].country if region in catalog.regions else "GB",
-        "kind": "exotics-practice" if "exotics-practice" in catalog.kinds else first(catalog.kinds, "change-me"),
-        "species": first(catalog.species, "rat"), "service": first(catalog.services, "triage"),
-        "item": first(catalog.equipment_types, "change-me"), "org": active[0] if active else "change-me",
-        "body_system": first(catalog.body_systems, "change-me"), "sign": first(catalog.signs, "change-me"),
-        "tier": first(catalog.tiers, "change-me"), "tiers": list(catalog.tiers),
+        "tiers": list(catalog.tiers), "choices": choices,
         "phone": "CHANGE",
     }

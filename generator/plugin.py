@@ -23,6 +23,7 @@ from generator.history import History, read_history
 from generator.markdown_text import sanitise_page
 from generator.offline import icon_png, write_service_worker
 from generator.pages import DataFile, PageSpec, TemplateFile, data_files, plan
+from generator.pages_contribute import plan_contribute
 from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_history import history_files, plan_history
 from generator.pages_learning import learning_files, plan_kit, plan_learning
@@ -108,7 +109,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         with TIMINGS.stage("plan"):
             self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
                           + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog)
-                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
+                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra)
+                          + plan_contribute(catalog, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}

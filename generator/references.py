@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from generator.models.common import ID_MAX_LENGTH, ID_PATTERN
 from generator.problems import Problem
 from generator.sources import FieldPath, format_path
+from generator.suggest import suggest_id
 
 if TYPE_CHECKING:
     from generator.catalog import Catalog
@@ -101,12 +102,14 @@ _ID = re.compile(ID_PATTERN)
 
 def check_references(catalog: Catalog, found: list[Problem]) -> list[Problem]:
     """Unknown ids in every file read; a value already reported (``found``: it is not an id of the
-    right form, say) is not reported again."""
+    right form, say) is not reported again. Where the schema said a reference is not an id at all
+    ("Guinea Pigs", "Kettlemoor Vets"), its problem in ``found`` gets the hint of the id meant."""
     from generator.catalog import unknown  # noqa: PLC0415 - catalog imports this module
 
-    reported = {(p.path, p.field) for p in found}
+    reported = {(p.path, p.field): index for index, p in enumerate(found)}
     targets = {reference.target for references in REFERENCES.values() for reference in references}
     existing = {target: catalog.ids(target) for target in targets}
+    names: dict[str, dict[str, list[str]]] = {}
     problems: list[Problem] = []
     for kind, references in REFERENCES.items():
         for source in catalog.sources.get(kind, []):
@@ -116,12 +119,20 @@ def check_references(catalog: Catalog, found: list[Problem]) -> list[Problem]:
                     continue
                 for path, value in _written(source.data, reference.path, ()):
                     if reference.shorthand and isinstance(value, dict):
-                        value = value.get(reference.shorthand)
-                    if not isinstance(value, str) or value in options or value in reference.also \
-                            or not _is_id(value) or (source.display, format_path(path)) in reported:
-                        continue  # known; or not an id at all, which the schema check says
+                        path, value = (*path, reference.shorthand), value.get(reference.shorthand)
+                    if not isinstance(value, str) or value in options or value in reference.also:
+                        continue
+                    if reference.target not in names:
+                        names[reference.target] = catalog.names(reference.target)
+                    already = reported.get((source.display, format_path(path)))
+                    if already is not None or not _is_id(value):  # the schema check says what is wrong
+                        if already is not None and not _is_id(value) and (meant := suggest_id(
+                                value, names[reference.target])):
+                            found[already] = replace(found[already], hint=f"did you mean '{meant}'?")
+                        continue
                     problems.append(unknown(source, path, reference.noun, value, options,
-                                            list_options=reference.list_options))
+                                            list_options=reference.list_options,
+                                            names=names[reference.target]))
     return problems
 
 

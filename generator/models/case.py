@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.models.common import Id, IsoDate, KbModel, ShortText, Text
+from generator.models.common import Id, IsoDate, KbModel, Role, ShortText, Text
 
 AgeBand = Literal["juvenile", "young-adult", "adult", "senior"]
 WeightBand = Literal["under-50-g", "50-150-g", "150-500-g", "500-1000-g", "over-1000-g"]
@@ -34,7 +34,7 @@ class Related(KbModel):
 
 
 class CaseReview(KbModel):
-    by: ShortText  # a role
+    by: Role
     on: IsoDate
 
 

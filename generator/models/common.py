@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
+from generator.roles import role
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80  # ids are file names and URL segments
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -79,6 +81,7 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidat
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Role = Annotated[ShortText, AfterValidator(role)]  # a job, never a person's name (published)
 TimeZone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_iana_zone)]
 
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from generator.models.common import HttpsUrl, IsoDate, KbModel, ShortText
+from generator.models.common import HttpsUrl, IsoDate, KbModel, Role, ShortText
 
 
 class Review(KbModel):
-    reviewer: ShortText  # a role, never a private person's name
+    reviewer: Role
     reviewed: IsoDate
     next_review: IsoDate
 
