@@ -13,9 +13,12 @@ import argparse
 import gc
 import json
 import logging
+import os
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.build import FAILED
 from generator.catalog import load_catalog
@@ -38,6 +41,18 @@ def main(argv: list[str] | None = None) -> int:
     return guarded(lambda: _run(args))
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def local_address_warning(site_url: str, environ: Mapping[str, str]) -> str | None:
+    """In CI or a deploy, a site built for this machine's address prints QR codes, feeds and calendar
+    files that point at nobody's site: say so (a local preview build stays quiet)."""
+    if urlsplit(site_url).hostname not in LOCAL_HOSTS or not (environ.get("CI") or environ.get("GITHUB_ACTIONS")):
+        return None
+    return (f"kb: warning: site_url is {site_url}: QR codes, feeds, calendar files and sitemaps will point at "
+            "this machine; set KB_SITE_URL (or site_url in mkdocs.yml) to the address the site is published at")
+
+
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)  # unwind (and remove the staging folder) instead of dying
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow to import
@@ -51,6 +66,9 @@ def _run(args: argparse.Namespace) -> int:
     except UnsafeSiteDir as exc:
         print(f"kb: {exc}", file=sys.stderr)
         return 1
+    warning = local_address_warning(config.site_url or "", os.environ)
+    if warning:
+        print(warning, file=sys.stderr)
     catalog, problems = load_catalog(settings_from_config(args.config_file))
     problems = stale_policy(problems, catalog.settings.root, args.stale_fails, args.base)
     if not print_report(problems, strict=args.strict, fmt=args.format):

@@ -6,6 +6,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -28,7 +29,7 @@ from generator.pages_guidance import guidance_files, plan_guidance
 from generator.pages_history import history_files, plan_history
 from generator.pages_learning import learning_files, plan_kit, plan_learning
 from generator.pages_metrics import metrics_files, plan_audit, plan_metrics, plan_offline
-from generator.problems import Problems, report
+from generator.problems import Problems, Severity, report
 from generator.redirects import redirect_files
 from generator.render import front_matter, make_environment, render_body, render_file, render_page
 from generator.search import SearchIndexError, index_site
@@ -80,9 +81,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
+        # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
+        # server would otherwise hold every request until a build succeeds), with the errors on top
+        self.last_good: tuple[Catalog, Problems] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        print(f"kb: serving on {server.url} (press Ctrl+C to stop); pages reload as you save", file=sys.stderr)
+        return server
 
     def on_shutdown(self) -> None:
         self._wait_for_index()
@@ -103,8 +111,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             catalog, problems = load_catalog(settings)
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
+        config.extra["kb_serve_problems"] = []
         if problems.failing(self.config.strict):
-            raise PluginError("the content has errors (listed above); nothing was built")
+            if not (self.serving and self.last_good):
+                raise PluginError("the content has errors (listed above); nothing was built")
+            config.extra["kb_serve_problems"] = [p.text() for p in problems.promoted(self.config.strict)
+                                                 if p.severity == Severity.ERROR]
+            print("kb: the content has errors (listed above): the preview shows the last version without "
+                  "errors, with these errors on every page, until they are fixed", file=sys.stderr)
+            catalog, problems = self.last_good
+        elif self.serving:
+            self.last_good = (catalog, problems)
         self.catalog = catalog
         with TIMINGS.stage("plan"):
             self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)

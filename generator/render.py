@@ -18,6 +18,7 @@ from generator.exports.vcard import region_clinics, region_vcard_path, vcard_pat
 from generator.hours import hours_summary, weekly_table
 from generator.jsonld import organisation_jsonld
 from generator.kit import is_available, nearest_available, shown_status
+from generator.models.case import band_words
 from generator.pages import PageSpec, TemplateFile
 from generator.pages_learning import session_file
 from generator.phones import normalise
@@ -111,7 +112,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
     env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(catalog, org), hours_summary=hours_summary)
-    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
+    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute,
                        species_plural=lambda sid: catalog.species[sid].plural.lower())
     env.globals.update(session_file=session_file, kit_available=lambda kit: is_available(kit, catalog),

@@ -20,6 +20,9 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
     whole, and are not under a folder in ``read_whole`` (Markdown pages); and YAML files at the
     top of the repository other than the site's configuration."""
     folders, files, whole = set(folders), set(files), set(read_whole)
+    # a file that a link in a read folder points at is read through the link
+    linked = {path.resolve() for folder in folders if (root / folder).is_dir()
+              for path in (root / folder).iterdir() if path.is_symlink()}
     problems = []
     for top in ("directory", "content"):
         base = root / top
@@ -29,14 +32,14 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
             relative = path.relative_to(root)
             parents = {parent.as_posix() for parent in relative.parents}
             if (path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in CONTENT_SUFFIXES
-                    or relative.as_posix() in files or parents & (folders | whole)
+                    or relative.as_posix() in files or parents & (folders | whole) or path.resolve() in linked
                     or any(part.startswith(".") for part in relative.parts)):
                 continue
             problems.append(_not_read(relative, folders, files))
     used = {config.name} if config else set()
     for path in sorted(root.glob("*")):
         if (path.is_file() and not path.name.startswith(".") and path.suffix.lower() in (".yml", ".yaml")
-                and path.name not in ROOT_FILES_READ | used):
+                and path.name not in ROOT_FILES_READ | used and path.resolve() not in linked):
             problems.append(_not_read(Path(path.name), folders, files))
     return problems
 

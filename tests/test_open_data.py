@@ -193,7 +193,7 @@ def sentinel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for path in sorted((tree / folder).glob("*.yml")):
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
             if "verified" in fields:
-                data["verified"]["by"] = f"{SENTINEL} verifier"
+                data["verified"]["by"] = f"{SENTINEL} practice manager"  # a role, as the field requires
             if "notes" in fields:
                 data["notes"] = f"{SENTINEL} kit note"
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
