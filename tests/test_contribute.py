@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from generator.catalog import load_catalog
+from generator.cli import main as kb_main
 from generator.problems import Severity
 from generator.settings import Settings
 from tests.helpers import make_tree, page
@@ -28,6 +29,19 @@ def test_every_page_can_report_a_problem_and_leads_contributors_in(demo_site: Pa
         assert report["href"].startswith(f"{REPO_URL}/issues/new?")
         assert query == {"template": ["report-a-problem-with-a-page.yml"], "page": [f"http://127.0.0.1:8000/{url}"]}
         assert html.find("a", string="Add or correct a clinic") is not None, url
+
+
+def test_without_a_repository_problems_are_reported_by_email(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path / "tree")
+    config = tree / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  generator: false\n",
+                                                 "  generator: false\n  feedback_email: network@kb.example\n"))
+    assert kb_main(["-f", str(config), "build", "--site-dir", str(tmp_path / "site")]) == 0
+    for url in ("", "get-help/", "triage/"):
+        report = page(tmp_path / "site", url).find("a", string="Report a problem with this page")
+        assert report is not None and report["href"].startswith("mailto:network@kb.example?subject="), url
+    contribute = page(tmp_path / "site", "contribute/").get_text(" ", strip=True)
+    assert "network@kb.example" in contribute and "Add a clinic on GitHub" not in contribute
 
 
 @pytest.mark.browser
