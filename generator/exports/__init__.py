@@ -17,7 +17,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
+from generator.core.history import History
+from generator.core.specs import DataFile, PageSpec
 from generator.exports.api import API, api_documents, dump_json
 from generator.exports.archive import zip_bytes
 from generator.exports.csv_export import CSV_PATH, directory_csv
@@ -28,9 +30,7 @@ from generator.exports.licence import Licence, licence_of
 from generator.exports.openapi import openapi_document
 from generator.exports.public import Collection, collections
 from generator.exports.vcard import vcard_files
-from generator.history import History
-from generator.pages import DataFile, PageSpec
-from generator.pages_learning import session_file
+from generator.kinds.training.pages import session_file
 
 PAGE = "open-data.md"
 # endpoints whose example is shown inline on the page (the others are linked)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from generator.calendar_feed import upcoming
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
+from generator.core.history import History
+from generator.core.specs import PageSpec, TemplateFile
 from generator.exports.endpoints import GUIDANCE_FEED, SESSIONS_FEED
-from generator.history import History
-from generator.pages import PageSpec, TemplateFile
-from generator.pages_history import RECENT, changes_feed, pages_by_source
-from generator.pages_learning import session_file
+from generator.kinds.training.calendar import upcoming
+from generator.kinds.training.pages import session_file
+from generator.site.history import RECENT, changes_feed, pages_by_source
 
 GUIDANCE_SOURCES = ("content/triage/", "content/first-aid/", "content/referral/")
 

@@ -13,9 +13,9 @@ import uuid
 from functools import cache
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.models.hours import DAYS, HoursException, Period
-from generator.models.organisation import Organisation, ServiceOffer
+from generator.common.hours import DAYS, HoursException, Period
+from generator.core.catalog import Catalog
+from generator.kinds.organisations.model import Organisation, ServiceOffer
 
 HSDS_VERSION = "3.0"
 FOLDER = "api/hsds"

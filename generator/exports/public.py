@@ -14,19 +14,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
 from generator.exports.vcard import vcard_path
-from generator.kit import is_available
-from generator.metrics_publish import NETWORK, publish
-from generator.models.case import Case
-from generator.models.equipment import Equipment, EquipmentType
-from generator.models.firstaid import FirstAidPage
-from generator.models.organisation import Organisation, Phone, Verification
-from generator.models.referral import ReferralProtocol
-from generator.models.training import Module
-from generator.models.triage import Problem, Sign, Tier
-from generator.models.vocabulary import Kind, Language, OrganisationKind, Region, Service, Species
-from generator.models.volunteers import VolunteerGroup
+from generator.kinds.cases.model import Case
+from generator.kinds.equipment.checks import is_available
+from generator.kinds.equipment.model import Equipment, EquipmentType
+from generator.kinds.first_aid.model import FirstAidPage
+from generator.kinds.metrics.publish import NETWORK, publish
+from generator.kinds.organisations.model import Organisation, Phone, Verification
+from generator.kinds.referral.model import ReferralProtocol
+from generator.kinds.training.model import Module
+from generator.kinds.triage.model import Problem, Sign, Tier
+from generator.kinds.vocabularies.model import Kind, Language, OrganisationKind, Region, Service, Species
+from generator.kinds.volunteers.model import VolunteerGroup
 
 # Fields that are kept for the network's own work and never published in any export:
 # who verified an entry (the page says it in words; exports carry only the date), when an

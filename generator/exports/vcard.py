@@ -7,10 +7,10 @@ import uuid
 
 import vobject
 
-from generator.availability import night_cover
-from generator.catalog import Catalog
-from generator.hours import hours_summary
-from generator.models.organisation import Organisation
+from generator.common.schedule import hours_summary
+from generator.core.catalog import Catalog
+from generator.kinds.organisations.availability import night_cover
+from generator.kinds.organisations.model import Organisation
 
 # Stable across builds and site addresses, so a re-imported card updates the stored contact.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:small-mammal-emergency-network:vcard")
