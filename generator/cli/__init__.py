@@ -1,18 +1,19 @@
-"""The `kb` command: check, build and serve the knowledge base."""
+"""The `kb` command: check, build and serve the knowledge base, write a template for a new entry, or
+regenerate the JSON Schemas. Content types (for `kb new` and the schemas) come from the registry.
+
+May import every other package of the generator."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import traceback
-from collections.abc import Callable
 from pathlib import Path
 
-from generator.core.catalog import load_catalog
-from generator.core.issues import Problems, report
-from generator.core.settings import SettingsError
-from generator.host.config import ConfigError, load_site_config, settings_from_config
+from generator.cli.new import new_kinds
+from generator.host.config import load_site_config, settings_from_config
+from generator.host.guard import guarded, print_report
+from generator.site.pipeline import load_catalog
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,8 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--timings", type=Path, metavar="FILE", help="write seconds per build stage to FILE (JSON)")
 
     new = commands.add_parser("new", help="write a commented template for a new entry (refuses an existing id)")
-    new.add_argument("kind", help="organisation, equipment, volunteer-group, problem, case, module, metrics, "
-                     "first-aid")
+    new.add_argument("kind", help=", ".join(new_kinds()))
     new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
 
     commands.add_parser("schemas", help="write schemas/ from the models and point every YAML file at its schema")
@@ -52,27 +52,6 @@ def _common(command: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     return guarded(lambda: _run(args))
-
-
-def guarded(run: Callable[[], int]) -> int:
-    """Run a command; a crash becomes one line and exit status 2, never a traceback."""
-    try:
-        return run()
-    except KeyboardInterrupt:
-        return 130
-    except ConfigError as exc:  # already located, one line each
-        for problem in exc.problems:
-            print(problem.text(), file=sys.stderr)
-        return 2
-    except SettingsError as exc:
-        print(f"kb: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # never show a traceback to contributors
-        if os.environ.get("KB_DEBUG"):
-            traceback.print_exc()
-        print(f"kb: internal error: {exc.__class__.__name__}: {exc} (set KB_DEBUG=1 for details)",
-              file=sys.stderr)
-        return 2
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -103,16 +82,8 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if print_report(problems, strict=args.strict, fmt=args.format) else 1
 
 
-def print_report(problems: Problems, *, strict: bool, fmt: str) -> bool:
-    """Print every problem (to stderr when they fail the run); True when the content may be built."""
-    failing = problems.failing(strict)
-    for line in report(problems, strict=strict, fmt=fmt):
-        print(line, file=sys.stderr if failing else sys.stdout)
-    return not failing
-
-
 def _new(catalog, kind: str, entry_id: str) -> int:
-    from generator.cli.new import REMINDERS, NewEntryError, new_entry  # noqa: PLC0415
+    from generator.cli.new import NewEntryError, new_entry, reminder  # noqa: PLC0415
 
     try:
         path = new_entry(catalog, kind, entry_id)
@@ -120,8 +91,8 @@ def _new(catalog, kind: str, entry_id: str) -> int:
         print(f"kb: {exc}", file=sys.stderr)
         return 1
     print(f"kb: wrote {path.relative_to(catalog.settings.root)}: replace the values marked CHANGE, then run kb check")
-    if kind in REMINDERS:
-        print(f"kb: {REMINDERS[kind]}")
+    if reminder(kind):
+        print(f"kb: {reminder(kind)}")
     return 0
 
 

@@ -9,17 +9,25 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.cli.schemas import schema_line
-from generator.common.fields import ID_MAX_LENGTH
-from generator.core.catalog import Catalog, is_valid_id
-from generator.core.content_type import KINDS
+from generator.core.catalog import Catalog
+from generator.core.content_type import ContentType
+from generator.core.ids import ID_MAX_LENGTH, is_valid_id
 from generator.core.settings import THEME
+from generator.kinds import REGISTRY
+from generator.kinds.organisations.views import orgs
 
 TEMPLATES = THEME / "new"
-NEW_KINDS = {"organisation": "directory/organisations", "equipment": "directory/equipment",
-             "volunteer-group": "directory/volunteers", "problem": "content/triage/problems",
-             "case": "content/cases", "module": "content/training", "metrics": "content/metrics",
-             "first-aid": "content/first-aid"}
-REMINDERS = {"case": "answer consent_recorded with true only when the owner's consent is recorded"}
+
+
+def new_kinds() -> dict[str, ContentType]:
+    """`kb new NAME` for every content type with a template (theme/new/NAME<suffix>): the directory's
+    first, then guidance, YAML before Markdown, each in the registry's order."""
+    types = [t for t in REGISTRY if t.new]
+    ordered = sorted(types, key=lambda t: (not t.path.startswith("directory/"), t.suffix != ".yml"))
+    return {t.new: t for t in ordered}
+
+
+NEW_KINDS = {name: ctype.folder for name, ctype in new_kinds().items()}  # name -> folder
 
 
 class NewEntryError(ValueError):
@@ -35,14 +43,14 @@ def new_entry(catalog: Catalog, kind: str, entry_id: str) -> Path:
         raise NewEntryError(f"'{shown[:40]}…' is too long for an id: at most {ID_MAX_LENGTH} characters")
     if not is_valid_id(entry_id):
         raise NewEntryError(f"'{shown}' is not a valid id: use lower-case letters, digits and single hyphens")
-    suffix = ".md" if kind == "first-aid" else ".yml"
-    path = root / NEW_KINDS[kind] / f"{entry_id}{suffix}"
+    ctype = new_kinds()[kind]
+    suffix = ctype.suffix
+    path = root / ctype.path / f"{entry_id}{suffix}"
     if path.exists():
         raise NewEntryError(f"{path.relative_to(root)} already exists; choose another id or edit that file")
-    registry_kind = next((k for k in KINDS if k.folder == NEW_KINDS[kind]), None)
     text = _environment().get_template(f"{kind}{suffix}").render(
         **_context(catalog, kind, entry_id),
-        schema_line=schema_line(root, path, registry_kind) if registry_kind else "")
+        schema_line=schema_line(root, path, ctype) if ctype.schema else "")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -61,7 +69,7 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
     found = re.match(r"^(?P<region>[a-z0-9-]+)-(?P<period>\d{4}-(?:\d{2}|q[1-4]))$", entry_id)
     if kind == "metrics" and found and found["region"] in catalog.regions:
         region, period = found["region"], found["period"].upper()
-    active = [o.id for o in catalog.orgs() if o.status == "active"]
+    active = [o.id for o in orgs(catalog) if o.status == "active"]
     return {
         "id": entry_id, "today": today.isoformat(),
         "next_year": (today + timedelta(days=365)).isoformat(),
@@ -74,3 +82,9 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
         "tier": first(catalog.tiers, "change-me"), "tiers": list(catalog.tiers),
         "phone": "CHANGE",
     }
+
+
+def reminder(kind: str) -> str | None:
+    """What a contributor must answer themselves in the new entry, said when it is written."""
+    ctype = new_kinds().get(kind)
+    return ctype.new_reminder if ctype else None

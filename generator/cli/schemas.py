@@ -10,13 +10,32 @@ import json
 import os
 from pathlib import Path
 
-from generator.core.content_type import KINDS, Kind_, json_schema
+from pydantic import TypeAdapter
+
+from generator.common.fields import PublishedNames
+from generator.core.content_type import ContentType
+from generator.kinds import REGISTRY
+
+# every content type whose files are YAML has a schema
+SCHEMA_TYPES: tuple[ContentType, ...] = tuple(t for t in REGISTRY if t.schema)
+
+
+def json_schema(ctype: ContentType) -> dict:
+    adapter = TypeAdapter(list[ctype.model]) if ctype.is_list else TypeAdapter(ctype.model)
+    schema = adapter.json_schema(mode="validation", schema_generator=PublishedNames)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = schema.get("title") or ctype.schema.removesuffix(".schema.json")
+    return schema
+
+
+def schema_path(ctype: ContentType) -> str:
+    return f"schemas/{ctype.schema}"
 
 MARKER = "# yaml-language-server: $schema="
 
 
 def schema_texts() -> dict[str, str]:
-    return {kind.schema: json.dumps(json_schema(kind), indent=2, sort_keys=True) + "\n" for kind in KINDS}
+    return {ctype.schema: json.dumps(json_schema(ctype), indent=2, sort_keys=True) + "\n" for ctype in SCHEMA_TYPES}
 
 
 def write_schemas(root: Path) -> list[Path]:
@@ -31,7 +50,7 @@ def write_schemas(root: Path) -> list[Path]:
     return written
 
 
-def files_of(root: Path, kind: Kind_) -> list[Path]:
+def files_of(root: Path, kind: ContentType) -> list[Path]:
     if kind.file:
         path = root / kind.file
         return [path] if path.is_file() else []
@@ -39,15 +58,15 @@ def files_of(root: Path, kind: Kind_) -> list[Path]:
     return sorted(folder.glob("*.yml")) if folder.is_dir() else []
 
 
-def schema_line(root: Path, path: Path, kind: Kind_) -> str:
-    relative = os.path.relpath(root / kind.schema_path, path.parent).replace(os.sep, "/")
+def schema_line(root: Path, path: Path, kind: ContentType) -> str:
+    relative = os.path.relpath(root / schema_path(kind), path.parent).replace(os.sep, "/")
     return f"{MARKER}{relative}"
 
 
 def annotate(root: Path) -> list[Path]:
     """Add (or correct) the schema line at the top of every YAML file; returns the files changed."""
     changed = []
-    for kind in KINDS:
+    for kind in SCHEMA_TYPES:
         for path in files_of(root, kind):
             text = path.read_text(encoding="utf-8")
             line = schema_line(root, path, kind)

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic.json_schema import GenerateJsonSchema
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID_MAX_LENGTH = 80  # ids are file names and URL segments
+from generator.core.ids import ID_MAX_LENGTH, ID_PATTERN
+
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -20,6 +21,26 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 class KbModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class PublishedNames(GenerateJsonSchema):
+    """JSON Schemas name a model by its title where it sets one, so a model renamed in the code keeps
+    the name its schema was published under (schemas/, the OpenAPI document)."""
+
+    def normalize_name(self, name: str) -> str:
+        return super().normalize_name(_published_names().get(name, name))
+
+
+def _published_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    pending = list(KbModel.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        title = cls.model_config.get("title")
+        if title and title != cls.__name__:
+            names[cls.__name__] = title
+    return names
 
 
 def _iso_date(value: Any) -> Any:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from generator.common.doses import find_dose, maybe_dose, strings
 from generator.common.markdown_text import URL_SCHEMES
-from generator.core.issues import Problem, Severity, Stage
+from generator.core.issues import Issue, Severity, Stage
 from generator.core.sources import FieldPath, Source, display_path, read_text
 
 if TYPE_CHECKING:
     from generator.core.catalog import Catalog
-    from generator.core.issues import Problems
+    from generator.core.issues import Issues
 
 DOSE_HINT = "describe treatment in general words, such as 'pain relief as the vet prescribes'"
 # what `kb new` templates (theme/new/) put where a contributor must write the real value
@@ -33,19 +33,19 @@ def dose_message(found: str) -> str:
     return f"'{found}' looks like a dose; this site never states doses"
 
 
-def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Problem]:
+def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
     """Every text value in ``data`` that looks like a dose, as a problem at its field."""
     return [problem for path, text in strings(data, base) for problem in _dose_at(src, path, text)]
 
 
-def _dose_at(src: Source, path: FieldPath, text: str) -> list[Problem]:
+def _dose_at(src: Source, path: FieldPath, text: str) -> list[Issue]:
     if any(part in _NOT_PROSE for part in path if isinstance(part, str)):
         return []
     found = find_dose(text)
     return [src.problem(path, dose_message(found.text), hint=DOSE_HINT, stage=Stage.CONTENT)] if found else []
 
 
-def check_text(catalog: Catalog, found: list[Problem]) -> list[Problem]:
+def check_text(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     """Doses and `kb new` placeholders in every text of every file that was read, of every kind, valid
     or not (one walk over the data: at 10,000 organisations there are a third of a million texts)."""
     refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
@@ -65,7 +65,7 @@ def _maybe_placeholder(text: str) -> bool:
     return "CHANGE" in text or "change-me" in text
 
 
-def _placeholder_at(src: Source, path: FieldPath) -> Problem:
+def _placeholder_at(src: Source, path: FieldPath) -> Issue:
     """A warning (an error with --strict) for a value still holding a `kb new` placeholder, so a new
     entry can be previewed but not merged until it is filled in; a value the schema refused is
     reported once, by the schema."""
@@ -101,30 +101,30 @@ def markdown_problems(line: str, *, attribute_lists: bool = False) -> list[tuple
     return sorted(found)
 
 
-def body_problems(display: str, body: str, first_line: int, *, attribute_lists: bool = False) -> list[Problem]:
+def body_problems(display: str, body: str, first_line: int, *, attribute_lists: bool = False) -> list[Issue]:
     """Doses and unsafe Markdown in a Markdown body, at their line and column."""
     issues = []
     for offset, line in enumerate(body.split("\n")):
         found = find_dose(line)
         if found:
-            issues.append(Problem(display, first_line + offset, found.start + 1, "(body)", dose_message(found.text),
+            issues.append(Issue(display, first_line + offset, found.start + 1, "(body)", dose_message(found.text),
                                   DOSE_HINT, stage=Stage.CONTENT))
         for column, message, hint in markdown_problems(line, attribute_lists=attribute_lists):
-            issues.append(Problem(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))
+            issues.append(Issue(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))
         placeholder = PLACEHOLDER.search(line)
         if placeholder:
-            issues.append(Problem(display, first_line + offset, placeholder.start() + 1, "(body)", PLACEHOLDER_MESSAGE,
+            issues.append(Issue(display, first_line + offset, placeholder.start() + 1, "(body)", PLACEHOLDER_MESSAGE,
                                   PLACEHOLDER_HINT, severity=Severity.WARNING, stage=Stage.CONTENT))
     return issues
 
 
-def markdown_field_problems(src: Source, path: FieldPath, text: str) -> list[Problem]:
+def markdown_field_problems(src: Source, path: FieldPath, text: str) -> list[Issue]:
     """Unsafe Markdown in a YAML field that is Markdown (a training section's body), at the field."""
     return [src.problem(path, message, hint=hint, stage=Stage.CONTENT)
             for line in text.split("\n") for _, message, hint in markdown_problems(line)]
 
 
-def check_site_pages(folder: Path, root: Path, problems: Problems) -> None:
+def check_site_pages(folder: Path, root: Path, problems: Issues) -> None:
     """The hand-written pages (content/pages/**/*.md, front matter included) state no doses either."""
     for path in _markdown_files(folder):
         text, found = read_text(path, root)

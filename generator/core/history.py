@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.core.specs import TemplateFile
+
 RECORD, FIELD = "\x1e", "\x1f"
+
+RECENT = 40  # changes listed on /changes/ and in the feeds
 
 
 @dataclass(frozen=True)
@@ -62,3 +66,11 @@ def read_history(root: Path, folders: tuple[str, ...] = ("directory", "content")
         for name in files:
             history.by_file.setdefault(name, []).append(change)
     return history
+
+
+def changes_feed(path: str, feed_id: str, subject: str, recent: list[tuple], site_url: str,
+                 site_name: str) -> TemplateFile:
+    """An Atom feed of (change, pages) pairs, newest first; `updated` is the newest change's time."""
+    return TemplateFile(path, "changes.atom.xml",
+                        {"recent": recent, "site_url": site_url, "site_name": site_name, "subject": subject,
+                         "self_path": path, "feed_id": feed_id, "updated": recent[0][0].when if recent else None})

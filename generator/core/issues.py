@@ -1,4 +1,4 @@
-"""Problems found in the input, and the one place that formats them for people and for CI."""
+"""Issues found in the input, and the one place that formats them for people and for CI."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class Stage(StrEnum):
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
+class Issue:
     path: str
     line: int
     column: int
@@ -53,16 +53,16 @@ def _escape_github_property(text: str) -> str:
 
 
 @dataclass
-class Problems:
+class Issues:
     """An ordered collection; loading and validation append, the CLI reports."""
 
-    items: list[Problem] = field(default_factory=list)
+    items: list[Issue] = field(default_factory=list)
 
-    def add(self, problem: Problem) -> None:
+    def add(self, problem: Issue) -> None:
         self.items.append(problem)
 
-    def extend(self, problems: Problems | list[Problem]) -> None:
-        self.items.extend(problems.items if isinstance(problems, Problems) else problems)
+    def extend(self, problems: Issues | list[Issue]) -> None:
+        self.items.extend(problems.items if isinstance(problems, Issues) else problems)
 
     def __iter__(self):
         return iter(self.sorted())
@@ -70,7 +70,7 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def sorted(self) -> list[Problem]:
+    def sorted(self) -> list[Issue]:
         return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column, p.field, p.message))
 
     def count(self, severity: Severity) -> int:
@@ -79,17 +79,17 @@ class Problems:
     def failing(self, strict: bool) -> bool:
         return self.count(Severity.ERROR) > 0 or (strict and self.count(Severity.WARNING) > 0)
 
-    def promoted(self, strict: bool) -> list[Problem]:
+    def promoted(self, strict: bool) -> list[Issue]:
         """The problems as they are reported: with --strict, warnings are errors."""
         if not strict:
             return self.sorted()
         return [
-            Problem(**{**p.__dict__, "severity": Severity.ERROR}) if p.severity == Severity.WARNING else p
+            Issue(**{**p.__dict__, "severity": Severity.ERROR}) if p.severity == Severity.WARNING else p
             for p in self.sorted()
         ]
 
 
-def report(problems: Problems, *, strict: bool, fmt: str = "text") -> list[str]:
+def report(problems: Issues, *, strict: bool, fmt: str = "text") -> list[str]:
     """Lines to print, ending with a one-line summary."""
     shown = problems.promoted(strict)
     lines = [p.github() if fmt == "github" else p.text() for p in shown]

@@ -9,14 +9,14 @@ reported once where it is, and references to it are not checked.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from generator.common.fields import ID_MAX_LENGTH, ID_PATTERN
-from generator.core.issues import Problem
-from generator.core.sources import FieldPath, format_path
+from generator.core.ids import is_valid_id
+from generator.core.issues import Issue, Stage
+from generator.core.sources import FieldPath, Source, format_path
+from generator.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from generator.core.catalog import Catalog
@@ -35,80 +35,21 @@ class Reference:
     also: frozenset[str] = frozenset()  # words allowed besides ids
 
 
-def _ref(path: str, target: str, noun: str, **options: Any) -> Reference:
+def ref(path: str, target: str, noun: str, **options: Any) -> Reference:
+    """A reference at ``path`` ("services.*.species.*") to the ids of content type ``target``."""
     return Reference(tuple(path.split(".")), target, noun, **options)
 
 
-REFERENCES: dict[str, tuple[Reference, ...]] = {
-    "organisations": (
-        _ref("kind", "kinds", "kind"),
-        _ref("location.region", "regions", "region"),
-        _ref("species.*", "species", "species", shorthand="species"),
-        _ref("services.*", "services", "service", shorthand="service"),
-        _ref("services.*.species.*", "species", "species"),
-        _ref("languages.*", "languages", "language"),
-        _ref("after_hours.partner", "organisations", "organisation", list_options=False),
-    ),
-    "equipment": (
-        _ref("item", "equipment_types", "equipment type"),
-        _ref("holder", "organisations", "organisation", list_options=False),
-        _ref("access.training", "modules", "training module", list_options=False),
-    ),
-    "equipment_types": (_ref("*.services.*", "services", "service"),),
-    "volunteers": (
-        _ref("regions.*", "regions", "region"),
-        _ref("coordinator.organisation", "organisations", "organisation", list_options=False),
-    ),
-    "signs": (
-        _ref("*.species.*", "species", "species"),
-        _ref("*.tier", "tiers", "tier"),
-        _ref("*.thresholds.*.tier", "tiers", "tier"),
-        _ref("*.escalate.*.tier", "tiers", "tier"),
-    ),
-    "problems": (
-        _ref("species.*", "species", "species"),
-        _ref("body_system", "body_systems", "body system"),
-        _ref("signs.*.sign", "signs", "sign", list_options=False),
-        _ref("signs.*.tier", "tiers", "tier"),
-        _ref("equipment.*", "services", "service"),
-    ),
-    "first_aid": (_ref("species.*", "species", "species", also=frozenset({"all"})),),
-    "referral": (_ref("timelines.*.tier", "tiers", "tier"),),
-    "cases": (
-        _ref("species", "species", "species"),
-        _ref("body_system", "body_systems", "body system"),
-        _ref("tier", "tiers", "tier"),
-        _ref("presenting_signs.*", "signs", "sign", list_options=False),
-        _ref("related.problems.*", "problems", "problem guide", list_options=False),
-        _ref("related.modules.*", "modules", "training module", list_options=False),
-        _ref("related.services.*", "services", "service"),
-        _ref("organisation", "organisations", "organisation", list_options=False),
-    ),
-    "modules": (
-        _ref("prerequisites.*", "modules", "training module", list_options=False),
-        _ref("sessions.*.host", "organisations", "organisation", list_options=False),
-    ),
-    "metrics": (
-        _ref("region", "regions", "region"),
-        _ref("contacts_by_tier.{}", "tiers", "tier"),
-        _ref("time_to_vet.*.tier", "tiers", "tier"),
-        _ref("outcomes.*.problem", "problems", "problem guide", list_options=False),
-    ),
-}
-
-_ID = re.compile(ID_PATTERN)
-
-
-def check_references(catalog: Catalog, found: list[Problem]) -> list[Problem]:
-    """Unknown ids in every file read; a value already reported (``found``: it is not an id of the
-    right form, say) is not reported again."""
-    from generator.core.catalog import unknown  # noqa: PLC0415 - catalog imports this module
-
+def check_references(catalog: Catalog, declared: Mapping[str, tuple[Reference, ...]],
+                     found: list[Issue]) -> list[Issue]:
+    """Unknown ids in every file read, by the references each content type declares (``declared``:
+    type name -> references); a value already reported (``found``: it is not an id of the right form,
+    say) is not reported again."""
     reported = {(p.path, p.field) for p in found}
-    targets = {reference.target for references in REFERENCES.values() for reference in references}
+    targets = {reference.target for references in declared.values() for reference in references}
     existing = {target: catalog.ids(target) for target in targets}
-    problems: list[Problem] = []
-    for kind, references in REFERENCES.items():
+    problems: list[Issue] = []
+    for kind, references in declared.items():
         for source in catalog.sources.get(kind, []):
             for reference in references:
                 options = existing[reference.target]
@@ -126,7 +67,17 @@ def check_references(catalog: Catalog, found: list[Problem]) -> list[Problem]:
 
 
 def _is_id(value: str) -> bool:
-    return len(value) <= ID_MAX_LENGTH and _ID.fullmatch(value) is not None
+    return is_valid_id(value)
+
+
+def unknown(source: Source, path: FieldPath, kind: str, value: str, options: Mapping[str, Any],
+            list_options: bool = True) -> Issue:
+    """A reference to something that does not exist. Callers skip the check when ``options`` is
+    empty: then the vocabulary itself failed to load, and that error is the one to show."""
+    hint = did_you_mean(value, options)
+    if not hint and list_options and options:
+        hint = f"use one of: {', '.join(options)}"
+    return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
 
 
 def _written(data: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:

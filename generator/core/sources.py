@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.core.issues import Problem, Stage
+from generator.core.issues import Issue, Stage
 from generator.core.timings import TIMINGS
 
 FieldPath = tuple[str | int, ...]
@@ -113,10 +113,10 @@ class Source:
         return self._at(key if found and key is not None else node)
 
     def problem(self, path: FieldPath, message: str, *, hint: str = "", stage: Stage = Stage.REFERENCE,
-                severity: Any = None, at_key: bool = False) -> Problem:
+                severity: Any = None, at_key: bool = False) -> Issue:
         pos = self.key_position(path) if at_key else self.position(path)
         kwargs = {"severity": severity} if severity is not None else {}
-        return Problem(self.display, pos.line, pos.column, format_path(path), message, hint, stage=stage,
+        return Issue(self.display, pos.line, pos.column, format_path(path), message, hint, stage=stage,
                        **kwargs)
 
 
@@ -174,7 +174,7 @@ class _AliasUsed(Exception):
 class _Builder:
     def __init__(self, display: str, *, aliases_possible: bool = True) -> None:
         self.display = display
-        self.problems: list[Problem] = []
+        self.problems: list[Issue] = []
         self._seen: set[int] | None = set() if aliases_possible else None
 
     def build(self, node: Node, path: FieldPath) -> Any:
@@ -197,14 +197,14 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 key_pos = _pos(key_node)
-                self.problems.append(Problem(self.display, key_pos.line, key_pos.column, _path_text(path),
+                self.problems.append(Issue(self.display, key_pos.line, key_pos.column, _path_text(path),
                                              "a key must be a plain word, not a list or mapping",
                                              stage=Stage.PARSE))
                 continue
             key = _key_text(key_node)
             if key in result:
                 key_pos = _pos(key_node)
-                self.problems.append(Problem(self.display, key_pos.line, key_pos.column,
+                self.problems.append(Issue(self.display, key_pos.line, key_pos.column,
                                              format_path((*path, key)),
                                              f"duplicate key '{key}' (first given on line {first_lines[key]})",
                                              "remove one of the two", stage=Stage.PARSE))
@@ -218,14 +218,14 @@ def _path_text(path: FieldPath) -> str:
     return format_path(path)
 
 
-def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [Problem(display, line, column, "(file)",
+        return None, [Issue(display, line, column, "(file)",
                               f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                               "save the file as UTF-8", stage=Stage.PARSE)]
     text = text.removeprefix("\ufeff")
@@ -233,7 +233,7 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     if control:
         line, column = _line_column(text, control.start())
         name = "a NUL character" if control.group() == "\0" else f"the control character U+{ord(control.group()):04X}"
-        return None, [Problem(display, line, column, "(file)", f"the file contains {name}",
+        return None, [Issue(display, line, column, "(file)", f"the file contains {name}",
                               "save it as plain UTF-8 text; remove the character", stage=Stage.PARSE)]
     return text, []
 
@@ -243,17 +243,17 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Issue]]:
     """The text of a regular file inside ``root``; anything else (a folder, a pipe, a link out of the
     repository, bad UTF-8) is a located problem and nothing is read."""
     display = display_path(path, root)
     refusal = _not_a_source_file(path, root)
     if refusal:
-        return None, [Problem(display, 1, 1, "(file)", refusal, stage=Stage.PARSE)]
+        return None, [Issue(display, 1, 1, "(file)", refusal, stage=Stage.PARSE)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
+        return None, [Issue(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
                               stage=Stage.PARSE)]
     return _decode(raw, display)
 
@@ -280,13 +280,13 @@ def _not_a_source_file(path: Path, root: Path) -> str | None:
     return None
 
 
-def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Source | None, list[Problem]]:
+def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Source | None, list[Issue]]:
     """Parse one YAML document held in ``text``; never raises for bad input."""
     tab = _TAB_INDENT.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         column = tab.end() - tab.start()
-        return None, [Problem(display, line, column, "(file)", "a tab character is used for indentation",
+        return None, [Issue(display, line, column, "(file)", "a tab character is used for indentation",
                               "indent with spaces only", stage=Stage.PARSE)]
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -297,13 +297,13 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = (exc.problem or exc.context or "invalid YAML").strip()
-        return None, [Problem(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+        return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
     except yaml.YAMLError as exc:
         reason = str(getattr(exc, "reason", "") or exc).splitlines()[0]
         line, column = _line_column(text, getattr(exc, "position", 0) or 0)
-        return None, [Problem(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+        return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
     if node is None:
-        return None, [Problem(display, 1, 1, "(file)", "the file is empty",
+        return None, [Issue(display, 1, 1, "(file)", "the file is empty",
                               "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
     builder = _Builder(display, aliases_possible="*" in text)  # an alias is written '*name'
     try:
@@ -314,12 +314,12 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
     return source, builder.problems
 
 
-def _alias_problem(text: str, display: str) -> Problem:
+def _alias_problem(text: str, display: str) -> Issue:
     alias = next((event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent)),
                  None)
     line, column = (alias.start_mark.line + 1, alias.start_mark.column + 1) if alias else (1, 1)
     name = f"*{alias.anchor}" if alias else "*"
-    return Problem(display, line, column, "(file)", f"YAML aliases ('{name}') are not allowed in content files",
+    return Issue(display, line, column, "(file)", f"YAML aliases ('{name}') are not allowed in content files",
                    "write the value out in full", stage=Stage.PARSE)
 
 
@@ -327,19 +327,19 @@ _FLOW_CONTEXTS = {"while parsing a flow sequence": ("list", "[", "]"),
                   "while parsing a flow mapping": ("mapping", "{", "}")}
 
 
-def _unclosed_bracket(exc: yaml.MarkedYAMLError) -> Problem | None:
+def _unclosed_bracket(exc: yaml.MarkedYAMLError) -> Issue | None:
     """The parser blames the line after an unclosed `[` or `{`; point at the bracket instead."""
     found = _FLOW_CONTEXTS.get((exc.context or "").strip())
     if not found or exc.context_mark is None:
         return None
     what, opener, closer = found
     mark = exc.context_mark
-    return Problem("", mark.line + 1, mark.column + 1, "(file)",
+    return Issue("", mark.line + 1, mark.column + 1, "(file)",
                    f"invalid YAML: the {what} opened with '{opener}' here is never closed",
                    f"add the missing '{closer}'", stage=Stage.PARSE)
 
 
-def load_file(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
+def load_file(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
     """Read and parse one file; problems name it relative to ``root``."""
     text, problems = read_text(path, root)
     if text is None:

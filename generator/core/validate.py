@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.core.issues import Problem, Stage
+from generator.core.issues import Issue, Stage
 from generator.core.sources import FieldPath, Source, format_path
 from generator.core.suggest import closest, did_you_mean, slugify
 from generator.core.timings import TIMINGS
@@ -20,7 +20,7 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 
 def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any = None,
-             context: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
+             context: dict[str, Any] | None = None) -> tuple[M | None, list[Issue]]:
     """Validate ``data`` (default: the whole file) found at ``path`` in ``source``."""
     value = source.data if data is None else data
     try:
@@ -32,7 +32,7 @@ def validate(source: Source, model: type[M], *, path: FieldPath = (), data: Any 
 
 
 def validate_as_far_as_possible(source: Source, model: type[M], *, path: FieldPath = (), data: Any = None,
-                                context: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
+                                context: dict[str, Any] | None = None) -> tuple[M | None, list[Issue]]:
     """As validate, but when unknown fields are the only mistakes the entry is also validated without
     them, and returned, so the rules that need a valid entry still run in the same run (its problems
     are reported either way, so it is never built)."""
@@ -69,7 +69,7 @@ def _without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for e in errors if not explained(e)]
 
 
-def _problem(source: Source, model: type[BaseModel], base: FieldPath, error: dict[str, Any]) -> Problem:
+def _problem(source: Source, model: type[BaseModel], base: FieldPath, error: dict[str, Any]) -> Issue:
     loc = tuple(part for part in error["loc"] if isinstance(part, int) or not _is_schema_tag(part))
     full = (*base, *loc)
     kind = error["type"]
@@ -81,7 +81,7 @@ def _problem(source: Source, model: type[BaseModel], base: FieldPath, error: dic
         pos = source.key_position(full)
     else:
         pos = source.position(full)
-    return Problem(source.display, pos.line, pos.column, format_path(full), message, hint, stage=Stage.SCHEMA)
+    return Issue(source.display, pos.line, pos.column, format_path(full), message, hint, stage=Stage.SCHEMA)
 
 
 def _is_schema_tag(part: str) -> bool:

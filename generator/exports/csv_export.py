@@ -11,6 +11,7 @@ from generator.core.catalog import Catalog
 from generator.exports.vcard import vcard_path
 from generator.kinds.organisations.availability import cover_words
 from generator.kinds.organisations.model import PHONE_LABELS, Organisation
+from generator.kinds.organisations.views import orgs
 
 CSV_PATH = "api/directory.csv"
 # A cell starting with one of these is run as a formula by spreadsheet programs; such text gets a
@@ -72,6 +73,6 @@ def directory_csv(catalog: Catalog, site_url: str) -> str:
     buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for org in sorted(catalog.orgs(), key=lambda o: o.id):
+    for org in sorted(orgs(catalog), key=lambda o: o.id):
         writer.writerow({key: _cell(value) for key, value in _row(catalog, org, site_url).items()})
     return buffer.getvalue()

@@ -17,12 +17,12 @@ import signal
 import sys
 from pathlib import Path
 
-from generator.cli import guarded, print_report
-from generator.core.catalog import load_catalog
 from generator.core.timings import TIMINGS
 from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
+from generator.host.guard import guarded, print_report
 from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging
+from generator.site.pipeline import load_catalog
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator.core.issues import Problem, Severity, Stage
+from generator.core.issues import Issue, Severity, Stage
 from generator.core.settings import Settings, SettingsError, settings_from_extra
 from generator.core.sources import Source, display_path, parse_text, read_text
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class ConfigError(SettingsError):
     """mkdocs.yml cannot be used; ``problems`` say where and why, one line each."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Issue]) -> None:
         self.problems = problems
         super().__init__("\n".join(p.text() for p in problems))
 
@@ -93,7 +93,7 @@ def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     return config
 
 
-def _located(source: Source, name: str, message: str, severity: Severity) -> Problem:
+def _located(source: Source, name: str, message: str, severity: Severity) -> Issue:
     path: tuple[str | int, ...] = (name,)
     option = _PLUGIN_OPTION.match(message)
     if name == "plugins" and option:

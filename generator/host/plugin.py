@@ -1,4 +1,5 @@
-"""The mkdocs host: wires the generator library into mkdocs hooks and does nothing else."""
+"""The mkdocs host: wires the generator library into mkdocs hooks and does nothing else. It names no
+content type: pages and files come from generator/site/plan.py and generator/exports/."""
 
 from __future__ import annotations
 
@@ -17,22 +18,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.common.markdown_text import sanitise_page
-from generator.core.catalog import Catalog, load_catalog
+from generator.core.catalog import Catalog
 from generator.core.history import History, read_history
-from generator.core.issues import Problems, report
+from generator.core.issues import Issues, report
 from generator.core.settings import SettingsError, settings_from_extra
-from generator.core.specs import DataFile, PageSpec, TemplateFile, data_files, plan
+from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
 from generator.exports import open_data_files, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.offline import icon_png, write_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
-from generator.kinds.metrics.pages import metrics_files, plan_audit, plan_metrics, plan_offline
-from generator.kinds.training.pages import learning_files, plan_kit, plan_learning
-from generator.kinds.triage.pages import guidance_files, plan_guidance
 from generator.site.history import history_files, plan_history
-from generator.site.redirects import redirect_files
+from generator.site.pipeline import load_catalog
+from generator.site.plan import plan_files, plan_pages
 from generator.site.render import front_matter, make_environment, render_body, render_file, render_page
 
 SEARCH_BODY = "data-pagefind-body"
@@ -62,7 +61,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         super().__init__()
         # `kb build` loads and reports first, then hands the result over so nothing is loaded twice.
-        self.preloaded: tuple[Catalog, Problems] | None = None
+        self.preloaded: tuple[Catalog, Issues] | None = None
         self.catalog: Catalog | None = None
         self.specs: list[PageSpec] = []
         self.searchable_pages = 0
@@ -106,8 +105,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("the content has errors (listed above); nothing was built")
         self.catalog = catalog
         with TIMINGS.stage("plan"):
-            self.specs = (plan(catalog) + plan_guidance(catalog) + plan_learning(catalog) + plan_kit(catalog)
-                          + plan_metrics(catalog) + plan_audit(catalog) + plan_offline(catalog)
+            self.specs = (plan_pages(catalog)
                           + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
@@ -144,9 +142,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
         """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
         assert self.catalog is not None
-        for extra in [*data_files(self.catalog), *guidance_files(self.catalog, config.site_url or ""),
-                      *learning_files(self.catalog, config.site_url or ""), *metrics_files(self.catalog),
-                      *redirect_files(self.catalog, config.site_url or ""),
+        for extra in [*plan_files(self.catalog, config.site_url or ""),
                       *history_files(self.specs, self.history, config.site_url or "", config.site_name),
                       TemplateFile("site.webmanifest", "site.webmanifest",
                                    {"name": config.site_name, "description": config.site_description or ""}),

@@ -3,10 +3,8 @@ Atom feed of them."""
 
 from __future__ import annotations
 
-from generator.core.history import History
-from generator.core.specs import PageSpec, TemplateFile
-
-RECENT = 40
+from generator.core.history import RECENT, History, changes_feed
+from generator.core.specs import PageSpec, TemplateFile, pages_by_source
 
 
 def plan_history(specs: list[PageSpec], history: History) -> list[PageSpec]:
@@ -27,23 +25,6 @@ def plan_history(specs: list[PageSpec], history: History) -> list[PageSpec]:
 def history_files(specs: list[PageSpec], history: History, site_url: str, site_name: str) -> list[TemplateFile]:
     return [changes_feed("changes/feed.xml", "changes/", "recent changes", _recent(specs, history), site_url,
                          site_name)]
-
-
-def changes_feed(path: str, feed_id: str, subject: str, recent: list[tuple], site_url: str,
-                 site_name: str) -> TemplateFile:
-    """An Atom feed of (change, pages) pairs, newest first; `updated` is the newest change's time."""
-    return TemplateFile(path, "changes.atom.xml",
-                        {"recent": recent, "site_url": site_url, "site_name": site_name, "subject": subject,
-                         "self_path": path, "feed_id": feed_id, "updated": recent[0][0].when if recent else None})
-
-
-def pages_by_source(specs: list[PageSpec]) -> dict[str, PageSpec]:
-    """Each source file's own page (not its history page)."""
-    by_source: dict[str, PageSpec] = {}
-    for spec in specs:
-        if spec.source and spec.template != "changes.html":
-            by_source.setdefault(spec.source, spec)
-    return by_source
 
 
 def _recent(specs: list[PageSpec], history: History) -> list[tuple]:

@@ -1,8 +1,10 @@
-"""Render page specs with the Jinja templates in theme/kb/ into the Markdown files mkdocs reads."""
+"""Render page specs with the Jinja templates in theme/kb/ into the files mkdocs reads: filters and helpers
+only; what a page shows comes complete in its spec's context."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -12,16 +14,17 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from generator.core.settings import THEME
-from generator.kinds.organisations.availability import cover_words, status_words
-from generator.core.catalog import Catalog
-from generator.exports.vcard import region_clinics, region_vcard_path, vcard_path
-from generator.common.schedule import hours_summary, weekly_table
-from generator.kinds.organisations.jsonld import organisation_jsonld
-from generator.kinds.equipment.checks import is_available, nearest_available, shown_status
-from generator.core.specs import PageSpec, TemplateFile
-from generator.kinds.training.pages import session_file
 from generator.common.phones import normalise
+from generator.common.schedule import hours_summary, weekly_table
+from generator.core.catalog import Catalog
+from generator.core.content_type import ContentType
+from generator.core.settings import THEME
+from generator.core.specs import PageSpec, TemplateFile
+from generator.kinds import REGISTRY
+from generator.kinds.organisations.availability import cover_words, status_words
+from generator.kinds.organisations.jsonld import organisation_jsonld
+from generator.kinds.organisations.views import vcard_path
+from generator.kinds.training.pages import session_file
 
 TEMPLATES = THEME / "kb"
 
@@ -74,9 +77,9 @@ def json_attribute(data: Any) -> Markup:
     return Markup(text)
 
 
-def species_list(catalog: Catalog, org: Any) -> str:
+def species_list(species: Mapping[str, Any], org: Any) -> str:
     """The species an organisation treats, in words: "rats, mice and guinea pigs"."""
-    names = [catalog.species[c.species].plural.lower() for c in org.species if c.species in catalog.species]
+    names = [species[c.species].plural.lower() for c in org.species if c.species in species]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
 
@@ -99,9 +102,13 @@ class _CompiledTemplates(BytecodeCache):
 COMPILED = _CompiledTemplates()
 
 
-def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEMPLATES) -> Environment:
+def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Sequence[Path] = TEMPLATES,
+                     registry: tuple[ContentType, ...] = REGISTRY) -> Environment:
+    """The templates' environment. Pages get everything they show in their context from their planner;
+    the globals are the vocabularies' terms (labels by id, `terms.species[id]`), the clock and helpers
+    that compute nothing from the catalog."""
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(templates)] if isinstance(templates, Path) else [str(t) for t in templates]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -109,17 +116,14 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path = TEM
         keep_trailing_newline=True,
         bytecode_cache=COMPILED,
     )
-    env.globals.update(link=_link, catalog=catalog, today=catalog.settings.today, site_url=site_url,
+    terms = {ctype.name: catalog[ctype.name] for ctype in registry if ctype.terms and ctype.name in catalog}
+    species = terms.get("species", {})
+    env.globals.update(link=_link, terms=terms, today=catalog.settings.today, site_url=site_url,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
-                       species_list=lambda org: species_list(catalog, org), hours_summary=hours_summary)
+                       species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
+                       session_file=session_file, vcard_of=vcard_path)
     env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
-                       json_attr=json_attribute,
-                       species_plural=lambda sid: catalog.species[sid].plural.lower())
-    env.globals.update(session_file=session_file, kit_available=lambda kit: is_available(kit, catalog),
-                       kit_status=lambda kit: shown_status(kit, catalog),
-                       nearest_kit=lambda item, region: nearest_available(catalog, item, region),
-                       vcard_of=vcard_path,
-                       region_vcard_of=lambda rid: region_vcard_path(rid) if region_clinics(catalog, rid) else None)
+                       json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env
 
 

@@ -6,7 +6,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from generator.kinds.cases.views import case_list
 from generator.kinds.equipment.checks import nearest_available
+from generator.kinds.training.views import module_list
 from tests.browser.test_pages import WCAG_AA
 
 pytestmark = pytest.mark.browser
@@ -17,11 +19,11 @@ def test_filter_case_library_by_species_and_outcome(page: Page, demo_url: str, c
     visible = page.locator("#kb-case-list li.kb-case:visible .kb-case__title")
     expect(page.locator("#kb-case-status")).to_have_text(f"{len(catalog.cases)} cases.")
     page.select_option("#cf-species", "guinea-pig")
-    guinea_pigs = {c.title for c in catalog.case_list() if c.species == "guinea-pig"}
+    guinea_pigs = {c.title for c in case_list(catalog) if c.species == "guinea-pig"}
     expect(page.locator("#kb-case-status")).to_have_text(f"{len(guinea_pigs)} cases.")
     assert set(visible.all_inner_texts()) == guinea_pigs
     page.select_option("#cf-outcome", "recovered")
-    both = {c.title for c in catalog.case_list() if c.species == "guinea-pig" and c.outcome == "recovered"}
+    both = {c.title for c in case_list(catalog) if c.species == "guinea-pig" and c.outcome == "recovered"}
     assert 0 < len(both) < len(guinea_pigs)
     expect(visible).to_have_count(len(both))
     assert set(visible.all_inner_texts()) == both
@@ -29,7 +31,7 @@ def test_filter_case_library_by_species_and_outcome(page: Page, demo_url: str, c
 
 
 def test_complete_a_modules_self_check(page: Page, demo_url: str, catalog) -> None:
-    module = next(m for m in catalog.module_list() if len(m.questions) >= 2)
+    module = next(m for m in module_list(catalog) if len(m.questions) >= 2)
     page.goto(demo_url + f"training/{module.id}/")
     questions = page.locator("fieldset.kb-question")
     expect(questions).to_have_count(len(module.questions))

@@ -11,6 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from generator.kinds.organisations import views
+from generator.kinds.organisations.views import orgs
+
 pytestmark = pytest.mark.browser
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -21,13 +24,13 @@ def test_search_for_a_species_returns_the_matching_clinics(page: Page, demo_url:
     results = page.locator("#kb-search-results li a")
     expect(results.first).to_be_visible()
     assert "Chinchillas" in results.all_inner_texts()  # the species page itself
-    treating = {o.name for o in catalog.treating("chinchilla")}
+    treating = {o.name for o in views.treating(catalog, "chinchilla")}
 
     # the word, among organisations: clinics that treat chinchillas come back
     page.goto(demo_url + "search/?q=chinchilla&type=Organisation")
     expect(results.first).to_be_visible()
     titles = set(results.all_inner_texts())
-    assert titles <= {o.name for o in catalog.orgs()}
+    assert titles <= {o.name for o in orgs(catalog)}
     assert len(treating & titles) >= 5
 
     # the species filter narrows to exactly the organisations that treat chinchillas
@@ -58,7 +61,7 @@ def _result_names(page: Page) -> list[str]:
 
 def test_finder_filters_narrow_the_list(page: Page, demo_url: str, catalog) -> None:
     page.goto(demo_url + "directory/find/")
-    open_orgs = [o for o in catalog.orgs() if o.status != "closed"]
+    open_orgs = [o for o in orgs(catalog) if o.status != "closed"]
     expect(page.locator("#kb-finder-status")).to_have_text(f"{len(open_orgs)} clinics found.")
 
     page.select_option("#f-species", "chinchilla")

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.catalog import load_catalog
 from generator.host.config import settings_from_config
 from generator.kinds.equipment.checks import is_available
+from generator.kinds.equipment.views import equipment_list
 from generator.site.audit import audit
+from generator.site.pipeline import load_catalog
 from tests.helpers import REPO, make_tree
 
 LATER = "2028-06-01"  # long after every demo date has passed
@@ -38,7 +39,7 @@ def _as_seen(today: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KB_TODAY", today)
     settings = settings_from_config(REPO / "mkdocs.yml")
     catalog, problems = load_catalog(settings)
-    return settings, problems, audit(catalog), [is_available(k, catalog) for k in catalog.kit_list()]
+    return settings, problems, audit(catalog), [is_available(k, catalog) for k in equipment_list(catalog)]
 
 
 def test_the_demo_is_shown_as_it_stood_whatever_the_date(monkeypatch: pytest.MonkeyPatch) -> None:

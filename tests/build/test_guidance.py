@@ -10,10 +10,10 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 from generator.cli import main as kb_main
-from generator.core.catalog import load_catalog
 from generator.core.issues import Severity
 from generator.core.settings import Settings
 from generator.kinds.triage.urgency import sign_tier
+from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree, page
 
 

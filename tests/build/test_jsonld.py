@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from generator.kinds.organisations.views import orgs
 from tests.helpers import page
 
 THING = {"additionalType", "alternateName", "description", "disambiguatingDescription", "identifier", "image",
@@ -149,7 +150,7 @@ def _hours_problems(node: dict[str, Any]) -> list[str]:
 @pytest.fixture(scope="module")
 def documents(demo_site: Path, demo_catalog) -> dict[str, dict[str, Any]]:
     found = {}
-    for org in demo_catalog.orgs():
+    for org in orgs(demo_catalog):
         scripts = page(demo_site, f"organisations/{org.id}").select("script[type='application/ld+json']")
         assert len(scripts) == 1, org.id
         found[org.id] = json.loads(scripts[0].string)
@@ -163,7 +164,7 @@ def test_every_organisation_page_has_valid_json_ld(documents: dict[str, dict[str
 
 
 def test_json_ld_round_trips_the_directory(documents: dict[str, dict[str, Any]], demo_catalog) -> None:
-    for org in demo_catalog.orgs():
+    for org in orgs(demo_catalog):
         data = documents[org.id]
         assert data["name"] == org.name
         assert data["@id"] == data["url"] and data["url"].endswith(f"/organisations/{org.id}/")
@@ -174,7 +175,7 @@ def test_json_ld_round_trips_the_directory(documents: dict[str, dict[str, Any]],
         expected = "AnimalShelter" if org.kind in ("rescue", "shelter") else ["VeterinaryCare", "LocalBusiness"]
         assert data["@type"] == expected
     # the demo data exercises exceptions open until midnight (24:00 in the data)
-    assert any(e.closes == "24:00" for o in demo_catalog.orgs() for e in o.exceptions)
+    assert any(e.closes == "24:00" for o in orgs(demo_catalog) for e in o.exceptions)
 
 
 def test_the_check_catches_what_schema_org_does_not_allow(documents: dict[str, dict[str, Any]]) -> None:

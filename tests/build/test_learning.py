@@ -8,9 +8,11 @@ import pytest
 from icalendar import Calendar
 
 from generator.common.deidentify import find_identifiers
-from generator.core.catalog import load_catalog
 from generator.core.settings import Settings
+from generator.kinds.cases.views import case_list, cases_for_guide
 from generator.kinds.training.checks import pathway
+from generator.kinds.training.views import module_list
+from generator.site.pipeline import load_catalog
 from tests.helpers import VALID, page
 
 
@@ -53,7 +55,7 @@ def test_pathways_put_prerequisites_first(catalog) -> None:
 def test_session_feed_lists_upcoming_sessions_only(fixture_site: Path, catalog) -> None:
     feed = Calendar.from_ical((fixture_site / "training/sessions.ics").read_bytes())
     events = feed.walk("VEVENT")
-    sessions = [(m.id, s.id, s.start.date().isoformat()) for m in catalog.module_list() for s in m.sessions]
+    sessions = [(m.id, s.id, s.start.date().isoformat()) for m in module_list(catalog) for s in m.sessions]
     expected = [(m, s) for m, s, day in sessions if day >= "2026-11-21"]
     past = [(m, s) for m, s, day in sessions if day < "2026-11-21"]
     assert len(events) == len(expected) > 0 and past
@@ -65,7 +67,7 @@ def test_session_feed_lists_upcoming_sessions_only(fixture_site: Path, catalog) 
 
 
 def test_each_session_has_an_add_to_calendar_file(fixture_site: Path, catalog) -> None:
-    module = next(m for m in catalog.module_list() if m.sessions)
+    module = next(m for m in module_list(catalog) if m.sessions)
     session = module.sessions[0]
     single = Calendar.from_ical((fixture_site / f"training/sessions/{module.id}--{session.id}.ics").read_bytes())
     (event,) = single.walk("VEVENT")
@@ -75,7 +77,7 @@ def test_each_session_has_an_add_to_calendar_file(fixture_site: Path, catalog) -
 
 
 def test_module_page_self_check_works_without_javascript(fixture_site: Path, catalog) -> None:
-    module = next(m for m in catalog.module_list() if m.questions)
+    module = next(m for m in module_list(catalog) if m.questions)
     html = page(fixture_site, f"training/{module.id}")
     questions = html.select("fieldset.kb-question")
     assert len(questions) == len(module.questions)
@@ -87,7 +89,7 @@ def test_module_page_self_check_works_without_javascript(fixture_site: Path, cat
 
 
 def test_case_pages_and_library(fixture_site: Path, catalog) -> None:
-    case = catalog.case_list()[0]
+    case = case_list(catalog)[0]
     html = page(fixture_site, f"cases/{case.id}")
     filters = {f["data-pagefind-filter"] for f in html.select("[data-pagefind-filter]")}
     assert "type:Case" in filters and f"species:{catalog.species[case.species].label}" in filters
@@ -97,11 +99,11 @@ def test_case_pages_and_library(fixture_site: Path, catalog) -> None:
     library = page(fixture_site, "cases")
     items = library.select("#kb-case-list li.kb-case")
     assert len(items) == len(catalog.cases)
-    assert {li["data-outcome"] for li in items} == {c.outcome for c in catalog.case_list()}
+    assert {li["data-outcome"] for li in items} == {c.outcome for c in case_list(catalog)}
 
 
 def test_problem_guides_list_their_cases(fixture_site: Path, catalog) -> None:
-    guide_id, cases = next((g, catalog.cases_for_guide(g)) for g in catalog.problems if catalog.cases_for_guide(g))
+    guide_id, cases = next((g, cases_for_guide(catalog, g)) for g in catalog.problems if cases_for_guide(catalog, g))
     links = [a["href"] for a in page(fixture_site, f"triage/{guide_id}").select("#cases + ul a")]
     assert links == [f"../../cases/{c.id}/" for c in cases]
 

@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main as kb_main
-from generator.core.catalog import load_catalog
 from generator.core.settings import Settings
 from generator.kinds.training.pages import plan_learning
 from generator.kinds.triage.pages import plan_guidance
+from generator.site.pipeline import load_catalog
 from generator.site.render import make_environment, render_body
 from tests.helpers import make_tree, page
 

@@ -29,6 +29,8 @@ from generator.core.history import read_history
 from generator.exports.csv_export import _cell
 from generator.exports.vcard import region_clinics
 from generator.kinds.metrics.publish import publish
+from generator.kinds.organisations.views import organisation, orgs
+from generator.kinds.training.views import module_list
 from generator.site.history import RECENT
 from tests.build.test_hostile import PAYLOAD, poison_tree
 from tests.helpers import REPO, make_tree, page
@@ -75,7 +77,7 @@ def test_api_counts_match_the_catalog(api: Path, demo_catalog) -> None:
         assert len(entries) == count
         assert [_json(p) for p in entries] == sorted(listing["items"], key=lambda item: item["id"])
     organisations = {o["id"]: o for o in _json(api / "v1" / "organisations.json")["items"]}
-    for org in demo_catalog.orgs():
+    for org in orgs(demo_catalog):
         published = organisations[org.id]
         assert published["name"] == org.name
         assert [p["number"] for p in published["contacts"]["phones"]] == [p.number for p in org.contacts.phones]
@@ -166,7 +168,7 @@ def test_no_private_field_in_any_json_export(api: Path, demo_catalog) -> None:
                 leaks.append(f"{name}{where} has {sorted(value)}")
     assert leaks == []
     # the demo data has every kind of private value these checks look for
-    assert any(p.verified_on for o in demo_catalog.orgs() for p in o.contacts.phones)
+    assert any(p.verified_on for o in orgs(demo_catalog) for p in o.contacts.phones)
     notes = [e.model.notes for e in demo_catalog.equipment.values() if e.model.notes]
     assert notes
     text = "\n".join(p.read_text(encoding="utf-8") for p in _files(api.parent, "api").values() if p.suffix != ".zip")
@@ -221,7 +223,7 @@ def test_directory_csv_round_trips(api: Path, demo_catalog) -> None:
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["id"] for r in rows] == sorted(demo_catalog.organisations)
     for row in rows:
-        org = demo_catalog.org(row["id"])
+        org = organisation(demo_catalog, row["id"])
         assert row["name"] == org.name and row["status"] == org.status
         if org.status == "closed":  # no numbers to copy, as on the page
             assert row["first_call"] == row["main_phones"] == row["emergency_phones"] == ""
@@ -252,7 +254,7 @@ def test_csv_cells_cannot_run_as_formulas(value: object, cell: str) -> None:
 
 def test_vcards_round_trip(api: Path, demo_catalog, demo_site: Path) -> None:
     cards = {p.stem: vobject.readOne(p.read_text(encoding="utf-8")) for p in (api / "vcards").glob("*.vcf")}
-    open_orgs = [o for o in demo_catalog.orgs() if o.status != "closed"]
+    open_orgs = [o for o in orgs(demo_catalog) if o.status != "closed"]
     assert sorted(cards) == sorted(o.id for o in open_orgs) and len(open_orgs) < len(demo_catalog.organisations)
     for org in open_orgs:
         card = cards[org.id]
@@ -275,7 +277,7 @@ def test_vcards_round_trip(api: Path, demo_catalog, demo_site: Path) -> None:
 
 
 def test_save_contact_link_on_organisation_pages(demo_site: Path, demo_catalog) -> None:
-    for org in demo_catalog.orgs():
+    for org in orgs(demo_catalog):
         link = page(demo_site, f"organisations/{org.id}").select_one("a.kb-save-contact")
         if org.status == "closed":
             assert link is None
@@ -305,7 +307,7 @@ def test_feeds_parse_and_match_the_catalog(demo_site: Path, demo_catalog) -> Non
     guidance_commits = [c for c in history.changes
                         if any(f.startswith(("content/triage/", "content/first-aid/", "content/referral/"))
                                for f in c.files)]
-    sessions = [(m, s) for m in demo_catalog.module_list() for s in m.sessions
+    sessions = [(m, s) for m in module_list(demo_catalog) for s in m.sessions
                 if s.starts_at.date() >= demo_catalog.settings.today]
     expected = {"changes/feed.xml": min(RECENT, len(history.changes)),
                 "changes/guidance.xml": min(RECENT, len(guidance_commits)),
@@ -379,7 +381,7 @@ def test_a_network_without_training_metrics_cases_or_kit_still_exports(tmp_path:
 
 @pytest.mark.browser
 def test_save_contact_downloads_a_vcard_a_phone_can_read(page: Page, demo_url: str, demo_catalog) -> None:
-    org = demo_catalog.org("southhaven-animal-emergency-hospital")
+    org = organisation(demo_catalog, "southhaven-animal-emergency-hospital")
     page.goto(demo_url + f"organisations/{org.id}/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Save contact to your phone").click()

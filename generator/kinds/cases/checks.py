@@ -1,4 +1,5 @@
-"""The case library: load de-identified case reports and check them before anything is published."""
+"""Checks of case reports before anything is published: consent, review date, and no identifying detail
+in any text (valid files or not)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,9 @@ from dataclasses import replace
 
 from generator.common.deidentify import find_identifiers
 from generator.common.doses import strings
-from generator.core.catalog import Catalog, Entry, load_entries
-from generator.core.issues import Problem, Problems, Stage
-from generator.core.settings import Settings
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue, Stage
 from generator.core.sources import Source
-from generator.kinds.cases.model import Case
 
 # Every text in a case is published (ids become addresses, the reviewer's role is printed), so every
 # text is scanned; only the review date is meant to be a calendar date.
@@ -18,14 +17,7 @@ _CALENDAR_DATE_FIELDS = {("reviewed", "on")}
 _IDENTIFYING_KEYS = ("name", "owner", "microchip", "chip", "address", "phone", "email")
 
 
-def load_cases(settings: Settings, problems: Problems) -> dict[str, Entry[Case]]:
-    found = Problems()
-    cases = load_entries(settings.content / "cases", Case, settings, found)
-    problems.extend([_name_field_message(p) for p in found.items])
-    return cases
-
-
-def _name_field_message(problem: Problem) -> Problem:
+def name_field_message(problem: Issue) -> Issue:
     """A field such as `owner_name` is not just unknown: it must never exist in a case."""
     key = problem.field.rsplit(".", 1)[-1].lower()
     if problem.message.startswith("unknown field") and any(word in key for word in _IDENTIFYING_KEYS):
@@ -34,11 +26,11 @@ def _name_field_message(problem: Problem) -> Problem:
     return problem
 
 
-def check_cases(catalog: Catalog, found: list[Problem] = ()) -> list[Problem]:
+def check_cases(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     """Consent, review date and identifying details; a value the schema already refused
     (``found``) is not reported again."""
     refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
-    issues: list[Problem] = []
+    issues: list[Issue] = []
     for entry in catalog.cases.values():
         case, src = entry.model, entry.source
         if not case.consent_recorded:
@@ -51,7 +43,7 @@ def check_cases(catalog: Catalog, found: list[Problem] = ()) -> list[Problem]:
     return issues
 
 
-def identifying_details(src: Source) -> list[Problem]:
+def identifying_details(src: Source) -> list[Issue]:
     """Every identifying detail in every text of a case file, at its field."""
     issues = []
     for path, text in strings(src.data):

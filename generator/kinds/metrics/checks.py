@@ -1,26 +1,18 @@
-"""Load and check the network's aggregate metrics, and publish them with small numbers suppressed."""
+"""Checks of the network's aggregate metrics: one report per region and period, counts that add up, and
+no patient-level data."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.core.catalog import Catalog, Entry, load_entries
-from generator.core.issues import Problem, Problems
-from generator.core.settings import Settings
-from generator.kinds.metrics.model import MetricsReport
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue
 
 # Keys that would carry patient-level data: each gets a clear refusal instead of "unknown field".
 _PATIENT_LEVEL = ("patient", "animal", "case", "row", "record", "name", "owner", "date", "dob", "microchip")
 
 
-def load_metrics(settings: Settings, problems: Problems) -> dict[str, Entry[MetricsReport]]:
-    found = Problems()
-    reports = load_entries(settings.content / "metrics", MetricsReport, settings, found)
-    problems.extend([_patient_level_message(p) for p in found.items])
-    return reports
-
-
-def _patient_level_message(problem: Problem) -> Problem:
+def patient_level_message(problem: Issue) -> Issue:
     key = problem.field.rsplit(".", 1)[-1].split("[")[0].lower()
     if problem.message.startswith("unknown field") and any(word in key for word in _PATIENT_LEVEL):
         return replace(problem, message=f"'{key}' looks like patient-level data; metrics files hold aggregate "
@@ -28,8 +20,8 @@ def _patient_level_message(problem: Problem) -> Problem:
     return problem
 
 
-def check_metrics(catalog: Catalog) -> list[Problem]:
-    issues: list[Problem] = []
+def check_metrics(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    issues: list[Issue] = []
     seen: dict[tuple[str, str], str] = {}
     for entry in catalog.metrics.values():
         report, src = entry.model, entry.source

@@ -15,6 +15,7 @@ from generator.core.specs import DataFile, PageSpec
 from generator.kinds.metrics.charts import bar_chart, line_chart
 from generator.kinds.metrics.publish import NETWORK, OUTCOME_KINDS, Published, publish
 from generator.kinds.metrics.suppression import Cell
+from generator.kinds.triage.views import tiers_by_rank
 
 
 def _compliance(pub: Published, region: str, tier: str, period: str) -> float | None:
@@ -27,7 +28,7 @@ def _minutes(pub: Published, region: str, tier: str, period: str, which: str) ->
 
 
 def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[str, Any]:
-    tiers = catalog.tiers_by_rank()
+    tiers = tiers_by_rank(catalog)
     periods = pub.periods
     latest = periods[-1]
     key = region.replace(NETWORK, "net")
@@ -90,7 +91,7 @@ def bottlenecks(catalog: Catalog, pub: Published) -> list[dict[str, Any]]:
     latest = pub.periods[-1]
     found = []
     for region in pub.regions:
-        for tier in catalog.tiers_by_rank():
+        for tier in tiers_by_rank(catalog):
             share = _compliance(pub, region, tier.id, latest)
             if share is not None and share < tier.goal_percent:
                 found.append({"region": catalog.regions[region], "tier": tier, "share": share})
@@ -116,21 +117,7 @@ def plan_metrics(catalog: Catalog) -> list[PageSpec]:
     return pages
 
 
-def plan_offline(catalog: Catalog) -> list[PageSpec]:
-    return [PageSpec("offline.md", "offline.html", "You are offline", "Pages stored for use without a signal.",
-                     {}, search=False)]
-
-
-def plan_audit(catalog: Catalog) -> list[PageSpec]:
-    from generator.site.audit import DUE_SOON_DAYS, PHONE_CHECK_DAYS, audit  # noqa: PLC0415
-
-    return [PageSpec("audit.md", "audit.html", "Audit: what needs checking",
-                     "Overdue and soon-due verifications, reviews and services, sorted by risk.",
-                     {"findings": audit(catalog), "due_soon": DUE_SOON_DAYS, "phone_days": PHONE_CHECK_DAYS},
-                     search=False)]
-
-
-def metrics_files(catalog: Catalog) -> list[DataFile]:
+def metrics_files(catalog: Catalog, site_url: str) -> list[DataFile]:
     if not catalog.metrics or not catalog.tiers:
         return []
     rows = [row.as_dict() for row in publish(catalog).rows]

@@ -13,6 +13,7 @@ from typing import Any
 from generator.core.catalog import Catalog
 from generator.kinds.metrics.model import MetricsReport
 from generator.kinds.metrics.suppression import Cell, suppress_table
+from generator.kinds.triage.views import tiers_by_rank
 
 NETWORK = "network"
 REFERRAL_STATUSES = ("accepted", "declined", "expired", "pending")
@@ -59,7 +60,7 @@ def publish(catalog: Catalog) -> Published:
     periods = sorted({r.period for r in reports})
     regions = [r for r in catalog.regions if any(rep.region == r for rep in reports)]
     published = Published(periods, regions)
-    tiers = [t.id for t in catalog.tiers_by_rank()]
+    tiers = [t.id for t in tiers_by_rank(catalog)]
     for period in periods:
         by_region = {r.region: r for r in reports if r.period == period}
         _table(published, period, "contacts", {reg: dict(rep.contacts_by_tier) for reg, rep in by_region.items()},

@@ -38,6 +38,7 @@ from generator.common.schedule import (
 from generator.core.catalog import Catalog
 from generator.core.settings import THEME
 from generator.kinds.organisations.model import Organisation, Phone, ServiceOffer
+from generator.kinds.organisations.views import in_region, organisation, orgs, region_of
 
 WORDS_FILE = THEME / "kb" / "status-words.yml"
 ALL_WEEK = [Period(days=list(DAYS), opens="00:00", closes="24:00")]
@@ -251,10 +252,10 @@ def candidates(catalog: Catalog, region_id: str) -> list[tuple[Organisation, str
     """Who might help owners in a region: its own veterinary organisations, then the clinics its
     organisations name as after-hours partners elsewhere (with the region they cover)."""
     def compute() -> list[tuple[Organisation, str | None]]:
-        own = [o for o in catalog.in_region(region_id) if _veterinary(catalog, o) and o.status != "closed"]
-        partner_ids = sorted({o.after_hours.partner for o in catalog.in_region(region_id)
+        own = [o for o in in_region(catalog, region_id) if _veterinary(catalog, o) and o.status != "closed"]
+        partner_ids = sorted({o.after_hours.partner for o in in_region(catalog, region_id)
                               if o.after_hours.arrangement == "partner" and o.after_hours.partner})
-        partners = [catalog.org(pid) for pid in partner_ids if pid in catalog.organisations]
+        partners = [organisation(catalog, pid) for pid in partner_ids if pid in catalog.organisations]
         partners = [p for p in partners if p.location.region != region_id and p.status == "active"
                     and _veterinary(catalog, p)]
         return [(o, None) for o in own] + [(p, region_id) for p in sorted(partners, key=_rank_24h)]
@@ -294,7 +295,7 @@ def night_cover(catalog: Catalog, region_id: str) -> list[Cover]:
 
 
 def region_centre(catalog: Catalog, region_id: str) -> Point | None:
-    return centre([(o.location.coordinates.lat, o.location.coordinates.lon) for o in catalog.in_region(region_id)
+    return centre([(o.location.coordinates.lat, o.location.coordinates.lon) for o in in_region(catalog, region_id)
                    if o.location.coordinates])
 
 
@@ -316,7 +317,7 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
     for org, partner in candidates(catalog, region):
         if not can_take(org, need, catalog):
             continue
-        status = status_at(org, catalog.region_of(org).timezone, at, need.service)
+        status = status_at(org, region_of(catalog, org).timezone, at, need.service)
         row = Help(org, status, partner, _distance(origin, org))
         if status.helps_now:
             now_rows.append(row)
@@ -349,7 +350,7 @@ def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:
     def compute() -> list[Organisation]:
         taken = {o.id for o, _ in candidates(catalog, region_id)}
         middle = region_centre(catalog, region_id)
-        rows = [o for o in catalog.orgs() if o.id not in taken and o.status == "active" and not o.referral_only
+        rows = [o for o in orgs(catalog) if o.id not in taken and o.status == "active" and not o.referral_only
                 and _veterinary(catalog, o) and covers_nights(o)]
         rows.sort(key=lambda o: (_distance(middle, o) if middle else 0.0, o.name.lower()))
         return rows[:FALLBACK_SIZE]
@@ -362,7 +363,7 @@ def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, or
     for org in fallback(catalog, region_id):
         if not can_take(org, need, catalog):
             continue
-        status = status_at(org, catalog.region_of(org).timezone, at, need.service)
+        status = status_at(org, region_of(catalog, org).timezone, at, need.service)
         if status.state in (State.OPEN_24H, State.OPEN):
             rows.append(Help(org, status, None, _distance(origin, org)))
     rows.sort(key=lambda h: (h.distance_km if h.distance_km is not None else float("inf"), h.org.name.lower()))

@@ -5,14 +5,14 @@ on-call hours only with an on-call vet, referral-only only where vets can refer)
 from __future__ import annotations
 
 from generator.core.catalog import Catalog
-from generator.core.issues import Problem, Severity
+from generator.core.issues import Issue, Severity
 from generator.core.sources import Source
 from generator.kinds.organisations.availability import covers_nights
 from generator.kinds.organisations.model import Organisation
 
 
-def check_availability(catalog: Catalog) -> list[Problem]:
-    problems: list[Problem] = []
+def check_availability(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    problems: list[Issue] = []
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
         problems.extend(_coordinates(catalog, org, src))
@@ -30,7 +30,7 @@ def _vets_refer(org: Organisation) -> bool:
     return org.referrals is not None and "vets" in org.referrals.accepts_from
 
 
-def _coordinates(catalog: Catalog, org: Organisation, src: Source) -> list[Problem]:
+def _coordinates(catalog: Catalog, org: Organisation, src: Source) -> list[Issue]:
     kind = catalog.kinds.get(org.kind)
     if org.location.coordinates or org.status == "closed" or (kind is not None and not kind.veterinary):
         return []
@@ -42,8 +42,8 @@ def _coordinates(catalog: Catalog, org: Organisation, src: Source) -> list[Probl
                         hint=hint, severity=Severity.NOTE)]
 
 
-def _services(catalog: Catalog, org: Organisation, src: Source) -> list[Problem]:
-    problems: list[Problem] = []
+def _services(catalog: Catalog, org: Organisation, src: Source) -> list[Issue]:
+    problems: list[Issue] = []
     treated = {c.species for c in org.species}
     for i, offer in enumerate(org.services):
         for j, species in enumerate(offer.species or []):  # unknown ids: generator/core/references.py

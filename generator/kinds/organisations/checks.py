@@ -1,13 +1,15 @@
-"""Rules that need more than one file: references, vocabularies, freshness and cover."""
+"""Checks of organisations: nothing listed twice, after-hours cover that can work, verified numbers,
+freshness; and the reminders of emergency lines due for a test call (notes: the date is private)."""
 
 from __future__ import annotations
 
+from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
 from generator.core.catalog import Catalog
-from generator.core.issues import Problem, Severity, Stage
+from generator.core.issues import Issue, Severity, Stage
 
 
-def check_organisations(catalog: Catalog) -> list[Problem]:
-    problems: list[Problem] = []
+def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    problems: list[Issue] = []
     today = catalog.settings.today
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
@@ -60,25 +62,23 @@ def check_organisations(catalog: Catalog) -> list[Problem]:
             if [e.date for e in org.exceptions].index(exception.date) != i:
                 problems.append(src.problem(("exceptions", i, "date"), f"{exception.date} has two exceptions"))
 
-        problems.extend(_freshness(catalog, entry))
+        problems.extend(verification_age(catalog.settings, src, org.verified.on))
     return problems
 
 
-def _freshness(catalog: Catalog, entry) -> list[Problem]:
-    return verification_age(catalog, entry.source, entry.model.verified.on)
-
-
-def verification_age(catalog: Catalog, src, verified_on) -> list[Problem]:
-    """A note after 180 days without verification, a warning (an error with --strict) after a year."""
-    settings = catalog.settings
-    age = (settings.today - verified_on).days
-    if age < 0:
-        return [src.problem(("verified", "on"), "the verification date is in the future")]
-    if age > settings.verify_warn_days:
-        return [src.problem(("verified", "on"), f"last verified {age} days ago, more than a year",
-                            hint="check every detail with the organisation and update verified.on",
-                            severity=Severity.WARNING, stage=Stage.CONTENT)]
-    if age > settings.verify_note_days:
-        return [src.problem(("verified", "on"), f"last verified {age} days ago; due for re-verification",
-                            severity=Severity.NOTE, stage=Stage.CONTENT)]
-    return []
+def test_call_reminders(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    """A note (never a failure) for each emergency or after-hours line not rung for PHONE_CHECK_DAYS:
+    the private side of the audit, for coordinators running `kb check`."""
+    notes = []
+    for entry in catalog.organisations.values():
+        org = entry.model
+        if org.status == "closed":
+            continue
+        for i, phone in enumerate(org.contacts.phones):
+            days = test_call_due(catalog.settings, phone.verified_on) if phone.verified_on else None
+            if phone.type in ("emergency", "after-hours") and days is not None:
+                notes.append(entry.source.problem(
+                    ("contacts", "phones", i, "verified_on"),
+                    f"last rung {days} days ago; ring the {phone.type} line to check it "
+                    f"(every {PHONE_CHECK_DAYS} days)", severity=Severity.NOTE, stage=Stage.CONTENT))
+    return notes

@@ -4,18 +4,24 @@ embed it; the finder and the call bar on guidance pages fetch it from help/<regi
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from typing import Any
 
 from generator.common.hours import DAYS, Period
 from generator.core.catalog import Catalog
+from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
+    NEAREST_OPEN,
     candidates,
     cover_words,
     fallback,
     on_call_phone,
     region_centre,
+    status_words,
 )
 from generator.kinds.organisations.model import Organisation, Phone
+from generator.kinds.organisations.views import in_region, region_of
 
 HELP_DIR = "help"
 
@@ -38,7 +44,7 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         referrals = org.phones_of("referrals")
         return {
             "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
-            "region": org.location.region, "tz": catalog.region_of(org).timezone, "status": org.status,
+            "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,
             "vet": kind.veterinary if kind else True, "referralOnly": org.referral_only,
             "kind": kind.label if kind else org.kind,
             "hours": _periods(org.hours),
@@ -74,7 +80,7 @@ def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bo
         regions[region_id] = region_data(catalog, region_id)
         wanted = [o for o, _ in candidates(catalog, region_id)] + fallback(catalog, region_id)
         if everyone_in_region:
-            wanted += [o for o in catalog.in_region(region_id) if o.status != "closed"]
+            wanted += [o for o in in_region(catalog, region_id) if o.status != "closed"]
         for org in wanted:
             orgs.setdefault(org.id, help_record(catalog, org))
     return {"regions": regions, "orgs": orgs}
@@ -85,3 +91,27 @@ def help_index(catalog: Catalog) -> dict[str, Any]:
     return {"regions": {rid: {key: value for key, value in region_data(catalog, rid).items()
                               if key in ("label", "centre", "url")} for rid in catalog.regions},
             }
+
+
+CALL_BAR_SECTIONS = ("triage/", "first-aid/")
+
+
+def with_call_bar(spec: PageSpec) -> PageSpec:
+    """Every triage and first-aid page carries the call bar: who can help now, with the number to ring
+    (and the scripts it runs on)."""
+    if not spec.src_uri.startswith(CALL_BAR_SECTIONS):
+        return spec
+    return replace(spec, call_bar=True, scripts=tuple(dict.fromkeys(("help", "callbar", *spec.scripts))))
+
+
+def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]:
+    """Who can help now, for the browser: one file per region (the finder and the call bar fetch
+    only the region they need), an index of regions, and the script with the shared status words."""
+    files: list[DataFile | TemplateFile] = [
+        DataFile(f"{HELP_DIR}/{rid}.json", json.dumps(help_data(catalog, [rid], everyone_in_region=True),
+                                                       separators=(",", ":"), ensure_ascii=False))
+        for rid in catalog.regions]
+    files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
+                                                                ensure_ascii=False)))
+    files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN}))
+    return files

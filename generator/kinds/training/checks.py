@@ -1,24 +1,18 @@
-"""Training modules: load, check prerequisites (known ids, no cycles), hosts and sessions, and order
-modules into pathways that respect prerequisites."""
+"""Checks of training modules: prerequisites (not itself, no cycles), sessions, review dates and the
+Markdown of their sections."""
 
 from __future__ import annotations
 
 from graphlib import CycleError, TopologicalSorter
 
+from generator.common.freshness import review_problems
 from generator.common.text_checks import markdown_field_problems
-from generator.core.catalog import Catalog, Entry, load_entries
-from generator.core.issues import Problem, Problems
-from generator.core.settings import Settings
-from generator.kinds.training.model import Module
-from generator.kinds.triage.checks import review_problems
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue
 
 
-def load_modules(settings: Settings, problems: Problems) -> dict[str, Entry[Module]]:
-    return load_entries(settings.content / "training", Module, settings, problems)
-
-
-def check_modules(catalog: Catalog) -> list[Problem]:
-    issues: list[Problem] = []
+def check_modules(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    issues: list[Issue] = []
     for entry in catalog.modules.values():
         module, src = entry.model, entry.source
         for i, prerequisite in enumerate(module.prerequisites):
@@ -29,7 +23,7 @@ def check_modules(catalog: Catalog) -> list[Problem]:
             if session.id in seen:
                 issues.append(src.problem(("sessions", i, "id"), f"two sessions have the id '{session.id}'"))
             seen.add(session.id)
-        issues += review_problems(catalog, src, module.review)
+        issues += review_problems(catalog.settings, src, module.review)
     issues += _cycles(catalog)
     for src in catalog.sources.get("modules", []):  # every module file read, valid or not
         sections = src.data.get("sections") if isinstance(src.data, dict) else None
@@ -39,7 +33,7 @@ def check_modules(catalog: Catalog) -> list[Problem]:
     return issues
 
 
-def _cycles(catalog: Catalog) -> list[Problem]:
+def _cycles(catalog: Catalog) -> list[Issue]:
     graph = {m.id: [p for p in m.prerequisites if p in catalog.modules and p != m.id]
              for m in (e.model for e in catalog.modules.values())}
     try:
@@ -55,18 +49,3 @@ def _cycles(catalog: Catalog) -> list[Problem]:
                                      "prerequisites form a cycle: " + " → ".join(ordered),
                                      hint="remove one of these prerequisites")]
     return []
-
-
-def pathway(catalog: Catalog, audience: str) -> list[Module]:
-    """The audience's modules in an order where every prerequisite comes first."""
-    modules = {m.id: m for m in catalog.module_list() if audience in m.audience}
-    graph = {mid: [p for p in m.prerequisites if p in modules] for mid, m in modules.items()}
-    sorter = TopologicalSorter(graph)
-    sorter.prepare()
-    ordered: list[Module] = []
-    while sorter.is_active():
-        ready = sorted(sorter.get_ready(), key=lambda mid: (modules[mid].level != "introductory", mid))
-        for mid in ready:
-            ordered.append(modules[mid])
-            sorter.done(mid)
-    return ordered

@@ -19,13 +19,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.core.catalog import Catalog, Entry, MarkdownEntry, unknown
+from generator.core.catalog import Catalog
 from generator.core.frontmatter import load_markdown
-from generator.core.issues import Problem as Issue
-from generator.core.issues import Stage
-from generator.core.sources import FieldPath, Source, format_path, load_file
-from generator.kinds.triage.model import Problem as Guide
-from generator.kinds.triage.model import Sign, Tier
+from generator.core.issues import Issue, Stage
+from generator.core.loading import Entry, MarkdownEntry
+from generator.core.references import unknown
+from generator.core.sources import FieldPath, Source, format_path
+from generator.kinds.triage.loading import signs_source
+from generator.kinds.triage.model import Guide, Sign, Tier
 from generator.kinds.triage.quoting import (
     Context,
     Finding,
@@ -55,9 +56,9 @@ def quote_catalog(catalog: Catalog) -> list[Issue]:
     everyone = tuple(catalog.species)
     if catalog.scale is not None:
         issues += _yaml_findings(catalog, catalog.scale.source, catalog.scale.source.data, Context(everyone))
-    signs_source = _signs_source(catalog)
-    if signs_source is not None:
-        issues += _signs_findings(catalog, signs_source)
+    source = signs_source(catalog)  # as it was read: signs.yml is parsed once per load
+    if source is not None:
+        issues += _signs_findings(catalog, source)
     for entry in catalog.problems.values():
         issues += _guide_findings(catalog, entry)
     for entry in catalog.first_aid.values():
@@ -67,11 +68,6 @@ def quote_catalog(catalog: Catalog) -> list[Issue]:
     issues += _pages_findings(catalog)
     _replace_macros(catalog)
     return issues
-
-
-def _signs_source(catalog: Catalog) -> Source | None:
-    source, _ = load_file(catalog.settings.content / "triage" / "signs.yml", catalog.settings.root)
-    return source if source is not None and isinstance(source.data, list) else None
 
 
 def _issue(src: Source, path: FieldPath, finding: Finding) -> Issue:
@@ -186,39 +182,34 @@ def _map_strings(data: Any, fn: Any) -> Any:
 
 def _replace_macros(catalog: Catalog) -> None:
     if catalog.scale is not None:
-        catalog.scale = Entry(_quoted(catalog.scale.model, catalog), catalog.scale.source)
-        catalog.tiers = {t.id: t for t in catalog.scale.model.tiers}
+        catalog.put("scale", Entry(_quoted(catalog.scale.model, catalog), catalog.scale.source))
+        catalog.put("tiers", {t.id: t for t in catalog.scale.model.tiers})
     # Signs last: quoting reads their numbers, never their text.
     quoted_signs = {sign_id: _quoted(sign, catalog) for sign_id, sign in catalog.signs.items()}
-    catalog.problems = {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.problems.items()}
-    catalog.first_aid = {key: replace(e, model=_quoted(e.model, catalog), body=quote(e.body, catalog))
-                         for key, e in catalog.first_aid.items()}
-    catalog.modules = {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.modules.items()}
-    catalog.signs = quoted_signs
+    catalog.put("problems", {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.problems.items()})
+    catalog.put("first_aid", {key: replace(e, model=_quoted(e.model, catalog), body=quote(e.body, catalog))
+                              for key, e in catalog.first_aid.items()})
+    catalog.put("modules", {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.modules.items()})
+    catalog.put("signs", quoted_signs)
 
 
 # ---- structure ---------------------------------------------------------------------------------
 
 def check_signs_structure(catalog: Catalog, src: Source, index: int, sign: Sign) -> list[Issue]:
-    """A sign's tiers exist, its thresholds are for its species (one each), and its escalations
-    are more urgent than what they escalate."""
+    """A sign's thresholds are for its species (one each), and its escalations are more urgent than
+    what they escalate. (Its tiers exist: the references SIGNS declares, generator/core/references.py.)"""
     issues = []
-    if catalog.tiers and sign.tier not in catalog.tiers:
-        issues.append(unknown(src, (index, "tier"), "tier", sign.tier, catalog.tiers))
     seen: set[str] = set()
     for i, threshold in enumerate(sign.thresholds):
         if threshold.species in seen:
             issues.append(src.problem((index, "thresholds", i, "species"),
                                       f"'{threshold.species}' has two thresholds for this sign; give one"))
         seen.add(threshold.species)
-        if threshold.tier and catalog.tiers and threshold.tier not in catalog.tiers:
-            issues.append(unknown(src, (index, "thresholds", i, "tier"), "tier", threshold.tier, catalog.tiers))
     if not catalog.tiers or any(t.tier and t.tier not in catalog.tiers for t in sign.thresholds) \
             or sign.tier not in catalog.tiers:
         return issues
     for i, escalation in enumerate(sign.escalate):
-        if escalation.tier not in catalog.tiers:
-            issues.append(unknown(src, (index, "escalate", i, "tier"), "tier", escalation.tier, catalog.tiers))
+        if escalation.tier not in catalog.tiers:  # an unknown tier, reported as such
             continue
         for j, species in enumerate(escalation.species):
             if species not in sign.species:
@@ -320,21 +311,3 @@ def page_advice(catalog: Catalog, guide: Guide) -> tuple[Tier | None, list[str]]
     """The most urgent tier of a guide and the tier advice its page shows."""
     top = _top_tier(catalog, guide)
     return top, (tier_advice(catalog, guide, top) if top else [])
-
-
-def source_problems(src: Source, data: Any, base: FieldPath = ("sources",)) -> list[Issue]:
-    """Each source names a chapter or section, or a web address, and when it was consulted."""
-    issues = []
-    sources = data.get("sources") if isinstance(data, dict) else None
-    for i, item in enumerate(sources or []):
-        if not isinstance(item, dict):
-            continue
-        missing = []
-        if not item.get("url") and not item.get("section"):
-            missing.append("section: with the chapter or section, or url: with the page you read")
-        if not item.get("consulted"):
-            missing.append("consulted: with the date you read it")
-        if missing:
-            issues.append(src.problem((*base, i), "a reviewer cannot check this source",
-                                      hint="; ".join(f"add {m}" for m in missing), stage=Stage.CONTENT))
-    return issues

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from generator.common.fields import Id, KbModel, ShortText, Text
 from generator.common.review import Review, Sources
@@ -140,7 +140,11 @@ class OwnerActions(KbModel):
     do_not: list[Text] = []
 
 
-class Problem(KbModel):
+# A triage problem guide (an Issue is a problem found in the input). Its schema keeps the name it was
+# published under ("Problem"); no docstring here: pydantic would publish it as the schema's description.
+class Guide(KbModel):
+    model_config = ConfigDict(title="Problem")
+
     id: Id
     title: ShortText
     summary: Text

@@ -9,7 +9,7 @@ for a species is the most urgent of those signs' tiers for that species.
 from __future__ import annotations
 
 from generator.core.catalog import Catalog
-from generator.kinds.triage.model import Limit, Problem, Sign, Threshold, Tier
+from generator.kinds.triage.model import Guide, Limit, Sign, Threshold, Tier
 
 
 def threshold_of(sign: Sign, species_id: str) -> Threshold | None:
@@ -51,13 +51,13 @@ def escalations(catalog: Catalog, sign_id: str, species_id: str) -> list[tuple[T
             if (not e.species or species_id in e.species) and e.tier in catalog.tiers]
 
 
-def guide_species(catalog: Catalog, guide: Problem) -> list[str]:
+def guide_species(catalog: Catalog, guide: Guide) -> list[str]:
     """The guide's species, in the order of directory/species.yml."""
     order = list(catalog.species)
     return sorted(guide.species, key=lambda s: order.index(s) if s in order else len(order))
 
 
-def guide_signs_for(catalog: Catalog, guide: Problem, species_id: str) -> list[tuple[Sign, Tier]]:
+def guide_signs_for(catalog: Catalog, guide: Guide, species_id: str) -> list[tuple[Sign, Tier]]:
     """The guide's signs that apply to the species, with their tiers, most urgent first."""
     found = [(catalog.signs[m.sign], sign_tier(catalog, m.sign, species_id)) for m in guide.signs
              if applies(catalog, m.sign, species_id)]
@@ -76,13 +76,13 @@ def guide_urgency(catalog: Catalog, guide_id: str, species_id: str) -> Tier:
     return signs[0][1]
 
 
-def guide_tiers(catalog: Catalog, guide: Problem) -> list[Tier]:
+def guide_tiers(catalog: Catalog, guide: Guide) -> list[Tier]:
     """Every tier the guide gives for any of its species, most urgent first."""
     tiers = {tier.id: tier for species_id in guide.species for _, tier in guide_signs_for(catalog, guide, species_id)}
     return sorted(tiers.values(), key=lambda t: t.rank)
 
 
-def tier_advice(catalog: Catalog, guide: Problem, tier: Tier) -> list[str]:
+def tier_advice(catalog: Catalog, guide: Guide, tier: Tier) -> list[str]:
     """The tier's generic advice as the guide's page shows it: the guide replaces or leaves out
     lines it contradicts (its tier_advice)."""
     choices = {c.advice: c for c in guide.tier_advice}

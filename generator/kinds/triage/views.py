@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.core.catalog import Catalog
 from generator.kinds.triage.clinical_checks import page_advice
-from generator.kinds.triage.model import Problem, Sign, Tier
+from generator.kinds.triage.model import Guide, Sign, Tier
 from generator.kinds.triage.urgency import applies, escalations, guide_species, sign_tier, threshold_of
 from generator.kinds.vocabularies.model import Species
 
@@ -69,7 +69,7 @@ class GuideView:
     tiers: list[Tier]
 
 
-def guide_view(catalog: Catalog, guide: Problem) -> GuideView:
+def guide_view(catalog: Catalog, guide: Guide) -> GuideView:
     species = [catalog.species[s] for s in guide_species(catalog, guide) if s in catalog.species]
     rows = sorted((_row(catalog, guide, m.sign, m.note, species) for m in guide.signs), key=lambda r: r.top.rank)
     rows = [r for r in rows if r.badges]
@@ -91,7 +91,7 @@ def _groups(pairs: list[tuple[Sign, Tier]]) -> list[TierGroup]:
     return list(by_tier.values())
 
 
-def _row(catalog: Catalog, guide: Problem, sign_id: str, note: str | None, species: list[Species]) -> SignRow:
+def _row(catalog: Catalog, guide: Guide, sign_id: str, note: str | None, species: list[Species]) -> SignRow:
     sign = catalog.signs[sign_id]
     covered = [s for s in species if applies(catalog, sign_id, s.id)]
     return SignRow(sign, note, covered, badges(catalog, sign, covered),
@@ -117,10 +117,10 @@ def escalation_rows(catalog: Catalog, sign: Sign, species: list[Species]) -> lis
             for (tier_id, when), members in sorted(found.items(), key=lambda item: catalog.tiers[item[0][0]].rank)]
 
 
-def guides_at_tier(catalog: Catalog, tier: Tier) -> list[tuple[Problem, list[tuple[Sign, list[Species]]]]]:
+def guides_at_tier(catalog: Catalog, tier: Tier) -> list[tuple[Guide, list[tuple[Sign, list[Species]]]]]:
     """Every guide that gives this tier for some sign and species, with those signs and species."""
     found = []
-    for guide in catalog.guides():
+    for guide in guides(catalog):
         species = [catalog.species[s] for s in guide_species(catalog, guide) if s in catalog.species]
         signs = []
         for mapping in guide.signs:
@@ -132,3 +132,19 @@ def guides_at_tier(catalog: Catalog, tier: Tier) -> list[tuple[Problem, list[tup
         if signs:
             found.append((guide, signs))
     return found
+
+
+def tiers_by_rank(catalog: Catalog) -> list[Tier]:
+    return sorted(catalog.tiers.values(), key=lambda t: t.rank)
+
+
+def guides(catalog: Catalog) -> list[Guide]:
+    return sorted((e.model for e in catalog.problems.values()), key=lambda p: p.title.lower())
+
+
+def guides_for_species(catalog: Catalog, species_id: str) -> list[Guide]:
+    return [p for p in guides(catalog) if species_id in p.species]
+
+
+def guides_with_sign(catalog: Catalog, sign_id: str) -> list[Guide]:
+    return [p for p in guides(catalog) if any(m.sign == sign_id for m in p.signs)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints, field_validator
+from pydantic import ConfigDict, StringConstraints, field_validator
 
 from generator.common.fields import Id, KbModel, ShortText, Text, TimeZone
 
@@ -41,19 +41,12 @@ class Service(Term):
     pass
 
 
-class Kind(Term):
-    pass
+# A body system problem guides and cases are grouped by. Its schema keeps the name it was published
+# under ("Kind"); no docstring here: pydantic would publish it as the schema's description.
+class BodySystem(Term):
+    model_config = ConfigDict(title="Kind")
 
 
 class OrganisationKind(Term):
     # a veterinary practice or hospital, where a sick animal can be seen (not a rescue or shelter)
     veterinary: bool = True
-
-
-VOCABULARIES: dict[str, type[Term] | type[Language]] = {
-    "regions": Region,
-    "species": Species,
-    "services": Service,
-    "kinds": OrganisationKind,
-    "languages": Language,
-}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.common.doses import find_dose
-from generator.core.catalog import load_catalog
 from generator.core.settings import Settings
+from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree
 
 

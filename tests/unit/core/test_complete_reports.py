@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.catalog import load_catalog
 from generator.core.issues import Severity
 from generator.core.settings import Settings
+from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree
 
 ORGS = "directory/organisations"

@@ -2,12 +2,9 @@
 messages written beside it.
 
 An invalid example `tests/examples/invalid/<target>/<name>.yml` (or `.md`) is placed into a copy of
-the valid tree: for <target> `organisations` at `directory/organisations/<name>.yml`, for a vocabulary
-(`regions`, `species`, `services`, `kinds`, `languages`) over `directory/<target>.yml`; `problems` at
-`content/triage/problems/<name>.yml`, `first-aid` at `content/first-aid/<name>.md`, `pages` at
-`content/pages/<name>.md`, `tiers` and `signs` over `content/triage/<target>.yml`, `referral` over
-`content/referral/protocol.yml`, `cases` and `training` at `content/<target>/<name>.yml` (an example may
-replace a valid file of the same name).
+the valid tree where its content type (the ContentType whose `examples` is <target>) keeps its files:
+in its folder as `<name>.yml` (an example may replace a valid file of the same name), or over its one
+file (a vocabulary, signs.yml, the referral protocol). `pages` go to `content/pages/<name>.md`.
 `<name>.expected` holds the lines `kb check` must print for it, in order, without the summary line.
 """
 
@@ -18,36 +15,26 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.catalog import load_catalog
 from generator.core.issues import Severity, report
 from generator.core.settings import Settings
+from generator.kinds import REGISTRY
+from generator.site.pipeline import load_catalog
 from tests.helpers import INVALID, VALID, make_tree
 
-VOCABULARIES = {"regions", "species", "services", "kinds", "languages"}
 CASES = sorted([*INVALID.glob("*/*.yml"), *INVALID.glob("*/*.md")])
+# examples folder -> the content type they are examples of; `pages` are the hand-written pages
+BY_FOLDER = {ctype.examples: ctype for ctype in REGISTRY if ctype.examples}
+PAGES = "content/pages"
 
 
 def destination(example: Path) -> str:
+    """Where an example goes in the tree: its type's folder (a new entry) or its type's file (replaced)."""
     target = example.parent.name
-    if target == "organisations":
-        return f"directory/organisations/{example.name}"
-    if target in VOCABULARIES:
-        return f"directory/{target}.yml"
-    if target == "problems":
-        return f"content/triage/problems/{example.name}"
-    if target == "first-aid":
-        return f"content/first-aid/{example.name}"
     if target == "pages":
-        return f"content/pages/{example.name}"
-    if target in ("tiers", "signs"):
-        return f"content/triage/{target}.yml"
-    if target == "referral":
-        return "content/referral/protocol.yml"
-    if target in ("cases", "training", "metrics"):
-        return f"content/{target}/{example.name}"
-    if target in ("equipment", "volunteers"):
-        return f"directory/{target}/{example.name}"
-    raise AssertionError(f"unknown example folder {target}")
+        return f"{PAGES}/{example.name}"
+    assert target in BY_FOLDER, f"unknown example folder {target}: name it in a ContentType's `examples`"
+    ctype = BY_FOLDER[target]
+    return f"{ctype.folder}/{example.name}" if ctype.folder else ctype.file
 
 
 def check(tree: Path) -> list[str]:

@@ -8,8 +8,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.cli.schemas import MARKER, files_of, schema_line, schema_texts
-from generator.core.content_type import KINDS
+from generator.cli.schemas import MARKER, SCHEMA_TYPES, files_of, schema_line, schema_path, schema_texts
 from generator.core.sources import load_file
 from tests.helpers import REPO
 
@@ -24,7 +23,7 @@ def test_committed_schemas_match_the_models() -> None:
 
 def test_every_yaml_file_points_at_its_schema() -> None:
     covered = set()
-    for kind in KINDS:
+    for kind in SCHEMA_TYPES:
         for path in files_of(REPO, kind):
             first = path.read_text(encoding="utf-8").split("\n", 1)[0]
             assert first == schema_line(REPO, path, kind), f"{path.relative_to(REPO)}: run `kb schemas`"
@@ -34,9 +33,9 @@ def test_every_yaml_file_points_at_its_schema() -> None:
     assert all(MARKER in p.read_text(encoding="utf-8") for p in every)
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+@pytest.mark.parametrize("kind", SCHEMA_TYPES, ids=[k.name for k in SCHEMA_TYPES])
 def test_real_content_validates_against_its_schema(kind) -> None:
-    validator = Draft202012Validator(json.loads((REPO / kind.schema_path).read_text(encoding="utf-8")))
+    validator = Draft202012Validator(json.loads((REPO / schema_path(kind)).read_text(encoding="utf-8")))
     files = files_of(REPO, kind)
     assert files
     for path in files:
