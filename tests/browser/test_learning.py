@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from generator.kinds.cases.views import case_list
-from generator.kinds.equipment.checks import nearest_available
+from generator.kinds.equipment.views import nearest_available
 from generator.kinds.training.views import module_list
 from tests.browser.test_pages import WCAG_AA
 

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.host.config import settings_from_config
-from generator.kinds.equipment.checks import is_available
-from generator.kinds.equipment.views import equipment_list
+from generator.kinds.equipment.views import equipment_list, is_available
 from generator.site.audit import audit
 from generator.site.pipeline import load_catalog
 from tests.helpers import REPO, make_tree

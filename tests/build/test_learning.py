@@ -10,8 +10,7 @@ from icalendar import Calendar
 from generator.common.deidentify import find_identifiers
 from generator.core.settings import Settings
 from generator.kinds.cases.views import case_list, cases_for_guide
-from generator.kinds.training.checks import pathway
-from generator.kinds.training.views import module_list
+from generator.kinds.training.views import module_list, pathway
 from generator.site.pipeline import load_catalog
 from tests.helpers import VALID, page
 

@@ -12,9 +12,8 @@ from bs4 import BeautifulSoup
 
 from generator.cli import main as kb_main
 from generator.core.settings import Settings
-from generator.kinds.training.pages import plan_learning
-from generator.kinds.triage.pages import plan_guidance
 from generator.site.pipeline import load_catalog
+from generator.site.plan import plan_pages
 from generator.site.render import make_environment, render_body
 from tests.helpers import make_tree, page
 
@@ -78,7 +77,7 @@ def test_the_checks_say_where_each_unsafe_part_is(hostile_tree: Path) -> None:
 def test_no_unsafe_markup_reaches_the_html_of_a_markdown_field(hostile_tree: Path, url: str) -> None:
     catalog, _ = load_catalog(Settings(root=hostile_tree, demo_data=True))
     env = make_environment(catalog)
-    spec = next(s for s in plan_guidance(catalog) + plan_learning(catalog) if s.url == url)
+    spec = next(s for s in plan_pages(catalog) if s.url == url)
     body = render_body(env, spec)
     if spec.markdown:  # as the host would: mkdocs runs the page through Markdown with mkdocs.yml's extensions
         body = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
