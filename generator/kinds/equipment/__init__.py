@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.common.freshness import KIT, finding
+from generator.common import freshness
 from generator.core.catalog import Catalog
 from generator.core.collection import URL, Collection, entries
 from generator.core.content_type import ContentType
@@ -58,13 +58,13 @@ def _export(catalog: Catalog, site_url: str, public: Any) -> Collection:
 def _audit(catalog: Catalog) -> list:
     found = []
     for entry in catalog.equipment.values():
-        kit = entry.model
-        if kit.status != "retired" and kit.next_service_due:
-            holder = catalog.organisations.get(kit.holder)
-            title = f"{catalog.equipment_types[kit.item].label if kit.item in catalog.equipment_types else kit.item}" \
-                    f" at {holder.model.name if holder else kit.holder}"
-            item = finding(catalog.settings, KIT, title, f"kit/{kit.item}/", kit.next_service_due,
-                           entry.source.display, "service")
+        equipment = entry.model
+        if equipment.status != "retired" and equipment.next_service_due:
+            holder = catalog.organisations.get(equipment.holder)
+            kind = catalog.equipment_types.get(equipment.item)
+            title = f"{kind.label if kind else equipment.item} at {holder.model.name if holder else equipment.holder}"
+            item = freshness.finding(catalog.settings, freshness.EQUIPMENT, title, f"kit/{equipment.item}/",
+                                     equipment.next_service_due, entry.source.display, "service")
             if item:
                 found.append(item)
     return found

@@ -30,35 +30,35 @@ def equipment_of(catalog: Catalog, org_id: str) -> list[Equipment]:
     return list(catalog.memo(("equipment_by_holder", len(catalog.equipment)), by_holder).get(org_id, []))
 
 
-def is_available(kit: Equipment, catalog: Catalog) -> bool:
+def is_available(equipment: Equipment, catalog: Catalog) -> bool:
     """Available to use or borrow today: its status says so and its service is not overdue."""
-    if kit.status != "available":
+    if equipment.status != "available":
         return False
-    return not (kit.next_service_due and kit.next_service_due < catalog.settings.today)
+    return not (equipment.next_service_due and equipment.next_service_due < catalog.settings.today)
 
 
-def shown_status(kit: Equipment, catalog: Catalog) -> str:
-    if kit.status == "available" and not is_available(kit, catalog):
+def shown_status(equipment: Equipment, catalog: Catalog) -> str:
+    if equipment.status == "available" and not is_available(equipment, catalog):
         return "service overdue"
-    return kit.status.replace("-", " ")
+    return equipment.status.replace("-", " ")
 
 
 def nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     """Available kit of one type for a region: held in the region first, then by distance."""
-    return list(catalog.memo(("nearest_kit", item, region_id, len(catalog.equipment)),
+    return list(catalog.memo(("nearest_equipment", item, region_id, len(catalog.equipment)),
                               lambda: _nearest_available(catalog, item, region_id)))
 
 
 def _nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     centre = region_centre(catalog, region_id)
     rows = []
-    for kit in equipment_list(catalog):
-        if kit.item != item or not is_available(kit, catalog):
+    for equipment in equipment_list(catalog):
+        if equipment.item != item or not is_available(equipment, catalog):
             continue
-        holder: Organisation = organisation(catalog, kit.holder)
+        holder: Organisation = organisation(catalog, equipment.holder)
         coords = holder.location.coordinates
         distance = distance_km(centre, (coords.lat, coords.lon)) if centre and coords else None
-        rows.append({"kit": kit, "holder": holder, "in_region": holder.location.region == region_id,
+        rows.append({"equipment": equipment, "holder": holder, "in_region": holder.location.region == region_id,
                      "distance_km": round(distance) if distance is not None else None})
     return sorted(rows, key=lambda r: (not r["in_region"], r["distance_km"] if r["distance_km"] is not None
                                        else 10**6, r["holder"].name))
@@ -68,7 +68,7 @@ def _nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict
 class EquipmentRow:
     """An item as the kit lists show it: who holds it, and whether it can be used or borrowed today."""
 
-    kit: Equipment
+    equipment: Equipment
     holder: Organisation
     available: bool
     status: str

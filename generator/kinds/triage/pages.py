@@ -92,15 +92,16 @@ def plan_guides(catalog: Catalog) -> list[PageSpec]:
 def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:
     """What a guide's "for clinic staff" part lists: who offers the services it needs, the nearest
     available kit for them in each region, and the network's cases of the problem."""
-    kit_types = [t for t in catalog.equipment_types.values() if t.services and set(t.services) & set(guide.equipment)]
-    kit_needed = []
+    types_needed = [t for t in catalog.equipment_types.values()
+                    if t.services and set(t.services) & set(guide.equipment)]
+    equipment_needed = []
     if catalog.equipment:
-        for kit_type in kit_types:
-            nearest = [(region, (near[0]["holder"] if (near := nearest_available(catalog, kit_type.id, region.id))
+        for equipment_type in types_needed:
+            nearest = [(region, (near[0]["holder"] if (near := nearest_available(catalog, equipment_type.id, region.id))
                                  else None)) for region in catalog.regions.values()]
-            kit_needed.append((kit_type, nearest))
+            equipment_needed.append((equipment_type, nearest))
     return {"offering": {s: sum(1 for o in offering(catalog, s) if o.status == "active") for s in guide.equipment},
-            "kit_needed": kit_needed, "cases": _cases_of(catalog, guide.id)}
+            "equipment_needed": equipment_needed, "cases": _cases_of(catalog, guide.id)}
 
 
 def _cases_of(catalog: Catalog, guide_id: str) -> list:
