@@ -7,6 +7,7 @@ added, to show that they fail when they should."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,20 @@ def test_every_package_says_what_lives_there_and_what_it_may_import(package: Pat
     assert text.startswith('"""'), f"{package.relative_to(REPO)}/__init__.py needs a docstring"
     docstring = text.split('"""')[1]
     assert "import" in docstring, f"{package.relative_to(REPO)}: say what the package may import"
+
+
+TEMPLATE_FILES = sorted(p for p in (REPO / "theme").rglob("*") if p.suffix in {".html", ".js", ".xml", ".css", ".txt"})
+
+
+def test_no_template_can_query_the_catalog() -> None:
+    """Templates display what their planner handed them: the catalog is no global of theirs, and no
+    template names it."""
+    from generator.core.settings import Settings  # noqa: PLC0415
+    from generator.site.pipeline import load_catalog  # noqa: PLC0415
+    from generator.site.render import make_environment  # noqa: PLC0415
+
+    catalog, _ = load_catalog(Settings(root=REPO / "tests" / "examples" / "valid", demo_data=True))
+    assert "catalog" not in make_environment(catalog).globals
+    naming = [p.relative_to(REPO).as_posix() for p in TEMPLATE_FILES
+              if re.search(r"\bcatalog\b", p.read_text(encoding="utf-8"))]
+    assert naming == []
