@@ -145,7 +145,12 @@
       var found = results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") + unstored(data, ids);
-      if (found.length || !f.region || data.missing.length) return;
+      if (found.length || data.missing.length) return;
+      if (!f.region) {  // nothing anywhere: say so, and which choice to drop
+        status.textContent = "No clinic in the network matches all of these. Remove a choice (the service, " +
+          "or \u201cCan help now\u201d) to see more.";
+        return;
+      }
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       status.textContent = "No clinic in " + index.regions[f.region].label + " matches. The nearest elsewhere:";
       return load(near).then(function (more) {

@@ -2,7 +2,7 @@
    downloads only the guidance bundle (pagefind/), which stays the same size however large the
    network grows; clinics, cases and training (pagefind-network/) are merged in when someone asks
    for them or opens the filters. Before a query runs, the vocabulary the build collected from the
-   content (generator/search_words.py) drops stop words, replaces owners' words the pages do not use
+   content (generator/site/search_words.py) drops stop words, replaces owners' words the pages do not use
    and corrects misspelt names ("guina pig", "hamstr"), and the page says what it searched for.
    Pagefind needs every word on a page, so when nothing matches the least telling words are
    dropped one by one. Offline, the vocabulary itself lists the stored guides that match. */

@@ -1,4 +1,4 @@
-/* Service worker: the site keeps working offline. Generated at build time (generator/offline.py).
+/* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
    stored. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they

@@ -1,0 +1,113 @@
+"""Offline use: the service worker, the web app manifest and its icons.
+
+The service worker is rendered after mkdocs has written the site, so it can list the real files:
+the pages owners and clinicians need without signal, and every asset those pages load. Its cache
+version is a hash of the built files, so each deploy with changes replaces the old caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from jinja2 import Environment
+
+from generator.host.search import BUNDLES
+from generator.kinds.organisations.help_data import HELP_DIR
+
+OFFLINE_PAGE = "offline/"
+# Stored on the first visit: every link on the offline page leads to one of these
+PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE, "./", "directory/find/", "a-z/", "search/")
+PRECACHE_FOLDERS = ("triage", "first-aid")
+# Pages stored later (a region and its clinics, when Get help is opened) need these pages' assets
+ASSETS_OF_ONE = ("regions", "organisations")
+# Pagefind's indexes vary between identical builds; they do not define a version
+UNSTABLE = tuple(f"{bundle.folder}/" for bundle in BUNDLES)
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") in ("stylesheet", "manifest", "icon") and values.get("href"):
+            self.found.append(values["href"])
+        elif tag in ("script", "img") and values.get("src"):
+            self.found.append(values["src"])
+
+
+def _page_urls(site: Path) -> list[str]:
+    urls = list(PRECACHE_PAGES)
+    for folder in PRECACHE_FOLDERS:
+        for index in sorted((site / folder).rglob("index.html")):
+            url = index.parent.relative_to(site).as_posix() + "/"
+            if not url.endswith("/changes/"):
+                urls.append(url)
+    return [u for u in dict.fromkeys(urls) if (site / u / "index.html").is_file()]
+
+
+def _assets_of(site: Path, page_url: str) -> list[str]:
+    parser = _Assets()
+    parser.feed((site / page_url / "index.html").read_text(encoding="utf-8"))
+    found = []
+    for href in parser.found:
+        if urlsplit(href).scheme or href.startswith("//"):
+            continue
+        path = urlsplit(urljoin(f"/{page_url}", href)).path.lstrip("/")
+        if (site / path).is_file():
+            found.append(path)
+    return found
+
+
+def _version(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        name = path.relative_to(site).as_posix()
+        if name.startswith(UNSTABLE) or name == "sw.js" or name.startswith("."):  # build markers are not served
+            continue
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _samples(site: Path) -> list[str]:
+    """One page of each kind that is stored later, for its assets."""
+    found = []
+    for folder in ASSETS_OF_ONE:
+        first = next(iter(sorted((site / folder).glob("*/index.html"))), None)
+        if first is not None:
+            found.append(first.parent.relative_to(site).as_posix() + "/")
+    return found
+
+
+def write_service_worker(site: Path, env: Environment) -> list[str]:
+    """Write sw.js into the site root; returns the precached paths."""
+    pages = _page_urls(site)
+    assets = sorted({asset for page in [*pages, *_samples(site)] for asset in _assets_of(site, page)})
+    precache = [*pages, *assets, "site.webmanifest"]
+    text = env.get_template("sw.js").render(version=_version(site), precache=precache, offline_page=OFFLINE_PAGE,
+                                            data_dir=f"{HELP_DIR}/")
+    (site / "sw.js").write_text(text, encoding="utf-8")
+    return precache
+
+
+def icon_png(size: int) -> bytes:
+    """The app icon: white paw-free lettering on the site's green, drawn with matplotlib."""
+    import matplotlib  # noqa: PLC0415 - only needed when the site is built
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    figure = plt.figure(figsize=(1, 1), dpi=size)
+    figure.patch.set_facecolor("#003d34")
+    figure.text(0.5, 0.52, "SOS", ha="center", va="center", color="white", fontsize=22, fontweight="bold")
+    figure.text(0.5, 0.2, "small pets", ha="center", va="center", color="white", fontsize=7)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=size, facecolor="#003d34", metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()

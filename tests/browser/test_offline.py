@@ -1,0 +1,173 @@
+"""Offline use: the service worker stores the emergency pages on the first visit and serves them
+with a notice when there is no network; a page that is not stored gets the offline page, styled and
+with links only to stored pages, at any depth and under a project path; opening Get help stores the
+owner's region and the clinics it shows, so the region page, those clinics, the call bar and the
+finder answer offline; the manifest makes the site installable."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from generator.kinds.organisations.views import in_region
+
+pytestmark = pytest.mark.browser
+
+
+def wait_until_stored(page: Page) -> None:
+    """Until the worker has stored the pages and controls this page (so it answers navigations)."""
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    page.wait_for_function("""async () => {
+        const names = await caches.keys();
+        if (!names.length) return false;
+        const cache = await caches.open(names[0]);
+        return !!(await cache.match('referral/form/')) && !!(await cache.match('triage/gut-stasis/'));
+    }""", timeout=60_000)
+
+
+def test_guides_and_the_referral_form_work_offline(context: BrowserContext, page: Page, demo_url: str) -> None:
+    page.goto(demo_url + "get-help/")
+    wait_until_stored(page)
+    page.goto(demo_url + "organisations/saltwick-veterinary-hospital/")  # a directory page, stored as viewed
+    context.set_offline(True)
+
+    page.goto(demo_url + "triage/gut-stasis/")
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+    expect(page.locator("article h1")).to_have_text("Not eating or no droppings (gut stasis)")
+    expect(page.locator("link[href$='kb.css']")).to_have_count(1)
+    assert page.evaluate("getComputedStyle(document.querySelector('.kb-bar')).display") != "inline"  # styled
+
+    page.goto(demo_url + "referral/form/")
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+    page.fill("#rf-from_clinic", "Offline Vets")  # the form still works: its script was stored too
+    page.click("#rf-make")
+    expect(page.locator("#rf-errors")).to_be_visible()
+
+    page.goto(demo_url + "organisations/saltwick-veterinary-hospital/")
+    expect(page.locator(".kb-offline")).to_be_visible()
+
+    page.goto(demo_url + "kit/incubator/")  # never visited: the offline page explains
+    expect(page.locator("h1")).to_have_text("You are offline")
+    expect(page.locator("main")).to_contain_text("This page is not stored on this device")
+    context.set_offline(False)
+
+
+def test_a_new_deploy_replaces_old_caches(page: Page, demo_url: str, demo_site: Path) -> None:
+    page.goto(demo_url + "get-help/")
+    wait_until_stored(page)
+    worker = demo_site / "sw.js"
+    original = worker.read_text()
+    version = json.loads(original.split("const VERSION = ", 1)[1].split(";", 1)[0])
+    assert page.evaluate("caches.keys()") == [f"kb-{version}"]
+    try:  # deploy a new build: only the version differs
+        worker.write_text(original.replace(json.dumps(version), json.dumps("a-new-deploy"), 1))
+        page.evaluate("async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); }")
+        page.wait_for_function("async () => JSON.stringify(await caches.keys()) === '[\"kb-a-new-deploy\"]'",
+                               timeout=60_000)
+    finally:
+        worker.write_text(original)
+
+
+def test_manifest_makes_the_site_installable(demo_site: Path) -> None:
+    manifest = json.loads((demo_site / "site.webmanifest").read_text())
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "./get-help/"
+    for icon in manifest["icons"]:
+        data = (demo_site / icon["src"]).read_bytes()
+        assert data.startswith(b"\x89PNG")
+        width = int.from_bytes(data[16:20], "big")
+        assert f"{width}x{width}" == icon["sizes"]
+
+
+STORED = """async () => {
+    const names = await caches.keys();
+    if (!names.length) return [];
+    const cache = await caches.open(names[0]);
+    return (await cache.keys()).map(r => new URL(r.url).pathname);
+}"""
+
+
+def stored_paths(page: Page) -> list[str]:
+    return page.evaluate(STORED)
+
+
+def offline_page_links(page: Page) -> list[str]:
+    expect(page.locator("h1")).to_have_text("You are offline")
+    # styled at any depth: the small stylesheet is applied (the header's green, not a bare page)
+    assert page.evaluate("getComputedStyle(document.querySelector('.gh-header')).backgroundColor") == "rgb(0, 61, 52)"
+    return page.locator("a").evaluate_all("els => [...new Set(els.map(a => a.href))]")
+
+
+def follow_every_link_offline(page: Page, links: list[str]) -> None:
+    for link in links:
+        page.goto(link)
+        expect(page.locator("h1").first).not_to_have_text("You are offline")
+        expect(page.locator(".kb-offline").first).to_contain_text("offline copy from")
+
+
+@pytest.mark.parametrize("path", ["regions/westmoor/", "organisations/pebblesham-vets/", "kit/oxygen-cage/",
+                                  "training/oxygen-therapy-for-rodents/extra/"])
+def test_every_link_on_the_offline_page_leads_to_a_stored_page(context: BrowserContext, page: Page, demo_url: str,
+                                                              path: str) -> None:
+    page.goto(demo_url + "get-help/")
+    wait_until_stored(page)
+    context.set_offline(True)
+    page.goto(demo_url + path)  # never opened, at one to three levels deep
+    links = offline_page_links(page)
+    assert demo_url + "get-help/" in links and demo_url + "directory/find/" in links
+    assert all(link.startswith(demo_url) for link in links)
+    follow_every_link_offline(page, links)
+    context.set_offline(False)
+
+
+def test_the_offline_page_works_under_a_project_path(browser: Browser, project_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(project_url + "get-help/")
+    wait_until_stored(page)
+    context.set_offline(True)
+    page.goto(project_url + "organisations/pebblesham-vets/")
+    links = offline_page_links(page)
+    assert links and all(link.startswith(project_url) for link in links)
+    follow_every_link_offline(page, links)
+    context.close()
+
+
+def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserContext, page: Page, demo_url: str,
+                                                           demo_catalog) -> None:
+    page.goto(demo_url + "about/")
+    page.evaluate("localStorage.setItem('kb-region', 'eastmarsh'); localStorage.setItem('kb-species', 'hamster')")
+    page.goto(demo_url + "get-help/")  # opened with the region remembered from an earlier visit
+    wait_until_stored(page)
+    shown = page.evaluate("""() => { const a = window.kbGetHelp.answer();
+        return a.now.concat(a.later, a.nearestOpen).slice(0, 8).map(i => i.rec.url); }""")
+    wanted = {"/regions/eastmarsh/", "/help/index.json", "/help/eastmarsh.json", *("/" + url for url in shown)}
+    page.wait_for_function(f"async () => {{ const have = await ({STORED})(); "
+                           f"return {json.dumps(sorted(wanted))}.every(p => have.includes(p)); }}", timeout=60_000)
+    assert len(shown) >= 3
+    assert not [p for p in stored_paths(page) if p.startswith("/regions/") and p != "/regions/eastmarsh/"]
+
+    context.set_offline(True)
+    page.goto(demo_url + "regions/eastmarsh/")
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+    expect(page.locator("#kb-help-now-list li").first).to_be_visible()  # its answer is worked out offline
+    page.goto(demo_url + shown[0])
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+    page.goto(demo_url + "triage/gut-stasis/")  # the call bar reads the stored region data
+    expect(page.locator(".kb-callbar__call")).to_have_attribute("href", re.compile(r"^tel:\+44"))
+
+    # the finder answers offline from the stored data, and says what it does not have
+    page.goto(demo_url + "directory/find/?region=eastmarsh")
+    expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics found\.$"))
+    assert page.locator("#kb-finder-results li").count() >= 3
+    page.goto(demo_url + "directory/find/?region=westmoor")
+    expect(page.locator("#kb-finder-status")).to_contain_text("not stored on this device")
+    page.goto(demo_url + "directory/find/")
+    expect(page.locator("#kb-finder-status")).to_contain_text("only the regions stored on this device")
+    listed = set(page.locator("#kb-finder-results li").evaluate_all("els => els.map(e => e.getAttribute('data-org'))"))
+    assert listed and listed <= {o.id for o in in_region(demo_catalog, "eastmarsh")}
+    context.set_offline(False)

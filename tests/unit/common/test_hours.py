@@ -1,0 +1,74 @@
+"""Opening-hours logic, including overnight periods, exceptions and 24/7."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from generator.common.hours import HoursException, Period
+from generator.common.schedule import intervals_on_weekday, is_always_open, open_state, weekly_table
+
+ZONE = "Europe/London"
+
+
+def at(text: str) -> datetime:
+    """A UTC instant; in November London time equals UTC."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+NIGHTS = [Period(days="mon-fri", opens="19:00", closes="08:00"),
+          Period(days=["sat", "sun"], opens="00:00", closes="24:00")]
+DAYTIME = [Period(days="mon-fri", opens="08:00", closes="12:30"),
+           Period(days="mon-fri", opens="14:00", closes="18:00")]
+
+
+@pytest.mark.parametrize(("when", "is_open", "changes"), [
+    ("2026-11-23T12:00", False, "2026-11-23T19:00"),  # Monday midday: closed until the evening
+    ("2026-11-23T20:00", True, "2026-11-24T08:00"),   # Monday night runs into Tuesday
+    ("2026-11-24T07:59", True, "2026-11-24T08:00"),   # still Monday's overnight period
+    ("2026-11-24T08:00", False, "2026-11-24T19:00"),  # closes exactly at 08:00
+    ("2026-11-27T20:00", True, "2026-11-30T00:00"),   # Friday night merges into the weekend
+])
+def test_overnight_periods(when: str, is_open: bool, changes: str) -> None:
+    state = open_state(NIGHTS, [], ZONE, at(when))
+    assert state.open is is_open
+    assert state.changes_at.replace(tzinfo=None) == datetime.fromisoformat(changes)
+
+
+def test_lunch_break_and_weekend() -> None:
+    assert open_state(DAYTIME, [], ZONE, at("2026-11-23T12:00")).open
+    lunch = open_state(DAYTIME, [], ZONE, at("2026-11-23T13:00"))
+    assert not lunch.open and lunch.changes_at.hour == 14
+    weekend = open_state(DAYTIME, [], ZONE, at("2026-11-21T10:00"))
+    assert not weekend.open and weekend.changes_at.replace(tzinfo=None) == datetime(2026, 11, 23, 8, 0)
+
+
+def test_exceptions_close_a_day_and_change_hours() -> None:
+    always = [Period(days="daily", opens="00:00", closes="24:00")]
+    christmas = [HoursException(date="2026-12-25", closed=True, note="Closed")]
+    state = open_state(always, christmas, ZONE, at("2026-12-24T23:00"))
+    assert state.open and state.changes_at.replace(tzinfo=None) == datetime(2026, 12, 25, 0, 0)
+    assert not open_state(always, christmas, ZONE, at("2026-12-25T12:00")).open
+    short = [HoursException(date="2026-11-23", opens="10:00", closes="11:00")]
+    assert not open_state(DAYTIME, short, ZONE, at("2026-11-23T09:00")).open
+    assert open_state(DAYTIME, short, ZONE, at("2026-11-23T10:30")).open
+
+
+def test_always_open_never_changes() -> None:
+    always = [Period(days="daily", opens="00:00", closes="24:00")]
+    state = open_state(always, [], ZONE, at("2026-11-21T03:00"))
+    assert state.open and state.changes_at is None
+    assert is_always_open(always)
+    assert not is_always_open(NIGHTS)  # Monday 08:00-19:00 is closed
+
+
+def test_time_zone_is_the_regions_not_the_clocks() -> None:
+    # 23:30 UTC in July is 00:30 the next day in London (BST)
+    periods = [Period(days=["sat"], opens="00:00", closes="01:00")]
+    assert open_state(periods, [], ZONE, datetime(2026, 7, 10, 23, 30, tzinfo=UTC)).open
+
+
+def test_weekday_intervals_and_table() -> None:
+    assert intervals_on_weekday(1, NIGHTS) == [(0, 480), (1140, 1440)]
+    rows = weekly_table(DAYTIME)
+    assert rows[0].name == "Monday" and rows[0].periods == [("08:00", "12:30"), ("14:00", "18:00")]
+    assert rows[6].periods == []
