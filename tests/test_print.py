@@ -17,6 +17,8 @@ from pypdf import PdfReader
 from tests.helpers import REPO
 from tests.test_guidance_browser import fill_required
 
+pytestmark = pytest.mark.browser
+
 MM = 96 / 25.4  # CSS pixels per millimetre
 A4_INSIDE_MARGINS = {"width": round((210 - 24) * MM), "height": round((297 - 24) * MM)}
 SHOTS = REPO / "test-results" / "print"
