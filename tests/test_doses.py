@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog import load_catalog
-from generator.doses import find_dose
+from generator.doses import find_dose, maybe_dose, strings
 from generator.settings import Settings
 from tests.helpers import make_tree
 
@@ -91,3 +91,24 @@ def test_every_content_type_is_scanned_even_when_invalid(tmp_path: Path, folder:
     lines = [p.text() for p in problems.sorted()]
     assert any("surplus: unknown field 'surplus'" in line for line in lines), lines
     assert any("surplus: '0.5 ml' looks like a dose" in line for line in lines), lines
+
+
+# The quick pre-check that lets most texts skip the large pattern must never skip a dose: a unit at the
+# very start, a unit right after a figure, a dose hidden behind a compatibility character.
+@pytest.mark.parametrize(("text", "maybe"), [
+    ("mg per kg of body weight", True), ("5mg", True), ("give 5mg", True), ("a 5 ml syringe", True),
+    ("５ ㎎", True), ("5\u200bml", True),
+    ("a plain sentence", False), ("the smog of the programme", False), ("", False),
+])
+def test_the_quick_pre_check_never_skips_a_dose(text: str, maybe: bool) -> None:
+    assert maybe_dose(text) is maybe
+
+
+def test_a_unit_at_the_start_of_the_text_is_a_dose() -> None:
+    assert find_dose("mg per kg of body weight") is not None
+    assert find_dose("5mg").text == "5mg"
+
+
+def test_every_string_in_nested_data_is_scanned_with_its_path() -> None:
+    data = {"name": "a", "items": ["b", {"notes": ["c", 3]}], "count": 2}
+    assert list(strings(data)) == [(("name",), "a"), (("items", 0), "b"), (("items", 1, "notes", 0), "c")]
