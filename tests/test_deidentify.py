@@ -97,3 +97,36 @@ def test_a_case_with_a_schema_mistake_is_still_scanned(tmp_path: Path) -> None:
     messages = [p.message for p in problems.sorted()]
     assert "cases must not identify owners or animals: remove the field 'owner_phone'" in messages
     assert any("'jane@owner.example' looks like an e-mail address" in m for m in messages), messages
+
+
+def _found(text: str) -> list[tuple[str, str, int]]:
+    return [(f.what, f.text, f.start) for f in find_identifiers(text)]
+
+
+def test_each_finding_is_located_once_in_reading_order() -> None:
+    """What, the text and where it starts (the column of the message), in the order they are read; a
+    span an earlier rule found ('3 May' of '3 May 2026') is not reported again."""
+    text = "Seen on 12 March; Mr Smith rang from 01632 960123 about chip 985 112 003 456 789, on 3 May 2026."
+    assert _found(text) == [("a calendar date", "12 March", text.index("12 March")),
+                            ("a person's name", "Mr Smith", text.index("Mr Smith")),
+                            ("a phone number", "01632 960123", text.index("01632")),
+                            ("a microchip number", "985 112 003 456 789", text.index("985")),
+                            ("a calendar date", "3 May", text.index("3 May"))]
+    # in reading order even when a later rule finds the earlier text
+    assert [f[0] for f in _found("ring 01632 960123, Mr Smith")] == ["a phone number", "a person's name"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("ring 0800 12345 now", "0800 12345"),  # nine digits: the shortest number reported
+    ("ring [01632 960123] today", "01632 960123"),  # brackets around it are not part of it
+    ("ring one two three four five six seven eight nine", "one two three four five six seven eight nine"),
+    ("ring treble one two three four five six seven", "treble one two three four five six seven"),  # 3 + 6
+])
+def test_a_phone_number_of_nine_digits_or_more(text: str, found: str) -> None:
+    assert _found(text) == [("a phone number", found, text.index(found))]
+
+
+@pytest.mark.parametrize("text", ["tel 01632960", "ring one two three four five six seven eight",
+                                  "ring treble one two three four five six", "ring 1 2 3 4 5 six seven eight"])
+def test_eight_digits_are_not_a_phone_number(text: str) -> None:
+    assert _found(text) == []
