@@ -105,3 +105,10 @@ def test_a_complementary_cell_alone_in_its_column_hides_that_total() -> None:
     assert cells["north"]["a"].suppressed and cells["north"]["b"].suppressed
     assert cols["b"].suppressed or sum(c.suppressed for c in (cells[r]["b"] for r in cells)) > 1
     assert _recoverable_lines(cells, rows, cols, grand) == []
+
+
+def test_a_row_without_a_category_counts_it_as_zero() -> None:
+    # north has no 'b', south no 'a': those are 0 (published), never a gap that hides or reveals anything
+    shown = texts(*suppress_table({"north": {"a": 12}, "south": {"b": 9}}))
+    assert shown == {"north/a": "12", "north/b": "0", "south/a": "0", "south/b": "9", "north/total": "12",
+                     "south/total": "9", "total/a": "12", "total/b": "9", "total": "21"}
