@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.hours import intervals_on_weekday, is_always_open, open_state, weekly_table
+from generator.hours import hours_summary, intervals_on_weekday, is_always_open, open_state, weekly_table
 from generator.models.hours import HoursException, Period
 
 ZONE = "Europe/London"
@@ -124,3 +124,24 @@ def test_weekday_intervals_of_overnight_and_all_day_periods() -> None:
     assert not is_always_open(periods)
     assert is_always_open([Period(days="daily", opens="12:00", closes="11:59"),
                            Period(days="daily", opens="11:59", closes="12:00")])
+
+
+WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+@pytest.mark.parametrize(("periods", "summary"), [
+    ([Period(days="daily", opens="00:00", closes="24:00")], "Open 24 hours, every day"),
+    ([Period(days="mon-fri", opens="08:00", closes="18:00"), Period(days=["sat"], opens="09:00", closes="12:00")],
+     "Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed"),
+    ([Period(days=WEEK, opens="19:00", closes="08:00")], "Every day 19:00–08:00 (next day)"),
+    ([], "Closed every day"),
+    ([Period(days=WEEK, opens="08:00", closes="20:00")], "Every day 08:00–20:00"),
+    ([Period(days=["mon"], opens="08:00", closes="12:00"), Period(days=["mon"], opens="14:00", closes="18:00"),
+      Period(days=["wed"], opens="22:00", closes="24:00")],
+     "Mon 08:00–12:00, 14:00–18:00; Tue closed; Wed 22:00–24:00; Thu–Sun closed"),
+    ([Period(days=["sun"], opens="00:00", closes="24:00")], "Mon–Sat closed; Sun 00:00–24:00"),
+])
+def test_hours_in_one_line(periods: list[Period], summary: str) -> None:
+    """The plain-text summary of vCards and CSV, worked by hand: runs of days with the same hours, a
+    period past midnight marked '(next day)', closing at 24:00 not."""
+    assert hours_summary(periods) == summary
