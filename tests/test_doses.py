@@ -96,7 +96,7 @@ def test_every_content_type_is_scanned_even_when_invalid(tmp_path: Path, folder:
 # The quick pre-check that lets most texts skip the large pattern must never skip a dose: a unit at the
 # very start, a unit right after a figure, a dose hidden behind a compatibility character.
 @pytest.mark.parametrize(("text", "maybe"), [
-    ("mg per kg of body weight", True), ("5mg", True), ("give 5mg", True), ("a 5 ml syringe", True),
+    ("mg per kg of body weight", True), ("ml", True), ("5mg", True), ("give 5mg", True), ("a 5 ml syringe", True),
     ("５ ㎎", True), ("5\u200bml", True),
     ("a plain sentence", False), ("the smog of the programme", False), ("", False),
 ])

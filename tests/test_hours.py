@@ -145,3 +145,21 @@ def test_hours_in_one_line(periods: list[Period], summary: str) -> None:
     """The plain-text summary of vCards and CSV, worked by hand: runs of days with the same hours, a
     period past midnight marked '(next day)', closing at 24:00 not."""
     assert hours_summary(periods) == summary
+
+
+@pytest.mark.parametrize(("when", "is_open", "changes"), [
+    ("2026-11-23T07:59", False, "2026-11-23T08:00"),  # Monday, a minute before opening
+    ("2026-11-23T08:00", True, "2026-11-23T18:00"),  # the opening minute is open
+    ("2026-11-23T17:59", True, "2026-11-23T18:00"),
+    ("2026-11-23T18:00", False, "2026-11-24T08:00"),  # the closing minute is closed
+    ("2026-11-27T18:00", False, "2026-11-30T08:00"),  # Friday evening: Monday next
+])
+def test_the_opening_minute_is_open_and_the_closing_minute_closed(when: str, is_open: bool, changes: str) -> None:
+    state = open_state([Period(days="mon-fri", opens="08:00", closes="18:00")], [], "UTC",
+                       datetime.fromisoformat(when).replace(tzinfo=UTC))
+    assert (state.open, state.changes_at) == (is_open, datetime.fromisoformat(changes).replace(tzinfo=UTC))
+
+
+def test_never_open_is_closed_with_no_change() -> None:
+    state = open_state([], [], "UTC", datetime(2026, 11, 23, tzinfo=UTC))
+    assert state.open is False and state.changes_at is None
