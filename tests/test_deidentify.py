@@ -119,6 +119,7 @@ def test_each_finding_is_located_once_in_reading_order() -> None:
 @pytest.mark.parametrize(("text", "found"), [
     ("ring 0800 12345 now", "0800 12345"),  # nine digits: the shortest number reported
     ("ring [01632 960123] today", "01632 960123"),  # brackets around it are not part of it
+    ("ring (01632 960123) now", "01632 960123"),
     ("ring one two three four five six seven eight nine", "one two three four five six seven eight nine"),
     ("ring treble one two three four five six seven", "treble one two three four five six seven"),  # 3 + 6
 ])
