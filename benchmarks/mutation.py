@@ -38,28 +38,30 @@ class Module:
 
 
 MODULES = {
-    "hours": Module("opening hours, overnight periods, exceptions, clock changes", "generator/hours.py",
-                    ("tests/test_hours.py", "tests/test_scenarios.py")),
-    "availability": Module("who can help now: status, on-call, partners, ranking", "generator/availability.py",
-                           ("tests/test_scenarios.py", "tests/test_hours.py")),
-    "doses": Module("no drug doses in published text", "generator/doses.py", ("tests/test_doses.py",)),
-    "deidentify": Module("no identifying details in cases", "generator/deidentify.py",
-                         ("tests/test_deidentify.py",)),
-    "phones": Module("phone numbers, fictional ranges on demo sites only", "generator/phones.py",
-                     ("tests/test_phones.py",)),
+    "hours": Module("opening hours, overnight periods, exceptions, clock changes", "generator/common/schedule.py",
+                    ("tests/unit/common/test_hours.py", "tests/unit/organisations/test_scenarios.py")),
+    "availability": Module("who can help now: status, on-call, partners, ranking",
+                           "generator/kinds/organisations/availability.py",
+                           ("tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
+    "doses": Module("no drug doses in published text", "generator/common/doses.py",
+                    ("tests/unit/common/test_doses.py",)),
+    "deidentify": Module("no identifying details in cases", "generator/common/deidentify.py",
+                         ("tests/unit/common/test_deidentify.py",)),
+    "phones": Module("phone numbers, fictional ranges on demo sites only", "generator/common/phones.py",
+                     ("tests/unit/common/test_phones.py",)),
     "rules": Module("organisation rules: duplicates, verification dates, partners, closures",
-                    "generator/rules.py", ("tests/test_rules.py",)),
-    "suppression": Module("small-number suppression of published figures", "generator/suppression.py",
-                          ("tests/test_suppression.py", "tests/test_metrics_wording.py")),
+                    "generator/kinds/organisations/checks.py", ("tests/unit/organisations/test_checks.py",)),
+    "suppression": Module("small-number suppression of published figures", "generator/kinds/metrics/suppression.py",
+                          ("tests/unit/metrics/test_suppression.py", "tests/build/test_metrics_wording.py")),
 }
 # Modules of the list with no fast unit tests yet: their only tests are the examples corpus,
 # which loads a whole tree per example (8 minutes for the clean run on this machine), too slow to run
 # once per mutant here.
 NOT_RUN = {
-    "generator/references.py": "cross-reference rules; tested only through tests/test_examples.py",
-    "generator/clinical_checks.py": "guidance contradiction checks; tested only through tests/test_examples.py "
-                                    "and site builds",
-    "generator/text_checks.py": "doses and links in every content type; its fast tests are test_doses.py's "
+    "generator/core/references.py": "cross-reference rules; tested only through tests/unit/core/test_examples.py",
+    "generator/kinds/triage/clinical_checks.py": "guidance contradiction checks; tested only through "
+                                                 "tests/unit/core/test_examples.py and site builds",
+    "generator/common/text_checks.py": "doses and links in every content type; its fast tests are test_doses.py's "
                                 "scans of each content type, which load a tree each",
 }
 
@@ -77,53 +79,56 @@ class Named:
 NAMED = (
     # the nine the audit found uncaught
     Named("hours: the overnight spill-over ignores the previous day's exception (03:00 on 25 December "
-          "open when 24 December is closed)", "generator/hours.py",
+          "open when 24 December is closed)", "generator/common/schedule.py",
           "_own_intervals(day - timedelta(days=1), periods, exceptions)",
           "_own_intervals(day - timedelta(days=1), periods, {})",
-          "tests/test_hours.py::test_exceptions_and_overnight_periods"),
-    Named("doses: matching is case-sensitive ('2 ML' passes)", "generator/doses.py",
+          "tests/unit/common/test_hours.py::test_exceptions_and_overnight_periods"),
+    Named("doses: matching is case-sensitive ('2 ML' passes)", "generator/common/doses.py",
           '    rf"|\\b{_DRUG_UNIT}{_PER_WEIGHT}",\n    re.IGNORECASE)',
           '    rf"|\\b{_DRUG_UNIT}{_PER_WEIGHT}",\n    0)',
-          "tests/test_doses.py::test_doses_are_found_whatever_the_case"),
-    Named("doses: the IU unit removed", "generator/doses.py", r"|iu|i\.u\.|international\s+units?|mmol",
-          "|mmol", "tests/test_doses.py::test_every_drug_unit_is_a_dose"),
-    Named("de-identification: the month-first date ('March 12') removed", "generator/deidentify.py",
+          "tests/unit/common/test_doses.py::test_doses_are_found_whatever_the_case"),
+    Named("doses: the IU unit removed", "generator/common/doses.py", r"|iu|i\.u\.|international\s+units?|mmol",
+          "|mmol", "tests/unit/common/test_doses.py::test_every_drug_unit_is_a_dose"),
+    Named("de-identification: the month-first date ('March 12') removed", "generator/common/deidentify.py",
           '    ("a calendar date", re.compile(rf"\\b{_MONTH}\\s+\\d{{1,2}}{_ORDINAL}\\b")),\n', "",
-          "tests/test_deidentify.py::test_day_and_month_in_either_order"),
-    Named("de-identification: ordinal dates ('14th July') removed", "generator/deidentify.py",
-          '_ORDINAL = r"(?:st|nd|rd|th)?"', '_ORDINAL = r""', "tests/test_deidentify.py::test_ordinal_dates"),
-    Named("phones: the 07700 900xxx fictional range removed", "generator/phones.py",
+          "tests/unit/common/test_deidentify.py::test_day_and_month_in_either_order"),
+    Named("de-identification: ordinal dates ('14th July') removed", "generator/common/deidentify.py",
+          '_ORDINAL = r"(?:st|nd|rd|th)?"', '_ORDINAL = r""',
+          "tests/unit/common/test_deidentify.py::test_ordinal_dates"),
+    Named("phones: the 07700 900xxx fictional range removed", "generator/common/phones.py",
           '    r"^\\+447700900\\d{3}$",  # 07700 900xxx\n', "",
-          "tests/test_phones.py::test_fictional_ranges_only_on_a_demo_site"),
-    Named("organisation rules: 'phone verified in the future' removed", "generator/rules.py",
+          "tests/unit/common/test_phones.py::test_fictional_ranges_only_on_a_demo_site"),
+    Named("organisation rules: 'phone verified in the future' removed", "generator/kinds/organisations/checks.py",
           "if phone.verified_on and phone.verified_on > today:", "if False:",
-          "tests/test_rules.py::test_a_phone_verified_in_the_future"),
-    Named("organisation rules: 'number listed twice' removed", "generator/rules.py",
-          "if numbers.index(phone.number) != i:", "if False:", "tests/test_rules.py::test_a_number_listed_twice"),
-    Named("organisation rules: the stale-entry warning moved from 365 to 395 days", "generator/settings.py",
+          "tests/unit/organisations/test_checks.py::test_a_phone_verified_in_the_future"),
+    Named("organisation rules: 'number listed twice' removed", "generator/kinds/organisations/checks.py",
+          "if numbers.index(phone.number) != i:", "if False:",
+          "tests/unit/organisations/test_checks.py::test_a_number_listed_twice"),
+    Named("organisation rules: the stale-entry warning moved from 365 to 395 days", "generator/core/settings.py",
           "verify_warn_days: int = 365", "verify_warn_days: int = 395",
-          "tests/test_rules.py::test_freshness_boundaries"),
+          "tests/unit/organisations/test_checks.py::test_freshness_boundaries"),
     # seven more of the same kind, so that sixteen deliberate bugs are each tied to a test
-    Named("hours: overnight periods no longer spill into the next morning", "generator/hours.py",
-          "if overnight and end > 0:", "if False:", "tests/test_hours.py::test_overnight_periods"),
-    Named("organisation rules: the re-verification note a day late (181 → 182 days)", "generator/rules.py",
+    Named("hours: overnight periods no longer spill into the next morning", "generator/common/schedule.py",
+          "if overnight and end > 0:", "if False:", "tests/unit/common/test_hours.py::test_overnight_periods"),
+    Named("organisation rules: the re-verification note a day late (181 → 182 days)",
+          "generator/common/freshness.py",
           "if age > settings.verify_note_days:", "if age > settings.verify_note_days + 1:",
-          "tests/test_rules.py::test_freshness_boundaries"),
-    Named("phones: the 01632 960xxx fictional range removed", "generator/phones.py",
+          "tests/unit/organisations/test_checks.py::test_freshness_boundaries"),
+    Named("phones: the 01632 960xxx fictional range removed", "generator/common/phones.py",
           '    r"^\\+441632960\\d{3}$",  # 01632 960xxx\n', "",
-          "tests/test_phones.py::test_fictional_ranges_only_on_a_demo_site"),
-    Named("de-identification: postcodes no longer found", "generator/deidentify.py",
+          "tests/unit/common/test_phones.py::test_fictional_ranges_only_on_a_demo_site"),
+    Named("de-identification: postcodes no longer found", "generator/common/deidentify.py",
           '    ("a postcode", re.compile(', '    ("a postcode", re.compile(r"(?!x)x" or ',
-          "tests/test_deidentify.py::test_other_identifiers"),
-    Named("suppression: the threshold lowered to 4 (a count of 4 published)", "generator/suppression.py",
-          "THRESHOLD = 5", "THRESHOLD = 4", "tests/test_suppression.py::test_the_threshold_is_five"),
+          "tests/unit/common/test_deidentify.py::test_other_identifiers"),
+    Named("suppression: the threshold lowered to 4 (a count of 4 published)", "generator/kinds/metrics/suppression.py",
+          "THRESHOLD = 5", "THRESHOLD = 4", "tests/unit/metrics/test_suppression.py::test_the_threshold_is_five"),
     Named("suppression: a lone hidden count no longer hides a second figure (differencing)",
-          "generator/suppression.py", "            if others:\n", "            if False:\n",
-          "tests/test_suppression.py::test_a_small_count_and_the_figures_that_would_give_it_away"),
+          "generator/kinds/metrics/suppression.py", "            if others:\n", "            if False:\n",
+          "tests/unit/metrics/test_suppression.py::test_a_small_count_and_the_figures_that_would_give_it_away"),
     Named("who can help now: a service's empty hours sent to the browser as none (clinic listed on its "
-          "24/7 hours)", "generator/help_data.py", "None if s.hours is None else _periods(s.hours)",
+          "24/7 hours)", "generator/kinds/organisations/help_data.py", "None if s.hours is None else _periods(s.hours)",
           "_periods(s.hours) if s.hours else None",
-          "tests/test_help_differential.py::test_a_service_with_no_hours_is_never_available_in_either"),
+          "tests/unit/organisations/test_help_differential.py::test_a_service_with_no_hours_is_never_available_in_either"),
 )
 
 
@@ -226,33 +231,33 @@ def run_named(work: Path) -> list[dict]:
 
 # mutant name -> why it survives (equivalent mutants: no test can tell them from the code)
 EXPLAINED: dict[str, str] = {
-    "generator.phones.x_normalise__mutmut_9": "equivalent: with no country, phonenumbers treats the unknown "
-                                              "region 'XXXX' exactly as None (a number without '+' fails to "
-                                              "parse either way)",
-    "generator.deidentify.x__digit_count__mutmut_6": "equivalent: every word of a spoken number is a key of "
-                                                     "_SPELLED_DIGITS (the pattern admits no other word), so the "
-                                                     "default of .get() is never used",
-    "generator.deidentify.x__digit_count__mutmut_8": "equivalent: as _digit_count__mutmut_6",
-    "generator.deidentify.x__digit_count__mutmut_10": "equivalent: as _digit_count__mutmut_6",
-    "generator.deidentify.x_find_identifiers__mutmut_36": "equivalent in result: the digit count only lets "
-                                                          "short texts skip the slow phone matcher, whose "
-                                                          "findings of fewer than nine digits are dropped anyway",
-    "generator.deidentify.x_find_identifiers__mutmut_15": "equivalent: two findings never touch (every pattern "
-                                                          "ends and starts at a word boundary, and the phone "
-                                                          "matcher's numbers are digits), so '<' and '<=' agree",
-    "generator.deidentify.x_find_identifiers__mutmut_16": "equivalent: as find_identifiers__mutmut_15",
-    "generator.deidentify.x_find_identifiers__mutmut_48": "equivalent: the matcher's text never starts with 'X'",
-    "generator.deidentify.x_find_identifiers__mutmut_60": "equivalent: the number occurs once in the matcher's "
-                                                          "text, so index and rindex agree",
-    "generator.suppression.x_suppress_table__mutmut_6": "equivalent: the margin's private key only has to differ "
-                                                        "from every row and column name, which any text with "
-                                                        "a NUL does",
-    "generator.suppression.x_suppress_table__mutmut_7": "equivalent: as suppress_table__mutmut_6",
-    "generator.suppression.x_suppress_table__mutmut_8": "equivalent: as suppress_table__mutmut_6",
-    "generator.suppression.x_suppress_table__mutmut_9": "equivalent: as suppress_table__mutmut_6",
-    "generator.suppression.x_suppress_table__mutmut_29": "equivalent: None and False both end the loop",
-    "generator.suppression.x_suppress_table__mutmut_42": "equivalent: an entry of 1 is already hidden (1 to 4 "
-                                                         "always is), so it is never among the others",
+    "generator.common.phones.x_normalise__mutmut_9":
+        "equivalent: with no country, phonenumbers treats the unknown region 'XXXX' exactly as None (a number "
+        "without '+' fails to parse either way)",
+    "generator.common.deidentify.x__digit_count__mutmut_6":
+        "equivalent: every word of a spoken number is a key of _SPELLED_DIGITS (the pattern admits no other word), "
+        "so the default of .get() is never used",
+    "generator.common.deidentify.x__digit_count__mutmut_8": "equivalent: as _digit_count__mutmut_6",
+    "generator.common.deidentify.x__digit_count__mutmut_10": "equivalent: as _digit_count__mutmut_6",
+    "generator.common.deidentify.x_find_identifiers__mutmut_36":
+        "equivalent in result: the digit count only lets short texts skip the slow phone matcher, whose findings of"
+        " fewer than nine digits are dropped anyway",
+    "generator.common.deidentify.x_find_identifiers__mutmut_15":
+        "equivalent: two findings never touch (every pattern ends and starts at a word boundary, and the phone "
+        "matcher's numbers are digits), so '<' and '<=' agree",
+    "generator.common.deidentify.x_find_identifiers__mutmut_16": "equivalent: as find_identifiers__mutmut_15",
+    "generator.common.deidentify.x_find_identifiers__mutmut_48": "equivalent: the matcher's text never starts with 'X'",
+    "generator.common.deidentify.x_find_identifiers__mutmut_60":
+        "equivalent: the number occurs once in the matcher's text, so index and rindex agree",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_6":
+        "equivalent: the margin's private key only has to differ from every row and column name, which any text "
+        "with a NUL does",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_7": "equivalent: as suppress_table__mutmut_6",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_8": "equivalent: as suppress_table__mutmut_6",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_9": "equivalent: as suppress_table__mutmut_6",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_29": "equivalent: None and False both end the loop",
+    "generator.kinds.metrics.suppression.x_suppress_table__mutmut_42":
+        "equivalent: an entry of 1 is already hidden (1 to 4 always is), so it is never among the others",
 }
 
 

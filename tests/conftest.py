@@ -63,8 +63,8 @@ def serve(directory: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def demo_catalog():
     """The repository's demo network as a catalog, to compute what pages must show."""
-    from generator.catalog import load_catalog  # noqa: PLC0415
-    from generator.config import settings_from_config  # noqa: PLC0415
+    from generator.host.config import settings_from_config  # noqa: PLC0415
+    from generator.site.pipeline import load_catalog  # noqa: PLC0415
 
     return load_catalog(settings_from_config(REPO / "mkdocs.yml"))[0]  # as the build reads it (the demo's date)
 

@@ -5,7 +5,10 @@ OpenAPI document, Open Referral HSDS, CSV, vCards, Atom feeds, one zip of it all
 Everything is made from the Catalog at build time, in memory, and written straight into the site
 folder while mkdocs builds (at 10,000 organisations the files add up to 400 MB, too much to hold until
 mkdocs copies its files). `kb build` builds into a staging folder, so a failure still leaves no
-half-written export behind.
+half-written export behind. Every content type's collection comes from the registry (ContentType.export),
+and so do the private fields no export may carry (ContentType.private).
+
+May import generator.core, generator.common and generator.kinds.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
+from generator.core.history import History
+from generator.core.specs import DataFile, PageSpec
 from generator.exports.api import API, api_documents, dump_json
 from generator.exports.archive import zip_bytes
 from generator.exports.csv_export import CSV_PATH, directory_csv
@@ -28,9 +33,8 @@ from generator.exports.licence import Licence, licence_of
 from generator.exports.openapi import openapi_document
 from generator.exports.public import Collection, collections
 from generator.exports.vcard import vcard_files
-from generator.history import History
-from generator.pages import DataFile, PageSpec
-from generator.pages_learning import session_file
+from generator.kinds.training.pages import session_file
+from generator.kinds.training.views import module_list
 
 PAGE = "open-data.md"
 # endpoints whose example is shown inline on the page (the others are linked)
@@ -71,7 +75,7 @@ def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mappi
     licence = licence_of(extra)
     exports = catalog_exports(catalog, site_url, site_name, licence)
     files = exports.files
-    known = [*files, *(session_file(m.id, s.id) for m in catalog.module_list() for s in m.sessions)]
+    known = [*files, *(session_file(m.id, s.id) for m in module_list(catalog) for s in m.sessions)]
     groups: dict[str, list[tuple[Endpoint, str | None, str | None]]] = {}
     for endpoint in exports.endpoints:
         example = endpoint.example(known)
@@ -80,6 +84,7 @@ def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mappi
     return [PageSpec(PAGE, "open-data.html", "Use our data",
                      "The network's data as a JSON API, Open Referral HSDS, CSV, vCards and feeds, with its licence.",
                      {"licence": licence, "groups": list(groups.items()), "site_name": site_name,
+                      "demo": catalog.settings.demo_data,
                       # counts, not the collections: the page is rendered late and they are large
                       "collections": [{"name": c.name, "title": c.title, "count": len(c.items)}
                                       for c in exports.collections]})]

@@ -6,11 +6,12 @@ import csv
 import io
 import re
 
-from generator.availability import cover_words
-from generator.catalog import Catalog
+from generator.common.schedule import hours_summary, is_always_open
+from generator.core.catalog import Catalog
 from generator.exports.vcard import vcard_path
-from generator.hours import hours_summary, is_always_open
-from generator.models.organisation import PHONE_LABELS, Organisation
+from generator.kinds.organisations.availability import cover_words
+from generator.kinds.organisations.model import PHONE_LABELS, Organisation
+from generator.kinds.organisations.views import orgs
 
 CSV_PATH = "api/directory.csv"
 # A cell starting with one of these is run as a formula by spreadsheet programs; such text gets a
@@ -43,7 +44,7 @@ def _row(catalog: Catalog, org: Organisation, site_url: str) -> dict[str, object
         "email": org.contacts.email, "website": org.contacts.website, "hours": hours_summary(org.hours),
         "open_24_7": "yes" if is_always_open(org.hours) else "no",
         "after_hours": org.after_hours.arrangement, "after_hours_partner": org.after_hours.partner,
-        # how it answers owners at night, in the words every page uses (generator/availability.py)
+        # how it answers owners at night, in the words every page uses (generator/kinds/organisations/availability.py)
         "night_cover": cover_words(org) if _veterinary(catalog, org) and org.status == "active" else None,
         # lists are joined with "; " so each stays one cell
         "species": "; ".join(c.species for c in org.species),
@@ -72,6 +73,6 @@ def directory_csv(catalog: Catalog, site_url: str) -> str:
     buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for org in sorted(catalog.orgs(), key=lambda o: o.id):
+    for org in sorted(orgs(catalog), key=lambda o: o.id):
         writer.writerow({key: _cell(value) for key, value in _row(catalog, org, site_url).items()})
     return buffer.getvalue()

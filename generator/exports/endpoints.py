@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
 from generator.exports.api import API, entry_path, list_path
 from generator.exports.csv_export import CSV_PATH
 from generator.exports.hsds import FOLDER as HSDS

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from generator.calendar_feed import upcoming
-from generator.catalog import Catalog
+from generator.core.catalog import Catalog
+from generator.core.history import RECENT, History, changes_feed
+from generator.core.specs import PageSpec, TemplateFile, pages_by_source
 from generator.exports.endpoints import GUIDANCE_FEED, SESSIONS_FEED
-from generator.history import History
-from generator.pages import PageSpec, TemplateFile
-from generator.pages_history import RECENT, changes_feed, pages_by_source
-from generator.pages_learning import session_file
+from generator.kinds.training.calendar import upcoming
+from generator.kinds.training.pages import session_file
+from generator.kinds.training.views import module_list
 
 GUIDANCE_SOURCES = ("content/triage/", "content/first-aid/", "content/referral/")
 
@@ -28,7 +28,7 @@ def guidance_changes(specs: list[PageSpec], history: History) -> list[tuple]:
 def session_entries(catalog: Catalog, history: History) -> list[dict[str, Any]]:
     """Upcoming sessions, soonest first. An entry is dated when its module's file last changed (the
     session was added or changed then), or the module's review date outside a git checkout."""
-    sessions = [(m, s) for m in catalog.module_list() for s in m.sessions]
+    sessions = [(m, s) for m in module_list(catalog) for s in m.sessions]
     entries = []
     for module, session in upcoming(sessions, catalog.settings.today):
         source = catalog.modules[module.id].source.display

@@ -13,9 +13,10 @@ import uuid
 from functools import cache
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.models.hours import DAYS, HoursException, Period
-from generator.models.organisation import Organisation, ServiceOffer
+from generator.common.hours import DAYS, HoursException, Period
+from generator.core.catalog import Catalog
+from generator.kinds.organisations.model import Organisation, ServiceOffer
+from generator.kinds.organisations.views import orgs, region_of
 
 HSDS_VERSION = "3.0"
 FOLDER = "api/hsds"
@@ -68,7 +69,7 @@ class _Hsds:
 
     def schedules(self, org: Organisation) -> list[dict[str, Any]]:
         location_id = uid("location", org.id)
-        zone = self.catalog.region_of(org).timezone
+        zone = region_of(self.catalog, org).timezone
         # Times are local wall-clock times in the region's zone: a fixed UTC offset would be wrong for
         # half the year, so the zone is named in `notes` instead.
         notes = f"Times are local time ({zone})."
@@ -79,7 +80,7 @@ class _Hsds:
     def location(self, org: Organisation) -> dict[str, Any]:
         location_id = uid("location", org.id)
         address = org.location.address
-        region = self.catalog.region_of(org)
+        region = region_of(self.catalog, org)
         found: dict[str, Any] = {
             "id": location_id, "location_type": "physical", "organization_id": uid("organization", org.id),
             "name": org.name, "url": self.page(org),
@@ -103,7 +104,7 @@ class _Hsds:
         service_id = offer.service
         sid = uid("service", org.id, service_id)
         vocabulary = self.catalog.services.get(service_id)
-        region = self.catalog.region_of(org)
+        region = region_of(self.catalog, org)
         description = vocabulary.description if vocabulary else service_id
         if offer.limits:
             description += f" Limits here: {offer.limits}"
@@ -196,14 +197,14 @@ def _page(contents: list[dict[str, Any]]) -> dict[str, Any]:
 def hsds_documents(catalog: Catalog, site_url: str) -> dict[str, Any]:
     """Every HSDS file as data, by its path in the site."""
     hsds = _Hsds(catalog, site_url)
-    orgs = sorted(catalog.orgs(), key=lambda o: o.id)
-    organizations = [hsds.organization(org) for org in orgs]
-    services = [hsds.service(org, offer) for org in orgs for offer in org.services]
+    ordered = sorted(orgs(catalog), key=lambda o: o.id)
+    organizations = [hsds.organization(org) for org in ordered]
+    services = [hsds.service(org, offer) for org in ordered for offer in org.services]
     terms = [hsds.term(name, term_id) for name in TAXONOMIES for term_id in getattr(catalog, name)]
     documents: dict[str, Any] = {
         f"{FOLDER}/index.json": {"version": HSDS_VERSION, "profile": "https://docs.openreferral.org/en/latest/",
                                  "openapi_url": f"{site_url}api/v1/openapi.json"},
-        f"{FOLDER}/organizations.json": _page([hsds.organization_summary(org) for org in orgs]),
+        f"{FOLDER}/organizations.json": _page([hsds.organization_summary(org) for org in ordered]),
         f"{FOLDER}/services.json": _page([one_to_one(s) for s in services]),
         f"{FOLDER}/taxonomies.json": _page([hsds.taxonomy(name) for name in TAXONOMIES]),
         f"{FOLDER}/taxonomy_terms.json": _page(terms),

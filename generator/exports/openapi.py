@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from generator.common.fields import PublishedNames
 from generator.exports.endpoints import Endpoint, pascal
 from generator.exports.licence import Licence
 from generator.exports.public import PRIVATE, Collection
@@ -25,12 +28,14 @@ _INDEX = {"type": "object", "required": ["api", "name", "licence", "openapi", "t
               "downloads": {"type": "object"}}}
 
 
-def _model_schemas(collections: list[Collection]) -> dict[str, Any]:
-    models = {c.model for c in collections if c.model} | set(PRIVATE)
+def _model_schemas(collections: list[Collection], private: Mapping[type[BaseModel], frozenset[str]]
+                   ) -> dict[str, Any]:
+    models = {c.model for c in collections if c.model} | set(private)
     ordered = sorted(models, key=lambda m: (m.__module__, m.__qualname__))
-    refs, top = models_json_schema([(m, "serialization") for m in ordered], ref_template=REF)
+    refs, top = models_json_schema([(m, "serialization") for m in ordered], ref_template=REF,
+                                   schema_generator=PublishedNames)
     schemas = top.get("$defs", {})
-    for cls, hidden in PRIVATE.items():  # the same table the exports obey
+    for cls, hidden in private.items():  # the same table the exports obey
         schema = schemas[_name(refs[(cls, "serialization")])]
         for name in hidden:
             schema.get("properties", {}).pop(name, None)
@@ -76,7 +81,7 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
 
 
 def openapi_document(collections: list[Collection], endpoints: list[Endpoint], licence: Licence,
-                     site_name: str) -> dict[str, Any]:
+                     site_name: str, private: Mapping[type[BaseModel], frozenset[str]] = PRIVATE) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": f"{site_name}: open data", "version": "1.0.0",
@@ -88,6 +93,6 @@ def openapi_document(collections: list[Collection], endpoints: list[Endpoint], l
         "servers": [{"url": "../..", "description": "this site"}],
         "tags": [{"name": group} for group in dict.fromkeys(e.group for e in endpoints)],
         "paths": {f"/{e.path}": {"get": _operation(e)} for e in endpoints},
-        "components": {"schemas": _model_schemas(collections)},
+        "components": {"schemas": _model_schemas(collections, private)},
     }
 

@@ -7,10 +7,11 @@ import uuid
 
 import vobject
 
-from generator.availability import night_cover
-from generator.catalog import Catalog
-from generator.hours import hours_summary
-from generator.models.organisation import Organisation
+from generator.common.schedule import hours_summary
+from generator.core.catalog import Catalog
+from generator.kinds.organisations.availability import night_cover
+from generator.kinds.organisations.model import Organisation
+from generator.kinds.organisations.views import orgs, region_of
 
 # Stable across builds and site addresses, so a re-imported card updates the stored contact.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:small-mammal-emergency-network:vcard")
@@ -57,7 +58,7 @@ def org_vcard(catalog: Catalog, org: Organisation, site_url: str) -> str:
     address = org.location.address
     adr = card.add("adr")
     adr.value = vobject.vcard.Address(street=address.street, city=address.locality,
-                                      region=catalog.region_of(org).label, code=address.postcode or "",
+                                      region=region_of(catalog, org).label, code=address.postcode or "",
                                       country=address.country)
     adr.type_param = ["WORK"]
     if org.location.coordinates:
@@ -87,7 +88,7 @@ def vcard_files(catalog: Catalog, site_url: str) -> dict[str, str]:
             cards[org.id] = org_vcard(catalog, org, site_url)
         return cards[org.id]
 
-    for org in sorted(catalog.orgs(), key=lambda o: o.id):
+    for org in sorted(orgs(catalog), key=lambda o: o.id):
         path = vcard_path(org)
         if path:
             files[path] = card(org)

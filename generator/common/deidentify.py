@@ -1,0 +1,99 @@
+"""Find identifying details in case text: e-mail addresses (also written 'john [at] example [dot] com'),
+phone numbers (also in words, or with the letter O for zero), microchip numbers (also in groups),
+calendar dates in any common form (cases use relative time such as "day 0" or "+6 h" only, so any
+calendar date is a leak), UK postcodes, people's names with a title, and street addresses.
+
+Text is normalised first (NFKC, entities decoded, invisible characters removed), so a full-width '＠'
+or a zero-width space does not hide anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+
+from generator.common.plaintext import as_read
+
+_MONTHS = ("january|february|march|april|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# "may" is also a verb: only the capitalised month counts
+_MONTH = rf"(?:(?i:{_MONTHS})|May|MAY)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_HOLIDAY = (r"(?i:christmas|xmas|easter|new\s+year'?s?|hallowe'?en|bonfire\s+night|guy\s+fawkes|valentine'?s"
+            r"|boxing\s+day|good\s+friday|bank\s+holiday)")
+_DAY_OF_HOLIDAY = (r"(?i:christmas\s+(?:day|eve)|xmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s?\s+(?:day|eve)"
+                   r"|easter\s+(?:sunday|monday|day)|good\s+friday|hallowe'?en|bonfire\s+night|guy\s+fawkes\s+night"
+                   r"|valentine'?s\s+day)")
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)"
+_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Crescent|Court|Place|Terrace|Gardens|Grove|Row"
+           r"|Square|Mews|Walk|Parade|Hill)")
+_SPELLED_DIGITS = {"zero": 1, "oh": 1, "nought": 1, "o": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
+                   "six": 1, "seven": 1, "eight": 1, "nine": 1, "double": 1, "treble": 2, "triple": 2}
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*")),
+    ("an e-mail address", re.compile(r"(?i)[\w.+-]+\s*[\[({<]\s*at\s*[\])}>]\s*[\w-]+"
+                                     r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*[\w-]+)+")),
+    ("an e-mail address", re.compile(r"(?i)\b[\w.+-]+\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+\b")),
+    ("a microchip number", re.compile(r"(?<![\d])\d(?:[ .-]?\d){14}(?![\d])")),
+    ("a calendar date", re.compile(r"(?<!\d)(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?!\d)")),
+    ("a calendar date", re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")),
+    # three parts only: "3/5" is more often a score than a date
+    ("a calendar date", re.compile(r"(?<!\d)(?<!\d\.)\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d|\.\d)")),
+    ("a calendar date", re.compile(rf"(?<!\w)\d{{1,2}}{_ORDINAL}(?:\s+of)?\s+{_MONTH}\b")),
+    ("a calendar date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}{_ORDINAL}\b")),
+    ("a calendar date", re.compile(rf"\b{_MONTH}\s+(?:19|20)\d{{2}}\b")),
+    ("a calendar date", re.compile(rf"\b{_HOLIDAY}(?:\s+(?i:day|eve))?\s+(?:19|20)\d{{2}}\b")),
+    ("a calendar date", re.compile(rf"\b{_DAY_OF_HOLIDAY}\b")),
+    ("a postcode", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b")),
+    ("a person's name", re.compile(rf"\b{_TITLE}\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*")),
+    ("a street address", re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET}\b")),
+)
+# a run of digits, spelled digits and the letter O standing for zero, as phone numbers are dictated
+_SPOKEN_UNIT = r"(?:\d|(?:o|oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)(?![a-z]))"
+_SPOKEN_NUMBER = re.compile(rf"(?i)(?<![\w]){_SPOKEN_UNIT}(?:[\s().+-]*{_SPOKEN_UNIT})+")
+MIN_PHONE_DIGITS = 9
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str
+    text: str
+    start: int
+
+
+def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
+    """Each identifying detail once, in order; a span found by an earlier rule is not reported again."""
+    text = as_read(text)
+    found: list[Finding] = []
+    taken: list[range] = []
+
+    def add(what: str, raw: str, start: int) -> None:
+        span = range(start, start + len(raw))
+        if any(span.start < t.stop and t.start < span.stop for t in taken):
+            return
+        taken.append(span)
+        found.append(Finding(what, raw, start))
+
+    for what, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            add(what, match.group(0), match.start())
+    # the matcher is slow, and a number long enough to report needs that many digits in the text
+    matches = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE) \
+        if sum(c.isdigit() for c in text) >= MIN_PHONE_DIGITS else ()
+    for match in matches:
+        raw = match.raw_string.lstrip("([ ")  # the matcher already leaves out a closing bracket
+        if len(re.sub(r"\D", "", raw)) >= MIN_PHONE_DIGITS:
+            add("a phone number", raw, match.start + match.raw_string.index(raw))
+    for match in _SPOKEN_NUMBER.finditer(text):
+        words = re.findall(r"[A-Za-z]+|\d", match.group(0))
+        if _digit_count(words) >= MIN_PHONE_DIGITS and any(w.isalpha() for w in words):
+            add("a phone number", match.group(0).strip(), match.start())
+    yield from sorted(found, key=lambda f: f.start)
+
+
+def _digit_count(words: list[str]) -> int:
+    return sum(1 if word.isdigit() else _SPELLED_DIGITS.get(word.lower(), 0) for word in words)

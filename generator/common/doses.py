@@ -1,0 +1,94 @@
+"""Published text never states drug doses: find dose-like text, in figures or in words.
+
+A dose is an amount with a drug unit (mg, ml, cc, mcg, µl, IU, units, drops, tablets, mmol, mEq, in
+any spelling), or any amount per kilogram ("5 g per kg", "micrograms per kilogram"). A body weight
+on its own ("patients under 2 kg", "hamsters under 50 g") is not a dose. Text is read as a reader sees
+it first: entities decoded ("5&nbsp;mg"), compatibility forms folded ("5 ㎎", "½ ml"), invisible
+characters and Markdown emphasis removed ("5 **mg**/kg").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.common.plaintext import as_read
+from generator.core.sources import FieldPath
+
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                r"|hundred|thousand|half|quarter|third)")
+_FIGURE = r"(?:(?<![\w.,])\d+(?:[.,]\d+)?(?:\s*[/⁄]\s*\d+)?|(?<![\w.,])[.,]\d+)"
+_NUMBER = rf"(?:{_FIGURE}|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:an?\s+)?{_NUMBER_WORD})*)"
+_ARTICLE = r"\s*-?\s*(?:(?:an?|of|of\s+an?)\s+)?"
+# units that only ever measure a drug
+_DRUG_UNIT = (r"(?:mg|milligram(?:me)?s?|mcg|[µμ]g|ug|microgram(?:me)?s?|ml|mls|millilit(?:re|er)s?|cc|mcl|[µμ]l"
+              r"|microlit(?:re|er)s?|iu|i\.u\.|international\s+units?|mmol|millimoles?|meq|milliequivalents?)")
+# words that are a dose only after an amount ("2 drops", "half a tablet", "two tablets"); "unit" in the
+# singular only after a figure ("1 unit"), because "one unit of the clinic" is a ward, not a dose
+_COUNTED_UNIT = r"(?:units?|drops?|tablets?|capsules?|pills?)"
+_COUNTED_AFTER_WORDS = r"(?:units|drops?|tablets?|capsules?|pills?)"
+_PER_WEIGHT = r"(?:\s*/\s*|\s+per\s+|\s+a\s+)(?:kg|kilo(?:gram(?:me)?)?s?|g|grams?)(?![\w])"
+_PER_TIME = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+every\s+)(?:day|d|hour|hr|h|\d+\s*h)(?![\w])"
+DOSE = re.compile(
+    rf"{_NUMBER}{_ARTICLE}{_DRUG_UNIT}(?![\w])(?:{_PER_WEIGHT})?(?:{_PER_TIME})?"
+    rf"|(?:{_FIGURE}|\b(?:half|quarter|a\s+half|a\s+quarter))\s*(?:an?\s+)?{_COUNTED_UNIT}(?![\w])(?:{_PER_WEIGHT})?"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:an?\s+)?{_NUMBER_WORD})*{_ARTICLE}{_COUNTED_AFTER_WORDS}(?![\w])"
+    rf"(?:{_PER_WEIGHT})?"
+    rf"|{_NUMBER}\s*-?\s*(?:g|grams?|kg|kilo(?:gram(?:me)?)?s?){_PER_WEIGHT}"
+    rf"|\b{_DRUG_UNIT}{_PER_WEIGHT}",
+    re.IGNORECASE)
+# the inward half of a UK postcode ("ZZ2 3MG") is not 3 mg
+_POSTCODE_INWARD = re.compile(r"\d[A-Z]{2}")
+_POSTCODE_OUTWARD_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s$")
+_MARKUP = re.compile(r"<[^>]*>|[*_`]")
+
+
+@dataclass(frozen=True)
+class DoseFound:
+    text: str  # as read, for the message
+    start: int  # in the text as written, for the column
+
+
+# Every dose has one of these in it as written, at the start of a word (a unit), or what could hide one
+# (an entity, an invisible or compatibility character). Most texts have none and skip the normalising
+# and the large pattern below: there are a third of a million texts at 10,000 organisations, so this
+# is written for speed (lower-cased once, a plain alternation, the word start checked by hand).
+_UNIT_START = re.compile(r"mg|ml|mcg|mcl|ug|iu|i\.u|unit|drop|tablet|capsule|pill|mmol|meq|cc|gram|kilo|kg|micro|milli")
+_HIDING = re.compile(r"[µμ]|&#|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff\u3380-\u33ff\uff10-\uff5a]")
+
+
+def maybe_dose(text: str) -> bool:
+    lowered = text.lower()
+    for match in _UNIT_START.finditer(lowered):
+        if match.start() == 0 or not lowered[match.start() - 1].isalpha():
+            return True
+    return _HIDING.search(text) is not None
+
+
+@functools.lru_cache(maxsize=65536)  # texts repeat across entries (ids, vocabulary words, stock phrases)
+def find_dose(text: str) -> DoseFound | None:
+    if not maybe_dose(text):
+        return None
+    read = _MARKUP.sub("", as_read(text))
+    for match in DOSE.finditer(read):
+        if _POSTCODE_INWARD.fullmatch(match.group(0)) and _POSTCODE_OUTWARD_BEFORE.search(read[:match.start()]):
+            continue
+        written = text.find(match.group(0).split()[0])  # where it starts in the text as written, if it can tell
+        return DoseFound(match.group(0), max(written, 0))
+    return None
+
+
+def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every text value in loaded YAML data, with its field path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*path, index))

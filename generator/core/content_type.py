@@ -1,0 +1,75 @@
+"""The ContentType record: everything the generator knows about one type of content, in one place.
+
+Each type's package under generator/kinds/ makes its records; generator/kinds/__init__.py lists them
+all in REGISTRY, and every phase (loading, checks, pages, exports, schemas, `kb new`) loops over it.
+Nothing else names a content type, so adding one is a folder under kinds/ and a line in REGISTRY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from generator.core.references import Reference
+
+if TYPE_CHECKING:
+    from generator.core.catalog import Catalog
+    from generator.core.collection import Collection
+    from generator.core.issues import Issue, Issues
+    from generator.core.settings import Settings
+    from generator.core.specs import DataFile, PageSpec, TemplateFile
+
+    Check = Callable[[Catalog, list[Issue]], list[Issue]]
+    Loader = Callable[[Settings, Catalog, Issues], Any]
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str  # the catalog's key and what references name ("organisations", "equipment_types")
+    model: type[BaseModel]  # validates one file (or, with is_list, one item of the file)
+    folder: str | None = None  # one file per entry, named after its id, relative to the repository
+    file: str | None = None  # or a single file: a list of terms (is_list), or one document
+    is_list: bool = False
+    suffix: str = ".yml"  # of the entry files in ``folder``
+    required: bool = False  # a missing folder is an error
+    # `kb new NAME` writes theme/new/NAME<suffix>; its JSON Schema is schemas/<schema>
+    new: str | None = None
+    new_reminder: str | None = None  # said when `kb new` writes the template
+    schema: str | None = None
+    url: str | None = None  # an entry's page, "organisations/{id}/"
+    references: tuple[Reference, ...] = ()  # ids this type's files name, checked on the data as written
+    needs: tuple[str, ...] = ()  # types loaded first (to validate, say, phone numbers in a region's country)
+    # how its files are read, when not in the ordinary way for ``folder`` or ``file``
+    load: Loader | None = None
+    context: Callable[[Any, Catalog], dict[str, Any]] | None = None  # validation context for one file's data
+    reword: Callable[[Issue], Issue] | None = None  # a clearer message for a schema issue of this type
+    # after the checks of the data as written and before ``checks``: may replace the catalog's models
+    # (guidance prose quotes signs.yml's numbers)
+    prepare: Callable[[Catalog], list[Issue]] | None = None
+    checks: tuple[Check, ...] = ()
+    # its section's front page when the owner reaches it from Get help (triage, signs, first aid):
+    # planned right after Get help, before every type's own pages, as the site map has always listed them
+    landing: Callable[[Catalog], list[PageSpec]] | None = None
+    pages: Callable[[Catalog], list[PageSpec]] | None = None
+    files: Callable[[Catalog, str], list[DataFile | TemplateFile]] | None = None  # (catalog, site_url)
+    # the open-data collection: (catalog, site_url, public) -> Collection, where public() is the JSON
+    # form of a value with every private field left out
+    export: Callable[[Catalog, str, Callable[[Any], Any]], Collection] | None = None
+    # fields never published, by the model that has them (Phone: {"verified_on"})
+    private: Mapping[type[BaseModel], frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    audit: Callable[[Catalog], list[Any]] | None = None  # what coordinators must re-check (site/audit.py)
+    aliases: bool = False  # entries list old ids in `aliases:`; their old pages redirect to the new ones
+    examples: str | None = None  # the folder of its invalid examples, tests/examples/invalid/<examples>/
+    terms: bool = False  # a vocabulary: templates look its labels up by id (theme/kb, `terms.<name>`)
+
+    @property
+    def path(self) -> str:
+        """The folder or file its content lives in, relative to the repository."""
+        return self.folder or self.file or ""
+
+    def url_of(self, entry_id: str) -> str | None:
+        return self.url.format(id=entry_id) if self.url else None

@@ -1,0 +1,99 @@
+"""References between files, declared per content type and checked on the data as written.
+
+They are checked on every file that was read, whether or not its entry passed validation, so one run
+reports an entry's unknown ids together with its other mistakes; and against every id that exists,
+valid or not, so a broken entry or a vocabulary with one bad term does not make every file that names
+them report "unknown" too (no false cascades). A vocabulary or folder that could not be read at all is
+reported once where it is, and references to it are not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator.core.ids import is_valid_id
+from generator.core.issues import Issue, Stage
+from generator.core.sources import FieldPath, Source, format_path
+from generator.core.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from generator.core.catalog import Catalog
+
+EACH = "*"  # every item of a list
+EACH_KEY = "{}"  # every key of a mapping
+
+
+@dataclass(frozen=True)
+class Reference:
+    path: tuple[str, ...]  # where the id is written; EACH and EACH_KEY match any item or key
+    target: str  # the Catalog attribute that holds what it names
+    noun: str  # as messages name it: "unknown <noun> 'x'"
+    list_options: bool = True  # with no close match, list the valid ids (vocabularies, not directories)
+    shorthand: str | None = None  # a list item may be a bare id or a mapping holding it under this key
+    also: frozenset[str] = frozenset()  # words allowed besides ids
+
+
+def ref(path: str, target: str, noun: str, **options: Any) -> Reference:
+    """A reference at ``path`` ("services.*.species.*") to the ids of content type ``target``."""
+    return Reference(tuple(path.split(".")), target, noun, **options)
+
+
+def check_references(catalog: Catalog, declared: Mapping[str, tuple[Reference, ...]],
+                     found: list[Issue]) -> list[Issue]:
+    """Unknown ids in every file read, by the references each content type declares (``declared``:
+    type name -> references); a value already reported (``found``: it is not an id of the right form,
+    say) is not reported again."""
+    reported = {(p.path, p.field) for p in found}
+    targets = {reference.target for references in declared.values() for reference in references}
+    existing = {target: catalog.ids(target) for target in targets}
+    problems: list[Issue] = []
+    for kind, references in declared.items():
+        for source in catalog.sources.get(kind, []):
+            for reference in references:
+                options = existing[reference.target]
+                if options is None:  # could not be read at all: reported once where it is
+                    continue
+                for path, value in _written(source.data, reference.path, ()):
+                    if reference.shorthand and isinstance(value, dict):
+                        value = value.get(reference.shorthand)
+                    if not isinstance(value, str) or value in options or value in reference.also \
+                            or not _is_id(value) or (source.display, format_path(path)) in reported:
+                        continue  # known; or not an id at all, which the schema check says
+                    problems.append(unknown(source, path, reference.noun, value, options,
+                                            list_options=reference.list_options))
+    return problems
+
+
+def _is_id(value: str) -> bool:
+    return is_valid_id(value)
+
+
+def unknown(source: Source, path: FieldPath, kind: str, value: str, options: Mapping[str, Any],
+            list_options: bool = True) -> Issue:
+    """A reference to something that does not exist. Callers skip the check when ``options`` is
+    empty: then the vocabulary itself failed to load, and that error is the one to show."""
+    hint = did_you_mean(value, options)
+    if not hint and list_options and options:
+        hint = f"use one of: {', '.join(options)}"
+    return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
+
+
+def _written(data: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value in ``data`` at a path matching ``pattern``, with its path."""
+    if not pattern:
+        yield path, data
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == EACH:
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _written(item, rest, (*path, index))
+    elif step == EACH_KEY:
+        if isinstance(data, dict):
+            for key in data:
+                yield (*path, key), key
+    elif isinstance(data, dict) and step in data:
+        yield from _written(data[step], rest, (*path, step))
+

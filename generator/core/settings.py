@@ -1,0 +1,85 @@
+"""Build settings: where the data lives, what 'today' is, and whether this is a demo site.
+
+The demo never rots: a demo build (extra.demo_data) with extra.demo_data_as_of reads its content as
+of that date, whatever the real date or KB_TODAY, so its checks (and CI) pass and its pages show no
+"overdue" years later. Without demo_data the setting is ignored: a real network's verification,
+review and service dates age from the real date, as they must."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+# every template, stylesheet and script, and the status words shared with the browser
+THEME = Path(__file__).resolve().parents[2] / "theme"
+
+
+def _today() -> date:
+    # KB_TODAY pins the clock for tests and reproducible builds of an old commit.
+    pinned = os.environ.get("KB_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    demo_data: bool = False
+    today: date = field(default_factory=_today)
+    # Ages (days) at which a directory entry's verification becomes a note and a warning.
+    verify_note_days: int = 180
+    verify_warn_days: int = 365
+    # "Get help now" lists every clinic on one page up to this many; a larger network gets one
+    # Get help page per region, and the main page links to them (a phone in an emergency should not
+    # download a national list). mkdocs.yml: extra.get_help_clinics_on_one_page.
+    get_help_clinics_on_one_page: int = 150
+    # The directory page lists every organisation up to this many; beyond, it lists the regions
+    # and their counts, and each region's page lists its organisations.
+    directory_entries_on_one_page: int = 500
+
+    @property
+    def directory(self) -> Path:
+        return self.root / "directory"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml has a value the generator cannot use."""
+
+    def __init__(self, message: str, *, key: str | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.key = key  # under extra:, for the located message
+        self.reason = reason
+
+
+def settings_from_extra(root: Path, extra: dict) -> Settings:
+    """Settings from mkdocs.yml's `extra` block."""
+    demo = bool(extra.get("demo_data", False))
+    as_of = _date(extra, "demo_data_as_of")
+    return Settings(root=root, demo_data=demo, **({"today": as_of} if demo and as_of else {}),
+                    **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
+                                                           "directory_entries_on_one_page")})
+
+
+def _date(extra: dict, key: str) -> date | None:
+    value = extra.get(key)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        reason = f"expected a date such as 2026-11-21, got {value!r}"
+        raise SettingsError(f"mkdocs.yml: extra.{key}: {reason}", key=key, reason=reason) from None
+
+
+def _count(extra: dict, key: str) -> int:
+    """A whole-number setting; absent, the Settings default."""
+    value = extra.get(key, next(f.default for f in fields(Settings) if f.name == key))
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        reason = f"expected a whole number, got {value!r}"
+        raise SettingsError(f"mkdocs.yml: extra.{key}: {reason}", key=key, reason=reason)
+    return value

@@ -1,0 +1,359 @@
+"""Load YAML into plain data plus a map from field path to line:column.
+
+YAML 1.1 guesses types (``on`` is True, ``08:00`` is 480, ``2026-01-01`` is a date), so plain
+scalars are resolved here with the YAML 1.2 core rules instead: dates and times stay text and the
+models parse them. Duplicate keys, tabs, bad UTF-8, control characters, aliases and empty files become problems, not
+exceptions. Only regular files inside the repository are read: a pipe would hang the build and a link
+out of the repository would publish (and echo) a file that is not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.core.issues import Issue, Stage
+from generator.core.timings import TIMINGS
+
+FieldPath = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# control characters other than tab, newline and carriage return; YAML refuses them, and in Markdown
+# they are never meant
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Source:
+    """One loaded file: its data and where each field came from.
+
+    Positions come from parsing the text again when a problem is first reported: a table of every
+    field's position (or the kept node tree) was most of the loading time and memory for 10,000
+    organisations, and is almost never read."""
+
+    path: Path
+    display: str
+    data: Any
+    text: str = ""
+    line_offset: int = 0  # lines before the YAML in the file (front matter starts after '---')
+    _root: Node | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.text:
+            self._root = yaml.compose(self.text, Loader=_LOADER)
+        return self._root
+
+    def _walk(self, path: FieldPath) -> tuple[Node | None, Node | None, bool]:
+        """The node at the longest prefix of ``path`` that exists, the key node naming it, and
+        whether the whole path was found."""
+        node, key = self.root, None
+        for part in path:
+            child = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and _key_text(key_node) == part:
+                        key, child = key_node, value_node
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key, child = None, node.value[part]
+            if child is None:
+                return node, None, False
+            node = child
+        return node, key, True
+
+    def _at(self, node: Node | None) -> Position:
+        if node is None:
+            return Position(1, 1)
+        return Position(node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def position(self, path: FieldPath) -> Position:
+        """Where the value at ``path`` starts, or the nearest enclosing value that exists."""
+        return self._at(self._walk(tuple(path))[0])
+
+    def position_in_value(self, path: FieldPath, token: str, occurrence: int = 0) -> Position:
+        """Where the ``occurrence``-th ``token`` starts inside the text value at ``path``: a line
+        inside a folded block, not just the block's first line. The value's start when not found."""
+        node, _, found = self._walk(tuple(path))
+        if not found or node is None or not self.text:
+            return self.position(path)
+        raw = self.text[node.start_mark.index:node.end_mark.index]
+        index = -1
+        for _ in range(occurrence + 1):
+            index = raw.find(token, index + 1)
+            if index < 0:
+                return self._at(node)
+        absolute = node.start_mark.index + index
+        line = self.text.count("\n", 0, absolute) + 1 + self.line_offset
+        return Position(line, absolute - (self.text.rfind("\n", 0, absolute) + 1) + 1)
+
+    def key_position(self, path: FieldPath) -> Position:
+        """Where the key naming ``path`` starts (for unknown or duplicate keys)."""
+        node, key, found = self._walk(tuple(path))
+        return self._at(key if found and key is not None else node)
+
+    def problem(self, path: FieldPath, message: str, *, hint: str = "", stage: Stage = Stage.REFERENCE,
+                severity: Any = None, at_key: bool = False) -> Issue:
+        pos = self.key_position(path) if at_key else self.position(path)
+        kwargs = {"severity": severity} if severity is not None else {}
+        return Issue(self.display, pos.line, pos.column, format_path(path), message, hint, stage=stage,
+                       **kwargs)
+
+
+def format_path(path: FieldPath) -> str:
+    """``("contacts", "phones", 0, "number")`` -> ``contacts.phones[0].number``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(file)"
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text
+        return value
+    if _NULL.match(value):
+        return None
+    if _BOOL_TRUE.match(value):
+        return True
+    if _BOOL_FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    return value
+
+
+# libyaml's parser is about ten times faster than PyYAML's pure-Python one and gives the same
+# nodes and marks; scalars are typed by _scalar below either way, so resolvers do not matter.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _key_text(key_node: ScalarNode) -> str:
+    return str(_scalar(key_node)) if not key_node.style else key_node.value
+
+
+class _AliasUsed(Exception):
+    """The document reuses a node through an alias (`*name`)."""
+
+
+class _Builder:
+    def __init__(self, display: str, *, aliases_possible: bool = True) -> None:
+        self.display = display
+        self.problems: list[Issue] = []
+        self._seen: set[int] | None = set() if aliases_possible else None
+
+    def build(self, node: Node, path: FieldPath) -> Any:
+        # An alias makes the composer hand over the anchored node again. Expanding aliases is how a
+        # few lines become gigabytes ("billion laughs") or an endless loop (`&r [*r]`), and content
+        # never needs them, so the first reuse of a node stops the file.
+        if self._seen is not None:
+            if id(node) in self._seen:
+                raise _AliasUsed
+            self._seen.add(id(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                key_pos = _pos(key_node)
+                self.problems.append(Issue(self.display, key_pos.line, key_pos.column, _path_text(path),
+                                             "a key must be a plain word, not a list or mapping",
+                                             stage=Stage.PARSE))
+                continue
+            key = _key_text(key_node)
+            if key in result:
+                key_pos = _pos(key_node)
+                self.problems.append(Issue(self.display, key_pos.line, key_pos.column,
+                                             format_path((*path, key)),
+                                             f"duplicate key '{key}' (first given on line {first_lines[key]})",
+                                             "remove one of the two", stage=Stage.PARSE))
+                continue
+            first_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _path_text(path: FieldPath) -> str:
+    return format_path(path)
+
+
+def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Issue(display, line, column, "(file)",
+                              f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                              "save the file as UTF-8", stage=Stage.PARSE)]
+    text = text.removeprefix("\ufeff")
+    control = _CONTROL.search(text)
+    if control:
+        line, column = _line_column(text, control.start())
+        name = "a NUL character" if control.group() == "\0" else f"the control character U+{ord(control.group()):04X}"
+        return None, [Issue(display, line, column, "(file)", f"the file contains {name}",
+                              "save it as plain UTF-8 text; remove the character", stage=Stage.PARSE)]
+    return text, []
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Issue]]:
+    """The text of a regular file inside ``root``; anything else (a folder, a pipe, a link out of the
+    repository, bad UTF-8) is a located problem and nothing is read."""
+    display = display_path(path, root)
+    refusal = _not_a_source_file(path, root)
+    if refusal:
+        return None, [Issue(display, 1, 1, "(file)", refusal, stage=Stage.PARSE)]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Issue(display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}",
+                              stage=Stage.PARSE)]
+    return _decode(raw, display)
+
+
+def _not_a_source_file(path: Path, root: Path) -> str | None:
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return "the file does not exist"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if stat.S_ISLNK(mode):
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return "this is a link to a file outside the repository; only files in the repository are read"
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            return "this is a link to nothing (a broken symbolic link)"
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file; only files are read here"
+    if not stat.S_ISREG(mode):
+        return "this is not a regular file (a pipe, socket or device); it is not read"
+    return None
+
+
+def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Source | None, list[Issue]]:
+    """Parse one YAML document held in ``text``; never raises for bad input."""
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        column = tab.end() - tab.start()
+        return None, [Issue(display, line, column, "(file)", "a tab character is used for indentation",
+                              "indent with spaces only", stage=Stage.PARSE)]
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        unclosed = _unclosed_bracket(exc)
+        if unclosed:
+            return None, [unclosed.__class__(**{**unclosed.__dict__, "path": display})]
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = (exc.problem or exc.context or "invalid YAML").strip()
+        return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+    except yaml.YAMLError as exc:
+        reason = str(getattr(exc, "reason", "") or exc).splitlines()[0]
+        line, column = _line_column(text, getattr(exc, "position", 0) or 0)
+        return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+    if node is None:
+        return None, [Issue(display, 1, 1, "(file)", "the file is empty",
+                              "copy an existing file from this folder and edit it", stage=Stage.PARSE)]
+    builder = _Builder(display, aliases_possible="*" in text)  # an alias is written '*name'
+    try:
+        data = builder.build(node, ())
+    except _AliasUsed:
+        return None, [_alias_problem(text, display)]
+    source = Source(path or Path(display), display, data, text)
+    return source, builder.problems
+
+
+def _alias_problem(text: str, display: str) -> Issue:
+    alias = next((event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent)),
+                 None)
+    line, column = (alias.start_mark.line + 1, alias.start_mark.column + 1) if alias else (1, 1)
+    name = f"*{alias.anchor}" if alias else "*"
+    return Issue(display, line, column, "(file)", f"YAML aliases ('{name}') are not allowed in content files",
+                   "write the value out in full", stage=Stage.PARSE)
+
+
+_FLOW_CONTEXTS = {"while parsing a flow sequence": ("list", "[", "]"),
+                  "while parsing a flow mapping": ("mapping", "{", "}")}
+
+
+def _unclosed_bracket(exc: yaml.MarkedYAMLError) -> Issue | None:
+    """The parser blames the line after an unclosed `[` or `{`; point at the bracket instead."""
+    found = _FLOW_CONTEXTS.get((exc.context or "").strip())
+    if not found or exc.context_mark is None:
+        return None
+    what, opener, closer = found
+    mark = exc.context_mark
+    return Issue("", mark.line + 1, mark.column + 1, "(file)",
+                   f"invalid YAML: the {what} opened with '{opener}' here is never closed",
+                   f"add the missing '{closer}'", stage=Stage.PARSE)
+
+
+def load_file(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
+    """Read and parse one file; problems name it relative to ``root``."""
+    text, problems = read_text(path, root)
+    if text is None:
+        return None, problems
+    with TIMINGS.stage("load"):
+        return parse_text(text, display_path(path, root), path)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:  # the common case needs no filesystem calls
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

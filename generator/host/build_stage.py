@@ -1,0 +1,107 @@
+"""The first half of `kb build` (see generator/host/build.py), run as its own process: check the content,
+report problems, and build the pages with mkdocs into a staging folder beside the target. What the
+second half needs (where the staging folder is, how many pages must be searchable, timings) is
+written to the --handoff file. Exit status as `kb build`: 0 built, 1 content or build errors, 2
+internal error.
+
+    python -m generator.host.build_stage -f mkdocs.yml --handoff FILE [--strict] [--format F] [--site-dir D]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from generator.core.timings import TIMINGS
+from generator.host.build import FAILED
+from generator.host.config import load_site_config, settings_from_config
+from generator.host.guard import guarded, print_report
+from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging
+from generator.site.pipeline import load_catalog
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb build (stage)")
+    parser.add_argument("-f", "--config-file", type=Path, required=True)
+    parser.add_argument("--handoff", type=Path, required=True)
+    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--format", choices=("text", "github"), default="text")
+    parser.add_argument("--site-dir", type=Path)
+    args = parser.parse_args(argv)
+    return guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    signal.signal(signal.SIGTERM, _stop)  # unwind (and remove the staging folder) instead of dying
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow to import
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    config = load_site_config(args.config_file)
+    root, docs_dir = args.config_file.resolve().parent, Path(config.docs_dir)
+    target = (args.site_dir or Path(config.site_dir)).absolute()
+    try:  # before anything slow: a build pointed at the sources or at someone's files does nothing
+        check_target(target, root, docs_dir)
+    except UnsafeSiteDir as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 1
+    catalog, problems = load_catalog(settings_from_config(args.config_file))
+    if not print_report(problems, strict=args.strict, fmt=args.format):
+        return 1
+    organisations = len(catalog.organisations)
+    gc.collect()
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = make_staging(target)
+    _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed
+    try:
+        config = load_site_config(args.config_file, site_dir=str(staging))
+        plugin = config.plugins["kb"]
+        plugin.config.strict = args.strict
+        plugin.preloaded = (catalog, problems)
+        plugin.defer_index = True
+        _quiet_mkdocs_info()
+        with TIMINGS.stage("mkdocs-total"):
+            mkdocs_build(config)
+    except MkDocsException as exc:
+        discard(staging)
+        print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)
+        return 1
+    except BaseException:
+        for stop in (signal.SIGTERM, signal.SIGINT):  # a second signal must not cut the cleanup short
+            signal.signal(stop, signal.SIG_IGN)
+        discard(staging)
+        raise
+    _hand_over(args.handoff, {
+        "staging": str(staging), "target": str(target), "root": str(root), "docs_dir": str(docs_dir),
+        "organisations": organisations,
+        "index": bool(plugin.config.search_index), "expected_pages": plugin.expected_pages,
+        "timings": dict(TIMINGS.seconds)})
+    return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _hand_over(path: Path, data: dict) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    partial.replace(path)  # the parent never reads half a file
+
+
+def _quiet_mkdocs_info() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

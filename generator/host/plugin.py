@@ -1,0 +1,253 @@
+"""The mkdocs host: wires the generator library into mkdocs hooks and does nothing else. It names no
+content type: pages and files come from generator/site/plan.py and generator/exports/."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.common.markdown_text import sanitise_page
+from generator.core.catalog import Catalog
+from generator.core.history import History, read_history
+from generator.core.issues import Issues, report
+from generator.core.settings import SettingsError, settings_from_extra
+from generator.core.specs import DataFile, PageSpec, TemplateFile
+from generator.core.timings import TIMINGS
+from generator.exports import open_data_files, plan_open_data
+from generator.host.csp import UnexpectedInlineScript, apply_policy
+from generator.host.offline import icon_png, write_service_worker
+from generator.host.search import SearchIndexError, index_site
+from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
+from generator.site.history import history_files, plan_history
+from generator.site.pipeline import load_catalog
+from generator.site.plan import plan_files, plan_pages
+from generator.site.render import front_matter, make_environment, render_body, render_file, render_page
+
+SEARCH_BODY = "data-pagefind-body"
+LOG = logging.getLogger("mkdocs.plugins.kb")
+
+
+def _publish_only_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """mkdocs copies every non-template file of the theme folders into the site. Of ours (theme/), the
+    site needs assets/ only: kb/ holds the sources of generated files (sw.js, feeds, tiers.css), with
+    their Jinja unrendered, and new/ the `kb new` templates."""
+    custom = config.theme.custom_dir
+    if not custom:
+        return
+    ours = Path(custom).resolve()
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(ours) \
+                and not file.src_uri.startswith("assets/"):
+            files.remove(file)
+
+
+class KnowledgeBaseConfig(Config):
+    strict = config_options.Type(bool, default=False)
+    search_index = config_options.Type(bool, default=True)
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        # `kb build` loads and reports first, then hands the result over so nothing is loaded twice.
+        self.preloaded: tuple[Catalog, Issues] | None = None
+        self.catalog: Catalog | None = None
+        self.specs: list[PageSpec] = []
+        self.searchable_pages = 0
+        self.history = History()
+        # pages whose body is finished HTML, by src_uri: rendered only when mkdocs writes the page,
+        # so the site's bodies are never all in memory at once (gigabytes at 10,000 entries)
+        self.html_pages: dict[str, PageSpec] = {}
+        self._env = None
+        # `kb build` indexes in its parent process once this one has exited (peak memory at scale);
+        # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
+        self.defer_index = False
+        self.expected_pages = 0
+        self._files: Files | None = None
+        # `kb serve` indexes in the background so an edit shows as soon as its pages are written
+        self.serving = False
+        self._indexing: threading.Thread | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._wait_for_index()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:  # mkdocs empties site_dir before it builds: never let that be someone's files
+            check_target(Path(config.site_dir), Path(config.config_file_path).resolve().parent,
+                         Path(config.docs_dir))
+        except UnsafeSiteDir as exc:
+            raise PluginError(str(exc)) from None
+        if self.preloaded is not None:
+            catalog, problems = self.preloaded
+        else:
+            try:
+                settings = settings_from_extra(Path(config.config_file_path).resolve().parent, config.extra)
+            except SettingsError as exc:
+                raise PluginError(str(exc)) from None
+            catalog, problems = load_catalog(settings)
+            if len(problems):
+                print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
+        if problems.failing(self.config.strict):
+            raise PluginError("the content has errors (listed above); nothing was built")
+        self.catalog = catalog
+        with TIMINGS.stage("plan"):
+            self.specs = (plan_pages(catalog)
+                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
+            self.history = read_history(catalog.settings.root)
+            self.specs += plan_history(self.specs, self.history)
+        self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        _publish_only_theme_assets(files, config)
+        env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
+        with TIMINGS.stage("render"):
+            for spec in self.specs:
+                content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
+                files.append(File.generated(config, spec.src_uri, content=content))
+        with TIMINGS.stage("exports"):
+            self._add_exports(files, config, env)
+            self._write_open_data(config, env)
+        return files
+
+    def _write_open_data(self, config: MkDocsConfig, env) -> None:
+        """The open-data exports go straight into the site folder (mkdocs has already emptied it):
+        held as mkdocs files they would stay in memory until mkdocs copies its files."""
+        assert self.catalog is not None
+        site_dir = Path(config.site_dir)
+        for data in open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
+                                    config.site_name, config.extra):
+            target = site_dir / data.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data.content, bytes):
+                target.write_bytes(data.content)
+            else:
+                target.write_text(data.content, encoding="utf-8", newline="")
+
+    def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
+        """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
+        assert self.catalog is not None
+        for extra in [*plan_files(self.catalog, config.site_url or ""),
+                      *history_files(self.specs, self.history, config.site_url or "", config.site_name),
+                      TemplateFile("site.webmanifest", "site.webmanifest",
+                                   {"name": config.site_name, "description": config.site_description or ""}),
+                      DataFile("assets/icons/icon-192.png", icon_png(192)),
+                      DataFile("assets/icons/icon-512.png", icon_png(512))]:
+            content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
+            files.append(File.generated(config, extra.src_uri, content=content))
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.searchable_pages = 0
+        site_dir = Path(config.site_dir)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        mark_output(site_dir)  # a hidden file: mkdocs' cleaning keeps it, and the next build may replace this
+        self._wait_for_index()  # mkdocs empties the site folder next
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self._files = files
+        return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """Static and data files are on disk by now: let go of the generated ones' contents."""
+        if self._files is not None:
+            for file in self._files:
+                if file.generated_by and not file.is_documentation_page():
+                    file.content_bytes = b""
+            self._files = None
+        return page
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        """A page made from our HTML templates gets its body now, just before mkdocs writes it (its
+        file held only the front matter, so Markdown had nothing to convert); and every page gets
+        where it comes from and when that last changed, for the footer."""
+        spec = self.html_pages.get(page.file.src_uri) if page.file.generated_by else None
+        if spec is not None:
+            with TIMINGS.stage("render"):
+                page.content = render_body(self._env, spec)
+            if spec.toc:
+                page.toc = get_toc(spec.toc)
+        kb = (page.meta or {}).get("kb") or {}
+        source = kb.get("source")
+        if not source and not page.file.generated_by:  # a hand-written page in docs_dir
+            source = str(Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent)
+                         / page.file.src_uri)
+        if source:
+            changed = self.history.last_changed(source)
+            repo = (config.extra.get("source_repo") or "").rstrip("/")
+            page.meta["kb_footer"] = {
+                "source": source,
+                "changed": changed.date().isoformat() if changed else None,
+                "edit": f"{repo}/edit/{config.extra.get('source_branch', 'main')}/{source}" if repo else None,
+                "history": kb.get("history"),
+            }
+        return context
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page (content/pages) is sanitised like contributors' Markdown: its raw HTML and
+        attribute lists may not add scripts, event handlers, styles or links off the site."""
+        return html if page.file.generated_by else sanitise_page(html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if SEARCH_BODY in output:
+            self.searchable_pages += 1
+        if page.file.generated_by:  # written once returned: at 10,000 entries these add up to gigabytes
+            page.content, page.markdown = None, None
+            page.file.content_bytes = b""
+        try:
+            return apply_policy(output, page.file.src_uri, live_reload=self.serving)
+        except UnexpectedInlineScript as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Static templates such as 404.html carry the same policy."""
+        try:
+            return apply_policy(output_content, template_name, live_reload=self.serving)
+        except UnexpectedInlineScript as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.search_index:
+            return
+        site_dir = Path(config.site_dir)
+        with TIMINGS.stage("exports"):
+            write_service_worker(site_dir, self._env)
+        self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
+        if self.serving:
+            self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)
+            self._indexing.start()
+        elif not self.defer_index:
+            try:
+                self.index(site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+
+    def _index_in_background(self, site_dir: Path) -> None:
+        try:
+            self.index(site_dir)
+        except SearchIndexError as exc:
+            LOG.error("search index: %s", exc)
+
+    def _wait_for_index(self) -> None:
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
+
+    def index(self, site_dir: Path) -> None:
+        """Run Pagefind over the built site and check it indexed every searchable page."""
+        with TIMINGS.stage("pagefind"):
+            index_site(site_dir, self.expected_pages)

@@ -1,0 +1,61 @@
+"""Checks of case reports before anything is published: consent, review date, and no identifying detail
+in any text (valid files or not)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.common.deidentify import find_identifiers
+from generator.common.doses import strings
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue, Stage
+from generator.core.sources import Source
+
+# Every text in a case is published (ids become addresses, the reviewer's role is printed), so every
+# text is scanned; only the review date is meant to be a calendar date.
+_CALENDAR_DATE_FIELDS = {("reviewed", "on")}
+_IDENTIFYING_KEYS = ("name", "owner", "microchip", "chip", "address", "phone", "email")
+
+
+def name_field_message(problem: Issue) -> Issue:
+    """A field such as `owner_name` is not just unknown: it must never exist in a case."""
+    key = problem.field.rsplit(".", 1)[-1].lower()
+    if problem.message.startswith("unknown field") and any(word in key for word in _IDENTIFYING_KEYS):
+        return replace(problem, message=f"cases must not identify owners or animals: remove the field '{key}'",
+                       hint="")
+    return problem
+
+
+def check_cases(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    """Consent, review date and identifying details; a value the schema already refused
+    (``found``) is not reported again."""
+    refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
+    issues: list[Issue] = []
+    for entry in catalog.cases.values():
+        case, src = entry.model, entry.source
+        if not case.consent_recorded:
+            issues.append(src.problem(("consent_recorded",), "a case is published only when the owner's consent is "
+                                      "recorded", hint="record consent, or remove the case", stage=Stage.CONTENT))
+        if case.reviewed.on > catalog.settings.today:
+            issues.append(src.problem(("reviewed", "on"), "the review date is in the future"))
+    for src in catalog.sources.get("cases", []):  # every case file read, valid or not
+        issues += [p for p in identifying_details(src) if (p.path, p.field) not in refused]
+    return issues
+
+
+def identifying_details(src: Source) -> list[Issue]:
+    """Every identifying detail in every text of a case file, at its field."""
+    issues = []
+    for path, text in strings(src.data):
+        if tuple(path) in _CALENDAR_DATE_FIELDS:
+            continue
+        for finding in find_identifiers(text):
+            issues.append(src.problem(path, f"'{finding.text}' looks like {finding.what}; cases must not "
+                                      "identify owners or animals", hint=_hint(finding.what), stage=Stage.CONTENT))
+    return issues
+
+
+def _hint(what: str) -> str:
+    if what == "a calendar date":
+        return "use relative time such as 'day 0' or '+6 h'"
+    return "remove it"

@@ -1,0 +1,60 @@
+"""Shared equipment held by organisations, and the kit library's vocabulary of item types."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from generator.common.fields import Email, Id, IsoDate, KbModel, ShortText, Text
+from generator.common.phones import normalise
+from generator.kinds.vocabularies.model import Term
+
+EquipmentStatus = Literal["available", "on-loan", "in-maintenance", "retired"]
+Borrower = Literal["vets", "technicians", "rescues", "network-members"]
+
+
+class EquipmentType(Term):
+    services: list[Id] = []  # the services this kit makes possible (links kit to problem guides)
+
+
+class Access(KbModel):
+    who: Annotated[list[Borrower], Field(min_length=1)]
+    max_days: Annotated[int, Field(gt=0, le=365)] | None = None
+    conditions: Text | None = None
+    training: Id | None = None  # a training module a borrower must have completed
+
+
+class Booking(KbModel):
+    role: ShortText
+    phone: ShortText | None = None
+    email: Email | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        context = info.context or {}
+        return normalise(value, context.get("country"), allow_fictional=context.get("allow_fictional", False)).e164
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Booking:
+        if not self.phone and not self.email:
+            raise ValueError("give a phone or an e-mail address for booking")
+        return self
+
+
+class Equipment(KbModel):
+    id: Id
+    item: Id  # from directory/equipment-types.yml
+    holder: Id  # the organisation that holds it
+    quantity: Annotated[int, Field(ge=1, le=100)]
+    loanable: bool
+    status: EquipmentStatus
+    last_serviced: IsoDate | None = None
+    next_service_due: IsoDate | None = None
+    access: Access | None = None
+    booking: Booking
+    notes: Text | None = None
+

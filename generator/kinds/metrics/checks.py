@@ -1,0 +1,38 @@
+"""Checks of the network's aggregate metrics: one report per region and period, counts that add up, and
+no patient-level data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue
+
+# Keys that would carry patient-level data: each gets a clear refusal instead of "unknown field".
+_PATIENT_LEVEL = ("patient", "animal", "case", "row", "record", "name", "owner", "date", "dob", "microchip")
+
+
+def patient_level_message(problem: Issue) -> Issue:
+    key = problem.field.rsplit(".", 1)[-1].split("[")[0].lower()
+    if problem.message.startswith("unknown field") and any(word in key for word in _PATIENT_LEVEL):
+        return replace(problem, message=f"'{key}' looks like patient-level data; metrics files hold aggregate "
+                       "counts and times only", hint="remove it; publish totals per region and period")
+    return problem
+
+
+def check_metrics(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    issues: list[Issue] = []
+    seen: dict[tuple[str, str], str] = {}
+    for entry in catalog.metrics.values():
+        report, src = entry.model, entry.source
+        key = (report.region, report.period)
+        if key in seen:
+            issues.append(src.problem(("period",), f"{report.region} already has figures for {report.period} "
+                                      f"in {seen[key]}"))
+        seen[key] = src.display
+        for i, row in enumerate(report.time_to_vet):
+            contacts = report.contacts_by_tier.get(row.tier)
+            if contacts is not None and row.count > contacts:
+                issues.append(src.problem(("time_to_vet", i, "count"), f"count ({row.count}) is more than the "
+                                          f"{contacts} contacts reported for tier '{row.tier}'"))
+    return issues

@@ -1,0 +1,84 @@
+"""Checks of organisations: nothing listed twice, after-hours cover that can work, verified numbers,
+freshness; and the reminders of emergency lines due for a test call (notes: the date is private)."""
+
+from __future__ import annotations
+
+from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
+from generator.core.catalog import Catalog
+from generator.core.issues import Issue, Severity, Stage
+
+
+def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    problems: list[Issue] = []
+    today = catalog.settings.today
+    for entry in catalog.organisations.values():
+        org, src = entry.model, entry.source
+        # unknown ids are found by generator/core/references.py, for valid and invalid entries alike
+        seen_species: set[str] = set()
+        for i, capability in enumerate(org.species):
+            if capability.species in seen_species:
+                problems.append(src.problem(("species", i), f"species '{capability.species}' is listed twice"))
+            seen_species.add(capability.species)
+        seen_services: set[str] = set()
+        for i, offer in enumerate(org.services):
+            if offer.service in seen_services:
+                problems.append(src.problem(("services", i), f"service '{offer.service}' is listed twice"))
+            seen_services.add(offer.service)
+
+        cover = org.after_hours
+        if cover.arrangement == "partner":
+            if not cover.partner:
+                problems.append(src.problem(("after_hours",), "arrangement 'partner' needs a partner: "
+                                            "the id of the organisation that covers after hours"))
+            elif cover.partner == org.id:
+                problems.append(src.problem(("after_hours", "partner"), "an organisation cannot be its own "
+                                            "after-hours partner"))
+        elif cover.partner:
+            problems.append(src.problem(("after_hours", "partner"),
+                                        f"partner is only used with arrangement 'partner', not "
+                                        f"'{cover.arrangement}'"))
+        if cover.arrangement == "on-call" and not (org.phones_of("after-hours") or org.phones_of("emergency")):
+            problems.append(src.problem(("contacts", "phones"), "an on-call service needs an 'after-hours' "
+                                        "or 'emergency' phone"))
+
+        for i, phone in enumerate(org.contacts.phones):
+            if phone.type in ("emergency", "after-hours") and phone.verified_on is None:
+                article = "an" if phone.type[0] in "aeiou" else "a"
+                problems.append(src.problem(("contacts", "phones", i), f"{article} {phone.type} number needs "
+                                            "verified_on: the date someone last rang it and it was answered"))
+            if phone.verified_on and phone.verified_on > today:
+                problems.append(src.problem(("contacts", "phones", i, "verified_on"),
+                                            "the verification date is in the future"))
+        numbers = [p.number for p in org.contacts.phones]
+        for i, phone in enumerate(org.contacts.phones):
+            if numbers.index(phone.number) != i:
+                problems.append(src.problem(("contacts", "phones", i, "number"),
+                                            "this number is listed twice; list it once with the main type"))
+
+        if org.status == "temporarily-closed" and not org.alert:
+            problems.append(src.problem(("status",), "a temporarily closed organisation needs an alert "
+                                        "saying why and where to go instead", stage=Stage.CONTENT))
+        for i, exception in enumerate(org.exceptions):
+            if [e.date for e in org.exceptions].index(exception.date) != i:
+                problems.append(src.problem(("exceptions", i, "date"), f"{exception.date} has two exceptions"))
+
+        problems.extend(verification_age(catalog.settings, src, org.verified.on))
+    return problems
+
+
+def test_call_reminders(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    """A note (never a failure) for each emergency or after-hours line not rung for PHONE_CHECK_DAYS:
+    the private side of the audit, for coordinators running `kb check`."""
+    notes = []
+    for entry in catalog.organisations.values():
+        org = entry.model
+        if org.status == "closed":
+            continue
+        for i, phone in enumerate(org.contacts.phones):
+            days = test_call_due(catalog.settings, phone.verified_on) if phone.verified_on else None
+            if phone.type in ("emergency", "after-hours") and days is not None:
+                notes.append(entry.source.problem(
+                    ("contacts", "phones", i, "verified_on"),
+                    f"last rung {days} days ago; ring the {phone.type} line to check it "
+                    f"(every {PHONE_CHECK_DAYS} days)", severity=Severity.NOTE, stage=Stage.CONTENT))
+    return notes

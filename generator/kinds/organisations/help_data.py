@@ -1,0 +1,117 @@
+"""The data theme/assets/help.js (rendered from theme/kb/help.js) reads: one record per organisation
+and, per region, who might help and the clinics elsewhere to fall back on. Get help and region pages
+embed it; the finder and the call bar on guidance pages fetch it from help/<region>.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from generator.common.hours import DAYS, Period
+from generator.core.catalog import Catalog
+from generator.core.specs import DataFile, PageSpec, TemplateFile
+from generator.kinds.organisations.availability import (
+    NEAREST_OPEN,
+    candidates,
+    cover_words,
+    fallback,
+    on_call_phone,
+    region_centre,
+    status_words,
+)
+from generator.kinds.organisations.model import Organisation, Phone
+from generator.kinds.organisations.views import in_region, region_of
+
+HELP_DIR = "help"
+
+
+def _periods(periods: list[Period]) -> list[list[Any]]:
+    return [[[DAYS.index(d) for d in p.days], p.opens, p.closes] for p in periods]
+
+
+def _phone(phone: Phone) -> dict[str, str]:
+    return {"tel": phone.number, "display": phone.phone.display, "label": phone.shown_label}
+
+
+def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
+        kind = catalog.kinds.get(org.kind)
+        coords = org.location.coordinates
+        on_call = None
+        if org.after_hours.arrangement == "on-call":
+            on_call = _periods(org.after_hours.on_call_hours) if org.after_hours.on_call_hours else "always"
+        referrals = org.phones_of("referrals")
+        return {
+            "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
+            "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,
+            "vet": kind.veterinary if kind else True, "referralOnly": org.referral_only,
+            "kind": kind.label if kind else org.kind,
+            "hours": _periods(org.hours),
+            "exceptions": [[e.date.isoformat(), None if e.closed else e.opens, None if e.closed else e.closes]
+                           for e in org.exceptions],
+            "onCall": on_call,
+            "species": {c.species: c.min_weight_g or 0 for c in org.species},
+            "services": {s.service: {"hours": None if s.hours is None else _periods(s.hours), "species": s.species,
+                                     "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}
+                         for s in org.services},
+            "phone": _phone(org.first_call), "callPhone": _phone(on_call_phone(org)),
+            "referrals": _phone(referrals[0]) if referrals else None,
+            "ll": [coords.lat, coords.lon] if coords else None,
+            "cover": cover_words(org),
+        }
+    return dict(catalog.memo(("help_record", org.id), compute))
+
+
+def region_data(catalog: Catalog, region_id: str) -> dict[str, Any]:
+    region = catalog.regions[region_id]
+    middle = region_centre(catalog, region_id)
+    return {"label": region.label, "tz": region.timezone, "centre": list(middle) if middle else None,
+            "candidates": [[o.id, partner] for o, partner in candidates(catalog, region_id)],
+            "fallback": [o.id for o in fallback(catalog, region_id)], "url": f"{region_id}.json"}
+
+
+def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bool = False) -> dict[str, Any]:
+    """Regions and the records they need. ``everyone_in_region`` adds organisations that never help
+    owners directly (rescues, referral-only services): the finder lists them too."""
+    orgs: dict[str, dict[str, Any]] = {}
+    regions = {}
+    for region_id in region_ids:
+        regions[region_id] = region_data(catalog, region_id)
+        wanted = [o for o, _ in candidates(catalog, region_id)] + fallback(catalog, region_id)
+        if everyone_in_region:
+            wanted += [o for o in in_region(catalog, region_id) if o.status != "closed"]
+        for org in wanted:
+            orgs.setdefault(org.id, help_record(catalog, org))
+    return {"regions": regions, "orgs": orgs}
+
+
+def help_index(catalog: Catalog) -> dict[str, Any]:
+    """Every region's name, middle and data file: enough to pick a region, or the nearest one."""
+    return {"regions": {rid: {key: value for key, value in region_data(catalog, rid).items()
+                              if key in ("label", "centre", "url")} for rid in catalog.regions},
+            }
+
+
+CALL_BAR_SECTIONS = ("triage/", "first-aid/")
+
+
+def with_call_bar(spec: PageSpec) -> PageSpec:
+    """Every triage and first-aid page carries the call bar: who can help now, with the number to ring
+    (and the scripts it runs on)."""
+    if not spec.src_uri.startswith(CALL_BAR_SECTIONS):
+        return spec
+    return replace(spec, call_bar=True, scripts=tuple(dict.fromkeys(("help", "callbar", *spec.scripts))))
+
+
+def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]:
+    """Who can help now, for the browser: one file per region (the finder and the call bar fetch
+    only the region they need), an index of regions, and the script with the shared status words."""
+    files: list[DataFile | TemplateFile] = [
+        DataFile(f"{HELP_DIR}/{rid}.json", json.dumps(help_data(catalog, [rid], everyone_in_region=True),
+                                                       separators=(",", ":"), ensure_ascii=False))
+        for rid in catalog.regions]
+    files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
+                                                                ensure_ascii=False)))
+    files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN}))
+    return files

@@ -1,0 +1,30 @@
+"""Plan the referral protocol page and the referral form."""
+
+from __future__ import annotations
+
+from generator.core.catalog import Catalog
+from generator.core.specs import PageSpec
+from generator.kinds.organisations.availability import night_cover
+from generator.kinds.organisations.views import referral_receivers
+from generator.kinds.triage.views import tiers_by_rank
+
+
+def plan_referral(catalog: Catalog) -> list[PageSpec]:
+    if not catalog.tiers or catalog.referral is None:
+        return []
+    tiers = tiers_by_rank(catalog)
+    protocol = catalog.referral.model
+    return [
+        PageSpec("referral/index.md", "referral.html", protocol.title, protocol.summary,
+                 source=catalog.referral.source.display,
+                 context={"protocol": protocol, "receivers": referral_receivers(catalog), "tiers": tiers,
+                          "fallback": [(r, [c.org for c in night_cover(catalog, r.id)])
+                                       for r in catalog.regions.values()]}),
+        PageSpec("referral/form.md", "referral-form.html", "Referral form",
+                 "A standard referral form for small mammals: fill it on a phone or print it.",
+                 {"tier_options": [(t.id, f"{t.rank}. {t.label}") for t in tiers],
+                  "species_options": [(s.id, s.label) for s in catalog.species.values()],
+                  "receivers_options": [(o.id, o.name, (o.phones_of("referrals") or [o.first_call])[0])
+                                        for o in referral_receivers(catalog)]},
+                 scripts=("referral-form",)),
+    ]

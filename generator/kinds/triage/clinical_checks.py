@@ -1,0 +1,313 @@
+"""Checks that keep clinical guidance consistent with itself, and the pass that puts signs.yml's
+numbers into the prose that quotes them.
+
+- Every clinical number comes from signs.yml: macros are replaced by it, and a hand-written time or
+  temperature for a sign that differs from it is an error (generator/kinds/triage/quoting.py finds them).
+- A note beside a badge names no other urgency than the badge's.
+- A guide that states a tier for a sign states the one signs.yml gives, for every species it covers.
+- An escalation is more urgent than the tier it escalates.
+- The generic tier advice a guide's page shows never contradicts the guide's own owner actions.
+- Every source of a guide can be checked (a section or a web address) and says when it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.core.catalog import Catalog
+from generator.core.frontmatter import load_markdown
+from generator.core.issues import Issue, Stage
+from generator.core.loading import Entry, MarkdownEntry
+from generator.core.references import unknown
+from generator.core.sources import FieldPath, Source, format_path
+from generator.kinds.triage.loading import signs_source
+from generator.kinds.triage.model import Guide, Sign, Tier
+from generator.kinds.triage.quoting import (
+    Context,
+    Finding,
+    badge_findings,
+    macro_findings,
+    prose_findings,
+    quote,
+    strings_of,
+)
+from generator.kinds.triage.urgency import applies, guide_tiers, sign_tier, tier_advice
+
+# Keys whose values are ids, dates, vocabulary words or search keywords, not prose.
+_NOT_PROSE = frozenset({"id", "species", "body_system", "keywords", "sign", "tier", "equipment", "sources",
+                        "review", "aliases", "advice", "colour", "symbol", "said_as", "contradicted_by",
+                        "audience", "level", "prerequisites", "sessions", "label", "target", "rank",
+                        "target_minutes", "goal_percent"})
+
+
+# ---- quoting pass ------------------------------------------------------------------------------
+
+def quote_catalog(catalog: Catalog) -> list[Issue]:
+    """Check every piece of guidance prose against signs.yml, then replace the macros in the
+    catalog's models with the numbers, so pages and exports show the words."""
+    issues: list[Issue] = []
+    if catalog.ids("signs") is None:  # signs.yml could not be read: that is reported once, where it is
+        return issues
+    everyone = tuple(catalog.species)
+    if catalog.scale is not None:
+        issues += _yaml_findings(catalog, catalog.scale.source, catalog.scale.source.data, Context(everyone))
+    source = signs_source(catalog)  # as it was read: signs.yml is parsed once per load
+    if source is not None:
+        issues += _signs_findings(catalog, source)
+    for entry in catalog.problems.values():
+        issues += _guide_findings(catalog, entry)
+    for entry in catalog.first_aid.values():
+        issues += _first_aid_findings(catalog, entry)
+    for entry in catalog.modules.values():
+        issues += _yaml_findings(catalog, entry.source, entry.source.data, Context(everyone))
+    issues += _pages_findings(catalog)
+    _replace_macros(catalog)
+    return issues
+
+
+def _issue(src: Source, path: FieldPath, finding: Finding) -> Issue:
+    pos = src.position_in_value(path, finding.token, finding.occurrence)
+    return Issue(src.display, pos.line, pos.column, format_path(path), finding.message, finding.hint,
+                 stage=Stage.CONTENT)
+
+
+def _text_findings(catalog: Catalog, text: str, context: Context) -> list[Finding]:
+    return macro_findings(text, catalog) + prose_findings(text, context, catalog)
+
+
+def _yaml_findings(catalog: Catalog, src: Source, data: Any, context: Context, base: FieldPath = ()) -> list[Issue]:
+    return [_issue(src, path, finding) for path, text in strings_of(data, _NOT_PROSE, base)
+            for finding in _text_findings(catalog, text, context)]
+
+
+def _signs_findings(catalog: Catalog, src: Source) -> list[Issue]:
+    issues = []
+    for index, item in enumerate(src.data):
+        if not isinstance(item, dict) or item.get("id") not in catalog.signs:
+            continue
+        sign = catalog.signs[item["id"]]
+        every = tuple(sign.species)
+        for key in ("owner_wording", "clinical_wording"):
+            if isinstance(item.get(key), str):
+                issues += [_issue(src, (index, key), f)
+                           for f in _text_findings(catalog, item[key], Context(every, sign.id))]
+        for i, threshold in enumerate(item.get("thresholds") or []):
+            if not isinstance(threshold, dict) or not isinstance(threshold.get("text"), str):
+                continue
+            species = (threshold.get("species"),) if threshold.get("species") in sign.species else every
+            text = threshold["text"]
+            issues += [_issue(src, (index, "thresholds", i, "text"), f)
+                       for f in _text_findings(catalog, text, Context(species, sign.id))
+                       + (badge_findings(text, sign.id, species, catalog) if sign_usable(catalog, sign.id) else [])]
+        for i, escalation in enumerate(item.get("escalate") or []):
+            if isinstance(escalation, dict) and isinstance(escalation.get("when"), str):
+                species = tuple(s for s in escalation.get("species") or every if s in sign.species) or every
+                issues += [_issue(src, (index, "escalate", i, "when"), f)
+                           for f in _text_findings(catalog, escalation["when"], Context(species, sign.id))]
+    return issues
+
+
+def _guide_findings(catalog: Catalog, entry: Entry[Guide]) -> list[Issue]:
+    guide, src = entry.model, entry.source
+    species = tuple(guide.species)
+    issues = []
+    for path, text in strings_of(src.data, _NOT_PROSE):
+        if path[:1] == ("signs",) and path[-1] == "note":
+            sign_id = guide.signs[path[1]].sign if path[1] < len(guide.signs) else ""
+            found = _text_findings(catalog, text, Context(species, sign_id))
+            if sign_usable(catalog, sign_id):
+                found += badge_findings(text, sign_id, species, catalog)
+        else:
+            found = _text_findings(catalog, text, Context(species))
+        issues += [_issue(src, path, f) for f in found]
+    return issues
+
+
+def _first_aid_findings(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
+    page, src = entry.model, entry.source
+    species = tuple(catalog.species) if "all" in page.species else tuple(page.species)
+    issues = _yaml_findings(catalog, src, src.data, Context(species))
+    issues += _markdown_findings(catalog, src.display, entry.body, entry.body_line, Context(species),
+                                 macros=True)
+    return issues
+
+
+def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: int, context: Context,
+                       macros: bool) -> list[Issue]:
+    issues = []
+    for offset, line in enumerate(body.split("\n")):
+        found = prose_findings(line, context, catalog)
+        if macros:
+            found = macro_findings(line, catalog) + found
+        issues += [Issue(display, first_line + offset, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
+                   for f in found]
+    return issues
+
+
+def _pages_findings(catalog: Catalog) -> list[Issue]:
+    """Hand-written pages (home, about) cannot quote signs.yml, so they must not contradict it."""
+    folder: Path = catalog.settings.content / "pages"
+    issues: list[Issue] = []
+    if not folder.is_dir():
+        return issues
+    everyone = Context(tuple(catalog.species))
+    for path in sorted(folder.glob("*.md")):
+        markdown, _ = load_markdown(path, catalog.settings.root)
+        if markdown is not None:
+            issues += _markdown_findings(catalog, markdown.source.display, markdown.body, markdown.body_line,
+                                         everyone, macros=False)
+    return issues
+
+
+def _quoted(model: BaseModel, catalog: Catalog) -> BaseModel:
+    data = model.model_dump()
+    changed = _map_strings(data, lambda text: quote(text, catalog))
+    return type(model).model_validate(changed) if changed != data else model
+
+
+def _map_strings(data: Any, fn: Any) -> Any:
+    if isinstance(data, str):
+        return fn(data)
+    if isinstance(data, dict):
+        return {key: _map_strings(value, fn) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_map_strings(value, fn) for value in data]
+    return data
+
+
+def _replace_macros(catalog: Catalog) -> None:
+    if catalog.scale is not None:
+        catalog.put("scale", Entry(_quoted(catalog.scale.model, catalog), catalog.scale.source))
+        catalog.put("tiers", {t.id: t for t in catalog.scale.model.tiers})
+    # Signs last: quoting reads their numbers, never their text.
+    quoted_signs = {sign_id: _quoted(sign, catalog) for sign_id, sign in catalog.signs.items()}
+    catalog.put("problems", {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.problems.items()})
+    catalog.put("first_aid", {key: replace(e, model=_quoted(e.model, catalog), body=quote(e.body, catalog))
+                              for key, e in catalog.first_aid.items()})
+    catalog.put("modules", {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.modules.items()})
+    catalog.put("signs", quoted_signs)
+
+
+# ---- structure ---------------------------------------------------------------------------------
+
+def check_signs_structure(catalog: Catalog, src: Source, index: int, sign: Sign) -> list[Issue]:
+    """A sign's thresholds are for its species (one each), and its escalations are more urgent than
+    what they escalate. (Its tiers exist: the references SIGNS declares, generator/core/references.py.)"""
+    issues = []
+    seen: set[str] = set()
+    for i, threshold in enumerate(sign.thresholds):
+        if threshold.species in seen:
+            issues.append(src.problem((index, "thresholds", i, "species"),
+                                      f"'{threshold.species}' has two thresholds for this sign; give one"))
+        seen.add(threshold.species)
+    if not catalog.tiers or any(t.tier and t.tier not in catalog.tiers for t in sign.thresholds) \
+            or sign.tier not in catalog.tiers:
+        return issues
+    for i, escalation in enumerate(sign.escalate):
+        if escalation.tier not in catalog.tiers:  # an unknown tier, reported as such
+            continue
+        for j, species in enumerate(escalation.species):
+            if species not in sign.species:
+                issues.append(src.problem((index, "escalate", i, "species", j),
+                                          f"'{species}' is not in this sign's species"))
+        target = catalog.tiers[escalation.tier]
+        for species in escalation.species or sign.species:
+            if species in sign.species and sign_tier(catalog, sign.id, species).rank <= target.rank:
+                base = sign_tier(catalog, sign.id, species)
+                issues.append(src.problem((index, "escalate", i, "tier"),
+                                          f"'{target.label}' is not more urgent than the sign's tier for "
+                                          f"{_plural(catalog, species)} ('{base.label}')",
+                                          hint="an escalation must raise the urgency; change the tier or the species"))
+                break
+    return issues
+
+
+def check_guide_urgency(catalog: Catalog, entry: Entry[Guide]) -> list[Issue]:
+    """Badge against species: a tier a guide states must be signs.yml's for every species; and
+    the tier advice its page shows must not contradict its owner actions."""
+    guide, src = entry.model, entry.source
+    issues = []
+    for i, mapping in enumerate(guide.signs):
+        if mapping.tier is None or not sign_usable(catalog, mapping.sign) or mapping.tier not in catalog.tiers:
+            continue
+        differing = [(s, sign_tier(catalog, mapping.sign, s)) for s in guide.species
+                     if s in catalog.species and applies(catalog, mapping.sign, s)]
+        differing = [(s, t) for s, t in differing if t.id != mapping.tier]
+        if differing:
+            stated = catalog.tiers[mapping.tier].label
+            groups: dict[str, list[str]] = {}
+            for s, t in differing:
+                groups.setdefault(t.label, []).append(catalog.species[s].plural.lower())
+            detail = "; ".join(f"{', '.join(names)}: {label}" for label, names in groups.items())
+            issues.append(src.problem(("signs", i, "tier"),
+                                      f"'{stated}' differs from signs.yml for this sign ({detail})",
+                                      hint="remove tier: here (the page shows signs.yml's tier per species), "
+                                           "or change signs.yml", stage=Stage.CONTENT))
+    issues += _advice_problems(catalog, entry)
+    return issues
+
+
+def _advice_problems(catalog: Catalog, entry: Entry[Guide]) -> list[Issue]:
+    guide, src = entry.model, entry.source
+    issues = []
+    all_advice = {a.id: a for tier in catalog.tiers.values() for a in tier.advice}
+    for i, choice in enumerate(guide.tier_advice):
+        if all_advice and choice.advice not in all_advice:
+            issues.append(unknown(src, ("tier_advice", i, "advice"), "tier advice", choice.advice, all_advice))
+    top = _top_tier(catalog, guide)
+    if top is None or issues:  # a misspelt choice was meant to replace a line: that error is the one to show
+        return issues
+    chosen = {c.advice for c in guide.tier_advice}
+    for advice in top.advice:
+        if advice.id in chosen or not advice.contradicted_by:
+            continue
+        words = re.compile(r"\b(" + "|".join(re.escape(w) for w in advice.contradicted_by) + r")\b", re.IGNORECASE)
+        for part in ("before_transport", "during_transport"):
+            for j, line in enumerate(getattr(guide.owner, part)):
+                match = words.search(line)
+                if match:
+                    path = ("owner", part, j)
+                    pos = src.position_in_value(path, match.group(0), line[:match.start()].count(match.group(0)))
+                    issues.append(Issue(src.display, pos.line, pos.column, f"owner.{part}[{j}]",
+                                        f"'{match.group(0)}' contradicts the '{top.label}' advice this page also "
+                                        f"shows ({advice.id}: \"{_short(advice.text)}\")",
+                                        f"replace or leave out that line here: tier_advice: [{{advice: {advice.id}, "
+                                        "instead: ...}]", stage=Stage.CONTENT))
+                    break
+            else:
+                continue
+            break
+    return issues
+
+
+def _plural(catalog: Catalog, species_id: str) -> str:
+    return catalog.species[species_id].plural.lower() if species_id in catalog.species else species_id
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def sign_usable(catalog: Catalog, sign_id: str) -> bool:
+    """The sign exists and every tier it names exists (otherwise that error is the one to show)."""
+    sign = catalog.signs.get(sign_id)
+    return sign is not None and sign.tier in catalog.tiers and all(
+        t.tier in catalog.tiers for t in sign.thresholds if t.tier)
+
+
+def _top_tier(catalog: Catalog, guide: Guide) -> Tier | None:
+    if not catalog.tiers or not all(sign_usable(catalog, m.sign) for m in guide.signs):
+        return None
+    tiers = guide_tiers(catalog, guide)
+    return tiers[0] if tiers else None
+
+
+def page_advice(catalog: Catalog, guide: Guide) -> tuple[Tier | None, list[str]]:
+    """The most urgent tier of a guide and the tier advice its page shows."""
+    top = _top_tier(catalog, guide)
+    return top, (tier_advice(catalog, guide, top) if top else [])

@@ -1,0 +1,255 @@
+"""Clinical numbers live in signs.yml only. Prose quotes them with a macro, ``{{not-eating:guinea-pig}}``
+(that species' number) or ``{{difficult-birth}}`` (the number for every species), which the build
+replaces with the words ("6 hours"). Numbers written by hand are checked against the data: prose
+that states a time or temperature for a sign that differs from signs.yml, or says "several hours"
+where signs.yml has a number, is an error at its line and column.
+
+The same module checks that a note beside a badge (a guide's note on a sign, a species threshold in
+signs.yml) names no urgency other than the badge's: "within the hour" beside "Same day" is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.core.catalog import Catalog
+from generator.kinds.triage.model import Sign
+from generator.kinds.triage.urgency import applies, sign_limit, sign_tier
+
+MACRO = re.compile(r"\{\{\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(?::\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*)?\}\}")
+_QUANTITY = re.compile(
+    r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)(?P<range>\s*(?:to|–|-)\s*\d+(?:\.\d+)?)?\s*"
+    r"(?P<unit>hours?|hrs?|h|minutes?|mins?|°\s*c|degrees(?:\s+c(?:elsius)?)?)(?![a-z])"
+    r"|\b(?P<one>an?|one)\s+(?P<unit1>hour|minute)\b", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
+# Numbers after these words are deadlines ("within an hour", "every hour"), not a sign's number.
+_DEADLINE = re.compile(r"\b(?:within|every|in under|at most|up to|after the first)\s+(?:about\s+)?$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+_UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
+          "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes"}
+
+
+def unit_of(word: str) -> str:
+    word = word.lower()
+    if word.startswith("°") or word.startswith("degree"):
+        return "celsius"
+    return _UNITS[word]
+
+
+# ---- quoting -----------------------------------------------------------------------------------
+
+def quote(text: str, catalog: Catalog) -> str:
+    """The text with every macro replaced by the number from signs.yml (unknown ones stay)."""
+    def words(match: re.Match[str]) -> str:
+        limit = _macro_limit(catalog, match.group(1), match.group(2))
+        return limit.words() if limit else match.group(0)
+    return MACRO.sub(words, text) if "{{" in text else text
+
+
+def _macro_limit(catalog: Catalog, sign_id: str, species_id: str | None):
+    if sign_id not in catalog.signs:
+        return None
+    if species_id is not None and not applies(catalog, sign_id, species_id):
+        return None
+    return sign_limit(catalog, sign_id, species_id)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem inside a piece of text: where (the matched token and which occurrence of it in
+    the text), what and how to fix it."""
+
+    token: str
+    occurrence: int
+    offset: int
+    message: str
+    hint: str = ""
+
+
+def macro_findings(text: str, catalog: Catalog) -> list[Finding]:
+    """Macros that name no sign, a species the sign does not cover, or a sign without a number."""
+    found = []
+    for match in MACRO.finditer(text):
+        sign_id, species_id = match.group(1), match.group(2)
+        token = match.group(0)
+        if sign_id not in catalog.signs:
+            message, hint = f"{token} names no sign in signs.yml", "use a sign id, such as {{not-eating:guinea-pig}}"
+        elif species_id is not None and species_id not in catalog.species:
+            message, hint = f"{token} names no species", f"use one of: {', '.join(catalog.species)}"
+        elif species_id is not None and not applies(catalog, sign_id, species_id):
+            message, hint = f"{token}: the sign '{sign_id}' does not apply to {species_id}", ""
+        elif _macro_limit(catalog, sign_id, species_id) is None:
+            whose = f"for {species_id}" if species_id else "for every species"
+            message = f"{token}: signs.yml gives '{sign_id}' no number {whose}"
+            hint = "add a limit (hours, minutes or celsius) to the sign or its species threshold"
+        else:
+            continue
+        found.append(Finding(token, _occurrence(text, token, match.start()), match.start(), message, hint))
+    return found
+
+
+def _occurrence(text: str, token: str, offset: int) -> int:
+    return text.count(token, 0, offset) if token else 0
+
+
+# ---- prose against the data --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Context:
+    """What a piece of prose is about when it does not say: the sign it sits under (a threshold
+    text, a guide's note) and the species it is for (a guide's, a first-aid page's)."""
+
+    species: tuple[str, ...]
+    sign: str | None = None
+
+
+def _mentions(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, str]]:
+    found = []
+    for key, words in phrases.items():
+        for word in words:
+            for match in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+                found.append((match.start(), key))
+    return sorted(found)
+
+
+def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
+    return catalog.memo(("sign_phrases", len(catalog.signs)), lambda: {
+        sign.id: [p.lower() for p in [sign.label, *sign.said_as]] for sign in catalog.signs.values()})
+
+
+def _species_phrases(catalog: Catalog) -> dict[str, list[str]]:
+    return catalog.memo(("species_phrases", len(catalog.species)), lambda: {
+        s.id: sorted({s.label.lower(), s.plural.lower()}, key=len, reverse=True) for s in catalog.species.values()})
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    for match in _SENTENCE.finditer(text):
+        yield match.start(), match.group(0)
+
+
+def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Finding]:
+    """Times and temperatures that the text states for a sign and that differ from signs.yml."""
+    if not catalog.signs:
+        return []
+    plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)  # quoted numbers come from the data
+    lower = plain.lower()
+    findings = []
+    for start, sentence in _sentences(lower):
+        signs = _mentions(sentence, _sign_phrases(catalog))
+        species = {key for _, key in _mentions(sentence, _species_phrases(catalog))}
+        for offset, value, unit, shown in _quantities(sentence):
+            sign_id = _nearest(signs, offset) or context.sign
+            if sign_id is None or sign_id not in catalog.signs:
+                continue
+            shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
+            finding = _check_number(catalog, catalog.signs[sign_id], species, context, value, unit, shown)
+            if finding:
+                message, hint = finding
+                token = plain[start + offset:start + offset + len(shown)].split()[0]
+                findings.append(Finding(token, _occurrence(plain, token, start + offset), start + offset,
+                                        message, hint))
+    return findings
+
+
+def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
+    """(offset, value, unit, text) for each stated quantity; value None for 'several hours'."""
+    for match in _QUANTITY.finditer(sentence):
+        if _DEADLINE.search(sentence[:match.start()]) or match.group("range"):
+            continue  # a deadline, or a span such as "12 to 36 hours later"
+        if match.group("one"):
+            yield match.start(), 1.0, unit_of(match.group("unit1")), match.group(0)
+        else:
+            yield match.start(), float(match.group("value")), unit_of(match.group("unit").split()[0]), match.group(0)
+    for match in _VAGUE.finditer(sentence):
+        yield match.start(), None, unit_of(match.group("unit")), match.group(0)
+
+
+def _nearest(mentions: list[tuple[int, str]], offset: int) -> str | None:
+    before = [key for position, key in mentions if position <= offset]
+    if before:
+        return before[-1]
+    return mentions[0][1] if mentions else None
+
+
+def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Context, value: float | None,
+                  unit: str, shown: str) -> tuple[str, str] | None:
+    species = [s for s in named if s in sign.species] or [s for s in context.species if s in sign.species] \
+        or list(sign.species)
+    limits = {s: sign_limit(catalog, sign.id, s) for s in species}
+    matching = {s: limit for s, limit in limits.items() if limit is not None and limit.unit == unit}
+    if not matching:
+        return None
+    if value is not None and any(limit.value == value for limit in matching.values()):
+        return None
+    order = list(catalog.species)
+    shown_species = sorted(matching, key=lambda s: order.index(s) if s in order else len(order))
+    expected = _expected(catalog, sign, {s: matching[s].words() for s in shown_species})
+    own = [s for s in shown_species if sign_limit(catalog, sign.id, s) != sign.limit]
+    macro = "{{" + sign.id + (":" + own[0] if own else "") + "}}"
+    shown = shown.strip()
+    if value is None:
+        message = f"'{shown}' for {sign.label.lower()} is vague, but signs.yml has a number ({expected})"
+    else:
+        message = f"'{shown}' for {sign.label.lower()} differs from signs.yml ({expected})"
+    return message, f"quote the number from signs.yml: {macro}"
+
+
+def _expected(catalog: Catalog, sign: Sign, words: dict[str, str]) -> str:
+    """'6 hours' when every species of the sign has it, else 'guinea pigs, degus: 6 hours; …'."""
+    groups: dict[str, list[str]] = {}
+    for species_id, text in words.items():
+        groups.setdefault(text, []).append(species_id)
+    if len(groups) == 1 and set(next(iter(groups.values()))) == set(sign.species):
+        return next(iter(groups))
+    return "; ".join(f"{', '.join(_plural(catalog, s) for s in species)}: {text}" for text, species in groups.items())
+
+
+def _plural(catalog: Catalog, species_id: str) -> str:
+    species = catalog.species.get(species_id)
+    return species.plural.lower() if species else species_id
+
+
+# ---- a note beside a badge ---------------------------------------------------------------------
+
+def badge_findings(text: str, sign_id: str, species: tuple[str, ...], catalog: Catalog) -> list[Finding]:
+    """Urgency words in a note that differ from the badge the note sits beside."""
+    if sign_id not in catalog.signs or not catalog.tiers:
+        return []
+    phrases = {tier.id: [p.lower() for p in tier.said_as] for tier in catalog.tiers.values()}
+    plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)
+    findings = []
+    for start, sentence in _sentences(plain.lower()):
+        named = {key for _, key in _mentions(sentence, _species_phrases(catalog))}
+        concerned = [s for s in species if s in named] or list(species)
+        concerned = [s for s in concerned if applies(catalog, sign_id, s)]
+        for offset, tier_id in _mentions(sentence, phrases):
+            badges = {s: sign_tier(catalog, sign_id, s) for s in concerned}
+            differing = sorted({t.label for t in badges.values() if t.id != tier_id})
+            if not differing:
+                continue
+            said = catalog.tiers[tier_id].said_as
+            word = next(p for p in said if sentence.startswith(p.lower(), offset))
+            who = ", ".join(_plural(catalog, s) for s in concerned if badges[s].id != tier_id)
+            token = plain[start + offset:start + offset + len(word)]
+            findings.append(Finding(token, _occurrence(plain, token, start + offset), start + offset,
+                                    f"'{word}' here, but the badge says '{' / '.join(differing)}' for {who} "
+                                    f"(signs.yml)",
+                                    "give the species its own tier in signs.yml, or put the more urgent case "
+                                    "under the sign's escalate: with its condition"))
+    return findings
+
+
+def strings_of(data: object, skip: frozenset[str], path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text value in loaded YAML, with its path, leaving out the keys in ``skip``."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in skip:
+                yield from strings_of(value, skip, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings_of(value, skip, (*path, index))
+

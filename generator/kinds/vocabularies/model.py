@@ -1,0 +1,52 @@
+"""Controlled vocabularies (regions, species, services, kinds) are data files, not constants."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, StringConstraints, field_validator
+
+from generator.common.fields import Id, KbModel, ShortText, Text, TimeZone
+
+
+class Term(KbModel):
+    id: Id
+    label: ShortText
+    description: Text
+
+
+class Language(KbModel):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    label: ShortText
+
+
+class Species(Term):
+    plural: ShortText
+    scientific_name: ShortText | None = None
+
+
+class Region(Term):
+    timezone: TimeZone
+    country: ShortText
+
+    @field_validator("country")
+    @classmethod
+    def _country_code(cls, value: str) -> str:
+        if len(value) != 2 or not value.isalpha() or not value.isupper():
+            raise ValueError(f"'{value}' is not a two-letter country code such as GB")
+        return value
+
+
+class Service(Term):
+    pass
+
+
+# A body system problem guides and cases are grouped by. Its schema keeps the name it was published
+# under ("Kind"); no docstring here: pydantic would publish it as the schema's description.
+class BodySystem(Term):
+    model_config = ConfigDict(title="Kind")
+
+
+class OrganisationKind(Term):
+    # a veterinary practice or hospital, where a sick animal can be seen (not a rescue or shelter)
+    veterinary: bool = True

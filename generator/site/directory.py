@@ -1,0 +1,97 @@
+"""Plan the directory's pages: the directory, the finder, search, regions, species, services and one
+page per organisation. They span content types (an organisation's page lists its kit, a region's its
+volunteer groups and metrics), so they are planned here rather than by one type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.core.catalog import Catalog
+from generator.core.specs import PageSpec
+from generator.kinds.equipment.views import equipment_of, equipment_row
+from generator.kinds.organisations.availability import cover_words, night_cover
+from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record
+from generator.kinds.organisations.model import Organisation
+from generator.kinds.organisations.views import (
+    in_region,
+    offering,
+    organisation,
+    partners_of,
+    region_of,
+    region_vcard_path,
+    treating,
+)
+from generator.kinds.volunteers.views import volunteers_in
+
+
+def org_url(org_id: str) -> str:
+    return f"organisations/{org_id}/"
+
+
+def plan_directory(catalog: Catalog) -> list[PageSpec]:
+    pages: list[PageSpec] = [
+        PageSpec("directory/index.md", "directory.html", "Directory",
+                 "Every organisation in the network, grouped by region.",
+                 {"regions": [(r, in_region(catalog, r.id)) for r in catalog.regions.values()],
+                  # a national network: regions and counts here, the organisations on each region's page
+                  "listed": len(catalog.organisations) <= catalog.settings.directory_entries_on_one_page}),
+        PageSpec("directory/find.md", "finder.html", "Find a clinic",
+                 "Filter clinics by species, region and service, and see which can help now.",
+                 {"data_index": f"{HELP_DIR}/index.json", "species": list(catalog.species.values()),
+                  "regions": list(catalog.regions.values()), "services": list(catalog.services.values())},
+                 search=False, scripts=("help", "finder")),
+        PageSpec("search.md", "search.html", "Search", "Search the whole site.", {},
+                 search=False, scripts=("search",)),
+        PageSpec("regions/index.md", "regions.html", "Regions", "The regions the network covers.",
+                 {"regions": [(r, in_region(catalog, r.id), night_cover(catalog, r.id))
+                              for r in catalog.regions.values()]}),
+        PageSpec("species/index.md", "species-index.html", "Species",
+                 "Which clinics treat each small-mammal species.",
+                 {"species_list": [(s, treating(catalog, s.id)) for s in catalog.species.values()]}),
+        PageSpec("services/index.md", "services-index.html", "Services",
+                 "Which clinics offer each service.",
+                 {"services_list": [(s, offering(catalog, s.id)) for s in catalog.services.values()]}),
+    ]
+    for region in catalog.regions.values():
+        cover = night_cover(catalog, region.id)
+        pages.append(PageSpec(
+            f"regions/{region.id}.md", "region.html", region.label, region.description,
+            {"region": region, "orgs": in_region(catalog, region.id),
+             "cover": cover, "region_vcard": region_vcard_path(region.id) if cover else None,
+             "volunteers": volunteers_in(catalog, region.id),
+             "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
+             "help_data": help_data(catalog, [region.id]),
+             "species_counts": [(s, sum(1 for o in treating(catalog, s.id)
+                                        if o.location.region == region.id and o.status == "active"))
+                                for s in catalog.species.values()]},
+            scripts=("help", "region-help")))
+    for species in catalog.species.values():
+        pages.append(PageSpec(
+            f"species/{species.id}.md", "species.html", species.plural,
+            f"Clinics in the network that treat {species.plural.lower()}.",
+            {"species": species, "by_region": _by_region(catalog, treating(catalog, species.id))}))
+    for service in catalog.services.values():
+        pages.append(PageSpec(
+            f"services/{service.id}.md", "service.html", service.label, service.description,
+            {"service": service, "by_region": _by_region(catalog, offering(catalog, service.id))}))
+    for entry in sorted(catalog.organisations.values(), key=lambda e: e.id):
+        org = entry.model
+        pages.append(PageSpec(
+            f"organisations/{org.id}.md", "organisation.html", org.name, org.summary,
+            {"org": org, "region": region_of(catalog, org),
+             "partner": organisation(catalog, org.after_hours.partner) if org.after_hours.partner else None,
+             "partner_of": partners_of(catalog, org.id),
+             "record": help_record(catalog, org),
+             "cover_words": cover_words(org),
+             "equipment": [equipment_row(catalog, item) for item in equipment_of(catalog, org.id)],
+             # due for re-checking: the page says so (the audit and kb check use the same age)
+             "recheck": (catalog.settings.today - org.verified.on).days > catalog.settings.verify_note_days,
+             "source_path": entry.source.display},
+            scripts=("help",), source=entry.source.display))
+    return pages
+
+
+def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Any, list[Organisation]]]:
+    return [(region, [o for o in orgs if o.location.region == region.id])
+            for region in catalog.regions.values()
+            if any(o.location.region == region.id for o in orgs)]

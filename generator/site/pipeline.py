@@ -1,0 +1,92 @@
+"""Load and check everything, in one linear run over the registry: load every content type (a type's
+`needs` first), check the data as written (references, doses, placeholders), let the types that must
+prepare the catalog do so (guidance quotes signs.yml), then run every type's checks.
+
+Issues hold everything found, in one run; the Catalog is the one in-memory picture of the network.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from typing import Any
+
+from generator.common.text_checks import check_site_pages, check_text
+from generator.core.catalog import Catalog
+from generator.core.content_type import ContentType
+from generator.core.issues import Issues
+from generator.core.loading import load_entries, load_list, load_single
+from generator.core.references import check_references
+from generator.core.settings import Settings
+from generator.core.timings import TIMINGS
+from generator.kinds import REGISTRY
+from generator.site.redirects import check_aliases
+
+
+def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY) -> tuple[Catalog, Issues]:
+    """Every file loaded and checked; the issues hold everything found, in one run."""
+    # Loading makes millions of small objects that live as long as the build. The cyclic garbage
+    # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
+    # it pauses while loading, and what was loaded is then frozen out of later collections.
+    gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with TIMINGS.stage("catalog"):
+            return _load_and_check(settings, tuple(registry))
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def _load_and_check(settings: Settings, registry: tuple[ContentType, ...]) -> tuple[Catalog, Issues]:
+    issues = Issues()
+    catalog = Catalog(settings)
+    for ctype in load_order(registry):
+        found = Issues()
+        loaded = load(ctype, settings, catalog, found)
+        issues.extend([ctype.reword(issue) for issue in found.items] if ctype.reword else found)
+        catalog.put(ctype.name, loaded)
+        catalog.sources.setdefault(ctype.name, list(getattr(loaded, "sources", [])))
+    # checks of the data as written, valid or not, before any type prepares the catalog
+    issues.extend(check_references(catalog, {t.name: t.references for t in registry if t.references}, issues.items))
+    issues.extend(check_text(catalog, issues.items))
+    check_site_pages(settings.content / "pages", settings.root, issues)
+    for ctype in registry:
+        if ctype.prepare:  # before the checks: they and the pages see what it prepared
+            issues.extend(ctype.prepare(catalog))
+    for ctype in registry:
+        for check in ctype.checks:
+            issues.extend(check(catalog, issues.items))
+    issues.extend(check_aliases(catalog, registry))
+    return catalog, issues
+
+
+def load_order(registry: tuple[ContentType, ...]) -> list[ContentType]:
+    """The registry's order, except that a type comes after the types it ``needs``."""
+    ordered: list[ContentType] = []
+    waiting = list(registry)
+    while waiting:
+        loaded = {t.name for t in ordered}
+        ready = next((t for t in waiting if all(n in loaded or n not in {w.name for w in registry}
+                                                for n in t.needs)), waiting[0])
+        ordered.append(ready)
+        waiting.remove(ready)
+    return ordered
+
+
+def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issues) -> Any:
+    """One type's entries, read the ordinary way for its folder or file unless it has a loader."""
+    if ctype.load is not None:
+        return ctype.load(settings, catalog, issues)
+    path = settings.root / ctype.path
+    if ctype.is_list:
+        return load_list(path, ctype.model, settings.root, issues)
+    if ctype.folder:
+        context = ctype.context
+        return load_entries(path, ctype.model, settings, issues,
+                            (lambda data: context(data, catalog)) if context else None, required=ctype.required)
+    if not (path.exists() or path.is_symlink()):
+        return None
+    return load_single(path, ctype.model, settings.root, issues)[1]

@@ -1,0 +1,154 @@
+"""Render page specs with the Jinja templates in theme/kb/ into the files mkdocs reads: filters and helpers
+only; what a page shows comes complete in its spec's context."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.bccache import Bucket
+from markupsafe import Markup, escape
+
+from generator.common.phones import normalise
+from generator.common.schedule import hours_summary, weekly_table
+from generator.core.catalog import Catalog
+from generator.core.content_type import ContentType
+from generator.core.settings import THEME
+from generator.core.specs import PageSpec, TemplateFile
+from generator.kinds import REGISTRY
+from generator.kinds.organisations.availability import cover_words, status_words
+from generator.kinds.organisations.jsonld import organisation_jsonld
+from generator.kinds.organisations.views import vcard_path
+from generator.kinds.training.pages import session_file
+
+TEMPLATES = THEME / "kb"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL to another site path ('' is the home page)."""
+    # The same answer as posixpath.relpath for these normalised paths, without its os calls: at
+    # 10,000 entries the site has about a million links.
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    if rel == ".":
+        return "./"
+    return rel + "/" if to_url in ("", "/") or to_url.endswith("/") else rel
+
+
+@pass_context
+def _link(context: Any, target: str) -> str:
+    return relative_url(context["page_url"], target)
+
+
+def _long_date(value: date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+@lru_cache(maxsize=65536)
+def _phone_display(e164: str) -> str:
+    return normalise(e164, None, allow_fictional=True).display
+
+
+@pass_context
+def _json_ld(context: Any, org: Any, region: Any) -> dict[str, Any]:
+    return organisation_jsonld(org, region, context["site_url"] + context["page_url"])
+
+
+def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, str]]:
+    """[(id, label)] for select options, from a vocabulary of terms with labels."""
+    return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
+
+
+def json_attribute(data: Any) -> Markup:
+    """Data for a single-quoted HTML attribute: compact JSON whose ', &, < and > are escaped the
+    JSON way, so the attribute needs no entities (a third of the size of entity-escaped JSON)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    for char, escaped in (("&", "\\u0026"), ("'", "\\u0027"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def species_list(species: Mapping[str, Any], org: Any) -> str:
+    """The species an organisation treats, in words: "rats, mice and guinea pigs"."""
+    names = [species[c.species].plural.lower() for c in org.species if c.species in species]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the life of the process, so `kb serve` does not compile every
+    template again on each rebuild. Jinja checks each template's source checksum: an edited template
+    is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
+def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Sequence[Path] = TEMPLATES,
+                     registry: tuple[ContentType, ...] = REGISTRY) -> Environment:
+    """The templates' environment. Pages get everything they show in their context from their planner;
+    the globals are the vocabularies' terms (labels by id, `terms.species[id]`), the clock and helpers
+    that compute nothing from the catalog."""
+    env = Environment(
+        loader=FileSystemLoader([str(templates)] if isinstance(templates, Path) else [str(t) for t in templates]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
+    )
+    terms = {ctype.name: catalog[ctype.name] for ctype in registry if ctype.terms and ctype.name in catalog}
+    species = terms.get("species", {})
+    env.globals.update(link=_link, terms=terms, today=catalog.settings.today, site_url=site_url,
+                       weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
+                       species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
+                       session_file=session_file, vcard_of=vcard_path)
+    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
+                       json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
+    return env
+
+
+def render_file(env: Environment, spec: TemplateFile) -> str:
+    return env.get_template(spec.template).render(**spec.context)
+
+
+def render_page(env: Environment, spec: PageSpec) -> str:
+    """Front matter plus the rendered body, ready to hand to mkdocs as a generated file."""
+    return front_matter(spec) + render_body(env, spec)
+
+
+def render_body(env: Environment, spec: PageSpec) -> str:
+    return env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+
+
+def front_matter(spec: PageSpec) -> str:
+    """The page's metadata block (title, description, layout, search and source) for mkdocs."""
+    # mkdocs' own Jinja environment does not autoescape and Material prints the title and
+    # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
+    meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
+            "kb": {"search": spec.search, "scripts": list(spec.scripts), "source": spec.source,
+                   "history": spec.history, "call_bar": spec.call_bar}}
+    if spec.layout:
+        meta["template"] = spec.layout
+    # JSON is YAML, and writing it is far faster than yaml.safe_dump
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    return f"---\n{front}\n---\n\n"

@@ -1,0 +1,42 @@
+"""`kb build` runs its first half (check + mkdocs) in a child process; what the parent does when that
+child dies without cleaning up."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.host.build import build
+
+KILLED_STAGE = '''
+import json, os, signal, sys
+from pathlib import Path
+from generator.host.site_output import make_staging
+args = sys.argv[1:]
+handoff = Path(args[args.index("--handoff") + 1])
+target = Path(args[args.index("--site-dir") + 1])
+staging = str(make_staging(target))
+(Path(staging) / "index.html").write_text("half a site")
+handoff.write_text(json.dumps({"staging": staging}))
+os.kill(os.getpid(), signal.SIGKILL)
+'''
+
+
+def test_a_killed_build_process_leaves_the_previous_site_and_no_staging_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "stages").mkdir()
+    (tmp_path / "stages/killed_stage.py").write_text(textwrap.dedent(KILLED_STAGE))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "stages"))
+    site = tmp_path / "out/site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("the previous site")
+
+    status = build(tmp_path / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None,
+                   stage_module="killed_stage")
+
+    assert status == 1
+    assert "stopped by signal 9" in capsys.readouterr().err
+    assert (site / "index.html").read_text() == "the previous site"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the half-built staging folder is gone

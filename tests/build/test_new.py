@@ -1,0 +1,95 @@
+"""`kb new` writes a template for every kind that passes `kb check`, and refuses existing ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.cli.new import NEW_KINDS
+from generator.cli.schemas import MARKER
+from tests.helpers import make_tree
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return make_tree(tmp_path)
+
+
+def fill_in(text: str) -> str:
+    """What a contributor does with a template: write real values where it says CHANGE."""
+    text = text.replace('number: "CHANGE"', 'number: "01632 960998"').replace("consent_recorded: CHANGE",
+                                                                               "consent_recorded: true")
+    text = text.replace("change-me@", "desk@")
+    return re.sub(r'"CHANGE[^"\n]*"|CHANGE[^\n"]*', '"Written by the contributor."', text)
+
+
+def placeholder_lines(text: str) -> set[int]:
+    """The lines with a value still marked CHANGE (a value in a block scalar is found at its key)."""
+    lines = text.splitlines()
+    found = set()
+    for number, line in enumerate(lines, 1):
+        value = line.split(" #")[0]
+        if value.lstrip().startswith("#") or not re.search(r"\bCHANGE\b|change-me", value):
+            continue
+        found.add(number - 1 if number > 1 and lines[number - 2].rstrip().endswith("|") else number)
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(NEW_KINDS))
+def test_a_new_entry_fails_the_strict_check_until_filled_in(tree: Path, kind: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(tree / "mkdocs.yml")
+    assert main(["-f", config, "new", kind, f"brand-new-{kind}"]) == 0
+    written = next((tree / NEW_KINDS[kind]).glob(f"brand-new-{kind}.*"))
+    text = written.read_text()
+    if written.suffix == ".yml":
+        assert text.startswith(MARKER)
+    capsys.readouterr()
+    assert main(["-f", config, "check", "--strict"]) == 1
+    name = str(written.relative_to(tree))
+    reported = [line for line in capsys.readouterr().err.splitlines() if line.startswith(name)]
+    assert {int(line.split(":")[1]) for line in reported} == placeholder_lines(text), reported
+    written.write_text(fill_in(text))
+    assert main(["-f", config, "check", "--strict"]) == 0, capsys.readouterr().err
+
+
+def test_the_case_template_does_not_answer_consent(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "case", "a-new-case"]) == 0
+    text = (tree / "content/cases/a-new-case.yml").read_text()
+    assert "consent_recorded: true" not in text and "consent_recorded: CHANGE" in text
+    assert "consent_recorded" in capsys.readouterr().out  # the reminder
+
+
+@pytest.mark.parametrize("bad", ["trailing-newline\n", "tab\there", "x" * 81, "y" * 300])
+def test_new_refuses_ids_that_kb_check_would_refuse(tree: Path, bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p.name for p in (tree / "directory/organisations").iterdir())
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", bad]) == 1
+    err = capsys.readouterr().err
+    assert "internal error" not in err and err.count("\n") == 1
+    assert ("at most 80 characters" in err) == (len(bad) > 80)
+    assert sorted(p.name for p in (tree / "directory/organisations").iterdir()) == before
+
+
+def test_the_longest_id_kb_new_accepts_is_one_kb_check_accepts(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    longest = "a" * 80
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", longest]) == 0
+    capsys.readouterr()
+    main(["-f", str(tree / "mkdocs.yml"), "check"])
+    assert "is too long" not in capsys.readouterr().err
+
+
+def test_new_refuses_an_existing_id(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (tree / "directory/organisations/pebblesham-vets.yml").read_text()
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", "pebblesham-vets"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert (tree / "directory/organisations/pebblesham-vets.yml").read_text() == before
+
+
+def test_new_refuses_bad_ids_and_kinds(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", "Bad Id"]) == 1
+    assert "not a valid id" in capsys.readouterr().err
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "clinic", "x"]) == 1
+    assert "unknown kind 'clinic'" in capsys.readouterr().err

@@ -1,0 +1,52 @@
+"""Loading YAML with positions: types stay as written, and bad files become problems."""
+
+from pathlib import Path
+
+from generator.core.sources import Position, format_path, load_file, parse_text
+
+
+def test_positions_point_at_values_and_keys() -> None:
+    source, problems = parse_text("name: A\ncontacts:\n  phones:\n    - type: main\n      number: '1'\n", "t.yml")
+    assert problems == []
+    assert source.position(("contacts", "phones", 0, "number")) == Position(5, 15)
+    assert source.key_position(("contacts", "phones", 0, "number")) == Position(5, 7)
+    # a path that does not exist falls back to the nearest enclosing value
+    assert source.position(("contacts", "phones", 0, "missing")) == Position(4, 7)
+
+
+def test_yaml_1_1_guesses_are_not_made() -> None:
+    source, _ = parse_text("on: 2026-01-01\nopens: 08:00\nanswer: yes\nn: 12\nf: 1.5\nq: '12'\nz: ~\nb: true\n", "t")
+    assert source.data == {"on": "2026-01-01", "opens": "08:00", "answer": "yes", "n": 12, "f": 1.5,
+                           "q": "12", "z": None, "b": True}
+
+
+def test_duplicate_keys_are_reported_at_the_second_key() -> None:
+    _, problems = parse_text("a: 1\nb:\n  c: 1\n  c: 2\n", "t.yml")
+    assert [p.text() for p in problems] == [
+        "t.yml:4:3: error: b.c: duplicate key 'c' (first given on line 3) (remove one of the two)"]
+
+
+def test_tabs_empty_and_syntax_errors() -> None:
+    assert parse_text("a:\n\tb: 1\n", "t")[1][0].text() == (
+        "t:2:1: error: (file): a tab character is used for indentation (indent with spaces only)")
+    assert parse_text("   \n", "t")[1][0].message == "the file is empty"
+    problem = parse_text("a: [1, 2\nb: 3\n", "t")[1][0]
+    assert problem.text() == ("t:1:4: error: (file): invalid YAML: the list opened with '[' here is never closed "
+                              "(add the missing ']')")
+    other = parse_text("a: b: c\n", "t")[1][0]
+    assert other.message.startswith("invalid YAML: mapping values are not allowed") and other.line == 1
+
+
+def test_bad_utf8_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yml"
+    path.write_bytes(b"name: ok\nsummary: caf\xe9\n")
+    source, problems = load_file(path, tmp_path)
+    assert source is None
+    assert problems[0].text() == ("bad.yml:2:13: error: (file): the file is not valid UTF-8 (byte 0xe9) "
+                                  "(save the file as UTF-8)")
+
+
+def test_format_path() -> None:
+    assert format_path(("contacts", "phones", 0, "number")) == "contacts.phones[0].number"
+    assert format_path(()) == "(file)"
+    assert format_path((3, "id")) == "[3].id"
