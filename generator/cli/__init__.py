@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from generator.cli.new import new_kinds
+from generator.core.staleness import EVERYWHERE, POLICIES
 from generator.host.config import load_site_config, settings_from_config
-from generator.host.guard import guarded, print_report
+from generator.host.guard import guarded, print_report, stale_policy
 from generator.site.pipeline import load_catalog
 
 
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schemas", help="write schemas/ from the models and point every YAML file at its schema")
 
+    stale = commands.add_parser("stale", help="print the entries to re-check (as on the audit page) grouped by "
+                                "their owners in CODEOWNERS, as Markdown")
+    stale.add_argument("--site-url", default="", help="the published site's address, for links")
+
     serve = commands.add_parser("serve", help="serve with live reload, watching directory/ and content/")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     return parser
@@ -44,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--stale-fails", choices=POLICIES, default=EVERYWHERE,
+                         help="where problems that only time causes (an entry not verified for a year, an "
+                         "overdue review or service) may fail the run: everywhere (default); only in files "
+                         "changed since --base (pull requests); nowhere (the deploy of main)")
+    command.add_argument("--base", default="origin/main", metavar="REV",
+                         help="with --stale-fails changed: the branch the change is compared with")
     command.add_argument("--format", choices=("text", "github"),
                          default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
                          help="problem format (github: workflow annotations; default when GITHUB_ACTIONS is set)")
@@ -73,12 +84,18 @@ def _run(args: argparse.Namespace) -> int:
         from generator.host.build import build  # noqa: PLC0415
 
         return build(config_file, strict=args.strict, fmt=args.format, site_dir=args.site_dir,
-                     timings=args.timings)
+                     timings=args.timings, stale=(args.stale_fails, args.base))
     # kb check reads mkdocs.yml only for the settings it needs (quickly: no theme or plugins are loaded);
     # kb build and kb serve validate the rest of it, each problem a located line as well
     catalog, problems = load_catalog(settings_from_config(config_file))
     if args.command == "new":
         return _new(catalog, args.kind, args.id)
+    if args.command == "stale":
+        from generator.site.stale_report import stale_report  # noqa: PLC0415
+
+        print(stale_report(catalog, args.site_url), end="")
+        return 0
+    problems = stale_policy(problems, catalog.settings.root, args.stale_fails, args.base)
     return 0 if print_report(problems, strict=args.strict, fmt=args.format) else 1
 
 

@@ -7,14 +7,16 @@ Editors with the YAML language server read the first-line comment
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from generator.common.fields import PublishedNames
-from generator.core.content_type import ContentType
+from generator.core.content_type import MARKER, ContentType, schema_line, schema_path
 from generator.kinds import REGISTRY
+
+__all__ = ["MARKER", "SCHEMA_TYPES", "annotate", "files_of", "json_schema", "schema_line", "schema_path",
+           "schema_texts", "write_schemas"]
 
 # every content type whose files are YAML has a schema
 SCHEMA_TYPES: tuple[ContentType, ...] = tuple(t for t in REGISTRY if t.schema)
@@ -28,10 +30,6 @@ def json_schema(ctype: ContentType) -> dict:
     return schema
 
 
-def schema_path(ctype: ContentType) -> str:
-    return f"schemas/{ctype.schema}"
-
-MARKER = "# yaml-language-server: $schema="
 
 
 def schema_texts() -> dict[str, str]:
@@ -56,11 +54,6 @@ def files_of(root: Path, kind: ContentType) -> list[Path]:
         return [path] if path.is_file() else []
     folder = root / (kind.folder or "")
     return sorted(folder.glob("*.yml")) if folder.is_dir() else []
-
-
-def schema_line(root: Path, path: Path, kind: ContentType) -> str:
-    relative = os.path.relpath(root / schema_path(kind), path.parent).replace(os.sep, "/")
-    return f"{MARKER}{relative}"
 
 
 def annotate(root: Path) -> list[Path]:

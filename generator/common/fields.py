@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic.json_schema import GenerateJsonSchema
 
+from generator.common.roles import role
 from generator.core.ids import ID_MAX_LENGTH, ID_PATTERN
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -100,6 +101,7 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidat
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Role = Annotated[ShortText, AfterValidator(role)]  # a job, never a person's name (published)
 TimeZone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_iana_zone)]
 
 

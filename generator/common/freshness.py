@@ -31,10 +31,10 @@ def verification_age(settings: Settings, src: Source, verified_on: date) -> list
     if age > settings.verify_warn_days:
         return [src.problem(("verified", "on"), f"last verified {age} days ago, more than a year",
                             hint="check every detail with the organisation and update verified.on",
-                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+                            severity=Severity.WARNING, stage=Stage.FRESHNESS)]
     if age > settings.verify_note_days:
         return [src.problem(("verified", "on"), f"last verified {age} days ago; due for re-verification",
-                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+                            severity=Severity.NOTE, stage=Stage.FRESHNESS)]
     return []
 
 
@@ -46,10 +46,10 @@ def review_problems(settings: Settings, src: Source, review: Any) -> list[Issue]
     if review.next_review < today:
         return [src.problem(("review", "next_review"), f"review overdue since {review.next_review.isoformat()}",
                             hint="have a clinical reviewer check the guidance, then update both dates",
-                            severity=Severity.WARNING, stage=Stage.CONTENT)]
+                            severity=Severity.WARNING, stage=Stage.FRESHNESS)]
     if (review.next_review - today).days <= DUE_SOON_DAYS:
         return [src.problem(("review", "next_review"), f"review due on {review.next_review.isoformat()}",
-                            severity=Severity.NOTE, stage=Stage.CONTENT)]
+                            severity=Severity.NOTE, stage=Stage.FRESHNESS)]
     return []
 
 

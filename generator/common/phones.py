@@ -31,7 +31,7 @@ _FICTIONAL = tuple(re.compile(pattern) for pattern in (
 _REASON = phonenumbers.ValidationResult
 _LENGTH_PROBLEMS = {
     _REASON.TOO_SHORT: "has too few digits; include the area code",
-    _REASON.TOO_LONG: "has too many digits",
+    _REASON.TOO_LONG: "has too many digits; write an extension as 'ext 2' after the number",
     _REASON.INVALID_LENGTH: "has the wrong number of digits",
     _REASON.INVALID_COUNTRY_CODE: "starts with an unknown country code",
 }
@@ -39,12 +39,24 @@ _LENGTH_PROBLEMS = {
 
 @dataclass(frozen=True)
 class PhoneNumber:
-    e164: str
-    display: str
+    e164: str  # the line itself, without an extension
+    display: str  # national form, with "ext." and the extension when there is one
+    extension: str | None = None
+
+    @property
+    def stored(self) -> str:
+        """What entries keep and `tel:` links carry: E.164 with an RFC 3966 extension, so that no
+        part of a number is lost ("+441632960999;ext=2")."""
+        return f"{self.e164};ext={self.extension}" if self.extension else self.e164
 
     @property
     def tel(self) -> str:
-        return f"tel:{self.e164}"
+        return f"tel:{self.stored}"
+
+    @property
+    def dial(self) -> str:
+        """For address books: the extension after a pause (a comma), which phones dial once answered."""
+        return f"{self.e164},{self.extension}" if self.extension else self.e164
 
 
 def is_fictional(e164: str) -> bool:
@@ -57,7 +69,8 @@ def normalise(text: str, country: str | None, *, allow_fictional: bool) -> Phone
         parsed = phonenumbers.parse(text, (country or "").upper() or None)
     except NumberParseException:
         raise ValueError(f"'{text}' is not a phone number; write it with its area code, "
-                         "or in international form such as +44 1632 960000") from None
+                         "or in international form such as +44 1632 960000, and an extension as "
+                         "'ext 2' after it (menu options go in the phone's label)") from None
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
     fictional = is_fictional(e164)
     if fictional and not allow_fictional:
@@ -69,4 +82,7 @@ def normalise(text: str, country: str | None, *, allow_fictional: bool) -> Phone
     if not fictional and not phonenumbers.is_valid_number(parsed):
         raise ValueError(f"'{text}' is not a valid phone number"
                          + (f" in {country.upper()}" if country else ""))
-    return PhoneNumber(e164, phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL))
+    extension = parsed.extension or None
+    parsed.extension = None  # shown in words below: phonenumbers' "x2" reads as a typo to an owner
+    display = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    return PhoneNumber(e164, f"{display} ext. {extension}" if extension else display, extension)

@@ -6,13 +6,13 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from generator.common.fields import HttpsUrl, IsoDate, KbModel, ShortText
+from generator.common.fields import HttpsUrl, IsoDate, KbModel, Role, ShortText
 from generator.core.issues import Issue, Stage
 from generator.core.sources import FieldPath, Source
 
 
 class Review(KbModel):
-    reviewer: ShortText  # a role, never a private person's name
+    reviewer: Role
     reviewed: IsoDate
     next_review: IsoDate
 

@@ -48,7 +48,7 @@ def _dose_at(src: Source, path: FieldPath, text: str) -> list[Issue]:
 def check_text(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     """Doses and `kb new` placeholders in every text of every file that was read, of every kind, valid
     or not (one walk over the data: at 10,000 organisations there are a third of a million texts)."""
-    refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
+    refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA, Stage.REFERENCE)}
     issues = []
     for sources in catalog.sources.values():
         for src in sources:

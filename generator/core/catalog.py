@@ -51,6 +51,18 @@ class Catalog:
             return None
         return {**dict.fromkeys(loaded), **getattr(loaded, "known", {})}
 
+    def names(self, name: str) -> dict[str, list[str]]:
+        """Each id of ``name`` with the names people write for it (a label, a plural, an
+        organisation's name), for "did you mean"."""
+        found: dict[str, list[str]] = {}
+        for entry_id, item in self._store.get(name, {}).items():
+            model = getattr(item, "model", item)
+            found[entry_id] = [text for attribute in ("name", "label", "plural", "title")
+                               if isinstance(text := getattr(model, attribute, None), str)]
+        for entry_id in self.ids(name) or {}:
+            found.setdefault(entry_id, [])
+        return found
+
     # ---- derived views -------------------------------------------------------------------
     def _stamp(self) -> tuple:
         return tuple((name, id(value), len(value) if hasattr(value, "__len__") else 0)

@@ -7,8 +7,10 @@ Nothing else names a content type, so adding one is a folder under kinds/ and a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -73,3 +75,16 @@ class ContentType:
 
     def url_of(self, entry_id: str) -> str | None:
         return self.url.format(id=entry_id) if self.url else None
+
+
+MARKER = "# yaml-language-server: $schema="  # the first line of every YAML file: editors validate it
+
+
+def schema_path(ctype: ContentType) -> str:
+    return f"schemas/{ctype.schema}"
+
+
+def schema_line(root: Path, path: Path, kind: ContentType) -> str:
+    """The schema comment for the file at ``path``: a path relative to the file, as editors want it."""
+    relative = os.path.relpath(root / schema_path(kind), path.parent).replace(os.sep, "/")
+    return f"{MARKER}{relative}"

@@ -17,6 +17,7 @@ class Stage(StrEnum):
     SCHEMA = "schema"
     REFERENCE = "reference"
     CONTENT = "content"
+    FRESHNESS = "freshness"  # only the passing of time made it a problem (a verification or review aged)
 
 
 @dataclass(frozen=True, order=True)

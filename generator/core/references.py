@@ -10,13 +10,13 @@ reported once where it is, and references to it are not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from generator.core.ids import is_valid_id
 from generator.core.issues import Issue, Stage
 from generator.core.sources import FieldPath, Source, format_path
-from generator.core.suggest import did_you_mean
+from generator.core.suggest import suggest_id
 
 if TYPE_CHECKING:
     from generator.core.catalog import Catalog
@@ -44,10 +44,12 @@ def check_references(catalog: Catalog, declared: Mapping[str, tuple[Reference, .
                      found: list[Issue]) -> list[Issue]:
     """Unknown ids in every file read, by the references each content type declares (``declared``:
     type name -> references); a value already reported (``found``: it is not an id of the right form,
-    say) is not reported again."""
-    reported = {(p.path, p.field) for p in found}
+    say) is not reported again. Where the schema said a reference is not an id at all ("Guinea Pigs",
+    "Kettlemoor Vets"), its issue in ``found`` gets the hint of the id meant."""
+    reported = {(p.path, p.field): index for index, p in enumerate(found)}
     targets = {reference.target for references in declared.values() for reference in references}
     existing = {target: catalog.ids(target) for target in targets}
+    names: dict[str, dict[str, list[str]]] = {}
     problems: list[Issue] = []
     for kind, references in declared.items():
         for source in catalog.sources.get(kind, []):
@@ -57,12 +59,19 @@ def check_references(catalog: Catalog, declared: Mapping[str, tuple[Reference, .
                     continue
                 for path, value in _written(source.data, reference.path, ()):
                     if reference.shorthand and isinstance(value, dict):
-                        value = value.get(reference.shorthand)
-                    if not isinstance(value, str) or value in options or value in reference.also \
-                            or not _is_id(value) or (source.display, format_path(path)) in reported:
-                        continue  # known; or not an id at all, which the schema check says
+                        path, value = (*path, reference.shorthand), value.get(reference.shorthand)
+                    if not isinstance(value, str) or value in options or value in reference.also:
+                        continue
+                    if reference.target not in names:
+                        names[reference.target] = catalog.names(reference.target)
+                    already = reported.get((source.display, format_path(path)))
+                    if already is not None or not _is_id(value):  # the schema check says what is wrong
+                        if already is not None and not _is_id(value) and (meant := suggest_id(
+                                value, names[reference.target])):
+                            found[already] = replace(found[already], hint=f"did you mean '{meant}'?")
+                        continue
                     problems.append(unknown(source, path, reference.noun, value, options,
-                                            list_options=reference.list_options))
+                                            list_options=reference.list_options, names=names[reference.target]))
     return problems
 
 
@@ -70,13 +79,22 @@ def _is_id(value: str) -> bool:
     return is_valid_id(value)
 
 
+# What `kb new` templates write where the contributor must choose (a kind, a region, a species): a
+# value that must not survive into a merged file, and is reported as a choice still to make.
+CHOOSE = frozenset({"change-me"})
+
+
 def unknown(source: Source, path: FieldPath, kind: str, value: str, options: Mapping[str, Any],
-            list_options: bool = True) -> Issue:
+            list_options: bool = True, names: Mapping[str, list[str]] | None = None) -> Issue:
     """A reference to something that does not exist. Callers skip the check when ``options`` is
-    empty: then the vocabulary itself failed to load, and that error is the one to show."""
-    hint = did_you_mean(value, options)
-    if not hint and list_options and options:
-        hint = f"use one of: {', '.join(options)}"
+    empty: then the vocabulary itself failed to load, and that error is the one to show. ``names``
+    (each id's label or name) lets "did you mean" find an id from a name ("Kettlemoor Vets")."""
+    listed = f"use one of: {', '.join(options)}" if list_options and options else ""
+    if value in CHOOSE:  # a `kb new` template's choice, left as it was written
+        return source.problem(path, f"choose the {kind}: the template leaves it for you to choose",
+                              hint=listed or f"write the id of an existing {kind}", stage=Stage.REFERENCE)
+    meant = suggest_id(value, names if names is not None else {option: [] for option in options})
+    hint = f"did you mean '{meant}'?" if meant else listed
     return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
 
 

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.core.issues import Issue, Stage
 from generator.core.timings import TIMINGS
+from generator.core.yaml_messages import explain
 
 FieldPath = tuple[str | int, ...]
 
@@ -294,10 +295,8 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         unclosed = _unclosed_bracket(exc)
         if unclosed:
             return None, [unclosed.__class__(**{**unclosed.__dict__, "path": display})]
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = (exc.problem or exc.context or "invalid YAML").strip()
-        return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
+        said = explain(text, exc)
+        return None, [Issue(display, said.line, said.column, "(file)", said.message, said.hint, stage=Stage.PARSE)]
     except yaml.YAMLError as exc:
         reason = str(getattr(exc, "reason", "") or exc).splitlines()[0]
         line, column = _line_column(text, getattr(exc, "position", 0) or 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:
@@ -25,3 +25,58 @@ def did_you_mean(word: object, options: Iterable[str]) -> str:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# Words contributors write for the words ids and names use.
+_SAME_WORD = {"vets": "veterinary", "vet": "veterinary", "veterinarians": "veterinary", "hosp": "hospital",
+              "uni": "university", "centre": "center", "ctr": "center", "st": "saint", "&": "and",
+              "poop": "dropping", "poo": "dropping", "pee": "urine", "wee": "urine"}
+
+
+def _words(text: str) -> list[str]:
+    words = [word for word in slugify(text.replace("&", " and ")).split("-") if word]
+    words = [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+             for word in words]
+    return [_SAME_WORD.get(word, word) for word in words]
+
+
+def _word_match(word: str, words: list[str]) -> float:
+    if word in words:
+        return 1.0
+    best = max((difflib.SequenceMatcher(None, word, other).ratio() for other in words), default=0.0)
+    return best if best >= 0.8 else 0.0
+
+
+def suggest_id(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
+    """The existing id that ``value`` most likely means, or None when none is clearly meant.
+
+    ``names`` gives each id with its names (a label, a plural, an organisation's name). A value is
+    matched word by word against each id and name, rarer words counting for more ("Kettlemoor Vets"
+    means kettlemoor-veterinary-practice, not westmoor-market-vets, although both are a few letters
+    away), and as a whole with its spaces and hyphens removed ("west-moor" means westmoor). Only an
+    id that exists is ever returned."""
+    query = _words(value)
+    if not query:
+        return None
+    candidates = {entry_id: [_words(text) for text in (entry_id, *texts)] for entry_id, texts in names.items()}
+    vocabulary = {entry_id: sorted({w for words in forms for w in words}) for entry_id, forms in candidates.items()}
+    weights = [1 / max(1, sum(1 for words in vocabulary.values() if _word_match(word, words))) for word in query]
+    joined = "".join(query)
+    scores = {}
+    for entry_id, forms in candidates.items():
+        by_words = sum(w * _word_match(word, vocabulary[entry_id]) for word, w in zip(query, weights, strict=True))
+        whole = max(_whole_match(joined, "".join(form)) for form in forms)
+        scores[entry_id] = max(by_words / sum(weights), whole)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    best_id, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best_id if best >= 0.6 and best - runner_up >= 0.2 else None
+
+
+def _whole_match(written: str, name: str) -> float:
+    """The value as one word against a name as one word: nearly the same, or one the start of the
+    other ("heatstroke" for heatstroke-signs)."""
+    if len(written) >= 5 and len(name) >= 5 and (name.startswith(written) or written.startswith(name)):
+        return 0.9
+    ratio = difflib.SequenceMatcher(None, written, name).ratio()
+    return ratio if ratio >= 0.85 else 0.0

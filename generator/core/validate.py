@@ -102,11 +102,15 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         return f"unknown field '{loc[-1]}'", hint, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))
+        if value == "change-me":  # a `kb new` template's choice, left as it was written
+            return "choose a value: the template leaves it for you to choose", f"one of: {', '.join(options)}", False
         return (f"{_show(value)} is not one of: {', '.join(options)}", did_you_mean(value, options), False)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z0-9]+"):
-            slug = slugify(value) if isinstance(value, str) else ""
+            # an entry's own id may be any slug; an id naming another file gets the one it means
+            # from the reference check (a slug of "Guinea Pigs" is not an id that exists)
+            slug = slugify(value) if isinstance(value, str) and loc[-1:] == ("id",) else ""
             return (f"{_show(value)} is not a valid id: use lower-case letters, digits and single hyphens",
                     f"did you mean '{slug}'?" if slug and slug != value else "", False)
         if pattern == "^[A-Z]{2}$":
@@ -117,6 +121,9 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
             return f"{_show(value)} is not a two-letter language code such as en", "", False
         return f"{_show(value)} does not have the expected form", "", False
     if kind in ("string_type", "str_type"):
+        if isinstance(value, dict) and len(value) == 1:  # "No CT: refer to Northvale", unquoted
+            return ("must be text, but the ': ' in it made YAML read it as a field",
+                    "put the whole text in quotes", False)
         if isinstance(value, bool | int | float):
             return f"must be text, not {_show(value)}", "put the value in quotes", False
         return f"must be text, not {_type_name(value)}", "", False
@@ -134,7 +141,8 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         return ("the file must be a set of fields such as 'id: ...' starting at the left margin, not a list",
                 "remove the '- ' before the first field", False)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a mapping of fields, not {_type_name(value)}", "", False
+        hint = "write its fields indented under it, one per line, without '- '" if isinstance(value, list) else ""
+        return f"must be a set of fields (such as 'name: …'), not {_type_name(value)}", hint, False
     if kind == "too_short":
         if isinstance(value, list):
             wanted = ctx.get("min_length", 1)

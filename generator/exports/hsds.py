@@ -59,8 +59,14 @@ class _Hsds:
 
     # ---- the parts of an organisation ----------------------------------------------------
     def phones(self, org: Organisation) -> list[dict[str, Any]]:
-        return [{"id": uid("phone", org.id, p.type, p.number), "organization_id": uid("organization", org.id),
-                 "number": p.number, "type": "voice", "description": p.shown_label} for p in org.contacts.phones]
+        found = []
+        for p in org.contacts.phones:
+            phone = {"id": uid("phone", org.id, p.type, p.number), "organization_id": uid("organization", org.id),
+                     "number": p.phone.e164, "type": "voice", "description": p.shown_label}
+            if p.phone.extension:  # HSDS keeps the extension apart, as a number
+                phone["extension"] = int(p.phone.extension)
+            found.append(phone)
+        return found
 
     def languages(self, org: Organisation, owner: str) -> list[dict[str, Any]]:
         return [{"id": uid("language", owner, code), "code": code,

@@ -46,7 +46,7 @@ def org_vcard(catalog: Catalog, org: Organisation, site_url: str) -> str:
     first = org.first_call
     for index, phone in enumerate(org.contacts.phones, start=1):
         tel = card.add("tel", group=f"item{index}")
-        tel.value = phone.number
+        tel.value = phone.phone.dial
         tel.type_param = ["WORK", "VOICE", "PREF"] if phone is first else ["WORK", "VOICE"]
         card.add("x-ablabel", group=f"item{index}").value = phone.shown_label
     if org.contacts.email:

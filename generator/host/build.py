@@ -28,13 +28,15 @@ FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 
 def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None,
-          stage_module: str = "generator.host.build_stage") -> int:
+          stage_module: str = "generator.host.build_stage",
+          stale: tuple[str, str] = ("everywhere", "origin/main")) -> int:
     """Check, build and index the site; returns the exit status of `kb build`."""
     stage: dict = {}
     with terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="kb-build-") as scratch:
         handoff = Path(scratch) / "handoff.json"
         command = [sys.executable, "-m", stage_module, "-f", str(config_file), "--format", fmt,
                    "--handoff", str(handoff), *(["--strict"] if strict else []),
+                   "--stale-fails", stale[0], "--base", stale[1],
                    *(["--site-dir", str(site_dir)] if site_dir else [])]
         try:
             status = run_relayed(command)

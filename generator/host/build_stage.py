@@ -13,14 +13,17 @@ import argparse
 import gc
 import json
 import logging
+import os
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.core.timings import TIMINGS
 from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
-from generator.host.guard import guarded, print_report
+from generator.host.guard import guarded, print_report, stale_policy
 from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.site.pipeline import load_catalog
 
@@ -32,8 +35,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--site-dir", type=Path)
+    parser.add_argument("--stale-fails", default="everywhere")
+    parser.add_argument("--base", default="origin/main")
     args = parser.parse_args(argv)
     return guarded(lambda: _run(args))
+
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def local_address_warning(site_url: str, environ: Mapping[str, str]) -> str | None:
+    """In CI or a deploy, a site built for this machine's address prints QR codes, feeds and calendar
+    files that point at nobody's site: say so (a local preview build stays quiet)."""
+    if urlsplit(site_url).hostname not in LOCAL_HOSTS or not (environ.get("CI") or environ.get("GITHUB_ACTIONS")):
+        return None
+    return (f"kb: warning: site_url is {site_url}: QR codes, feeds, calendar files and sitemaps will point at "
+            "this machine; set KB_SITE_URL (or site_url in mkdocs.yml) to the address the site is published at")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -49,7 +66,11 @@ def _run(args: argparse.Namespace) -> int:
     except UnsafeSiteDir as exc:
         print(f"kb: {exc}", file=sys.stderr)
         return 1
+    warning = local_address_warning(config.site_url or "", os.environ)
+    if warning:
+        print(warning, file=sys.stderr)
     catalog, problems = load_catalog(settings_from_config(args.config_file))
+    problems = stale_policy(problems, catalog.settings.root, args.stale_fails, args.base)
     if not print_report(problems, strict=args.strict, fmt=args.format):
         return 1
     organisations = len(catalog.organisations)

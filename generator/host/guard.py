@@ -6,9 +6,11 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from generator.core.issues import Issues, report
 from generator.core.settings import SettingsError
+from generator.core.staleness import CHANGED, ChangedFilesError, apply_stale_policy, changed_files
 from generator.host.config import ConfigError
 
 
@@ -22,7 +24,7 @@ def guarded(run: Callable[[], int]) -> int:
         for problem in exc.problems:
             print(problem.text(), file=sys.stderr)
         return 2
-    except SettingsError as exc:
+    except (SettingsError, ChangedFilesError) as exc:
         print(f"kb: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # never show a traceback to contributors
@@ -39,3 +41,9 @@ def print_report(problems: Issues, *, strict: bool, fmt: str) -> bool:
     for line in report(problems, strict=strict, fmt=fmt):
         print(line, file=sys.stderr if failing else sys.stdout)
     return not failing
+
+
+def stale_policy(problems: Issues, root: Path, policy: str, base: str) -> Issues:
+    """Problems as `--stale-fails` has them count (generator/core/staleness.py)."""
+    changed = changed_files(root, base) if policy == CHANGED else None
+    return apply_stale_policy(problems, policy, changed)

@@ -7,6 +7,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -20,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from generator.common.markdown_text import sanitise_page
 from generator.core.catalog import Catalog
 from generator.core.history import History, read_history
-from generator.core.issues import Issues, report
+from generator.core.issues import Issues, Severity, report
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
@@ -29,6 +30,7 @@ from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.offline import icon_png, write_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
+from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
 from generator.site.pipeline import load_catalog
 from generator.site.plan import plan_files, plan_pages
@@ -78,9 +80,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
+        # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
+        # server would otherwise hold every request until a build succeeds), with the errors on top
+        self.last_good: tuple[Catalog, Issues] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        print(f"kb: serving on {server.url} (press Ctrl+C to stop); pages reload as you save", file=sys.stderr)
+        return server
 
     def on_shutdown(self) -> None:
         self._wait_for_index()
@@ -101,12 +110,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             catalog, problems = load_catalog(settings)
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
+        config.extra["kb_serve_problems"] = []
         if problems.failing(self.config.strict):
-            raise PluginError("the content has errors (listed above); nothing was built")
+            if not (self.serving and self.last_good):
+                raise PluginError("the content has errors (listed above); nothing was built")
+            config.extra["kb_serve_problems"] = [p.text() for p in problems.promoted(self.config.strict)
+                                                 if p.severity == Severity.ERROR]
+            print("kb: the content has errors (listed above): the preview shows the last version without "
+                  "errors, with these errors on every page, until they are fixed", file=sys.stderr)
+            catalog, problems = self.last_good
+        elif self.serving:
+            self.last_good = (catalog, problems)
         self.catalog = catalog
         with TIMINGS.stage("plan"):
             self.specs = (plan_pages(catalog)
-                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra))
+                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra)
+                          + plan_contribute(catalog, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}

@@ -18,6 +18,8 @@ from generator.core.issues import Issues
 from generator.core.loading import load_entries, load_list, load_single
 from generator.core.references import check_references
 from generator.core.settings import Settings
+from generator.core.sources import display_path
+from generator.core.stray_files import stray_files
 from generator.core.timings import TIMINGS
 from generator.kinds import REGISTRY
 from generator.site.redirects import check_aliases
@@ -53,6 +55,9 @@ def _load_and_check(settings: Settings, registry: tuple[ContentType, ...]) -> tu
     issues.extend(check_references(catalog, {t.name: t.references for t in registry if t.references}, issues.items))
     issues.extend(check_text(catalog, issues.items))
     check_site_pages(settings.content / "pages", settings.root, issues)
+    issues.extend(stray_files(settings.root, [t.folder for t in registry if t.folder],
+                              [t.file for t in registry if t.file],
+                              read_whole=[display_path(settings.content / "pages", settings.root)]))
     for ctype in registry:
         if ctype.prepare:  # before the checks: they and the pages see what it prepared
             issues.extend(ctype.prepare(catalog))

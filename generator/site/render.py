@@ -21,6 +21,7 @@ from generator.core.content_type import ContentType
 from generator.core.settings import THEME
 from generator.core.specs import PageSpec, TemplateFile
 from generator.kinds import REGISTRY
+from generator.kinds.cases.model import band_words
 from generator.kinds.organisations.availability import cover_words, status_words
 from generator.kinds.organisations.jsonld import organisation_jsonld
 from generator.kinds.organisations.views import vcard_path
@@ -122,7 +123,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path)
-    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels,
+    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env
 

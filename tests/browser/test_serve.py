@@ -1,6 +1,7 @@
 """`kb serve` on a copy of the demo network: an edited organisation file is rebuilt and the open page
-reloads by itself; a broken edit is reported precisely and the open page stays as it was (mkdocs'
-server then holds requests until a build succeeds); the search index is rebuilt in the background.
+reloads by itself; a broken edit is reported precisely, and every page (the open one included) shows
+the last version without errors under a banner listing them, instead of mkdocs' server holding every
+request until a build succeeds; the search index is rebuilt in the background.
 (How fast this happens is measured in benchmarks/reload.py.)"""
 
 from __future__ import annotations
@@ -56,12 +57,23 @@ def test_an_edited_organisation_reloads_in_the_open_page(served, page: Page) -> 
     output = log.read_text(encoding="utf-8")
     assert f"directory/organisations/{ORGANISATION}.yml:5:7: error: kind:" in output
     assert "Traceback" not in output
-    assert "reloadcheck1" in page.inner_text("body")  # the open page stays as it was
+    assert "reloadcheck1" in page.inner_text("body")  # the last good version stays
+    assert f"kb: serving on {url} " in output  # the address to open, once it is served
+
+    # any page answers at once: the last good version, with the errors to fix on top
+    started = time.monotonic()
+    page.goto(url + "directory/", timeout=20_000)
+    banner = page.locator(".kb-serve-errors")
+    banner.wait_for(timeout=20_000)
+    assert time.monotonic() - started < 20
+    assert f"directory/organisations/{ORGANISATION}.yml:5:7: error: kind:" in banner.inner_text()
+    page.goto(url + f"organisations/{ORGANISATION}/")
 
     # fixed again: the page comes back with the next edit, and search is rebuilt behind it
     source.write_text(good, encoding="utf-8")
     edit_summary(source, "reloadcheck2")
     wait_for_text(page, "reloadcheck2")
+    assert page.locator(".kb-serve-errors").count() == 0
     wait_until_served(url + "pagefind/pagefind-entry.json", server)  # the index appears whole once built
     page.goto(url + "search/?q=reloadcheck2")
     page.locator("#kb-search-results li a").first.wait_for(timeout=60_000)

@@ -78,7 +78,7 @@ REQUIRED: dict[str, set[str]] = {
 DAYS = {f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                                             "Sunday")}
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")  # schema.org Time: no 24:00
-E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+E164 = re.compile(r"^\+[1-9]\d{6,14}(;ext=\d+)?$")  # an extension kept as RFC 3966 writes it
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -122,7 +122,7 @@ def problems_in(document: dict[str, Any]) -> list[str]:
         if "OpeningHoursSpecification" in types:
             problems += _hours_problems(node)
         if "telephone" in node and not E164.match(node["telephone"]):
-            problems.append(f"{types} telephone {node['telephone']!r} is not E.164")
+            problems.append(f"{types} telephone {node['telephone']!r} is not E.164 (with any ;ext=)")
         if "addressCountry" in node and not re.match(r"^[A-Z]{2}$", node["addressCountry"]):
             problems.append(f"addressCountry {node['addressCountry']!r} is not ISO 3166-1 alpha-2")
         if "GeoCoordinates" in types and not (-90 <= node["latitude"] <= 90 and -180 <= node["longitude"] <= 180):

@@ -67,6 +67,10 @@ def test_session_feed_lists_upcoming_sessions_only(fixture_site: Path, catalog) 
     first = events[0]
     assert first["dtstart"].dt.tzinfo is not None and str(first["dtstart"].dt.tzinfo) == "Europe/London"
     assert str(first["url"]).startswith("https://")
+    # RFC 5545: every TZID used has its VTIMEZONE; UIDs name the site's host, not a build machine's port
+    used = {str(e["dtstart"].params["TZID"]) for e in events}
+    assert used == {str(tz["TZID"]) for tz in feed.walk("VTIMEZONE")} == {"Europe/London"}
+    assert {str(e["uid"]).split("@")[1] for e in events} == {"127.0.0.1"}
 
 
 def test_each_session_has_an_add_to_calendar_file(fixture_site: Path, catalog) -> None:
@@ -74,6 +78,7 @@ def test_each_session_has_an_add_to_calendar_file(fixture_site: Path, catalog) -
     session = module.sessions[0]
     single = Calendar.from_ical((fixture_site / f"training/sessions/{module.id}--{session.id}.ics").read_bytes())
     (event,) = single.walk("VEVENT")
+    assert [str(tz["TZID"]) for tz in single.walk("VTIMEZONE")] == [str(event["dtstart"].params["TZID"])]
     assert event["summary"] == f"{session.title} ({module.title})"
     links = [a["href"] for a in page(fixture_site, f"training/{module.id}").select("#sessions ~ ul a[download]")]
     assert f"../sessions/{module.id}--{session.id}.ics" in links

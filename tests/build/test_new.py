@@ -18,12 +18,36 @@ def tree(tmp_path: Path) -> Path:
     return make_tree(tmp_path)
 
 
+# What a contributor picks where the comment beside a choice lists no ids (organisations, signs).
+PICKED = {"organisation": "pebblesham-vets", "sign": "not-eating"}
+
+
+def choose(text: str) -> str:
+    """What a contributor does with each `change-me`: picks one of the ids the comment beside it (or
+    on the line above) lists, or an id of the kind it names."""
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        value, _, comment = line.partition(" #")
+        if "change-me" not in value or "change-me@" in value:
+            continue
+        if number and not comment.strip():  # the list is in the comment on the line above
+            comment = lines[number - 1].partition("#")[2]
+        listed = re.search(r"(?:choose one|from):\s*([a-z0-9-]+)", comment) or re.match(
+            r"\s*#?\s*([a-z0-9-]+),", comment)  # or a list of ids on its own
+        pick = listed.group(1) if listed else next(picked for word, picked in PICKED.items()
+                                                   if word in comment + value)
+        lines[number] = value.replace("change-me", pick, 1) + (" #" + comment if comment else "")
+    return "".join(lines)
+
+
 def fill_in(text: str) -> str:
-    """What a contributor does with a template: write real values where it says CHANGE."""
+    """What a contributor does with a template: choose where it says change-me, write real values
+    where it says CHANGE (a role where a role is asked for)."""
+    text = choose(text)
     text = text.replace('number: "CHANGE"', 'number: "01632 960998"').replace("consent_recorded: CHANGE",
                                                                                "consent_recorded: true")
     text = text.replace("change-me@", "desk@")
-    return re.sub(r'"CHANGE[^"\n]*"|CHANGE[^\n"]*', '"Written by the contributor."', text)
+    return re.sub(r'"CHANGE[^"\n]*"|CHANGE[^\n"]*', '"Written by the practice manager."', text)
 
 
 def placeholder_lines(text: str) -> set[int]:

@@ -25,7 +25,7 @@ from generator.site.audit import PHONE_CHECK_DAYS
 from tests.helpers import make_tree
 
 TEST_CALL = date(2026, 8, 31)  # a date found nowhere else in the fixture tree
-VERIFIER = "Zqxcanary verifier"
+VERIFIER = "Zqxcanary practice manager"  # a role, as the field requires
 KIT_NOTE = "Zqxcanary kit note: kept in the back office"
 
 

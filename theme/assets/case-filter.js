@@ -7,6 +7,12 @@
   var items = Array.prototype.slice.call(document.querySelectorAll("#kb-case-list .kb-case"));
   var status = document.getElementById("kb-case-status");
   var names = ["species", "tier", "outcome", "system", "service"];
+  var empty = document.getElementById("kb-case-empty");
+  document.getElementById("kb-case-clear").addEventListener("click", function () {
+    names.forEach(function (n) { form.elements[n].value = ""; });
+    update(true);
+    form.elements[names[0]].focus();
+  });
 
   function update(push) {
     var chosen = {};
@@ -21,7 +27,15 @@
       li.hidden = !ok;
       if (ok) shown++;
     });
-    status.textContent = shown === 1 ? "1 case." : shown + " cases.";
+    var chosenWords = names.filter(function (n) { return chosen[n]; }).map(function (n) {
+      var select = form.elements[n];
+      return select.options[select.selectedIndex].text;
+    });
+    // an empty list says which choices left nothing, and offers the way back
+    status.textContent = shown === 0
+      ? "No case matches " + chosenWords.join(" + ") + ". Change or clear a filter to see more."
+      : shown === 1 ? "1 case." : shown + " cases.";
+    empty.hidden = shown !== 0;
     if (push) {
       var params = new URLSearchParams();
       names.forEach(function (n) { if (chosen[n]) params.set(n, chosen[n]); });

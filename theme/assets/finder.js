@@ -126,7 +126,12 @@
       var found = results(data, ids, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = found.length === 1 ? "1 clinic found." : found.length + " clinics found.";
-      if (found.length || !f.region) return;
+      if (found.length) return;
+      if (!f.region) {  // nothing anywhere: say so, and which choice to drop
+        status.textContent = "No clinic in the network matches all of these. Remove a choice (the service, " +
+          "or \u201cCan help now\u201d) to see more.";
+        return;
+      }
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       status.textContent = "No clinic in " + index.regions[f.region].label + " matches. The nearest elsewhere:";
       return load(near).then(function (more) {

@@ -7,10 +7,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.common.fields import Id, IsoDate, KbModel, ShortText, Text
+from generator.common.fields import Id, IsoDate, KbModel, Role, ShortText, Text
 
 AgeBand = Literal["juvenile", "young-adult", "adult", "senior"]
 WeightBand = Literal["under-50-g", "50-150-g", "150-500-g", "500-1000-g", "over-1000-g"]
+
+
+def band_words(band: str) -> str:
+    """An age or weight band as a reader says it: "150-500-g" is "150–500 g" (an en dash for the
+    range), "young-adult" is "young adult"."""
+    found = re.fullmatch(r"(\d+)-(\d+)-g", band)
+    if found:
+        return f"{found[1]}\u2013{found[2]} g"
+    return re.sub(r"-(g)$", r" \1", band).replace("-", " ")
 Outcome = Literal["recovered", "improved", "referred", "died", "euthanised"]
 _RELATIVE_TIME = re.compile(r"^(day \d+|[+-]\d+ ?(min|h|d)|arrival|discharge)$")
 
@@ -34,7 +43,7 @@ class Related(KbModel):
 
 
 class CaseReview(KbModel):
-    by: ShortText  # a role
+    by: Role
     on: IsoDate
 
 

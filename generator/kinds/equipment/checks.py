@@ -24,5 +24,5 @@ def check_equipment(catalog: Catalog, found: list[Issue]) -> list[Issue]:
             issues.append(src.problem(("next_service_due",), f"service overdue since {equipment.next_service_due}; "
                                       "the kit library shows it as not available until it is serviced",
                                       hint="service it and update both dates, or set status: in-maintenance",
-                                      severity=Severity.WARNING, stage=Stage.CONTENT))
+                                      severity=Severity.WARNING, stage=Stage.FRESHNESS))
     return issues

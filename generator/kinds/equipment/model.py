@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from generator.common.fields import Email, Id, IsoDate, KbModel, ShortText, Text
+from generator.common.fields import Email, Id, IsoDate, KbModel, Role, ShortText, Text
 from generator.common.phones import normalise
 from generator.kinds.vocabularies.model import Term
 
@@ -26,7 +26,7 @@ class Access(KbModel):
 
 
 class Booking(KbModel):
-    role: ShortText
+    role: Role
     phone: ShortText | None = None
     email: Email | None = None
 
@@ -36,7 +36,7 @@ class Booking(KbModel):
         if value is None:
             return None
         context = info.context or {}
-        return normalise(value, context.get("country"), allow_fictional=context.get("allow_fictional", False)).e164
+        return normalise(value, context.get("country"), allow_fictional=context.get("allow_fictional", False)).stored
 
     @model_validator(mode="after")
     def _reachable(self) -> Booking:

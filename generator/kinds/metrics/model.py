@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.common.fields import Id, KbModel, ShortText, Text
+from generator.common.fields import Id, KbModel, Role, ShortText, Text
 
 Count = Annotated[int, Field(ge=0)]
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
@@ -63,7 +63,7 @@ class MetricsReport(KbModel):
     id: Id
     region: Id
     period: ShortText  # YYYY-MM or YYYY-Qn
-    reported_by: ShortText  # a role
+    reported_by: Role
     clock: Clock
     contacts_by_tier: dict[Id, Count]
     time_to_vet: Annotated[list[TimeToVet], Field(min_length=1)]

@@ -13,6 +13,7 @@ from generator.common.fields import (
     Id,
     IsoDate,
     KbModel,
+    Role,
     ShortText,
     Text,
 )
@@ -71,7 +72,7 @@ class Phone(KbModel):
     def _valid_number(cls, value: str, info: ValidationInfo) -> str:
         context = info.context or {}
         allow_fictional = context.get("allow_fictional", False)
-        return normalise(value, context.get("country"), allow_fictional=allow_fictional).e164
+        return normalise(value, context.get("country"), allow_fictional=allow_fictional).stored
 
     @property
     def phone(self) -> PhoneNumber:
@@ -86,7 +87,7 @@ class Contacts(KbModel):
     phones: Annotated[list[Phone], Field(min_length=1)]
     email: Email | None = None
     website: HttpsUrl | None = None
-    referral_role: ShortText | None = None
+    referral_role: Role | None = None
 
 
 class Address(KbModel):
@@ -128,7 +129,7 @@ class Accreditation(KbModel):
 
 class Verification(KbModel):
     on: IsoDate
-    by: ShortText
+    by: Role
 
 
 class Organisation(KbModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -21,7 +22,8 @@ def _calendar(name: str) -> Calendar:
 
 def _event(module: Module, session: Session, site_url: str, host_name: str) -> Event:
     event = Event()
-    event.add("uid", f"{module.id}--{session.id}@{site_url.split('//')[-1].strip('/') or 'kb'}")
+    # the published site's host names the event (not the machine it was built on, nor a port)
+    event.add("uid", f"{module.id}--{session.id}@{urlsplit(site_url).hostname or 'kb'}")
     # DTSTAMP from the data, not the clock, so two builds of one commit are identical
     event.add("dtstamp", datetime.combine(module.review.reviewed, time(0, 0), tzinfo=UTC))
     event.add("dtstart", session.starts_at)
@@ -45,4 +47,8 @@ def feed(sessions: list[tuple[Module, Session]], site_url: str, host_names: dict
     cal = _calendar("Small mammal emergency training")
     for module, session in sessions:
         cal.add_component(_event(module, session, site_url, host_names.get(session.host, session.host)))
+    if sessions:  # RFC 5545: a VTIMEZONE for every TZID the events use, over the years they span
+        starts = [session.starts_at.date() for _, session in sessions]
+        cal.add_missing_timezones(first_date=min(starts).replace(month=1, day=1),
+                                  last_date=max(starts).replace(year=max(starts).year + 1, month=1, day=1))
     return cal.to_ical().decode("utf-8")

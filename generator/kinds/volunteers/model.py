@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.common.fields import Email, Id, KbModel, ShortText, Text
+from generator.common.fields import Email, Id, KbModel, Role, ShortText, Text
 from generator.common.hours import HoursException, OpeningHours
 from generator.kinds.organisations.model import Phone, Verification
 
@@ -14,7 +14,7 @@ Capability = Literal["transport", "foster-care", "first-aid-trained", "out-of-ho
 
 
 class Coordinator(KbModel):
-    role: ShortText  # a role, never a person's name
+    role: Role
     organisation: Id  # the organisation through which the group is contacted
     phone: Phone | None = None
     email: Email | None = None

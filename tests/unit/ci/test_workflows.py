@@ -77,20 +77,27 @@ def test_zizmor_catches_an_unpinned_action(tmp_path: Path) -> None:
     assert {finding["ident"] for finding in json.loads(zizmor(risky).stdout)} >= {"unpinned-uses", "artipacked"}
 
 
-def _steps() -> list[dict]:
-    workflow = yaml.load((REPO / ".github/workflows/ci.yml").read_text(), Loader=yaml.BaseLoader)
-    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
+
+
+def _workflow(name: str) -> dict:
+    return yaml.load((REPO / ".github/workflows" / name).read_text(), Loader=yaml.BaseLoader)
+
+
+def _steps(name: str = "ci.yml") -> list[dict]:
+    return [step for job in _workflow(name)["jobs"].values() for step in job["steps"]]
 
 
 def test_actions_are_pinned_by_commit_with_the_tag_beside_them() -> None:
-    lines = [line for line in (REPO / ".github/workflows/ci.yml").read_text().splitlines() if "uses:" in line]
+    lines = [line for path in WORKFLOWS for line in path.read_text().splitlines() if "uses:" in line]
     assert lines
     for line in lines:
         assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line
 
 
 def test_checkouts_keep_no_credentials() -> None:
-    checkouts = [s for s in _steps() if s.get("uses", "").startswith("actions/checkout@")]
+    steps = [step for path in WORKFLOWS for step in _steps(path.name)]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
     assert checkouts and all(s["with"]["persist-credentials"] == "false" for s in checkouts)
 
 
@@ -118,3 +125,52 @@ def test_constraints_pin_every_dependency() -> None:
         name = requirement.name.lower().replace("_", "-")
         assert name in pins, f"{name} is not in constraints.txt"
         assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} does not satisfy {spec}"
+
+
+def test_pull_requests_get_a_hosted_preview_that_goes_when_they_close() -> None:
+    ci = _workflow("ci.yml")
+    build = ci["jobs"]["preview-build"]
+    assert build["if"] == "github.event_name == 'pull_request'" and "permissions" not in build
+    build_runs = "\n".join(step.get("run", "") for step in build["steps"])
+    assert 'KB_SITE_URL="https://${OWNER,,}.github.io/${REPOSITORY}/previews/pr-${NUMBER}/"' in build_runs
+    assert any(step.get("with", {}).get("name") == "pr-preview" for step in build["steps"])
+    # the Pages deploy of main carries the open previews
+    pages_runs = "\n".join(step.get("run", "") for step in ci["jobs"]["build-pages"]["steps"])
+    assert "origin previews" in pages_runs and "site/previews" in pages_runs
+
+    preview = _workflow("preview.yml")
+    assert preview["permissions"] == {}
+    assert preview["on"]["pull_request_target"]["types"] == ["closed"]
+    assert preview["on"]["workflow_run"]["workflows"] == [ci["name"]]
+    # the pull request's code never runs with write access: nothing is checked out, only built files copied
+    assert not any(step.get("uses", "").startswith("actions/checkout@") for step in _steps("preview.yml"))
+    publish = preview["jobs"]["publish"]
+    for condition in ("github.event.workflow_run.event == 'pull_request'",
+                      "github.event.workflow_run.conclusion == 'success'",
+                      "github.event.workflow_run.head_repository.full_name == github.repository"):
+        assert condition in publish["if"]
+    publish_run = "\n".join(step.get("run", "") for step in publish["steps"])
+    assert '[[ "$number" =~ ^[0-9]+$ ]]' in publish_run  # the artifact's number is not trusted
+    assert "gh pr comment" in publish_run and "deploy_only=true" in publish_run
+    remove_run = "\n".join(step.get("run", "") for step in preview["jobs"]["remove"]["steps"])
+    assert 'git rm -rq "pr-${NUMBER}"' in remove_run and "deploy_only=true" in remove_run
+
+
+def test_the_downloaded_preview_says_how_to_open_it() -> None:
+    upload = next(step for step in _steps() if step.get("name") == "Keep the built site for preview")
+    assert "site-preview-readme.txt" in upload["with"]["path"]
+    text = (REPO / ".github/preview/HOW-TO-PREVIEW.txt").read_text()
+    assert "python3 -m http.server --directory site" in text
+
+
+def test_stale_data_blocks_only_the_pull_request_that_touches_it() -> None:
+    runs = [step.get("run", "") for step in _steps()]
+    check = next(run for run in runs if "kb check --strict" in run)
+    assert '--stale-fails changed --base "origin/$BASE"' in check and "--stale-fails nowhere" in check
+    builds = [run for run in runs if "kb build" in run]
+    assert builds and all("--stale-fails nowhere" in run for run in builds)  # the deploy never fails for age
+    stale = _workflow("stale.yml")
+    assert stale["on"]["schedule"] and stale["jobs"]["report"]["permissions"] == {
+        "contents": "read", "issues": "write"}
+    report = "\n".join(step.get("run", "") for step in _steps("stale.yml"))
+    assert "kb stale" in report and "gh issue edit" in report and "gh issue create" in report

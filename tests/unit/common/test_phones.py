@@ -53,14 +53,15 @@ def test_real_numbers_are_normalised(text: str, country: str | None, e164: str, 
     assert (number.e164, number.display, number.tel) == (e164, display, f"tel:{e164}")
 
 
-NOT_A_NUMBER = "is not a phone number; write it with its area code, or in international form such as +44 1632 960000"
+NOT_A_NUMBER = ("is not a phone number; write it with its area code, or in international form such as +44 1632 960000, "
+                "and an extension as 'ext 2' after it (menu options go in the phone's label)")
 
 
 @pytest.mark.parametrize(("text", "country", "message"), [
     ("ring us", "GB", f"'ring us' {NOT_A_NUMBER}"),
     ("07", "GB", "'07' has too few digits; include the area code"),
     ("(212) 736-500", "US", "'(212) 736-500' has too few digits; include the area code"),
-    ("0999 123 4567", "US", "'0999 123 4567' has too many digits"),
+    ("0999 123 4567", "US", "'0999 123 4567' has too many digits; write an extension as 'ext 2' after the number"),
     ("+999 1234 5678", None, f"'+999 1234 5678' {NOT_A_NUMBER}"),
     ("01 2345 6789", "GB", "'01 2345 6789' is not a valid phone number in GB"),
     ("+1 202 123 4567", None, "'+1 202 123 4567' is not a valid phone number"),

@@ -37,6 +37,11 @@ def destination(example: Path) -> str:
     return f"{ctype.folder}/{example.name}" if ctype.folder else ctype.file
 
 
+# Organisation examples are copies of a valid file with one mistake each: that they share its name,
+# phone and address (a warning, tests/unit/core/test_no_silent_ignores.py) is not what they show.
+COPY = "is this the same organisation?"
+
+
 def check(tree: Path) -> list[str]:
     _, problems = load_catalog(Settings(root=tree, demo_data=True))
     return [p.text() for p in problems.sorted() if p.severity != Severity.NOTE]
@@ -61,4 +66,7 @@ def test_invalid_example(example: Path, tmp_path: Path) -> None:
     assert expected_file.is_file(), f"{example.name} needs a {expected_file.name} beside it"
     expected = [line for line in expected_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert expected, f"{expected_file.name} is empty"
-    assert check(tree) == expected
+    found = check(tree)
+    if not any(COPY in line for line in expected):  # an example is a valid file copied with one mistake
+        found = [line for line in found if COPY not in line]
+    assert found == expected

@@ -1,0 +1,64 @@
+"""Files a contributor meant the site to read that it never will: a warning each, so a clinic saved
+in `directory/organisation/` (singular) or at the top of the repository is not silently left out."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.core.issues import Issue, Severity, Stage
+
+CONTENT_SUFFIXES = (".yml", ".yaml", ".md", ".markdown")
+ROOT_FILES_READ = frozenset({"mkdocs.yml"})
+
+
+def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, read_whole: Iterable[str] = (),
+                config: Path | None = None) -> list[Issue]:
+    """Content files under directory/ and content/ that are in none of the ``folders`` read one
+    entry per file (whose own stray files their loaders report), are not one of the ``files`` read
+    whole, and are not under a folder in ``read_whole`` (Markdown pages); and YAML files at the
+    top of the repository other than the site's configuration."""
+    folders, files, whole = set(folders), set(files), set(read_whole)
+    # a file that a link in a read folder points at is read through the link
+    linked = {path.resolve() for folder in folders if (root / folder).is_dir()
+              for path in (root / folder).iterdir() if path.is_symlink()}
+    problems = []
+    for top in ("directory", "content"):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(root)
+            parents = {parent.as_posix() for parent in relative.parents}
+            if (path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in CONTENT_SUFFIXES
+                    or relative.as_posix() in files or parents & (folders | whole) or path.resolve() in linked
+                    or any(part.startswith(".") for part in relative.parts)):
+                continue
+            problems.append(_not_read(relative, folders, files))
+    used = {config.name} if config else set()
+    for path in sorted(root.glob("*")):
+        if (path.is_file() and not path.name.startswith(".") and path.suffix.lower() in (".yml", ".yaml")
+                and path.name not in ROOT_FILES_READ | used and path.resolve() not in linked):
+            problems.append(_not_read(Path(path.name), folders, files))
+    return problems
+
+
+def _not_read(relative: Path, folders: set[str], files: set[str]) -> Issue:
+    folder = relative.parent.as_posix()
+    read_here = sorted([Path(f).name for f in files if Path(f).parent.as_posix() == folder]
+                       + [f"{Path(f).name}/" for f in folders if Path(f).parent.as_posix() == folder])
+    if folder == ".":
+        message = "this file is not read: the site reads nothing from the top of the repository"
+    elif read_here:
+        message = f"this file is not read: from {folder}/ the site reads only {', '.join(read_here)}"
+    else:
+        message = f"this file is not read: the site reads nothing from {folder}/"
+    meant = difflib.get_close_matches(folder, sorted(folders), n=1, cutoff=0.6) if folder != "." else []
+    if meant and not read_here:
+        hint = f"did you mean {meant[0]}/? move the file there"
+    elif relative.suffix.lower() in (".yml", ".yaml"):
+        hint = "an organisation goes in directory/organisations/, named after its id; see CONTRIBUTING.md"
+    else:
+        hint = "see CONTRIBUTING.md for where each kind of file goes"
+    return Issue(relative.as_posix(), 1, 1, "(file)", message, hint, severity=Severity.WARNING, stage=Stage.PARSE)

@@ -1,0 +1,41 @@
+"""Clinicians' details (issue 20): bands read as ranges, the referral page leads with what is needed
+on the phone, calendar files carry their time zones, a build for this machine's address says so in
+CI, and a filter that leaves nothing says why and how to get back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.host.build_stage import local_address_warning
+from tests.helpers import page
+
+
+def test_weight_bands_read_as_ranges(demo_site: Path) -> None:
+    facts = page(demo_site, "cases/degu-diabetic-collapse/").get_text(" ", strip=True)
+    assert "150\u2013500 g" in facts and "150 500 g" not in facts
+
+
+def test_the_referral_page_jumps_to_each_part_and_puts_transfer_before_the_clinics(demo_site: Path) -> None:
+    html = page(demo_site, "referral/")
+    jumps = [a["href"] for a in html.select("nav.kb-jump a")]
+    headings = [h2["id"] for h2 in html.select("h2[id]") if h2["id"] not in ("__comments",)]
+    assert jumps == [f"#{h}" for h in headings if h in {j[1:] for j in jumps}] and len(jumps) >= 6
+    assert all(html.find(id=target[1:]) is not None for target in jumps)
+    assert headings.index("transfer") < headings.index("receivers")
+    nav = html.select_one("nav.kb-jump")
+    assert nav.find_previous("h2") is None  # before the first section: on the first screen
+
+
+@pytest.mark.parametrize(("url", "environ", "warned"), [
+    ("http://127.0.0.1:8000/", {"CI": "true"}, True),
+    ("http://localhost:8000/", {"GITHUB_ACTIONS": "true"}, True),
+    ("http://127.0.0.1:8000/", {}, False),  # a preview on one's own machine
+    ("https://network.example/", {"CI": "true"}, False),
+])
+def test_a_build_for_this_machines_address_warns_in_ci(url: str, environ: dict, warned: bool) -> None:
+    warning = local_address_warning(url, environ)
+    assert (warning is not None) == warned
+    if warned:
+        assert warning.startswith(f"kb: warning: site_url is {url}") and "KB_SITE_URL" in warning
