@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check build lint clean
+.PHONY: serve test check build lint clean mutation
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -61,6 +61,11 @@ build: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests scripts benchmarks
 	$(VENV)/bin/ruff format --check generator tests
+
+# mutation testing of the safety rules (slow: run it on its own); writes benchmarks/results/mutation.md
+mutation: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,mutation]'
+	$(PY) -m benchmarks.mutation
 
 clean:
 	rm -rf site .site-* .kb-staging-* .kb-old-* $(VENV)

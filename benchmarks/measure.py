@@ -19,25 +19,28 @@ def measure(page: Page, url: str, origin: str, then=None, reuse: bool = False) -
     """Load ``url`` with an empty cache (and optionally do ``then(page)``); count page requests.
     With ``reuse``, the page already shown is used and only what ``then`` downloads is counted."""
     load = Load(url)
-    finished = []
+    made = []
 
     def record(request) -> None:  # Playwright tags handlers, so this must be a function
-        finished.append(request)
+        made.append(request)
 
-    page.on("requestfinished", record)
+    # every request made counts, not only those that finished: offline, a link to a font host fails,
+    # and it is still a third-party request the page makes
+    page.on("request", record)
     if not reuse:
         page.goto(url)
         page.wait_for_load_state("networkidle")
     if then is not None:
         then(page)
         page.wait_for_load_state("networkidle")
-    page.remove_listener("requestfinished", record)
-    for request in finished:
+    page.remove_listener("request", record)
+    for request in made:
         if request.url.startswith("data:"):
             continue
         if not request.url.startswith(origin):
             load.third_party.append(request.url)
-        sizes = request.sizes()
         load.requests += 1
-        load.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if request.failure is None and request.response() is not None:
+            sizes = request.sizes()
+            load.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
     return load

@@ -26,6 +26,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# pytest-playwright's fixtures start Chromium: a test that asks for one is a browser test
+BROWSER_FIXTURES = {"page", "context", "browser", "browser_type", "new_context", "launch_browser"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Markers stay right: `-m "not browser"` must leave out every test that drives Chromium."""
+    unmarked = [item.nodeid for item in items if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests drive Chromium but lack the 'browser' marker: " + ", ".join(unmarked))
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small valid fixture tree, built once with `kb build`."""

@@ -85,7 +85,7 @@ def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
     matches = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE) \
         if sum(c.isdigit() for c in text) >= MIN_PHONE_DIGITS else ()
     for match in matches:
-        raw = match.raw_string.lstrip("([ ").rstrip(")] ")
+        raw = match.raw_string.lstrip("([ ")  # the matcher already leaves out a closing bracket
         if len(re.sub(r"\D", "", raw)) >= MIN_PHONE_DIGITS:
             add("a phone number", raw, match.start + match.raw_string.index(raw))
     for match in _SPOKEN_NUMBER.finditer(text):

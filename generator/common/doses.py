@@ -27,13 +27,17 @@ _ARTICLE = r"\s*-?\s*(?:(?:an?|of|of\s+an?)\s+)?"
 # units that only ever measure a drug
 _DRUG_UNIT = (r"(?:mg|milligram(?:me)?s?|mcg|[µμ]g|ug|microgram(?:me)?s?|ml|mls|millilit(?:re|er)s?|cc|mcl|[µμ]l"
               r"|microlit(?:re|er)s?|iu|i\.u\.|international\s+units?|mmol|millimoles?|meq|milliequivalents?)")
-# words that are a dose only after a figure or a fraction ("2 drops", "half a tablet"; not "one unit of the clinic")
+# words that are a dose only after an amount ("2 drops", "half a tablet", "two tablets"); "unit" in the
+# singular only after a figure ("1 unit"), because "one unit of the clinic" is a ward, not a dose
 _COUNTED_UNIT = r"(?:units?|drops?|tablets?|capsules?|pills?)"
+_COUNTED_AFTER_WORDS = r"(?:units|drops?|tablets?|capsules?|pills?)"
 _PER_WEIGHT = r"(?:\s*/\s*|\s+per\s+|\s+a\s+)(?:kg|kilo(?:gram(?:me)?)?s?|g|grams?)(?![\w])"
 _PER_TIME = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+every\s+)(?:day|d|hour|hr|h|\d+\s*h)(?![\w])"
 DOSE = re.compile(
     rf"{_NUMBER}{_ARTICLE}{_DRUG_UNIT}(?![\w])(?:{_PER_WEIGHT})?(?:{_PER_TIME})?"
     rf"|(?:{_FIGURE}|\b(?:half|quarter|a\s+half|a\s+quarter))\s*(?:an?\s+)?{_COUNTED_UNIT}(?![\w])(?:{_PER_WEIGHT})?"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:an?\s+)?{_NUMBER_WORD})*{_ARTICLE}{_COUNTED_AFTER_WORDS}(?![\w])"
+    rf"(?:{_PER_WEIGHT})?"
     rf"|{_NUMBER}\s*-?\s*(?:g|grams?|kg|kilo(?:gram(?:me)?)?s?){_PER_WEIGHT}"
     rf"|\b{_DRUG_UNIT}{_PER_WEIGHT}",
     re.IGNORECASE)
@@ -53,7 +57,7 @@ class DoseFound:
 # (an entity, an invisible or compatibility character). Most texts have none and skip the normalising
 # and the large pattern below: there are a third of a million texts at 10,000 organisations, so this
 # is written for speed (lower-cased once, a plain alternation, the word start checked by hand).
-_UNIT_START = re.compile(r"mg|ml|mcg|mcl|iu|i\.u|unit|drop|tablet|capsule|pill|mmol|meq|cc|gram|kilo|kg|micro|milli")
+_UNIT_START = re.compile(r"mg|ml|mcg|mcl|ug|iu|i\.u|unit|drop|tablet|capsule|pill|mmol|meq|cc|gram|kilo|kg|micro|milli")
 _HIDING = re.compile(r"[µμ]|&#|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff\u3380-\u33ff\uff10-\uff5a]")
 
 

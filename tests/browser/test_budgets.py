@@ -45,6 +45,20 @@ def test_no_third_party_requests(demo_site: Path, fresh, path: str) -> None:
     assert load.requests > 0 and load.third_party == []
 
 
+def test_a_failed_request_to_another_origin_is_counted(tmp_path: Path, fresh) -> None:
+    """measure() is not blind to what failed: offline, a font host's stylesheet never loads, and the page
+    still asked another origin for it."""
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="en"><head><title>t</title>'
+                                         '<link rel="stylesheet" href="https://fonts.example.invalid/font.css">'
+                                         '</head><body>x</body></html>', encoding="utf-8")
+    with serving(tmp_path) as origin:
+        context, page = fresh()
+        load = measure(page, origin, origin)
+        context.close()
+    assert load.third_party == ["https://fonts.example.invalid/font.css"]
+    assert load.requests == 2 and load.bytes > 0  # the page itself was fetched and sized
+
+
 LAYOUT_SHIFT = """() => new Promise(resolve => {
   let total = 0;
   new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })

@@ -18,6 +18,8 @@ from generator.kinds.organisations.views import referral_receivers
 from tests.browser.test_guidance import fill_required
 from tests.helpers import REPO
 
+pytestmark = pytest.mark.browser
+
 MM = 96 / 25.4  # CSS pixels per millimetre
 A4_INSIDE_MARGINS = {"width": round((210 - 24) * MM), "height": round((297 - 24) * MM)}
 SHOTS = REPO / "test-results" / "print"

@@ -42,12 +42,16 @@ def catalog():
 
 
 def test_pathways_put_prerequisites_first(catalog) -> None:
+    checked = 0
     for audience in ("owner", "vet", "technician", "rescue-volunteer"):
         order = [m.id for m in pathway(catalog, audience)]
         for position, module_id in enumerate(order):
             for prerequisite in catalog.modules[module_id].model.prerequisites:
-                if prerequisite in order:
-                    assert order.index(prerequisite) < position
+                # a prerequisite is in the pathway (never silently left out), and comes first
+                assert prerequisite in order, (audience, module_id, prerequisite)
+                assert order.index(prerequisite) < position
+                checked += 1
+    assert checked  # the fixture has prerequisites, so the loop above checked something
     assert pathway(catalog, "owner")[0].id == "small-mammal-handling-basics"
 
 

@@ -41,29 +41,6 @@ def is_small(count: int) -> bool:
     return 0 < count < THRESHOLD
 
 
-def suppress_group(cells: dict[str, int], total: int | None = None) -> tuple[dict[str, Cell], Cell | None]:
-    """Suppress a group of counts whose ``total`` (if given) is published beside them.
-
-    Returns the cells and the total as they may be published.
-    """
-    if total is not None and is_small(total):
-        return {k: _hidden(v) if v else Cell(0) for k, v in cells.items()}, _hidden(total)
-    hidden = {k for k, v in cells.items() if is_small(v)}
-    if total is not None or len(cells) > 1:
-        # With a published total, one hidden cell is total minus the rest: hide another.
-        recoverable = total is not None
-        while recoverable and len(hidden) == 1:
-            candidates = sorted((v, k) for k, v in cells.items() if k not in hidden and v > 0)
-            if not candidates:
-                break
-            hidden.add(candidates[0][1])
-        if recoverable and len(hidden) == 1:
-            # every other cell is zero: the total itself gives the hidden cell away
-            return {k: _hidden(v) if k in hidden else Cell(v) for k, v in cells.items()}, _hidden(total)
-    published = {k: _hidden(v) if k in hidden else Cell(v) for k, v in cells.items()}
-    return published, (Cell(total) if total is not None else None)
-
-
 Table = dict[str, dict[str, int]]  # row -> column -> count
 
 
@@ -107,9 +84,3 @@ def suppress_table(table: Table) -> tuple[dict[str, dict[str, Cell]], dict[str, 
             {c: cell((total_row, c)) for c in columns},
             cell((total_row, total_col)))
 
-
-def can_recover(published: dict[str, Cell], total: Cell | None) -> bool:
-    """True when differencing against the total reveals a suppressed cell exactly."""
-    if total is None or total.suppressed:
-        return False
-    return sum(1 for c in published.values() if c.suppressed) == 1

@@ -52,7 +52,7 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
                            for e in org.exceptions],
             "onCall": on_call,
             "species": {c.species: c.min_weight_g or 0 for c in org.species},
-            "services": {s.service: {"hours": _periods(s.hours) if s.hours else None, "species": s.species,
+            "services": {s.service: {"hours": None if s.hours is None else _periods(s.hours), "species": s.species,
                                      "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}
                          for s in org.services},
             "phone": _phone(org.first_call), "callPhone": _phone(on_call_phone(org)),

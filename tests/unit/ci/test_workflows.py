@@ -118,7 +118,8 @@ def test_constraints_pin_every_dependency() -> None:
             assert version, f"not pinned: {line}"
             pins[name.lower().replace("_", "-")] = version
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    extras = project["optional-dependencies"].values()  # test, and mutation (benchmarks/mutation.py)
+    wanted = [*project["dependencies"], *(spec for extra in extras for spec in extra)]
     for spec in wanted:
         requirement = Requirement(spec)
         name = requirement.name.lower().replace("_", "-")

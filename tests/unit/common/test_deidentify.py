@@ -1,5 +1,6 @@
-"""Identifying details in cases (issue 16): the forms are in tests/examples/invalid/cases/; here, what
-must not be flagged, and that an invalid case is still scanned."""
+"""Identifying details in cases (issues 16 and 17): every date order, month spelling, ordinal and the
+other identifiers as tables, with what must not be flagged, and that an invalid case is still scanned.
+The located messages are in tests/examples/invalid/cases/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,64 @@ from generator.core.settings import Settings
 from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+          "MARCH", "march", "JULY", "july", "MAY"]
+
+
+def dates(text: str) -> list[str]:
+    return [f.text for f in find_identifiers(text) if f.what == "a calendar date"]
+
+
+@pytest.mark.parametrize("month", MONTHS)
+def test_day_and_month_in_either_order(month: str) -> None:
+    for day in ("1", "12", "31"):
+        assert dates(f"seen on {day} {month}, then home") == [f"{day} {month}"]
+        assert dates(f"seen on {month} {day}, then home") == [f"{month} {day}"]
+
+
+@pytest.mark.parametrize("ordinal", ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "14th", "21st", "22nd",
+                                     "23rd", "31st"])
+def test_ordinal_dates(ordinal: str) -> None:
+    assert dates(f"on the {ordinal} July it ate") == [f"{ordinal} July"]
+    assert dates(f"on {ordinal} of March it ate") == [f"{ordinal} of March"]
+    assert dates(f"by July {ordinal} it ate") == [f"July {ordinal}"]
+    assert dates(f"on the {ordinal} of december") == [f"{ordinal} of december"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("in March 2026", "March 2026"), ("sept 2025", "sept 2025"), ("2026-03-04", "2026-03-04"),
+    ("2026/3/4", "2026/3/4"), ("2026.03.04", "2026.03.04"), ("20260304", "20260304"), ("04/03/2026", "04/03/2026"),
+    ("4.3.26", "4.3.26"), ("4-3-2026", "4-3-2026"), ("Christmas Day", "Christmas Day"), ("xmas eve", "xmas eve"),
+    ("Boxing Day", "Boxing Day"), ("New Year's Eve", "New Year's Eve"), ("new years day", "new years day"),
+    ("Easter Sunday", "Easter Sunday"), ("Good Friday", "Good Friday"), ("Halloween", "Halloween"),
+    ("Bonfire Night", "Bonfire Night"), ("Guy Fawkes Night", "Guy Fawkes Night"),
+    ("Valentine's Day", "Valentine's Day"),
+    ("Christmas 2025", "Christmas 2025"), ("bank holiday 2026", "bank holiday 2026"),
+])
+def test_other_date_forms(text: str, found: str) -> None:
+    assert dates(f"seen {text} at night") == [found]
+
+
+@pytest.mark.parametrize(("text", "what", "found"), [
+    ("ring 01632 960123 today", "a phone number", "01632 960123"),
+    ("ring +44 1632 960123 today", "a phone number", "+44 1632 960123"),
+    ("ring oh one six three two nine six oh one two three", "a phone number",
+     "oh one six three two nine six oh one two three"),
+    ("ring O1632 96O123 today", "a phone number", "O1632 96O123"),
+    ("chip 985 112 004 567 890 read", "a microchip number", "985 112 004 567 890"),
+    ("chip 985112004567890 read", "a microchip number", "985112004567890"),
+    ("mail jo@home.example now", "an e-mail address", "jo@home.example"),
+    ("mail jo [at] home [dot] example now", "an e-mail address", "jo [at] home [dot] example"),
+    ("mail jo at home dot example now", "an e-mail address", "jo at home dot example"),
+    ("lives at ZZ1 2AB now", "a postcode", "ZZ1 2AB"),
+    ("lives at 12 Acacia Road", "a street address", "12 Acacia Road"),
+    ("brought by Mrs Smith today", "a person's name", "Mrs Smith"),
+    ("seen by Dr. Jane Doe", "a person's name", "Dr. Jane Doe"),
+])
+def test_other_identifiers(text: str, what: str, found: str) -> None:
+    assert [(f.what, f.text) for f in find_identifiers(text)] == [(what, found)]
+
 
 @pytest.mark.parametrize("text", [
     "Seen on day 3 and again at +30 min; weighed 120 g, then 115 g.",
@@ -20,6 +79,9 @@ from tests.helpers import make_tree
     "Oxygen at 2 litres per minute for one or two hours.",
     "Recheck in 7 days. Version 1.2.3 of the protocol.",
     "The guinea pig was a Christmas present.",
+    "It may 1st need fluids.", "Recheck at +12 h and on day 14.", "3rd day of treatment", "the 2nd dose of fluids",
+    "March was warm; it may eat.", "a score of 4/5", "in 2 weeks", "1 of 3 pups", "aged 2-3 years",
+    "temperature 38.5", "weighed 1.2 kg", "ward 12", "day 0 to day 7", "the march of time",
 ])
 def test_clinical_text_is_not_flagged(text: str) -> None:
     assert list(find_identifiers(text)) == []
@@ -35,3 +97,37 @@ def test_a_case_with_a_schema_mistake_is_still_scanned(tmp_path: Path) -> None:
     messages = [p.message for p in problems.sorted()]
     assert "cases must not identify owners or animals: remove the field 'owner_phone'" in messages
     assert any("'jane@owner.example' looks like an e-mail address" in m for m in messages), messages
+
+
+def _found(text: str) -> list[tuple[str, str, int]]:
+    return [(f.what, f.text, f.start) for f in find_identifiers(text)]
+
+
+def test_each_finding_is_located_once_in_reading_order() -> None:
+    """What, the text and where it starts (the column of the message), in the order they are read; a
+    span an earlier rule found ('3 May' of '3 May 2026') is not reported again."""
+    text = "Seen on 12 March; Mr Smith rang from 01632 960123 about chip 985 112 003 456 789, on 3 May 2026."
+    assert _found(text) == [("a calendar date", "12 March", text.index("12 March")),
+                            ("a person's name", "Mr Smith", text.index("Mr Smith")),
+                            ("a phone number", "01632 960123", text.index("01632")),
+                            ("a microchip number", "985 112 003 456 789", text.index("985")),
+                            ("a calendar date", "3 May", text.index("3 May"))]
+    # in reading order even when a later rule finds the earlier text
+    assert [f[0] for f in _found("ring 01632 960123, Mr Smith")] == ["a phone number", "a person's name"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("ring 0800 12345 now", "0800 12345"),  # nine digits: the shortest number reported
+    ("ring [01632 960123] today", "01632 960123"),  # brackets around it are not part of it
+    ("ring (01632 960123) now", "01632 960123"),
+    ("ring one two three four five six seven eight nine", "one two three four five six seven eight nine"),
+    ("ring treble one two three four five six seven", "treble one two three four five six seven"),  # 3 + 6
+])
+def test_a_phone_number_of_nine_digits_or_more(text: str, found: str) -> None:
+    assert _found(text) == [("a phone number", found, text.index(found))]
+
+
+@pytest.mark.parametrize("text", ["tel 01632960", "ring one two three four five six seven eight",
+                                  "ring treble one two three four five six", "ring 1 2 3 4 5 six seven eight"])
+def test_eight_digits_are_not_a_phone_number(text: str) -> None:
+    assert _found(text) == []
