@@ -7,6 +7,9 @@ import re
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80  # ids are file names and URL segments
+# What `kb new` templates write where the contributor must choose (a kind, a region, a tier …): never
+# a real value; the schema and reference checks report it as a choice still to make.
+CHOOSE = "change-me"
 _ID = re.compile(ID_PATTERN)
 
 

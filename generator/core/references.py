@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from generator.core.ids import is_valid_id
+from generator.core.ids import CHOOSE, is_valid_id
 from generator.core.issues import Issue, Stage
 from generator.core.sources import FieldPath, Source, format_path
 from generator.core.suggest import suggest_id
@@ -79,18 +79,13 @@ def _is_id(value: str) -> bool:
     return is_valid_id(value)
 
 
-# What `kb new` templates write where the contributor must choose (a kind, a region, a species): a
-# value that must not survive into a merged file, and is reported as a choice still to make.
-CHOOSE = frozenset({"change-me"})
-
-
 def unknown(source: Source, path: FieldPath, kind: str, value: str, options: Mapping[str, Any],
             list_options: bool = True, names: Mapping[str, list[str]] | None = None) -> Issue:
     """A reference to something that does not exist. Callers skip the check when ``options`` is
     empty: then the vocabulary itself failed to load, and that error is the one to show. ``names``
     (each id's label or name) lets "did you mean" find an id from a name ("Kettlemoor Vets")."""
     listed = f"use one of: {', '.join(options)}" if list_options and options else ""
-    if value in CHOOSE:  # a `kb new` template's choice, left as it was written
+    if value == CHOOSE:  # a `kb new` template's choice, left as it was written
         return source.problem(path, f"choose the {kind}: the template leaves it for you to choose",
                               hint=listed or f"write the id of an existing {kind}", stage=Stage.REFERENCE)
     meant = suggest_id(value, names if names is not None else {option: [] for option in options})

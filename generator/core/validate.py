@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.core.ids import CHOOSE
 from generator.core.issues import Issue, Stage
 from generator.core.sources import FieldPath, Source, format_path
 from generator.core.suggest import closest, did_you_mean, slugify
@@ -102,7 +103,7 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         return f"unknown field '{loc[-1]}'", hint, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))
-        if value == "change-me":  # a `kb new` template's choice, left as it was written
+        if value == CHOOSE:  # a `kb new` template's choice, left as it was written
             return "choose a value: the template leaves it for you to choose", f"one of: {', '.join(options)}", False
         return (f"{_show(value)} is not one of: {', '.join(options)}", did_you_mean(value, options), False)
     if kind == "string_pattern_mismatch":

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType, schema_line
+from generator.core.ids import CHOOSE
 from generator.core.settings import THEME
 from generator.kinds import REGISTRY
 
@@ -49,7 +50,7 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
     fields say `change-me` (reported as a choice to make until changed) beside the ids to choose
     from; only metrics take their region and period from the id they were named with."""
     today = catalog.settings.today
-    region, period = "change-me", today.strftime("%Y-%m")
+    region, period = CHOOSE, today.strftime("%Y-%m")
     found = re.match(r"^(?P<region>[a-z0-9-]+)-(?P<period>\d{4}-(?:\d{2}|q[1-4]))$", entry_id)
     if kind == "metrics" and found and found["region"] in catalog.regions:
         region, period = found["region"], found["period"].upper()
