@@ -93,4 +93,4 @@ def test_the_pages_say_why_a_figure_is_not_shown(fixture_site: Path, url: str) -
     assert note is not None and "not shown" in note.get_text()
     for span in html.select("td .kb-suppressed"):
         if span.get_text() == NOT_SHOWN_TEXT:
-            assert span.find_next_sibling("sup").a["href"] == "#not-shown"
+            assert span.find_next_sibling(class_="kb-why").a["href"] == "#not-shown"

@@ -51,6 +51,12 @@ def period_label(period: str) -> str:
     return f"{part if part.startswith('Q') else calendar.month_abbr[int(part)]}\n{year}"
 
 
+def period_name(period: str) -> str:
+    """'2026-05' -> 'May 2026', '2026-Q2' -> 'Q2 2026': how tables and sentences name a period."""
+    year, part = period.split("-")
+    return f"{part if part.startswith('Q') else calendar.month_name[int(part)]} {year}"
+
+
 @_remembered
 def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
                series: list[tuple[str, list[float | None]]], y_label: str, y_max: float | None = None) -> str:

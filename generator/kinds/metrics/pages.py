@@ -12,19 +12,33 @@ from markupsafe import Markup
 
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
-from generator.kinds.metrics.charts import bar_chart, line_chart
-from generator.kinds.metrics.publish import NETWORK, OUTCOME_KINDS, Published, publish
+from generator.kinds.metrics.charts import bar_chart, line_chart, period_name
+from generator.kinds.metrics.publish import NETWORK, OUTCOME_KINDS, Published, Shown, publish
 from generator.kinds.metrics.suppression import Cell
 from generator.kinds.triage.views import tiers_by_rank
 
 
-def _compliance(pub: Published, region: str, tier: str, period: str) -> float | None:
-    return pub.rate(period, region, f"seen-within-target:{tier}", "within", "seen")
+def _compliance(pub: Published, region: str, tier: str, period: str) -> Shown:
+    return pub.shown_rate(period, region, f"seen-within-target:{tier}", "within", "seen")
 
 
-def _minutes(pub: Published, region: str, tier: str, period: str, which: str) -> float | None:
-    cell = pub.value(period, region, f"minutes-to-vet:{tier}", which)
-    return None if cell is None or cell.suppressed else cell.value
+def target_text(minutes: int) -> str:
+    """A tier's target time as a funder reads it: '1 hour', '2 days', '0 minutes (at once)'."""
+    if minutes == 0:
+        return "0 minutes (a vet at once)"
+    for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
+        if minutes % size == 0:
+            count = minutes // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    raise AssertionError("unreachable: every whole number of minutes divides by 1")
+
+
+def _totals(pub: Published, region: str, periods: list[str]) -> list[dict[str, Any]]:
+    """Headline figures per period: contacts, referral requests and the share accepted."""
+    return [{"period": p, "name": period_name(p),
+             "contacts": pub.value(p, region, "contacts", "all"),
+             "requests": pub.value(p, region, "referrals", "requests"),
+             "accepted": pub.shown_rate(p, region, "referrals", "accepted", "requests")} for p in periods]
 
 
 def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[str, Any]:
@@ -32,49 +46,58 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
     periods = pub.periods
     latest = periods[-1]
     key = region.replace(NETWORK, "net")
-    compliance = [(t, [_compliance(pub, region, t.id, p) for p in periods]) for t in tiers]
-    acceptance = [pub.rate(p, region, "referrals", "accepted", "requests") for p in periods]
+    compliance = [(t, target_text(t.target_minutes), [_compliance(pub, region, t.id, p) for p in periods])
+                  for t in tiers]
+    acceptance = [pub.shown_rate(p, region, "referrals", "accepted", "requests") for p in periods]
     problems = sorted({r.measure.split(":", 1)[1] for r in pub.rows if r.measure.startswith("outcomes:")})
     outcomes = [(catalog.problems[pid].model.title if pid in catalog.problems else pid,
                  [pub.value(latest, region, f"outcomes:{pid}", k) for k in (*OUTCOME_KINDS, "all")])
                 for pid in problems]
     section: dict[str, Any] = {
-        "region": region, "label": label, "periods": periods, "latest": latest,
+        "region": region, "label": label, "periods": [(p, period_name(p)) for p in periods],
+        "latest": period_name(latest), "totals": _totals(pub, region, periods),
         "compliance": compliance,
         "compliance_chart": Markup(line_chart(
             f"{key}-compliance", f"{label}: share seen within the target time, by tier",
-            f"Percentage of contacts seen by a vet within each tier's target time, {periods[0]} to {latest}. "
-            "Gaps are figures not published, to protect small numbers. "
+            f"Percentage of contacts seen by a vet within each tier's target time, {period_name(periods[0])} to "
+            f"{period_name(latest)}. Gaps are figures not published, to protect small numbers. "
             "The same numbers are in the table below the chart.",
-            periods, [(t.label, values) for t, values in compliance], "% within target", 100)),
-        "acceptance": acceptance,
-        "referrals": [(p, {k: pub.value(p, region, "referrals", k) for k in
-                           ("requests", "accepted", "declined", "expired", "pending")}) for p in periods],
+            periods, [(t.label, [v.value for v in values]) for t, _, values in compliance], "% within target", 100)),
+        "referrals": [(p, period_name(p), {k: pub.value(p, region, "referrals", k) for k in
+                                          ("requests", "accepted", "declined", "expired", "pending")}, rate)
+                      for p, rate in zip(periods, acceptance, strict=True)],
         "acceptance_chart": Markup(line_chart(
             f"{key}-acceptance", f"{label}: referrals accepted",
-            f"Percentage of referral requests accepted, {periods[0]} to {latest}. The same numbers are in "
-            "the table below the chart.", periods, [("Accepted", acceptance)], "% of requests", 100)),
+            f"Percentage of referral requests accepted, {period_name(periods[0])} to {period_name(latest)}. "
+            "The same numbers are in the table below the chart.",
+            periods, [("Accepted", [v.value for v in acceptance])], "% of requests", 100)),
         "outcomes": outcomes,
         "outcomes_chart": Markup(bar_chart(
-            f"{key}-outcomes", f"{label}: outcomes by problem, {latest}",
-            f"Number of animals who recovered, were referred or died, for each problem guide, in {latest}. "
-            "Bars marked <5 are counts from 1 to 4 and bars marked – are figures not shown so that such a count "
-            "cannot be worked out; neither is published. The same numbers are in the table below the chart.",
+            f"{key}-outcomes", f"{label}: outcomes by problem, {period_name(latest)}",
+            f"Number of animals who recovered, were referred or died, for each problem guide, in "
+            f"{period_name(latest)}. Bars marked <5 are counts from 1 to 4 and bars marked – are figures not "
+            "shown so that such a count cannot be worked out; neither is published. The same numbers are in "
+            "the table below the chart.",
             [name for name, _ in outcomes],
             [(kind.capitalize(), [_bar(row[1][i]) for row in outcomes]) for i, kind in enumerate(OUTCOME_KINDS)],
             "animals")),
     }
     if region != NETWORK:
         top = tiers[:2]
-        minutes = [(f"{t.label}, {w}", [_minutes(pub, region, t.id, p, w) for p in periods])
-                   for t in top for w in ("median", "p90")]
+        minutes = [(f"{t.label}: {MINUTE_MEASURES[w]}", [pub.shown_minutes(p, region, t.id, w) for p in periods])
+                   for t in top for w in MINUTE_MEASURES]
         section["minutes"] = minutes
         section["minutes_chart"] = Markup(line_chart(
             f"{key}-minutes", f"{label}: minutes from first call to first vet",
             f"Median and 90th centile minutes from the first call to first contact with a vet for the two most "
-            f"urgent tiers, {periods[0]} to {latest}. The same numbers are in the table below the chart.",
-            periods, minutes, "minutes"))
+            f"urgent tiers, {period_name(periods[0])} to {period_name(latest)}. Half of the animals reached a vet "
+            "within the median, 9 in 10 within the 90th centile. The same numbers are in the table below the chart.",
+            periods, [(name, [v.value for v in values]) for name, values in minutes], "minutes"))
     return section
+
+
+# The two times published per tier, by the names the pages give them (the download keeps median and p90).
+MINUTE_MEASURES = {"median": "median", "p90": "90th centile"}
 
 
 def _bar(cell: Cell | None) -> float | str:
@@ -92,9 +115,10 @@ def bottlenecks(catalog: Catalog, pub: Published) -> list[dict[str, Any]]:
     found = []
     for region in pub.regions:
         for tier in tiers_by_rank(catalog):
-            share = _compliance(pub, region, tier.id, latest)
+            share = _compliance(pub, region, tier.id, latest).value
             if share is not None and share < tier.goal_percent:
-                found.append({"region": catalog.regions[region], "tier": tier, "share": share})
+                found.append({"region": catalog.regions[region], "tier": tier, "share": share,
+                              "target": target_text(tier.target_minutes)})
     return sorted(found, key=lambda b: (b["tier"].rank, b["share"]))
 
 

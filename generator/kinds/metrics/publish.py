@@ -16,6 +16,12 @@ from generator.kinds.metrics.suppression import Cell, suppress_table
 from generator.kinds.triage.views import tiers_by_rank
 
 NETWORK = "network"
+
+# Why a rate or a time is not published: said beside the gap, in the table and nowhere else.
+NO_REPORT = "no report"
+NONE_BEHIND = "none to count"
+FEW_BEHIND = "fewer than 5 behind it"
+GIVES_AWAY = "would give away a count under 5"
 REFERRAL_STATUSES = ("accepted", "declined", "expired", "pending")
 OUTCOME_KINDS = ("recovered", "referred", "died")
 
@@ -35,6 +41,14 @@ class Row:
                 "category": self.category, "value": self.cell.value, "published_as": self.cell.text()}
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A rate or a time as a page shows it: the figure, or why it is not published (never both)."""
+
+    value: float | None
+    reason: str | None = None
+
+
 @dataclass
 class Published:
     periods: list[str]
@@ -48,11 +62,31 @@ class Published:
         return None
 
     def rate(self, period: str, region: str, measure: str, numerator: str, denominator: str) -> float | None:
+        return self.shown_rate(period, region, measure, numerator, denominator).value
+
+    def shown_rate(self, period: str, region: str, measure: str, numerator: str, denominator: str) -> Shown:
+        """numerator / denominator as a percentage to one decimal place, or the reason it is withheld."""
         top = self.value(period, region, measure, numerator)
         bottom = self.value(period, region, measure, denominator)
-        if not top or not bottom or top.suppressed or bottom.suppressed or not bottom.value:
-            return None
-        return round(100 * top.value / bottom.value, 1)
+        if top is None or bottom is None:
+            return Shown(None, NO_REPORT)
+        if bottom.suppressed:  # a small total, or one hidden so that a small count cannot be worked out
+            return Shown(None, FEW_BEHIND if bottom.small else GIVES_AWAY)
+        if not bottom.value:
+            return Shown(None, NONE_BEHIND)
+        if top.suppressed:  # the rate times the published total would give the hidden count back
+            return Shown(None, GIVES_AWAY)
+        return Shown(round(100 * top.value / bottom.value, 1))
+
+    def shown_minutes(self, period: str, region: str, tier: str, which: str) -> Shown:
+        """A median or 90th-centile time to a vet, or why it is withheld (fewer than 5 contacts behind it)."""
+        cell = self.value(period, region, f"minutes-to-vet:{tier}", which)
+        if cell is None:
+            return Shown(None, NO_REPORT)
+        if cell.suppressed:
+            seen = self.value(period, region, f"seen-within-target:{tier}", "seen")
+            return Shown(None, NONE_BEHIND if seen is not None and seen.value == 0 else FEW_BEHIND)
+        return Shown(cell.value)
 
 
 def publish(catalog: Catalog) -> Published:
