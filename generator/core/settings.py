@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 # every template, stylesheet and script, and the status words shared with the browser
@@ -22,11 +22,25 @@ def _today() -> date:
     return date.fromisoformat(pinned) if pinned else date.today()
 
 
+def _now() -> datetime:
+    # KB_NOW (an ISO instant with its offset) pins the moment alerts are read at; KB_TODAY, noon that day.
+    if pinned := os.environ.get("KB_NOW"):
+        return datetime.fromisoformat(pinned).astimezone(UTC)
+    if os.environ.get("KB_TODAY"):
+        return datetime.combine(_today(), time(12), UTC)
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
     demo_data: bool = False
     today: date = field(default_factory=_today)
+    # The moment the build reads alerts at (which are current, which are archived). A demo read as of
+    # a date reads them at noon that day, and so do its pages in the browser (clock_pinned): the demo's
+    # alerts never expire.
+    now: datetime = field(default_factory=_now)
+    clock_pinned: bool = False
     # Ages (days) at which a directory entry's verification becomes a note and a warning.
     verify_note_days: int = 180
     verify_warn_days: int = 365
@@ -60,7 +74,8 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     demo = bool(extra.get("demo_data", False))
     as_of = _date(extra, "demo_data_as_of")
-    return Settings(root=root, demo_data=demo, **({"today": as_of} if demo and as_of else {}),
+    pinned = {"today": as_of, "now": datetime.combine(as_of, time(12), UTC), "clock_pinned": True}
+    return Settings(root=root, demo_data=demo, **(pinned if demo and as_of else {}),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
 

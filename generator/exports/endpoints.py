@@ -17,6 +17,7 @@ ARCHIVE = "api/open-data.zip"
 OPENAPI = f"{API}/openapi.json"
 GUIDANCE_FEED = "changes/guidance.xml"
 SESSIONS_FEED = "training/sessions.xml"
+ALERTS_FEED = "alerts/feed.xml"
 JSON, CSV, VCARD, ATOM, ICS, ZIP = ("application/json", "text/csv", "text/vcard", "application/atom+xml",
                                     "text/calendar", "application/zip")
 
@@ -87,6 +88,10 @@ def endpoints(catalog: Catalog, collections: list[Collection]) -> list[Endpoint]
         Endpoint("Feeds", GUIDANCE_FEED, ATOM, "Guidance changes", "Atom feed of recent changes to clinical "
                  "guidance only: triage, first aid and the referral protocol."),
     ]
+    if catalog.get("alerts"):
+        found.append(Endpoint("Feeds", ALERTS_FEED, ATOM, "Alerts",
+                              "Atom feed of public alerts (closures and disruptions, with what to do instead), "
+                              "current, coming and recently ended."))
     if catalog.modules:
         found += [
             Endpoint("Feeds", SESSIONS_FEED, ATOM, "Training sessions",

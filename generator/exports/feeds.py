@@ -9,7 +9,8 @@ from typing import Any
 from generator.core.catalog import Catalog
 from generator.core.history import RECENT, History, changes_feed
 from generator.core.specs import PageSpec, TemplateFile, pages_by_source
-from generator.exports.endpoints import GUIDANCE_FEED, SESSIONS_FEED
+from generator.exports.endpoints import ALERTS_FEED, GUIDANCE_FEED, SESSIONS_FEED
+from generator.kinds.alerts.views import notice, public_alerts
 from generator.kinds.training.calendar import upcoming
 from generator.kinds.training.pages import session_file
 from generator.kinds.training.views import module_list
@@ -43,6 +44,11 @@ def feed_files(catalog: Catalog, specs: list[PageSpec], history: History, site_u
                site_name: str) -> list[TemplateFile]:
     files = [changes_feed(GUIDANCE_FEED, GUIDANCE_FEED, "changes to guidance", guidance_changes(specs, history),
                           site_url, site_name)]
+    if catalog.get("alerts"):
+        alerts = [(a, notice(catalog, a)) for a in reversed(public_alerts(catalog))]  # latest start first
+        files.append(TemplateFile(ALERTS_FEED, "alerts.atom.xml", {
+            "entries": alerts, "site_url": site_url, "site_name": site_name, "self_path": ALERTS_FEED,
+            "updated": max((n.starts for _, n in alerts), default=None)}))
     if catalog.modules:
         entries = session_entries(catalog, history)
         files.append(TemplateFile(SESSIONS_FEED, "sessions.atom.xml", {

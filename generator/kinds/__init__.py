@@ -13,7 +13,7 @@ loading follows it, a type's `needs` first.
 
 Imports: generator.core and generator.common; a type's package may import the packages below it,
 lowest first: vocabularies, organisations, training and equipment, triage, then cases, first_aid,
-referral, volunteers and metrics (none of these imports another). The import contract in
+referral, volunteers, metrics and alerts (none of these imports another). The import contract in
 tests/unit/test_architecture.py holds every package to this.
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from generator.core.content_type import ContentType
 from generator.kinds import (
+    alerts,
     cases,
     equipment,
     first_aid,
@@ -44,4 +45,5 @@ REGISTRY: tuple[ContentType, ...] = (
     *equipment.TYPES,
     *volunteers.TYPES,
     *metrics.TYPES,
+    *alerts.TYPES,
 )

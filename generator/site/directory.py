@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.common.notices import for_organisation, for_region, not_ended
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.equipment.views import equipment_of, equipment_row
@@ -60,6 +61,7 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
             {"region": region, "orgs": in_region(catalog, region.id),
              "cover": cover, "region_vcard": region_vcard_path(region.id) if cover else None,
              "volunteers": volunteers_in(catalog, region.id),
+             "alerts": not_ended(for_region(catalog, region.id), catalog.settings.now), "now": catalog.settings.now,
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
              "help_data": help_data(catalog, [region.id]),
              "species_counts": [(s, sum(1 for o in treating(catalog, s.id)
@@ -83,6 +85,8 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "partner": organisation(catalog, org.after_hours.partner) if org.after_hours.partner else None,
              "partner_of": partners_of(catalog, org.id),
              "record": help_record(catalog, org),
+             "alerts": not_ended(for_organisation(catalog, org.id), catalog.settings.now),
+             "now": catalog.settings.now,
              "cover_words": cover_words(org),
              "equipment": [equipment_row(catalog, item) for item in equipment_of(catalog, org.id)],
              # due for re-checking: the page says so (the audit and kb check use the same age)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.common.notices import not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
@@ -23,8 +24,12 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     region_ids = list(catalog.regions)
     clinics = sum(len(candidates(catalog, r)) for r in region_ids)
     one_page = clinics <= catalog.settings.get_help_clinics_on_one_page
+    now = catalog.settings.now
+    current = [n for n in notices(catalog) if n.current(now)]
     common = {"tiers": tiers, "happening": what_is_happening(catalog),
-              "species": list(catalog.species.values())}
+              "species": list(catalog.species.values()), "alerts": not_ended(notices(catalog), now), "now": now,
+              # closed by an alert when the page was built: the lists read without JavaScript say so
+              "closed_now": {o for n in current if n.closes and not n.services for o in n.organisations}}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
                       "Is it an emergency? What to do now, and who can help now: clinics open or on call, "
                       "by species and region.",

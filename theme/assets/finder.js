@@ -127,6 +127,27 @@
       .slice(0, NEIGHBOURS);
   }
 
+  // Alerts for the regions shown, while current (they also change who can help: theme/kb/help.js)
+  function showAlerts(data, ids, now) {
+    var box = document.getElementById("kb-finder-alerts"), seen = {}, items = [];
+    ids.forEach(function (id) {
+      ((data.regions[id] || {}).alerts || []).forEach(function (a) {
+        if (seen[a.id] || !help.currentAlert(a.starts, a.ends, now)) return;
+        seen[a.id] = true;
+        var item = el("div", "kb-alert-banner kb-alert-banner--" + a.severity), title = el("p", "kb-alert-banner__title");
+        item.setAttribute("role", "note");
+        title.appendChild(el("strong", null, a.title));
+        var more = el("p", "kb-alert-banner__more"), link = el("a", null, "Details");
+        link.href = new URL("../" + a.url, indexUrl).href;
+        more.appendChild(link);
+        item.append(title, el("p", "kb-alert-banner__instead", a.instead), more);
+        items.push(item);
+      });
+    });
+    box.replaceChildren.apply(box, items);
+    box.hidden = !items.length;
+  }
+
   function update(push) {
     var f = read();
     if (push) {
@@ -142,6 +163,7 @@
     var now = new Date();
     return load(ids).then(function (data) {
       var stored = ids.filter(function (id) { return data.missing.indexOf(id) < 0; });
+      showAlerts(data, stored, now);
       var found = results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") + unstored(data, ids);

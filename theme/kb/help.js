@@ -10,6 +10,8 @@
   var ALL_WEEK = [[[0, 1, 2, 3, 4, 5, 6], "00:00", "24:00"]];
   var HELPING = { "open-24h": 1, "open": 1, "on-call": 1 };
   var NEAREST_OPEN = {{ nearest_open }};
+  // A demo read as of a date reads its alerts at that moment (ms since 1970); a real site, at the clock's.
+  var ALERT_CLOCK = {{ alert_clock | tojson }};
 
   function mins(clock) { var p = clock.split(":"); return +p[0] * 60 + +p[1]; }
 
@@ -106,9 +108,36 @@
              time: String(Math.floor(m / 60)).padStart(2, "0") + ":" + String(m % 60).padStart(2, "0") };
   }
 
+  // ---- alerts: current between their start and end (generator/common/notices.py) ----------------
+  function alertNow(now) { return ALERT_CLOCK !== null ? ALERT_CLOCK : (now || new Date()).getTime(); }
+  function current(starts, ends, now) { var t = alertNow(now); return t >= starts && t < ends; }
+
+  function closedByAlert(rec, now, service) {
+    return (rec.closures || []).some(function (c) {
+      return current(c[0], c[1], now) && (!c[2] || (!!service && c[2].indexOf(service) >= 0));
+    });
+  }
+
+  // Alert banners are in the page from the build; each shows only while current, whenever it is read.
+  function renderAlerts(now) {
+    document.querySelectorAll("[data-kb-alert-starts]").forEach(function (el) {
+      el.hidden = !current(+el.getAttribute("data-kb-alert-starts"), +el.getAttribute("data-kb-alert-ends"), now);
+    });
+    // lists of alerts, and an alert's own page, say when one has ended
+    document.querySelectorAll("[data-kb-alert-until]").forEach(function (el) {
+      if (alertNow(now) < +el.getAttribute("data-kb-alert-until")) return;
+      if (el.classList.contains("kb-alert-state")) el.textContent = "This alert has ended.";
+      else el.hidden = true;
+    });
+    document.querySelectorAll("[data-kb-alerts]").forEach(function (box) {
+      box.hidden = !box.querySelector("[data-kb-alert-starts]:not([hidden])");
+    });
+  }
+
   function status(rec, now, service) {
     if (rec.status === "closed") return { state: "closed", phone: null };
     if (rec.status === "temporarily-closed") return { state: "temporarily-closed", phone: null };
+    if (closedByAlert(rec, now, service)) return { state: "alert-closed", phone: null };
     var local = localParts(now, rec.tz);
     var today = addDays({ y: local.y, m: local.m, d: local.d }, 0), minute = local.minute;
     var l = lines(rec, today, service), open = l[0], call = l[1];
@@ -238,6 +267,7 @@
   }
 
   function renderAll(now) {
+    renderAlerts(now);
     var records = {};
     document.querySelectorAll("[data-kb-help-org]").forEach(function (el) {
       var rec = JSON.parse(el.getAttribute("data-kb-help-org"));
@@ -256,7 +286,7 @@
   window.kbHelp = {
     status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
     merge: merge, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
-    remembered: remembered, remember: remember, WORDS: WORDS
+    remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });
   else renderAll();

@@ -22,6 +22,7 @@ import yaml
 
 from generator.common.geo import Point, centre, distance_km
 from generator.common.hours import DAY_NAMES, DAYS, Period
+from generator.common.notices import closure_at
 from generator.common.schedule import (
     DAY_MINUTES,
     HORIZON,
@@ -61,6 +62,7 @@ class State(StrEnum):
     ON_CALL_LATER = "on-call-later"
     CLOSED_ALL_WEEK = "closed-all-week"
     TEMPORARILY_CLOSED = "temporarily-closed"
+    ALERT_CLOSED = "alert-closed"  # a current closure alert (generator/common/notices.py)
     CLOSED = "closed"
 
 
@@ -317,7 +319,7 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
     for org, partner in candidates(catalog, region):
         if not can_take(org, need, catalog):
             continue
-        status = status_at(org, region_of(catalog, org).timezone, at, need.service)
+        status = _status(catalog, org, at, need.service)
         row = Help(org, status, partner, _distance(origin, org))
         if status.helps_now:
             now_rows.append(row)
@@ -327,6 +329,14 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
     later_rows.sort(key=lambda h: (h.status.when, h.org.name.lower()))
     nearest = [] if now_rows else _nearest_open(catalog, region, at, need, origin)
     return Answer(now_rows, later_rows, nearest, region)
+
+
+def _status(catalog: Catalog, org: Organisation, at: datetime, service: str | None) -> Status:
+    """Its status, unless a current closure alert stops it helping with this need (it is then in
+    neither list: the alert says when and what to do instead)."""
+    if org.status == "active" and closure_at(catalog, org.id, at, service) is not None:
+        return Status(State.ALERT_CLOSED, None)
+    return status_at(org, region_of(catalog, org).timezone, at, service)
 
 
 def _distance(origin: Point | None, org: Organisation) -> float | None:
@@ -363,7 +373,7 @@ def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, or
     for org in fallback(catalog, region_id):
         if not can_take(org, need, catalog):
             continue
-        status = status_at(org, region_of(catalog, org).timezone, at, need.service)
+        status = _status(catalog, org, at, need.service)
         if status.state in (State.OPEN_24H, State.OPEN):
             rows.append(Help(org, status, None, _distance(origin, org)))
     rows.sort(key=lambda h: (h.distance_km if h.distance_km is not None else float("inf"), h.org.name.lower()))

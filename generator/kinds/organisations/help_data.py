@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.common.hours import DAYS, Period
+from generator.common.notices import for_organisation, for_region, not_ended
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
@@ -59,6 +60,9 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
             "referrals": _phone(referrals[0]) if referrals else None,
             "ll": [coords.lat, coords.lon] if coords else None,
             "cover": cover_words(org),
+            # closure alerts not ended when the site was built: the browser applies each while it is current
+            "closures": [n.browser_record() for n in not_ended(for_organisation(catalog, org.id),
+                                                                  catalog.settings.now) if n.closes],
         }
     return dict(catalog.memo(("help_record", org.id), compute))
 
@@ -67,8 +71,16 @@ def region_data(catalog: Catalog, region_id: str) -> dict[str, Any]:
     region = catalog.regions[region_id]
     middle = region_centre(catalog, region_id)
     return {"label": region.label, "tz": region.timezone, "centre": list(middle) if middle else None,
+            "alerts": [alert_record(n) for n in not_ended(for_region(catalog, region_id), catalog.settings.now)],
             "candidates": [[o.id, partner] for o, partner in candidates(catalog, region_id)],
             "fallback": [o.id for o in fallback(catalog, region_id)], "url": f"{region_id}.json"}
+
+
+def alert_record(notice: Any) -> dict[str, Any]:
+    """An alert as the finder shows it over its results, between its start and end."""
+    starts, ends, _ = notice.browser_record()
+    return {"id": notice.id, "title": notice.title, "instead": notice.instead, "url": notice.url,
+            "severity": notice.severity, "starts": starts, "ends": ends}
 
 
 def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bool = False) -> dict[str, Any]:
@@ -113,5 +125,9 @@ def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]
         for rid in catalog.regions]
     files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
                                                                 ensure_ascii=False)))
-    files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN}))
+    settings = catalog.settings
+    # a demo read as of a date shows its alerts as they were then, in the browser too (they never expire)
+    alert_clock = int(settings.now.timestamp() * 1000) if settings.clock_pinned else None
+    files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN,
+                                                            "alert_clock": alert_clock}))
     return files

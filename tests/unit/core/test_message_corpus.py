@@ -21,6 +21,8 @@ from tests.helpers import INVALID, REPO
 # message source as written in generator/ -> where it is tested today (it needs a tree shape, a note or
 # a report the corpus cannot express yet)
 NO_EXAMPLE_YET = {
+    "f\"the places this alert affects are in different time zones ({', '.join(found_zones)})\"":
+        "needs regions in two time zones, and the valid tree has one: tests/unit/alerts/test_alerts.py",
     "f'{words} as {other.source.display}: is this the same organisation?'":
         "two files alike: every corpus example is a copy, so the corpus ignores it; "
         "tests/unit/core/test_no_silent_ignores.py",

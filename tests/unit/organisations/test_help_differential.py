@@ -8,6 +8,7 @@ with and without daylight saving, on clock-change days. Deterministic: hypothesi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from generator.common.notices import NOTICES, Notice
 from generator.core.settings import Settings
 from generator.core.specs import TemplateFile
 from generator.kinds.organisations.availability import Need, status_at, who_can_help
@@ -127,6 +129,20 @@ def in_zones(catalog, zone_of: dict[str, str]):
     return catalog_with(catalog, regions=regions)
 
 
+@st.composite
+def closures(draw, around: datetime) -> list[Notice]:
+    """Closure alerts near ``around``: whole organisations or one service, current or not at that moment."""
+    found = []
+    for number in range(draw(st.integers(0, 3))):
+        starts = around + timedelta(minutes=draw(st.integers(-3 * 24 * 60, 24 * 60)))
+        ends = starts + timedelta(minutes=draw(st.integers(1, 4 * 24 * 60)))
+        found.append(Notice(id=f"alert-{number}", title="closed", severity="closure", starts=starts, ends=ends,
+                            instead="ring another clinic", url=f"alerts/alert-{number}/",
+                            organisations=(draw(st.sampled_from(ORG_IDS)),),
+                            services=draw(st.sampled_from([(), ("ct",), ("triage",)]))))
+    return found
+
+
 # ---- one organisation -------------------------------------------------------------------------------
 
 def _wall(moment: datetime | None, today: date) -> dict | None:
@@ -171,6 +187,9 @@ def test_who_can_help_gives_the_same_clinics_in_the_same_order(catalog, browser_
     datas = [data.draw(schedule(org_data(org_id), around)) for org_id in ORG_IDS]
     regions = sorted(catalog.regions)
     network = in_zones(with_orgs(catalog, *datas), dict(zip(regions, zones, strict=False)))
+    # closure alerts, carried in the records as a page built before all of them would carry them
+    built = dataclasses.replace(catalog.settings, now=datetime(2025, 1, 1, tzinfo=UTC))
+    network = catalog_with(network, settings=built, **{NOTICES: data.draw(closures(at))})
     place = (51.0 + data.draw(st.integers(-50, 50)) / 100, 0.3 + data.draw(st.integers(-50, 50)) / 100) \
         if where == "place" else None
     region = None if place else where
@@ -214,3 +233,28 @@ def test_a_service_with_no_hours_is_never_available_in_either(catalog, browser_h
     assert browser["state"] == "closed-all-week"
     assert browser_help({"kind": "status", "record": help_record(one, org), "now": at.isoformat(),
                          "service": "triage"})["state"] == "open-24h"
+
+
+def test_a_closure_alert_takes_a_clinic_out_of_who_can_help_in_both(catalog, browser_help) -> None:
+    """Hand-worked: Saltwick (open around the clock) closed by an alert from 02:00 to 04:00 on 23 November;
+    a CT-only closure leaves it helping with everything else."""
+    at = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    built = dataclasses.replace(catalog.settings, now=datetime(2026, 11, 22, tzinfo=UTC))
+
+    def ask(services: tuple[str, ...], moment: datetime, service: str | None) -> tuple[list[str], list[str]]:
+        closure = Notice(id="power-cut", title="Power cut", severity="closure", url="alerts/power-cut/",
+                         starts=datetime(2026, 11, 23, 2, 0, tzinfo=UTC), ends=datetime(2026, 11, 23, 4, 0, tzinfo=UTC),
+                         instead="Ring Eastmarsh Out-of-Hours Vets", organisations=("saltwick-veterinary-hospital",),
+                         services=services)
+        network = catalog_with(catalog, settings=built, **{NOTICES: [closure]})
+        answer = who_can_help(network, at=moment, region="eastmarsh", need=Need(service=service))
+        python = [h.org.id for h in answer.now]
+        browser = browser_help({"kind": "help", "data": help_data(network, ["eastmarsh"]), "region": "eastmarsh",
+                                "place": None, "now": moment.isoformat(),
+                                "need": {"species": None, "weight": None, "service": service, "referred": False}})
+        return python, [row["id"] for row in browser["now"]]
+
+    for python, browser in (ask((), at, None), ask(("ct",), at, "ct")):
+        assert "saltwick-veterinary-hospital" not in python and python == browser
+    for python, browser in (ask((), at + timedelta(hours=1), None), ask(("ct",), at, None)):
+        assert "saltwick-veterinary-hospital" in python and python == browser
