@@ -74,8 +74,9 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     demo = bool(extra.get("demo_data", False))
     as_of = _date(extra, "demo_data_as_of")
-    pinned = {"today": as_of, "now": datetime.combine(as_of, time(12), UTC), "clock_pinned": True}
-    return Settings(root=root, demo_data=demo, **(pinned if demo and as_of else {}),
+    pinned = {"today": as_of, "now": datetime.combine(as_of, time(12), UTC), "clock_pinned": True} \
+        if demo and as_of else {}
+    return Settings(root=root, demo_data=demo, **pinned,
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
 

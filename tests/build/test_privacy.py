@@ -27,6 +27,19 @@ from tests.helpers import make_tree
 TEST_CALL = date(2026, 8, 31)  # a date found nowhere else in the fixture tree
 VERIFIER = "Zqxcanary practice manager"  # a role, as the field requires
 KIT_NOTE = "Zqxcanary kit note: kept in the back office"
+MEMBERS_ALERT = "Zqxcanary members-only alert"  # an alert for members is in no public output at all
+MEMBERS_ALERT_FILE = f"""# yaml-language-server: $schema=../../../../schemas/alert.schema.json
+id: zqxcanary-referral-line
+title: "{MEMBERS_ALERT}: referral line diverted"
+severity: closure
+starts: 2026-10-01 08:00
+ends: 2099-10-01 08:00
+organisations: [saltwick-veterinary-hospital]
+summary: "{MEMBERS_ALERT} summary"
+instead: "{MEMBERS_ALERT} instead"
+issued_by: Referral coordinator
+audience: members
+"""
 
 
 def long_date(day: date) -> str:
@@ -78,6 +91,7 @@ def canary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 path.write_text(text, encoding="utf-8")
                 placed += count
     assert placed >= 10, "the canaries must reach the fixture's files"
+    (tree / "content/alerts/zqxcanary-referral-line.yml").write_text(MEMBERS_ALERT_FILE, encoding="utf-8")
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--strict"]) == 0
     return tree / "site"
 
@@ -102,3 +116,15 @@ def test_the_search_index_was_searched(canary_site: Path) -> None:
     assert any(name.startswith("pagefind/fragment/") for name, _ in texts)
     network = [text for name, text in texts if name.startswith("pagefind-network/fragment/")]
     assert network and any("Pebblesham" in text for text in network)
+
+
+def test_a_members_only_alert_appears_in_no_output_file(canary_site: Path) -> None:
+    texts = list(output_texts(canary_site))
+    assert [name for name, text in texts if "zqxcanary" in text.lower()] == []
+    # not vacuous: the fixture's public alert is published, on its page, in the API and in the feed
+    public = {name for name, text in texts if "Tollerby Marsh Veterinary Practice closed by a power cut" in text}
+    assert {"alerts/tollerby-marsh-power-cut/index.html", "alerts/feed.xml"} <= public
+    assert any(name.startswith("api/") for name in public)
+    # and the members-only closure does not change who can help now in the public build
+    assert "saltwick-veterinary-hospital" in (canary_site / "help/eastmarsh.json").read_text(encoding="utf-8")
+    assert '"closures":[]' in (canary_site / "help/eastmarsh.json").read_text(encoding="utf-8")
