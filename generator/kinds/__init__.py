@@ -13,7 +13,7 @@ loading follows it, a type's `needs` first.
 
 Imports: generator.core and generator.common; a type's package may import the packages below it,
 lowest first: vocabularies, organisations, training and equipment, triage, then cases, first_aid,
-referral, volunteers and metrics (none of these imports another). The import contract in
+referral, volunteers, metrics and network (none of these imports another). The import contract in
 tests/unit/test_architecture.py holds every package to this.
 """
 
@@ -25,6 +25,7 @@ from generator.kinds import (
     equipment,
     first_aid,
     metrics,
+    network,
     organisations,
     referral,
     training,
@@ -44,4 +45,5 @@ REGISTRY: tuple[ContentType, ...] = (
     *equipment.TYPES,
     *volunteers.TYPES,
     *metrics.TYPES,
+    *network.TYPES,
 )
