@@ -5,7 +5,8 @@ organisations by id, and every page has an owner role and a review like guidance
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from generator.common.fields import Id, IsoDate, KbModel, LocalDateTime, Role, ShortText, Text, TimeZone
 from generator.common.review import Review
 
+_CURRENCY = re.compile(r"^[A-Z]{3}$")  # ISO 4217
 MeetingKind = Literal["committee", "case-panel"]
 
 
@@ -37,11 +39,13 @@ class Partnership(KbModel):
     scope: Text  # what the partner brings: its complementary capability
     renewal_due: IsoDate | None = None
 
-    @model_validator(mode="after")
-    def _renewed_after_signing(self) -> Partnership:
-        if self.renewal_due is not None and self.renewal_due <= self.signed:
-            raise ValueError("renewal_due must be after signed")
-        return self
+    @field_validator("renewal_due")
+    @classmethod
+    def _renewed_after_signing(cls, value: date | None, info: ValidationInfo) -> date | None:
+        signed = info.data.get("signed")
+        if value is not None and signed is not None and value <= signed:
+            raise ValueError(f"renewal_due ({value.isoformat()}) must be after signed ({signed.isoformat()})")
+        return value
 
 
 class Meeting(KbModel):
@@ -140,12 +144,20 @@ class Spending(KbModel):
 class Budget(KbModel):
     year: Annotated[int, Field(ge=2000, le=2100)]
     basis: Literal["actual", "planned"]  # the year's accounts, or the budget agreed for it
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]  # ISO 4217: GBP, EUR, USD
+    currency: ShortText  # ISO 4217: GBP, EUR, USD
     owner: Role
     review: Review
     income: Income
     spending: Spending
     notes: list[Text] = []
+
+    @field_validator("currency")
+    @classmethod
+    def _currency_code(cls, value: str) -> str:
+        if not _CURRENCY.match(value):
+            raise ValueError(f"'{value}' is not a currency code; write its three capital letters, such as GBP, "
+                             "EUR or USD")
+        return value
 
     @property
     def id(self) -> str:
