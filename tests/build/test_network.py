@@ -147,3 +147,22 @@ def test_budget_csv_and_json_in_the_open_data(fixture_site: Path, catalog) -> No
     assert by_id["2025"]["balance"] == catalog.budgets["2025"].model.balance
     open_data = page(fixture_site, "open-data").get_text()
     assert "network/budget/budget.csv" in open_data and "network/meetings.ics" in open_data
+
+
+def test_handbook_and_budget_reviews_come_last_in_the_audit(tmp_path: Path) -> None:
+    """A handbook page due for review soon and an overdue budget are on the coordinators' audit (an
+    overdue budget is medium risk, not high like guidance), and the pages reviewed on time are not."""
+    from generator.site.audit import audit  # noqa: PLC0415
+    from tests.helpers import make_tree  # noqa: PLC0415
+
+    tree = make_tree(tmp_path)
+    meetings = tree / "content/network/handbook/meetings.yml"
+    meetings.write_text(meetings.read_text().replace("next_review: 2027-04-14", "next_review: 2026-12-01"))
+    budget = tree / "content/network/budget/2024.yml"
+    budget.write_text(budget.read_text().replace("next_review: 2027-03-12", "next_review: 2026-11-01"))
+    found = audit(load_catalog(Settings(root=tree, demo_data=True, today=date.fromisoformat(TODAY)))[0])
+    network = [(f.risk, f.title, f.url, f.detail) for f in found if f.what == "network handbook"]
+    assert network == [("medium", "Network budget 2024", "network/budget/2024/", "review overdue since 2026-11-01"),
+                       ("low", "Meetings", "network/meetings/", "review due on 2026-12-01")]
+    first_network = next(i for i, f in enumerate(found) if f.what == "network handbook")
+    assert all(f.what != "guidance" for f in found[first_network:] if f.risk == "medium")

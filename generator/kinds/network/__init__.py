@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.common.freshness import HANDBOOK as HANDBOOK_RISK
+from generator.common.freshness import finding
 from generator.core.catalog import Catalog
 from generator.core.collection import URL as URL_SCHEMA
 from generator.core.collection import Collection, entries
@@ -18,6 +20,17 @@ from generator.kinds.network.checks import check_budgets, check_handbook
 from generator.kinds.network.handbook_pages import URL, handbook_files, plan_handbook
 from generator.kinds.network.model import Budget, HandbookPage
 from generator.kinds.network.views import budgets, handbook
+
+
+def _audit(catalog: Catalog) -> list:
+    """Handbook pages and budgets past (or near) their next review: the governance, after everything an
+    owner in an emergency depends on."""
+    reviewed = [(p.title, URL.format(id=p.id), p.review.next_review, catalog.handbook[p.id].source.display)
+                for p in handbook(catalog)]
+    reviewed += [(f"Network budget {b.year}", year_url(b.year), b.review.next_review,
+                  catalog.budgets[b.id].source.display) for b in budgets(catalog)]
+    return [found for title, url, due, source in reviewed
+            if (found := finding(catalog.settings, HANDBOOK_RISK, title, url, due, source, "review"))]
 
 
 def _export_handbook(catalog: Catalog, site_url: str, public: Any) -> Collection:
@@ -42,8 +55,8 @@ HANDBOOK = ContentType(
     "handbook", HandbookPage, folder="content/network/handbook", new="handbook-page",
     schema="handbook-page.schema.json", url=URL,
     references=(ref("partnerships.*.organisation", "organisations", "organisation", list_options=False),),
-    checks=(check_handbook,), pages=plan_handbook, files=handbook_files,
-    export=_export_handbook, examples="handbook")
+    checks=(check_handbook,), pages=plan_handbook, files=handbook_files, export=_export_handbook, audit=_audit,
+    examples="handbook")
 
 BUDGETS = ContentType(
     "budgets", Budget, folder="content/network/budget", new="budget", schema="budget.schema.json",
