@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -78,6 +78,19 @@ def _iana_zone(value: str) -> str:
     return value
 
 
+def _local_datetime(value: object) -> object:
+    """A local date and time as written (the time zone is a field beside it), never with an offset."""
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date and time; write it as YYYY-MM-DDTHH:MM") from None
+        if parsed.tzinfo is not None:
+            raise ValueError("give the local time without an offset, and the time zone in `timezone`")
+        return parsed
+    raise ValueError(f"'{value}' is not a date and time; write it as YYYY-MM-DDTHH:MM in quotes")
+
+
 def _https_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() != "https":
@@ -103,6 +116,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Role = Annotated[ShortText, AfterValidator(role)]  # a job, never a person's name (published)
 TimeZone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_iana_zone)]
+LocalDateTime = Annotated[datetime, BeforeValidator(_local_datetime)]  # local time; its zone is another field
 
 
 def minutes(clock: str) -> int:

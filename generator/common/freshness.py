@@ -19,8 +19,8 @@ from generator.core.sources import Source
 DUE_SOON_DAYS = 30
 PHONE_CHECK_DAYS = 90
 # risk classes of the audit, most serious first
-GUIDANCE, DIRECTORY, EQUIPMENT = "guidance", "directory entry", "equipment"
-RISK_ORDER = {GUIDANCE: 0, DIRECTORY: 1, EQUIPMENT: 2}
+GUIDANCE, DIRECTORY, EQUIPMENT, HANDBOOK = "guidance", "directory entry", "equipment", "network handbook"
+RISK_ORDER = {GUIDANCE: 0, DIRECTORY: 1, EQUIPMENT: 2, HANDBOOK: 3}
 
 
 def verification_age(settings: Settings, src: Source, verified_on: date) -> list[Issue]:

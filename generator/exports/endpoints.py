@@ -12,6 +12,8 @@ from generator.exports.csv_export import CSV_PATH
 from generator.exports.hsds import FOLDER as HSDS
 from generator.exports.public import Collection
 from generator.exports.vcard import region_vcard_path
+from generator.kinds.network.budget_pages import CSV_FILE as BUDGET_CSV
+from generator.kinds.network.calendar import FEED as MEETINGS_FEED
 
 ARCHIVE = "api/open-data.zip"
 OPENAPI = f"{API}/openapi.json"
@@ -108,6 +110,13 @@ def endpoints(catalog: Catalog, collections: list[Collection]) -> list[Endpoint]
             Endpoint("Spreadsheets", "metrics/metrics.json", JSON, "Network metrics (JSON)",
                      "The same figures as the CSV."),
         ]
+    if catalog.get("handbook") and any(e.model.meetings for e in catalog.handbook.values()):
+        found.append(Endpoint("Calendars", MEETINGS_FEED, ICS, "Network meetings",
+                              "iCalendar to subscribe to: upcoming coordination committee meetings and case panels."))
+    if catalog.get("budgets"):
+        found.append(Endpoint("Spreadsheets", BUDGET_CSV, CSV, "Network budgets",
+                              "Income by source and spending by purpose, one row per year and category, totals "
+                              "included; the same figures as api/v1/budgets.json."))
     found.append(Endpoint("Everything in one file", ARCHIVE, ZIP, "Full download",
                           "Every file under api/ (the JSON API, HSDS, CSV and vCards) in one zip, with a README "
                           "stating the licence."))

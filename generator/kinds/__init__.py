@@ -13,7 +13,7 @@ loading follows it, a type's `needs` first.
 
 Imports: generator.core and generator.common; a type's package may import the packages below it,
 lowest first: vocabularies, organisations, training and equipment, triage, then cases, first_aid,
-referral, volunteers, metrics and alerts (none of these imports another). The import contract in
+referral, volunteers, metrics, network and alerts (none of these imports another). The import contract in
 tests/unit/test_architecture.py holds every package to this.
 """
 
@@ -26,6 +26,7 @@ from generator.kinds import (
     equipment,
     first_aid,
     metrics,
+    network,
     organisations,
     referral,
     training,
@@ -45,5 +46,6 @@ REGISTRY: tuple[ContentType, ...] = (
     *equipment.TYPES,
     *volunteers.TYPES,
     *metrics.TYPES,
+    *network.TYPES,
     *alerts.TYPES,
 )

@@ -48,7 +48,8 @@ def _environment() -> Environment:
 def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
     """What the templates fill in. Nothing a contributor must choose is chosen for them: those
     fields say `change-me` (reported as a choice to make until changed) beside the ids to choose
-    from; only metrics take their region and period from the id they were named with."""
+    from; only metrics take their region and period from the id they were named with, and a budget
+    its year."""
     today = catalog.settings.today
     region, period = CHOOSE, today.strftime("%Y-%m")
     found = re.match(r"^(?P<region>[a-z0-9-]+)-(?P<period>\d{4}-(?:\d{2}|q[1-4]))$", entry_id)
@@ -60,6 +61,7 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
         "id": entry_id, "today": today.isoformat(),
         "next_year": (today + timedelta(days=365)).isoformat(),
         "region": region, "period": period,
+        "year": entry_id if kind == "budget" and re.fullmatch(r"\d{4}", entry_id) else "CHANGE",
         "country": catalog.regions[region].country if region in catalog.regions else "GB",
         "tiers": list(catalog.tiers), "choices": choices,
         "phone": "CHANGE",

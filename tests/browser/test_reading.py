@@ -83,7 +83,7 @@ AXE_PAGES = ["", "get-help/", "get-help/?species=hamster&region=eastmarsh", "tri
              "first-aid/species/hamster/", "search/?q=hamstr", "a-z/", "directory/find/?region=eastmarsh",
              "organisations/saltwick-veterinary-hospital/", "regions/eastmarsh/", "cases/",
              "cases/chinchilla-heatstroke-in-a-sunny-room/", "training/oxygen-therapy-for-rodents/", "referral/form/",
-             "metrics/", "offline/"]
+             "metrics/", "network/agreements/", "network/budget/2025/", "offline/"]
 
 
 # axe's landmark rules (best practice, not WCAG tags): the demo banner and every other piece of text

@@ -20,6 +20,8 @@ def tree(tmp_path: Path) -> Path:
 
 # What a contributor picks where the comment beside a choice lists no ids (organisations, signs).
 PICKED = {"organisation": "pebblesham-vets", "sign": "not-eating"}
+# Entries whose file name is not free to choose: a budget is named by its year.
+NEW_IDS = {"budget": "2031"}
 
 
 def choose(text: str) -> str:
@@ -66,8 +68,9 @@ def placeholder_lines(text: str) -> set[int]:
 def test_a_new_entry_fails_the_strict_check_until_filled_in(tree: Path, kind: str,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     config = str(tree / "mkdocs.yml")
-    assert main(["-f", config, "new", kind, f"brand-new-{kind}"]) == 0
-    written = next((tree / NEW_KINDS[kind]).glob(f"brand-new-{kind}.*"))
+    entry_id = NEW_IDS.get(kind, f"brand-new-{kind}")
+    assert main(["-f", config, "new", kind, entry_id]) == 0
+    written = next((tree / NEW_KINDS[kind]).glob(f"{entry_id}.*"))
     text = written.read_text()
     if written.suffix == ".yml":
         assert text.startswith(MARKER)
@@ -117,3 +120,18 @@ def test_new_refuses_bad_ids_and_kinds(tree: Path, capsys: pytest.CaptureFixture
     assert "not a valid id" in capsys.readouterr().err
     assert main(["-f", str(tree / "mkdocs.yml"), "new", "clinic", "x"]) == 1
     assert "unknown kind 'clinic'" in capsys.readouterr().err
+
+
+def test_a_budget_named_by_anything_but_its_year_says_so(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kb new budget` takes the year from the file name it is given; any other name leaves the year to
+    write, and once written, the file name must match it."""
+    config = str(tree / "mkdocs.yml")
+    assert main(["-f", config, "new", "budget", "2031"]) == 0
+    assert "\nyear: 2031 " in (tree / "content/network/budget/2031.yml").read_text()
+    assert main(["-f", config, "new", "budget", "next-year"]) == 0
+    written = tree / "content/network/budget/next-year.yml"
+    written.write_text(fill_in(written.read_text()).replace('year: "Written by the practice manager."', "year: 2032"))
+    capsys.readouterr()
+    assert main(["-f", config, "check", "--strict"]) == 1
+    assert ("content/network/budget/next-year.yml:5:7: error: year: this is the budget for 2032 but the file is named "
+            "next-year.yml (name the file 2032.yml)") in capsys.readouterr().err

@@ -68,6 +68,7 @@ def test_api_counts_match_the_catalog(api: Path, demo_catalog) -> None:
         # each region with figures, and the network
         "metrics": len({e.model.region for e in demo_catalog.metrics.values()}) + 1,
         "alerts": sum(1 for e in demo_catalog.alerts.values() if e.model.audience == "public"),
+        "handbook": len(demo_catalog.handbook), "budgets": len(demo_catalog.budgets),
     }
     assert counts == expected and all(expected.values())
     for name, count in counts.items():
@@ -117,7 +118,7 @@ def test_every_export_is_documented_on_use_our_data(demo_site: Path) -> None:
     patterns = {p: re.compile("^" + re.sub(r"\\\{[a-z_-]+\\\}", "[^/]+", re.escape(p)) + "$") for p in documented}
     exported = [*_files(demo_site, "api"), "changes/feed.xml", "changes/guidance.xml", "training/sessions.xml",
                 "training/sessions.ics", *_files(demo_site, "training/sessions"), "metrics/metrics.csv",
-                "metrics/metrics.json", "alerts/feed.xml"]
+                "metrics/metrics.json", "alerts/feed.xml", "network/meetings.ics", "network/budget/budget.csv"]
     assert all((demo_site / name).is_file() for name in exported)
     undocumented = [name for name in exported if not any(p.match(name) for p in patterns.values())]
     unused = [p for p, pattern in patterns.items() if not any(pattern.match(name) for name in exported)]

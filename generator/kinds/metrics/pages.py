@@ -10,9 +10,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.common.charts import bar_chart, line_chart, period_name
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
-from generator.kinds.metrics.charts import bar_chart, line_chart, period_name
 from generator.kinds.metrics.publish import NETWORK, OUTCOME_KINDS, Published, Shown, publish
 from generator.kinds.metrics.suppression import Cell
 from generator.kinds.triage.views import tiers_by_rank

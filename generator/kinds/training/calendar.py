@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
+from generator.common.ical import add_time_zones, event_uid, new_calendar
 from generator.kinds.training.model import Module, Session
-
-
-def _calendar(name: str) -> Calendar:
-    cal = Calendar()
-    cal.add("prodid", "-//Small Mammal Emergency Network//Training//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    return cal
 
 
 def _event(module: Module, session: Session, site_url: str, host_name: str) -> Event:
     event = Event()
-    # the published site's host names the event (not the machine it was built on, nor a port)
-    event.add("uid", f"{module.id}--{session.id}@{urlsplit(site_url).hostname or 'kb'}")
+    event.add("uid", event_uid(f"{module.id}--{session.id}", site_url))
     # DTSTAMP from the data, not the clock, so two builds of one commit are identical
     event.add("dtstamp", datetime.combine(module.review.reviewed, time(0, 0), tzinfo=UTC))
     event.add("dtstart", session.starts_at)
@@ -44,11 +34,8 @@ def upcoming(sessions: list[tuple[Module, Session]], today) -> list[tuple[Module
 
 
 def feed(sessions: list[tuple[Module, Session]], site_url: str, host_names: dict[str, str]) -> str:
-    cal = _calendar("Small mammal emergency training")
+    cal = new_calendar("Small mammal emergency training", "Training")
     for module, session in sessions:
         cal.add_component(_event(module, session, site_url, host_names.get(session.host, session.host)))
-    if sessions:  # RFC 5545: a VTIMEZONE for every TZID the events use, over the years they span
-        starts = [session.starts_at.date() for _, session in sessions]
-        cal.add_missing_timezones(first_date=min(starts).replace(month=1, day=1),
-                                  last_date=max(starts).replace(year=max(starts).year + 1, month=1, day=1))
+    add_time_zones(cal, (session.starts_at.date() for _, session in sessions))
     return cal.to_ical().decode("utf-8")

@@ -6,25 +6,13 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from generator.common.fields import HttpsUrl, Id, KbModel, ShortText, Text, TimeZone
+from generator.common.fields import HttpsUrl, Id, KbModel, LocalDateTime, ShortText, Text, TimeZone
 from generator.common.review import Review, Sources
 
 Audience = Literal["owner", "technician", "vet", "rescue-volunteer"]
 Level = Literal["introductory", "intermediate", "advanced"]
-
-
-def _local_datetime(value: object) -> object:
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"'{value}' is not a date and time; write it as YYYY-MM-DDTHH:MM") from None
-        if parsed.tzinfo is not None:
-            raise ValueError("give the local time without an offset, and the time zone in `timezone`")
-        return parsed
-    raise ValueError(f"'{value}' is not a date and time; write it as YYYY-MM-DDTHH:MM in quotes")
 
 
 class Section(KbModel):
@@ -51,7 +39,7 @@ class Session(KbModel):
     id: Id
     title: ShortText
     format: Literal["webinar", "hands-on", "hybrid"]
-    start: Annotated[datetime, BeforeValidator(_local_datetime)]
+    start: LocalDateTime
     timezone: TimeZone
     duration_minutes: Annotated[int, Field(gt=0, le=24 * 60)]
     host: Id  # an organisation id
