@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from generator.cli.new import new_kinds
+from generator.core.settings import EDITIONS
 from generator.core.staleness import EVERYWHERE, POLICIES
 from generator.host.config import load_site_config, settings_from_config
 from generator.host.guard import guarded, print_report, stale_policy
@@ -31,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir in mkdocs.yml)")
     build.add_argument("--timings", type=Path, metavar="FILE", help="write seconds per build stage to FILE (JSON)")
+    build.add_argument("--edition", choices=EDITIONS, default="public",
+                       help="members: the members' edition, with what only vetted members may see, for a host behind "
+                            "access control (default site folder: site_dir with -members)")
 
     new = commands.add_parser("new", help="write a commented template for a new entry (refuses an existing id)")
     new.add_argument("kind", help=", ".join(new_kinds()))
@@ -84,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
         from generator.host.build import build  # noqa: PLC0415
 
         return build(config_file, strict=args.strict, fmt=args.format, site_dir=args.site_dir,
-                     timings=args.timings, stale=(args.stale_fails, args.base))
+                     timings=args.timings, stale=(args.stale_fails, args.base), edition=args.edition)
     # kb check reads mkdocs.yml only for the settings it needs (quickly: no theme or plugins are loaded);
     # kb build and kb serve validate the rest of it, each problem a located line as well
     catalog, problems = load_catalog(settings_from_config(config_file))

@@ -80,6 +80,8 @@ def _iana_zone(value: str) -> str:
 
 def _local_datetime(value: object) -> object:
     """A local date and time as written (the time zone is a field beside it), never with an offset."""
+    if isinstance(value, datetime) and value.tzinfo is None:  # YAML reads 2026-11-20 08:00:00 unquoted as one
+        return value
     if isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value.strip())

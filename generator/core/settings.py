@@ -22,6 +22,18 @@ def _today() -> date:
     return date.fromisoformat(pinned) if pinned else date.today()
 
 
+EDITIONS = ("public", "members")  # the members' edition carries what only vetted members may see
+
+
+def _edition() -> str:
+    # `kb build --edition members` sets KB_EDITION for its build process; everything else builds the public one
+    edition = os.environ.get("KB_EDITION", "public")
+    if edition not in EDITIONS:
+        reason = f"KB_EDITION must be one of {', '.join(EDITIONS)}, not {edition!r}"
+        raise SettingsError(f"kb: {reason}", reason=reason)
+    return edition
+
+
 def _now() -> datetime:
     # KB_NOW (an ISO instant with its offset) pins the moment alerts are read at; KB_TODAY, noon that day.
     if pinned := os.environ.get("KB_NOW"):
@@ -41,6 +53,11 @@ class Settings:
     # alerts never expire.
     now: datetime = field(default_factory=_now)
     clock_pinned: bool = False
+    edition: str = "public"  # or "members": private fields and members-only entries are published too
+
+    @property
+    def members(self) -> bool:
+        return self.edition == "members"
     # Ages (days) at which a directory entry's verification becomes a note and a warning.
     verify_note_days: int = 180
     verify_warn_days: int = 365
@@ -76,7 +93,7 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     as_of = _date(extra, "demo_data_as_of")
     pinned = {"today": as_of, "now": datetime.combine(as_of, time(12), UTC), "clock_pinned": True} \
         if demo and as_of else {}
-    return Settings(root=root, demo_data=demo, **pinned,
+    return Settings(root=root, demo_data=demo, **pinned, edition=_edition(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
 

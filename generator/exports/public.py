@@ -49,5 +49,7 @@ def public(value: Any, private: Mapping[type[BaseModel], frozenset[str]] = PRIVA
 def collections(catalog: Catalog, site_url: str, registry: Sequence[ContentType] = REGISTRY) -> list[Collection]:
     """Every published content type, in the registry's order, entries sorted by id."""
     private = PRIVATE if registry is REGISTRY else private_fields(registry)
+    if catalog.settings.members:  # behind access control: private fields are what members need
+        private = {}
     return [ctype.export(catalog, site_url, lambda value: public(value, private))
             for ctype in registry if ctype.export]

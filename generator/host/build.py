@@ -29,7 +29,7 @@ FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None,
           stage_module: str = "generator.host.build_stage",
-          stale: tuple[str, str] = ("everywhere", "origin/main")) -> int:
+          stale: tuple[str, str] = ("everywhere", "origin/main"), edition: str = "public") -> int:
     """Check, build and index the site; returns the exit status of `kb build`."""
     stage: dict = {}
     with terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="kb-build-") as scratch:
@@ -39,7 +39,7 @@ def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, t
                    "--stale-fails", stale[0], "--base", stale[1],
                    *(["--site-dir", str(site_dir)] if site_dir else [])]
         try:
-            status = run_relayed(command)
+            status = run_relayed(command, {"KB_EDITION": edition})
             stage = json.loads(handoff.read_text(encoding="utf-8")) if handoff.is_file() else {}
             if status < 0:  # killed, for example by the kernel when memory runs out: it could not clean up
                 print(FAILED.format(f"the build process was stopped by signal {-status}"), file=sys.stderr)
@@ -98,11 +98,11 @@ def terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def run_relayed(command: list[str]) -> int:
+def run_relayed(command: list[str], env: dict[str, str] | None = None) -> int:
     """Run ``command``, passing its output line by line to this process's own stdout and stderr
     (whatever they are at the time, so callers that capture them see the child's messages too)."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               encoding="utf-8", errors="replace", env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               errors="replace", env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"})
     relays = [threading.Thread(target=_relay, args=(process.stdout, sys.stdout), daemon=True),
               threading.Thread(target=_relay, args=(process.stderr, sys.stderr), daemon=True)]
     for relay in relays:

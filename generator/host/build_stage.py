@@ -60,7 +60,8 @@ def _run(args: argparse.Namespace) -> int:
 
     config = load_site_config(args.config_file)
     root, docs_dir = args.config_file.resolve().parent, Path(config.docs_dir)
-    target = (args.site_dir or Path(config.site_dir)).absolute()
+    members = os.environ.get("KB_EDITION") == "members"
+    target = (args.site_dir or Path(config.site_dir + ("-members" if members else ""))).absolute()
     try:  # before anything slow: a build pointed at the sources or at someone's files does nothing
         check_target(target, root, docs_dir)
     except UnsafeSiteDir as exc:

@@ -85,13 +85,15 @@ def _samples(site: Path) -> list[str]:
     return found
 
 
-def write_service_worker(site: Path, env: Environment) -> list[str]:
+def write_service_worker(site: Path, env: Environment, *, members: bool = False) -> list[str]:
     """Write sw.js into the site root; returns the precached paths."""
     pages = _page_urls(site)
     assets = sorted({asset for page in [*pages, *_samples(site)] for asset in _assets_of(site, page)})
     precache = [*pages, *assets, "site.webmanifest"]
     text = env.get_template("sw.js").render(version=_version(site), precache=precache, offline_page=OFFLINE_PAGE,
-                                            data_dir=f"{HELP_DIR}/")
+                                            data_dir=f"{HELP_DIR}/",
+                                            # each edition keeps (and clears) only its own caches on one origin
+                                            prefix="kb-members-" if members else "kb-")
     (site / "sw.js").write_text(text, encoding="utf-8")
     return precache
 

@@ -111,6 +111,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
         config.extra["kb_serve_problems"] = []
+        config.extra["kb_members_edition"] = catalog.settings.members  # the banner, noindex (theme/main.html)
         if problems.failing(self.config.strict):
             if not (self.serving and self.last_good):
                 raise PluginError("the content has errors (listed above); nothing was built")
@@ -244,7 +245,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return
         site_dir = Path(config.site_dir)
         with TIMINGS.stage("exports"):
-            write_service_worker(site_dir, self._env)
+            write_service_worker(site_dir, self._env, members=self.catalog.settings.members)
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         if self.serving:
             self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)

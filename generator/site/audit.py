@@ -14,6 +14,7 @@ from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType
 from generator.core.specs import PageSpec
 from generator.kinds import REGISTRY
+from generator.kinds.organisations.checks import emergency_line_checks
 
 __all__ = ["DUE_SOON_DAYS", "PHONE_CHECK_DAYS", "audit", "plan_audit"]
 
@@ -26,5 +27,7 @@ def audit(catalog: Catalog, registry: Sequence[ContentType] = REGISTRY) -> list[
 def plan_audit(catalog: Catalog, registry: Sequence[ContentType] = REGISTRY) -> list[PageSpec]:
     return [PageSpec("audit.md", "audit.html", "Audit: what needs checking",
                      "Overdue and soon-due verifications, reviews and services, sorted by risk.",
-                     {"findings": audit(catalog, registry), "due_soon": DUE_SOON_DAYS, "phone_days": PHONE_CHECK_DAYS},
+                     {"findings": audit(catalog, registry), "due_soon": DUE_SOON_DAYS, "phone_days": PHONE_CHECK_DAYS,
+                      # when each line was last rung is private: on the members' edition's audit only
+                      "test_calls": emergency_line_checks(catalog) if catalog.settings.members else []},
                      search=False)]

@@ -23,8 +23,8 @@ ALERT = f"""# yaml-language-server: $schema=../../../../schemas/alert.schema.jso
 id: saltwick-flood
 title: "{TITLE}"
 severity: closure
-starts: 2027-03-10 02:00
-ends: 2027-03-10 06:00
+start: 2027-03-10 02:00
+end: 2027-03-10 06:00
 organisations: [{CLINIC}]
 summary: Water in the wards.
 instead: Ring Eastmarsh Out-of-Hours Vets.

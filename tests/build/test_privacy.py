@@ -32,8 +32,8 @@ MEMBERS_ALERT_FILE = f"""# yaml-language-server: $schema=../../../../schemas/ale
 id: zqxcanary-referral-line
 title: "{MEMBERS_ALERT}: referral line diverted"
 severity: closure
-starts: 2026-10-01 08:00
-ends: 2099-10-01 08:00
+start: 2026-10-01 08:00
+end: 2099-10-01 08:00
 organisations: [saltwick-veterinary-hospital]
 summary: "{MEMBERS_ALERT} summary"
 instead: "{MEMBERS_ALERT} instead"
@@ -56,6 +56,10 @@ CANARIES: dict[tuple[str, str], tuple[list[str], tuple[str, str], list[str]]] = 
                                 for d in (day.isoformat(), long_date(day))]),
     ("Equipment", "notes"): (["directory/equipment"], (r"(?m)^notes:.*\n(?:  .*\n)*", f'notes: "{KIT_NOTE}"\n'),
                              [KIT_NOTE]),
+    ("Contacts", "direct_lines"): (["directory/organisations"],
+                                   (r"(?m)^(contacts:\n)", "\\g<1>  direct_lines:\n    - type: referrals\n"
+                                                           "      number: \"01632 960987\"\n"),
+                                   ["960987", "960 987"]),
     # a gate, not a value: only cases with consent are published, and the record itself never is
     ("Case", "consent_recorded"): ([], ("", ""), ["consent_recorded"]),
 }
@@ -128,3 +132,42 @@ def test_a_members_only_alert_appears_in_no_output_file(canary_site: Path) -> No
     # and the members-only closure does not change who can help now in the public build
     assert "saltwick-veterinary-hospital" in (canary_site / "help/eastmarsh.json").read_text(encoding="utf-8")
     assert '"closures":[]' in (canary_site / "help/eastmarsh.json").read_text(encoding="utf-8")
+
+
+# ---- the members' edition (issue 21, part 4): the same sources, with what only members may see ------
+
+@pytest.fixture(scope="module")
+def members_site(canary_site: Path) -> Path:
+    tree = canary_site.parent
+    assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--strict", "--edition", "members"]) == 0
+    return tree / "site-members"  # its own folder by default, beside the public site
+
+
+def test_the_members_edition_carries_every_private_value(members_site: Path) -> None:
+    texts = dict(output_texts(members_site))
+    everything = "\n".join(texts.values()).lower()
+    for (model, field), (_, _, needles) in CANARIES.items():
+        if field == "consent_recorded":  # a gate: shown as "Recorded", never by its field name
+            continue
+        assert any(needle.lower() in everything for needle in needles), (model, field)
+    assert MEMBERS_ALERT.lower() in texts["alerts/zqxcanary-referral-line/index.html"].lower()
+    # and the members' closure applies to who can help now there
+    assert '"closures":[[' in texts["help/eastmarsh.json"]
+
+
+def test_every_members_page_says_members_only_and_asks_not_to_be_indexed(members_site: Path,
+                                                                         canary_site: Path) -> None:
+    pages = [p for p in members_site.rglob("*.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert 'class="kb-members"' in html and '<meta name="robots" content="noindex, nofollow">' in html, path
+    public = [p.read_text(encoding="utf-8") for p in canary_site.rglob("*.html")]
+    assert not any('class="kb-members"' in html or "noindex, nofollow" in html for html in public)
+
+
+def test_each_edition_has_its_own_search_index_and_offline_caches(members_site: Path, canary_site: Path) -> None:
+    members_fragments = [t for n, t in output_texts(members_site) if n.startswith("pagefind")]
+    assert any(MEMBERS_ALERT.lower() in t.lower() for t in members_fragments)  # its index holds members. pages
+    assert 'const PREFIX = "kb-members-"' in (members_site / "sw.js").read_text(encoding="utf-8")
+    assert 'const PREFIX = "kb-"' in (canary_site / "sw.js").read_text(encoding="utf-8")

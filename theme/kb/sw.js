@@ -8,7 +8,8 @@
    links and styles work at any depth. */
 "use strict";
 const VERSION = {{ version | tojson }};
-const CACHE = "kb-" + VERSION;
+const PREFIX = {{ prefix | tojson }};  // the members' edition has its own caches
+const CACHE = PREFIX + VERSION;
 const PRECACHE = {{ precache | tojson }};
 const OFFLINE = {{ offline_page | tojson }};
 const DATA = {{ data_dir | tojson }};  // JSON read by scripts: stored as it is fetched
@@ -31,7 +32,8 @@ self.addEventListener("activate", (event) => {
   // a new deploy has a new version: remove every older cache
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("kb-") && name !== CACHE) await caches.delete(name);
+      const mine = name.startsWith(PREFIX) && (PREFIX !== "kb-" || !name.startsWith("kb-members-"));
+      if (mine && name !== CACHE) await caches.delete(name);
     }
     await self.clients.claim();
   })());

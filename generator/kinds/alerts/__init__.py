@@ -29,7 +29,7 @@ def put_notices(catalog: Catalog) -> list[Issue]:
 
 
 def _reword(issue: Issue) -> Issue:
-    if issue.field == "ends" and "required" in issue.message:
+    if issue.field == "end" and "required" in issue.message:
         return replace(issue, hint="an alert must end: give the time it is expected to end, and extend it if the "
                                    "problem lasts longer")
     return issue

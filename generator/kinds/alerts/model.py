@@ -3,15 +3,12 @@ phone line out), from when until when, who and what it affects, and what to do i
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, ValidationInfo, field_validator, model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 
-from generator.common.fields import Id, KbModel, Role, ShortText, Text, TimeZone
-
-_LOCAL = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$")
+from generator.common.fields import Id, KbModel, LocalDateTime, Role, ShortText, Text, TimeZone
 
 # closure: the organisations (or only the services named) take no animals while it is current, and
 # leave "who can help now"; disruption: they work, with less (longer waits, no scanner); advice: news
@@ -19,27 +16,12 @@ Severity = Literal["closure", "disruption", "advice"]
 Audience = Literal["public", "members"]  # members: only in the members' edition, never in public output
 
 
-def _local_time(value: Any) -> Any:
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value
-    match = _LOCAL.match(value.strip()) if isinstance(value, str) else None
-    if match is None:
-        raise ValueError(f"'{value}' is not a local date and time; write it as 2026-11-20 08:00")
-    try:
-        return datetime.fromisoformat(f"{match[1]}T{match[2]}")
-    except ValueError:
-        raise ValueError(f"'{value}' is not a real date and time") from None
-
-
-LocalTime = Annotated[datetime, BeforeValidator(_local_time, json_schema_input_type=str)]
-
-
 class Alert(KbModel):
     id: Id
     title: ShortText  # says what and until when: "Southhaven CT scanner out of service until Friday"
     severity: Severity
-    starts: LocalTime  # local time where it applies: 2026-11-20 08:00
-    ends: LocalTime  # required: an alert that never ends would stay on every page
+    start: LocalDateTime  # local time where it applies: "2026-11-20 08:00"
+    end: LocalDateTime  # required: an alert that never ends would stay on every page
     timezone: TimeZone | None = None  # when the places it affects are in different time zones
     organisations: list[Id] = []
     services: list[Id] = []  # only these services of the organisations are affected
@@ -50,13 +32,13 @@ class Alert(KbModel):
     issued_by: Role
     audience: Audience = "public"
 
-    @field_validator("ends")
+    @field_validator("end")
     @classmethod
-    def _after_start(cls, ends: datetime, info: ValidationInfo) -> datetime:
-        starts = info.data.get("starts")
-        if starts is not None and ends <= starts:
-            raise ValueError(f"{ends:%Y-%m-%d %H:%M} is not after starts ({starts:%Y-%m-%d %H:%M})")
-        return ends
+    def _after_start(cls, end: datetime, info: ValidationInfo) -> datetime:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(f"{end:%Y-%m-%d %H:%M} is not after start ({start:%Y-%m-%d %H:%M})")
+        return end
 
     @field_validator("services")
     @classmethod

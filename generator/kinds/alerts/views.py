@@ -39,16 +39,18 @@ def zone_of(catalog: Catalog, alert: Alert) -> str:
 def notice(catalog: Catalog, alert: Alert) -> Notice:
     zone = ZoneInfo(zone_of(catalog, alert))
     return Notice(id=alert.id, title=alert.title, severity=alert.severity,
-                  starts=alert.starts.replace(tzinfo=zone), ends=alert.ends.replace(tzinfo=zone),
+                  starts=alert.start.replace(tzinfo=zone), ends=alert.end.replace(tzinfo=zone),
                   instead=alert.instead, url=URL.format(id=alert.id), organisations=tuple(alert.organisations),
                   regions=tuple(affected_regions(catalog, alert)), services=tuple(alert.services),
                   instead_organisations=tuple(alert.instead_organisations), timezone=zone.key)
 
 
 def public_alerts(catalog: Catalog) -> list[Alert]:
-    """Alerts the public site carries (members-only ones are in no public output), soonest first."""
-    return sorted((e.model for e in catalog.alerts.values() if e.model.audience == "public"),
-                  key=lambda a: (a.starts, a.id))
+    """Alerts this edition carries, soonest first: members-only ones only in the members' edition (they are
+    in no public output)."""
+    members = catalog.settings.members
+    return sorted((e.model for e in catalog.alerts.values() if members or e.model.audience == "public"),
+                  key=lambda a: (a.start, a.id))
 
 
 def split(catalog: Catalog, at: datetime) -> tuple[list[Alert], list[Alert], list[Alert]]:
@@ -68,6 +70,6 @@ def check_time_zones(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         alert = entry.model
         if alert.timezone is None and len(found_zones := zones(catalog, alert)) > 1:
             problems.append(entry.source.problem(
-                ("starts",), f"the places this alert affects are in different time zones ({', '.join(found_zones)})",
+                ("start",), f"the places this alert affects are in different time zones ({', '.join(found_zones)})",
                 hint="add timezone: with the zone its times are written in, e.g. timezone: Europe/London"))
     return problems

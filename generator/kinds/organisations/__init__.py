@@ -19,7 +19,7 @@ from generator.kinds.organisations.availability_checks import check_availability
 from generator.kinds.organisations.checks import check_organisations, test_call_reminders
 from generator.kinds.organisations.help_data import help_files
 from generator.kinds.organisations.likely_copies import check_likely_copies
-from generator.kinds.organisations.model import Organisation, Phone, Verification
+from generator.kinds.organisations.model import Contacts, Organisation, Phone, Verification
 from generator.kinds.organisations.views import URL as PAGE
 from generator.kinds.organisations.views import vcard_path
 
@@ -85,8 +85,9 @@ ORGANISATIONS = ContentType(
     ),
     checks=(check_organisations, check_likely_copies, check_availability, test_call_reminders), files=help_files,
     export=_export,
-    # who verified an entry (only the date is published) and when an emergency line was last rung to test it
-    private={Verification: frozenset({"by"}), Phone: frozenset({"verified_on"})},
+    # who verified an entry (only the date is published), when an emergency line was last rung to test it,
+    # and the direct lines only vetted members may ring: all three in the members' edition only
+    private={Verification: frozenset({"by"}), Phone: frozenset({"verified_on"}), Contacts: frozenset({"direct_lines"})},
     audit=_audit, aliases=True, examples="organisations")
 
 TYPES = (ORGANISATIONS,)

@@ -3,6 +3,8 @@ freshness; and the reminders of emergency lines due for a test call (notes: the 
 
 from __future__ import annotations
 
+from datetime import date
+
 from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
@@ -64,6 +66,22 @@ def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
 
         problems.extend(verification_age(catalog.settings, src, org.verified.on))
     return problems
+
+
+def emergency_line_checks(catalog: Catalog) -> list[dict]:
+    """Every emergency and after-hours line with when it was last rung, longest ago first: the private
+    side of the audit, on the members' edition's audit page."""
+    rows = []
+    for entry in catalog.organisations.values():
+        org = entry.model
+        if org.status == "closed":
+            continue
+        for phone in org.contacts.phones:
+            if phone.type in ("emergency", "after-hours"):
+                due = test_call_due(catalog.settings, phone.verified_on) if phone.verified_on else None
+                rows.append({"org": org, "phone": phone, "rung_on": phone.verified_on,
+                             "due": phone.verified_on is None or due is not None})
+    return sorted(rows, key=lambda r: (r["rung_on"] is not None, r["rung_on"] or date.min, r["org"].name.lower()))
 
 
 def test_call_reminders(catalog: Catalog, found: list[Issue]) -> list[Issue]:

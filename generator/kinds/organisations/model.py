@@ -85,6 +85,8 @@ class Phone(KbModel):
 
 class Contacts(KbModel):
     phones: Annotated[list[Phone], Field(min_length=1)]
+    # private: only in the members' edition (direct referral lines, the duty vet's mobile)
+    direct_lines: list[Phone] = []
     email: Email | None = None
     website: HttpsUrl | None = None
     referral_role: Role | None = None

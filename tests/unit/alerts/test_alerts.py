@@ -23,8 +23,8 @@ def catalog():
 
 
 def _alert(**changes) -> Alert:
-    data = {"id": "power-cut", "title": "Power cut", "severity": "closure", "starts": "2026-07-01 09:00",
-            "ends": "2026-07-01 15:00", "organisations": ["saltwick-veterinary-hospital"], "summary": "No power.",
+    data = {"id": "power-cut", "title": "Power cut", "severity": "closure", "start": "2026-07-01 09:00",
+            "end": "2026-07-01 15:00", "organisations": ["saltwick-veterinary-hospital"], "summary": "No power.",
             "instead": "Ring Eastmarsh Out-of-Hours Vets.", "issued_by": "Practice manager"}
     return Alert.model_validate({**data, **changes})
 
@@ -66,9 +66,9 @@ def test_advice_and_disruption_never_close(catalog) -> None:
 
 
 def test_pages_carry_what_has_not_ended_and_the_archive_the_rest(catalog) -> None:
-    ended = notice(catalog, _alert(id="old", starts="2026-06-01 09:00", ends="2026-06-02 09:00"))
+    ended = notice(catalog, _alert(id="old", start="2026-06-01 09:00", end="2026-06-02 09:00"))
     now = notice(catalog, _alert(id="now"))
-    coming = notice(catalog, _alert(id="coming", starts="2026-08-01 09:00", ends="2026-08-02 09:00"))
+    coming = notice(catalog, _alert(id="coming", start="2026-08-01 09:00", end="2026-08-02 09:00"))
     assert [n.id for n in not_ended([coming, ended, now], datetime(2026, 7, 1, 10, 0, tzinfo=UTC))] == ["now", "coming"]
     # the valid tree's one alert ended in October 2026: at a later build it is in the archive only
     later = catalog_with(catalog, settings=dataclasses.replace(catalog.settings, now=datetime(2026, 12, 1, tzinfo=UTC)))
@@ -83,7 +83,7 @@ def test_places_in_two_time_zones_need_the_alerts_own(catalog) -> None:
     entry = next(iter(catalog.alerts.values()))
     network = catalog_with(catalog, regions=regions, alerts={"two-zones": dataclasses.replace(entry, model=alert)})
     [problem] = check_time_zones(network, [])
-    assert problem.field == "starts"
+    assert problem.field == "start"
     assert problem.message == ("the places this alert affects are in different time zones "
                                "(Europe/London, Europe/Dublin)")
     named = {"two-zones": dataclasses.replace(entry, model=alert.model_copy(update={"timezone": "Europe/London"}))}
