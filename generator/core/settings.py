@@ -27,6 +27,9 @@ class Settings:
     root: Path
     demo_data: bool = False
     today: date = field(default_factory=_today)
+    # the demo's date (extra.demo_data_as_of) when it sets today: pages that decide again in the
+    # browser use it as their day too, so the demo never rots there either
+    demo_as_of: date | None = None
     # Ages (days) at which a directory entry's verification becomes a note and a warning.
     verify_note_days: int = 180
     verify_warn_days: int = 365
@@ -60,7 +63,7 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     demo = bool(extra.get("demo_data", False))
     as_of = _date(extra, "demo_data_as_of")
-    return Settings(root=root, demo_data=demo, **({"today": as_of} if demo and as_of else {}),
+    return Settings(root=root, demo_data=demo, **({"today": as_of, "demo_as_of": as_of} if demo and as_of else {}),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
 

@@ -1,11 +1,19 @@
 """Plan the kit library: kit by region and by type, and for each type the nearest available item in
-every region."""
+every region, with what the browser needs to choose them again on its own day."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
-from generator.kinds.equipment.views import equipment_list, equipment_row, nearest_available
+from generator.kinds.equipment.views import (
+    available_on,
+    equipment_list,
+    equipment_row,
+    kit_state,
+    nearest_candidates,
+)
 from generator.kinds.organisations.views import organisation
 
 
@@ -25,7 +33,25 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
         pages.append(PageSpec(
             f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
             {"equipment_type": kind, "items": [equipment_row(catalog, k) for k in items if k.item == kind.id],
-             "nearest": [(r, nearest_available(catalog, kind.id, r.id)[:5]) for r in catalog.regions.values()],
-             "module_titles": module_titles},
-            scripts=("kit-region",)))
+             "nearest": [(r, _nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()],
+             "module_titles": module_titles,
+             # the demo is read at extra.demo_data_as_of: the browser uses that day too, so the demo never
+             # rots; a real network's pages use the reader's own day
+             "as_of": catalog.settings.today.isoformat() if catalog.settings.demo_as_of else None,
+             "shown": NEAREST_SHOWN},
+            scripts=("kit-availability", "kit-region")))
     return pages
+
+
+NEAREST_SHOWN = 5  # items listed per region (theme/assets/kit-region.js shows as many)
+
+
+def _nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+    """Every candidate in nearest-first order, marked shown when it is one of the first NEAREST_SHOWN
+    available on the build's day (nearest_available's answer); the browser redoes the choice."""
+    rows, shown = [], 0
+    for row in nearest_candidates(catalog, item, region_id):
+        free = available_on(row["equipment"], catalog.settings.today) and shown < NEAREST_SHOWN
+        shown += free
+        rows.append({**row, "shown": free, "state": kit_state(row["equipment"])})
+    return rows
