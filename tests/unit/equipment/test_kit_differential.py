@@ -5,9 +5,6 @@ random loan schedules, and on every kit type, region and day around the demo's l
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,9 +15,8 @@ from hypothesis import strategies as st
 
 from generator.kinds.equipment.model import Equipment
 from generator.kinds.equipment.views import available_on, free_from, kit_state, nearest_available, nearest_candidates
-from tests.helpers import REPO
+from tests.helpers import REPO, node_harness
 
-NODE = shutil.which("node")
 HARNESS = Path(__file__).with_name("kit_harness.js")
 SCRIPT = REPO / "theme" / "assets" / "kit-availability.js"
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None,
@@ -30,20 +26,8 @@ EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=
 @pytest.fixture(scope="module")
 def browser_kit() -> Iterator[Callable[[dict], dict]]:
     """Ask kit-availability.js: one Node process for the module, one JSON line per question."""
-    # a failure, not a skip: CI sets up Node, so a skip would hide the comparison
-    assert NODE is not None, "Node is needed to run the browser's kit-availability.js: install Debian's nodejs"
-    node = subprocess.Popen([NODE, str(HARNESS), str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, encoding="utf-8")
-
-    def ask(request: dict) -> dict:
-        node.stdin.write(json.dumps(request) + "\n")
-        node.stdin.flush()
-        answer = json.loads(node.stdout.readline())
-        assert "error" not in answer, answer["error"]
-        return answer
-    yield ask
-    node.stdin.close()
-    node.wait(timeout=10)
+    with node_harness(HARNESS, SCRIPT) as ask:
+        yield ask
 
 
 def kit(loans: list[tuple[str, str, str]], status: str = "available", due: str | None = "2027-06-01") -> Equipment:
