@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.helpers import page
 
 UNIVERSITY = "Southhaven University Veterinary Hospital"
-BORROWERS = ("Pebblesham", "pebblesham-vets", "Tollerby", "tollerby-marsh")
+BORROWERS = ("Eastmarsh Out-of-Hours", "eastmarsh-out-of-hours-vets", "Tollerby", "tollerby-marsh")
 
 
 def _kit_row(html, holder: str):
@@ -56,7 +56,8 @@ def test_nearest_available_skips_the_item_on_loan_and_keeps_it_for_the_browser(f
 
 
 def test_the_kit_pages_name_no_borrower(fixture_site: Path) -> None:
-    for url in ("kit/oxygen-cage", "kit", "organisations/southhaven-university-veterinary-hospital"):
+    # (the kit library lists the borrowers' own kit: its pages are read where only loans could name them)
+    for url in ("kit/oxygen-cage", "organisations/southhaven-university-veterinary-hospital"):
         text = page(fixture_site, url).select_one(".kb-page").decode()
         assert not [b for b in BORROWERS if b in text], url
 

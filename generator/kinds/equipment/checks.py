@@ -37,6 +37,16 @@ def _loan_problems(equipment: Equipment, src: Source) -> list[Issue]:
     if equipment.loans and not equipment.loanable:
         issues.append(src.problem(("loans",), "this kit is not loanable, so it cannot have loans",
                                   hint="set loanable: true and give access rules, or remove the loans", at_key=True))
+    longest = equipment.access.max_days if equipment.access else None
+    for index, loan in enumerate(equipment.loans):
+        if loan.borrower == equipment.holder:
+            issues.append(src.problem(("loans", index, "borrower"), "the holder cannot borrow its own kit",
+                                      hint="name the borrowing organisation"))
+        if longest and loan.days > longest and loan.blocks:
+            issues.append(src.problem(("loans", index, "to"), f"this loan is {loan.days} days, longer than the "
+                                      f"{longest} days access.max_days allows",
+                                      hint="shorten it, or raise max_days if longer loans are agreed",
+                                      severity=Severity.WARNING))
     # loans that keep the item away, in date order: each must end before the next begins
     blocking = sorted(((i, loan) for i, loan in enumerate(equipment.loans) if loan.blocks),
                       key=lambda pair: (pair[1].from_, pair[0]))
