@@ -13,6 +13,7 @@ from generator.kinds.equipment.views import (
     equipment_row,
     kit_state,
     nearest_candidates,
+    upcoming_loans,
 )
 from generator.kinds.organisations.views import organisation
 
@@ -33,7 +34,7 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
         pages.append(PageSpec(
             f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
             {"equipment_type": kind, "items": [equipment_row(catalog, k) for k in items if k.item == kind.id],
-             "nearest": [(r, _nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()],
+             "nearest": [(r, nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()],
              "module_titles": module_titles,
              # the demo is read at extra.demo_data_as_of: the browser uses that day too, so the demo never
              # rots; a real network's pages use the reader's own day
@@ -46,12 +47,20 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
 NEAREST_SHOWN = 5  # items listed per region (theme/assets/kit-region.js shows as many)
 
 
-def _nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
-    """Every candidate in nearest-first order, marked shown when it is one of the first NEAREST_SHOWN
-    available on the build's day (nearest_available's answer); the browser redoes the choice."""
-    rows, shown = [], 0
+def nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+    """The candidates the page carries, nearest first, each marked shown when it is one of the first
+    NEAREST_SHOWN available on the build's day (nearest_available's answer); the browser redoes the
+    choice for its own day. The list stops at the NEAREST_SHOWN-th item with no loan from the build's
+    day on: on any later day those are still free (unless their service falls due), so nothing
+    further could be chosen, and a large network's page stays small."""
+    today = catalog.settings.today
+    rows, shown, settled = [], 0, 0
     for row in nearest_candidates(catalog, item, region_id):
-        free = available_on(row["equipment"], catalog.settings.today) and shown < NEAREST_SHOWN
+        equipment = row["equipment"]
+        free = available_on(equipment, today) and shown < NEAREST_SHOWN
         shown += free
-        rows.append({**row, "shown": free, "state": kit_state(row["equipment"])})
+        rows.append({**row, "shown": free, "state": kit_state(equipment)})
+        settled += available_on(equipment, today) and not upcoming_loans(equipment, today)
+        if settled == NEAREST_SHOWN:
+            break
     return rows

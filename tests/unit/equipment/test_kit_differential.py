@@ -13,9 +13,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.core.loading import Entry
 from generator.kinds.equipment.model import Equipment
-from generator.kinds.equipment.views import available_on, free_from, kit_state, nearest_available, nearest_candidates
-from tests.helpers import REPO, node_harness
+from generator.kinds.equipment.pages import NEAREST_SHOWN, nearest_rows
+from generator.kinds.equipment.views import (
+    available_on,
+    free_from,
+    kit_state,
+    nearest_available,
+    nearest_candidates,
+    upcoming_loans,
+)
+from tests.helpers import REPO, catalog_with, node_harness
 
 HARNESS = Path(__file__).with_name("kit_harness.js")
 SCRIPT = REPO / "theme" / "assets" / "kit-availability.js"
@@ -91,19 +100,24 @@ def test_random_schedules_agree(loans, status, due, day, browser_kit) -> None:
 
 
 def test_nearest_available_agrees_on_every_type_region_and_day(demo_catalog, browser_kit) -> None:
-    """The kit pages hand the browser the candidates in nearest-first order with kit_state; the
-    browser's choice on each day must be nearest_available's."""
-    start = demo_catalog.settings.today - timedelta(days=10)
-    days = [start + timedelta(days=n) for n in range(25)]
+    """A kit page hands the browser its candidates (nearest_rows: nearest first, with kit_state); the
+    browser's choice among them on each day from the build's on must be nearest_available's over all
+    the kit."""
+    days = [demo_catalog.settings.today + timedelta(days=n) for n in range(30)]
     differs_by_day = 0
     for kind in {e.model.item for e in demo_catalog.equipment.values()}:
         for region in demo_catalog.regions:
-            candidates = nearest_candidates(demo_catalog, kind, region)
-            states = [kit_state(row["equipment"]) for row in candidates]
+            candidates = nearest_rows(demo_catalog, kind, region)
+            states = [row["state"] for row in candidates]
+            settled = [row for row in candidates if available_on(row["equipment"], days[0])
+                       and not upcoming_loans(row["equipment"], days[0])]
+            assert len(settled) <= NEAREST_SHOWN  # the page carries no more than could ever be chosen
             answers = set()
             for day in days:
-                python = [row["equipment"].id for row in nearest_available(demo_catalog, kind, region, day)[:5]]
-                chosen = browser_kit({"kind": "nearest", "items": states, "day": day.isoformat(), "limit": 5})
+                python = [row["equipment"].id
+                          for row in nearest_available(demo_catalog, kind, region, day)[:NEAREST_SHOWN]]
+                chosen = browser_kit({"kind": "nearest", "items": states, "day": day.isoformat(),
+                                      "limit": NEAREST_SHOWN})
                 assert [candidates[i]["equipment"].id for i in chosen["chosen"]] == python, (kind, region, day)
                 answers.add(tuple(python))
             differs_by_day += len(answers) > 1
@@ -117,3 +131,29 @@ def test_nearest_available_agrees_on_every_type_region_and_day(demo_catalog, bro
 ])
 def test_the_browsers_day(pinned, now, today, browser_kit) -> None:
     assert browser_kit({"kind": "today", "pinned": pinned, "now": now})["today"] == today
+
+
+def test_a_large_network_s_page_carries_only_what_could_be_chosen(demo_catalog, browser_kit) -> None:
+    """Forty more oxygen cages, every third one lent out now and then: the page stops after the
+    fifth cage that has no loan ahead, and the browser's choice from it is still nearest_available's on
+    every day of the next two months."""
+    holders = sorted(demo_catalog.organisations)
+    base = demo_catalog.equipment["northvale-oxygen-cage-2"]
+    extra = {}
+    for n in range(40):
+        start = demo_catalog.settings.today + timedelta(days=n % 9)
+        loans = [{"from": start.isoformat(), "to": (start + timedelta(days=4)).isoformat(),
+                  "borrower": holders[(n + 1) % len(holders)], "status": "booked"}] if n % 3 == 0 else []
+        data = {**base.model.model_dump(by_alias=True, exclude={"loans"}), "id": f"extra-cage-{n}",
+                "holder": holders[n % len(holders)], "next_service_due": "2027-12-31", "loans": loans}
+        extra[data["id"]] = Entry(Equipment.model_validate(data, context={"allow_fictional": True}), base.source)
+    catalog = catalog_with(demo_catalog, equipment={**demo_catalog.equipment, **extra})
+    days = [catalog.settings.today + timedelta(days=n) for n in range(60)]
+    for region in catalog.regions:
+        rows, every = nearest_rows(catalog, "oxygen-cage", region), nearest_candidates(catalog, "oxygen-cage", region)
+        assert NEAREST_SHOWN < len(rows) < len(every)
+        for day in days:
+            chosen = browser_kit({"kind": "nearest", "items": [r["state"] for r in rows], "day": day.isoformat(),
+                                  "limit": NEAREST_SHOWN})["chosen"]
+            assert [rows[i]["equipment"].id for i in chosen] == [
+                r["equipment"].id for r in nearest_available(catalog, "oxygen-cage", region, day)[:NEAREST_SHOWN]]
