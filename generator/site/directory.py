@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
+from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
 from generator.kinds.organisations.availability import cover_words, night_cover
 from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record
@@ -90,7 +91,7 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              # due for re-checking: the page says so (the audit and kb check use the same age)
              "recheck": (catalog.settings.today - org.verified.on).days > catalog.settings.verify_note_days,
              "source_path": entry.source.display},
-            scripts=("help",), source=entry.source.display))
+            scripts=("help", *(KIT_SCRIPTS if equipment_of(catalog, org.id) else ())), source=entry.source.display))
     return pages
 
 

@@ -53,19 +53,30 @@ def test_demo_kit_out_on_loan_is_skipped_by_nearest_available(page: Page, demo_u
     assert box is not None and box["x"] + box["width"] <= 390  # fits the phone's width
 
 
-@pytest.mark.parametrize(("day", "listed"), [
-    (datetime(2026, 11, 21, 9, 0), False),   # the build's day: out until the 22nd, booked 23rd and 24th
-    (datetime(2026, 11, 24, 23, 50), False),  # the last booked day, late at night
-    (datetime(2026, 11, 25, 0, 10), True),   # free again (the cancelled loan from the 25th blocks nothing)
-    (datetime(2026, 12, 2, 12, 0), False),   # booked 1 to 4 December
-    (datetime(2026, 12, 5, 8, 0), True),
+OUT_UNTIL_25TH = "On loan, free again from 25 November 2026 · can be borrowed"  # as the build wrote it
+
+
+@pytest.mark.parametrize(("day", "listed", "status"), [
+    # the build's day: out until the 22nd, booked 23rd and 24th
+    (datetime(2026, 11, 21, 9, 0), False, OUT_UNTIL_25TH),
+    (datetime(2026, 11, 24, 23, 50), False, OUT_UNTIL_25TH),  # the last booked day, late at night
+    # free again (the cancelled loan from the 25th blocks nothing)
+    (datetime(2026, 11, 25, 0, 10), True, "Available · can be borrowed"),
+    (datetime(2026, 12, 2, 12, 0), False, "On loan, free again from 5 December 2026 · can be borrowed"),
+    (datetime(2026, 12, 5, 8, 0), True, "Available · can be borrowed"),
 ])
 def test_a_page_older_than_the_loan_is_corrected_in_the_browser(page: Page, fixture_url: str, day: datetime,
-                                                                listed: bool) -> None:
-    """The fixture network is not a demo read at a fixed date: its kit page, built on 21 November, is
-    read on the phone's own day, so the cage comes back into the list once its loans end."""
+                                                                listed: bool, status: str) -> None:
+    """The fixture network is not a demo read at a fixed date: its kit pages, built on 21 November, are
+    read on the phone's own day, so the cage comes back into the list once its loans end, and its row
+    and its holder's page say so."""
     page.clock.install(time=day.replace(tzinfo=LONDON))
+    page.goto(fixture_url + "organisations/southhaven-university-veterinary-hospital/")
+    expect(page.locator("#kit + ul li.kb-kit .kb-kit__status")).to_have_text(status)
     page.goto(fixture_url + "kit/oxygen-cage/")
+    row = page.locator("#all + ul li.kb-kit").filter(has_text=UNIVERSITY)
+    expect(row.locator(".kb-kit__status")).to_have_text(status)
+    expect(row).to_have_class("kb-kit" if listed else "kb-kit kb-kit--unavailable")
     page.select_option("#kb-kit-region", "southhaven")
     names = _nearest(page, "southhaven")
     if listed:  # in Southhaven itself, two km from the region's centre: second after the emergency hospital

@@ -29,21 +29,20 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
                       {"types": types_used,
                        "by_region": [(r, [equipment_row(catalog, k) for k in items if k.status != "retired"
                                           and organisation(catalog, k.holder).location.region == r.id])
-                                     for r in catalog.regions.values()]})]
+                                     for r in catalog.regions.values()]},
+                      scripts=KIT_SCRIPTS)]
     for kind in types_used:
         pages.append(PageSpec(
             f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
             {"equipment_type": kind, "items": [equipment_row(catalog, k) for k in items if k.item == kind.id],
              "nearest": [(r, nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()],
-             "module_titles": module_titles,
-             # the demo is read at extra.demo_data_as_of: the browser uses that day too, so the demo never
-             # rots; a real network's pages use the reader's own day
-             "as_of": catalog.settings.today.isoformat() if catalog.settings.demo_as_of else None,
-             "shown": NEAREST_SHOWN},
-            scripts=("kit-availability", "kit-region")))
+             "module_titles": module_titles, "shown": NEAREST_SHOWN},
+            scripts=KIT_SCRIPTS + ("kit-region",)))
     return pages
 
 
+# the browser's availability rule, and the kit rows it says again for the reader's day
+KIT_SCRIPTS = ("kit-availability", "kit-rows")
 NEAREST_SHOWN = 5  # items listed per region (theme/assets/kit-region.js shows as many)
 
 

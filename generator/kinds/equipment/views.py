@@ -127,9 +127,11 @@ class EquipmentRow:
     status: str
     back: date | None  # away on a loan today: the day it is free again
     loans: list[Loan]  # booked and current loans, soonest first
+    state: dict[str, Any]  # kit_state: the browser says again whether it is available on its own day
 
 
 def equipment_row(catalog: Catalog, item: Equipment) -> EquipmentRow:
     today = catalog.settings.today
     return EquipmentRow(item, organisation(catalog, item.holder), is_available(item, catalog),
-                        shown_status(item, catalog), free_from(item, today), upcoming_loans(item, today))
+                        shown_status(item, catalog), free_from(item, today), upcoming_loans(item, today),
+                        kit_state(item))
