@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from generator.common.date_spans import DateSpan
 from generator.common.fields import Email, Id, IsoDate, KbModel, Role, ShortText, Text
-from generator.common.periods import Period
 from generator.common.phones import normalise
 from generator.kinds.vocabularies.model import Term
 
@@ -50,7 +50,7 @@ class Booking(KbModel):
         return self
 
 
-class Loan(Period):
+class Loan(DateSpan):
     """The item lent to another organisation from `from` to `to`, both days included."""
 
     borrower: Id  # the borrowing organisation's id

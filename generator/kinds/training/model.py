@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from generator.common.date_spans import DateSpan
 from generator.common.fields import Email, HttpsUrl, Id, IsoDate, KbModel, Role, ShortText, Text, TimeZone
-from generator.common.periods import Period
 from generator.common.review import Review, Sources
 
 Audience = Literal["owner", "technician", "vet", "rescue-volunteer"]
@@ -108,7 +108,7 @@ class Placement(KbModel):
     audience: Annotated[list[Audience], Field(min_length=1)]
     duration_days: Annotated[int, Field(gt=0, le=365)]
     capacity: Annotated[int, Field(ge=1, le=50)]  # visitors at a time
-    dates: Annotated[list[Period], Field(min_length=1)]  # each intake, `from` and `to` both included
+    dates: Annotated[list[DateSpan], Field(min_length=1)]  # each intake, `from` and `to` both included
     apply: Application
     competencies: Annotated[list[Text], Field(min_length=1)]  # what the visitor can do afterwards
     prerequisites: list[Id] = []  # training modules to complete first

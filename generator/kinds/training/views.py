@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from graphlib import TopologicalSorter
 
-from generator.common.periods import Period
+from generator.common.date_spans import DateSpan
 from generator.core.catalog import Catalog
 from generator.kinds.training.model import Module, Placement
 
@@ -39,6 +39,6 @@ def placements_at(catalog: Catalog, org_id: str) -> list[Placement]:
     return [p for p in placement_list(catalog) if p.host == org_id]
 
 
-def coming_dates(placement: Placement, today: date) -> list[Period]:
+def coming_dates(placement: Placement, today: date) -> list[DateSpan]:
     """Its intakes that have not ended, soonest first."""
     return sorted((d for d in placement.dates if d.to >= today), key=lambda d: d.from_)
