@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -102,3 +106,26 @@ def catalog_with(catalog, settings=None, **store):
     for name, value in store.items():
         copied.put(name, value)
     return copied
+
+
+@contextmanager
+def node_harness(harness: Path, script: Path) -> Iterator[Callable[[dict], dict]]:
+    """Ask a browser script questions under Node: ``harness`` loads ``script`` and answers one JSON
+    line per question (tests/unit/*/..._harness.js). One Node process for the whole block."""
+    node_path = shutil.which("node")
+    # a failure, not a skip: CI sets up Node (and make test needs npm), so a skip would hide the comparison
+    assert node_path is not None, f"Node is needed to run the browser's {script.name}: install Debian's nodejs"
+    node = subprocess.Popen([node_path, str(harness), str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, encoding="utf-8")
+
+    def ask(request: dict) -> dict:
+        node.stdin.write(json.dumps(request) + "\n")
+        node.stdin.flush()
+        answer = json.loads(node.stdout.readline())
+        assert "error" not in answer, answer["error"]
+        return answer
+    try:
+        yield ask
+    finally:
+        node.stdin.close()
+        node.wait(timeout=10)

@@ -58,6 +58,9 @@ class Settings:
     @property
     def members(self) -> bool:
         return self.edition == "members"
+    # the demo's date (extra.demo_data_as_of) when it sets today: pages that decide again in the
+    # browser use it as their day too, so the demo never rots there either
+    demo_as_of: date | None = None
     # Ages (days) at which a directory entry's verification becomes a note and a warning.
     verify_note_days: int = 180
     verify_warn_days: int = 365
@@ -91,8 +94,8 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     demo = bool(extra.get("demo_data", False))
     as_of = _date(extra, "demo_data_as_of")
-    pinned = {"today": as_of, "now": datetime.combine(as_of, time(12), UTC), "clock_pinned": True} \
-        if demo and as_of else {}
+    pinned = {"today": as_of, "demo_as_of": as_of, "now": datetime.combine(as_of, time(12), UTC),
+              "clock_pinned": True} if demo and as_of else {}
     return Settings(root=root, demo_data=demo, **pinned, edition=_edition(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})

@@ -51,8 +51,8 @@ def _without_unknown(value: Any, model: Any) -> Any:
     """``value`` with every key that no model along the way declares left out."""
     target = _model_of(model)
     if target is not None and isinstance(value, dict):
-        return {key: _without_unknown(item, target.model_fields[key].annotation) for key, item in value.items()
-                if key in target.model_fields}
+        fields = _written_names(target)
+        return {key: _without_unknown(item, fields[key].annotation) for key, item in value.items() if key in fields}
     if isinstance(value, list):
         item_type = _item_type(model)
         return [_without_unknown(item, item_type) for item in value] if item_type is not None else value
@@ -199,11 +199,16 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
             current = _item_type(current)
             continue
         current = _model_of(current)
-        if current is None or part not in current.model_fields:
+        if current is None or part not in _written_names(current):
             return None
-        current = current.model_fields[part].annotation
+        current = _written_names(current)[part].annotation
     target = _model_of(current)
-    return list(target.model_fields) if target is not None else None
+    return list(_written_names(target)) if target is not None else None
+
+
+def _written_names(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the names the data uses (`from` for the field from_)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _unwrap(tp: Any) -> list[Any]:

@@ -36,7 +36,9 @@ def public(value: Any, private: Mapping[type[BaseModel], frozenset[str]] = PRIVA
     """The JSON form of a value, with every private field of every model inside it left out."""
     if isinstance(value, BaseModel):
         hidden = private.get(type(value), frozenset())
-        return {name: public(getattr(value, name), private) for name in type(value).model_fields if name not in hidden}
+        # by the names the data uses (`from`, not the code's from_)
+        return {info.alias or name: public(getattr(value, name), private)
+                for name, info in type(value).model_fields.items() if name not in hidden}
     if isinstance(value, list | tuple):
         return [public(item, private) for item in value]
     if isinstance(value, dict):

@@ -1,6 +1,6 @@
 """Plan the directory's pages: the directory, the finder, search, regions, species, services and one
-page per organisation. They span content types (an organisation's page lists its kit, a region's its
-volunteer groups and metrics), so they are planned here rather than by one type."""
+page per organisation. They span content types (an organisation's page lists its kit and the placements it
+hosts, a region's its volunteer groups and metrics), so they are planned here rather than by one type."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from generator.common.notices import for_organisation, for_region, not_ended
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
+from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
 from generator.kinds.organisations.availability import cover_words, night_cover
 from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record
@@ -22,6 +23,7 @@ from generator.kinds.organisations.views import (
     region_vcard_path,
     treating,
 )
+from generator.kinds.training.views import coming_dates, placements_at
 from generator.kinds.volunteers.views import volunteers_in
 from generator.site.search_words import search_vocabulary
 
@@ -89,10 +91,11 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "now": catalog.settings.now,
              "cover_words": cover_words(org),
              "equipment": [equipment_row(catalog, item) for item in equipment_of(catalog, org.id)],
+             "placements": [(p, coming_dates(p, catalog.settings.today)) for p in placements_at(catalog, org.id)],
              # due for re-checking: the page says so (the audit and kb check use the same age)
              "recheck": (catalog.settings.today - org.verified.on).days > catalog.settings.verify_note_days,
              "source_path": entry.source.display},
-            scripts=("help",), source=entry.source.display))
+            scripts=("help", *(KIT_SCRIPTS if equipment_of(catalog, org.id) else ())), source=entry.source.display))
     return pages
 
 

@@ -120,8 +120,10 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
     )
     terms = {ctype.name: catalog[ctype.name] for ctype in registry if ctype.terms and ctype.name in catalog}
     species = terms.get("species", {})
+    # demo_as_of: a demo is read at extra.demo_data_as_of, and scripts that decide by the day use it too
     env.globals.update(link=_link, terms=terms, today=catalog.settings.today, site_url=site_url,
                        members=catalog.settings.members,
+                       demo_as_of=catalog.settings.demo_as_of,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES)

@@ -63,6 +63,7 @@ def test_api_counts_match_the_catalog(api: Path, demo_catalog) -> None:
         "signs": len(demo_catalog.signs), "body-systems": len(demo_catalog.body_systems),
         "problem-guides": len(demo_catalog.problems), "first-aid": len(demo_catalog.first_aid),
         "referral-protocol": 1, "cases": len(demo_catalog.cases), "training-modules": len(demo_catalog.modules),
+        "training-placements": len(demo_catalog.placements),
         "equipment-types": len(demo_catalog.equipment_types), "equipment": len(demo_catalog.equipment),
         "volunteer-groups": len(demo_catalog.volunteers),
         # each region with figures, and the network
@@ -367,14 +368,15 @@ def test_hostile_text_survives_every_export_as_text(hostile_site: Path) -> None:
 
 def test_a_network_without_training_metrics_cases_or_kit_still_exports(tmp_path: Path) -> None:
     tree = make_tree(tmp_path / "tree")
-    for folder in ("content/training", "content/metrics", "content/cases", "directory/equipment",
-                   "directory/volunteers"):
+    for folder in ("content/training", "content/placements", "content/metrics", "content/cases",
+                   "directory/equipment", "directory/volunteers"):
         shutil.rmtree(tree / folder)
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build", "--site-dir", str(tmp_path / "site")]) == 0
     site = tmp_path / "site"
     counts = {t["type"]: t["count"] for t in _json(site / "api" / "v1" / "index.json")["types"]}
     assert counts["organisations"] > 0
-    assert [counts[n] for n in ("training-modules", "metrics", "cases", "equipment", "volunteer-groups")] == [0] * 5
+    assert [counts[n] for n in ("training-modules", "training-placements", "metrics", "cases", "equipment",
+                                "volunteer-groups")] == [0] * 6
     assert _json(site / "api" / "v1" / "metrics.json")["items"] == []
     assert not (site / "training" / "sessions.xml").exists()
     documented = [code.get_text() for code in page(site, "open-data").select("ul.kb-endpoints > li p:first-child code")]

@@ -17,7 +17,7 @@ from generator.core.loading import Loaded, load_list
 from generator.core.references import ref
 from generator.core.settings import Settings
 from generator.kinds.equipment.checks import check_equipment
-from generator.kinds.equipment.model import Equipment, EquipmentType
+from generator.kinds.equipment.model import Equipment, EquipmentType, Loan
 from generator.kinds.equipment.pages import plan_equipment
 from generator.kinds.equipment.views import is_available
 
@@ -47,12 +47,15 @@ def _export_types(catalog: Catalog, site_url: str, public: Any) -> Collection:
 
 def _export(catalog: Catalog, site_url: str, public: Any) -> Collection:
     return Collection("equipment", "Shared kit",
-                      "Equipment members can use or borrow; `available` applies the service-date rule.", Equipment,
+                      "Equipment members can use or borrow; `available` applies the service-date rule and the "
+                      "loan schedule (`loans`: booked and current loans keep the item away from `from` to `to`, "
+                      "both days included; the borrower is not published).", Equipment,
                       entries([e.model for e in catalog.equipment.values()], lambda k: f"kit/{k.item}/", site_url,
                               public, available=lambda k: is_available(k, catalog)),
                       {"url": URL, "available": {
                           "type": "boolean",
-                          "description": "usable or borrowable today: status available and service not overdue"}})
+                          "description": "usable or borrowable on the build's day: status available, service "
+                                         "not overdue and not away on a loan"}})
 
 
 def _audit(catalog: Catalog) -> list:
@@ -81,9 +84,11 @@ EQUIPMENT = ContentType(
         ref("item", "equipment_types", "equipment type"),
         ref("holder", "organisations", "organisation", list_options=False),
         ref("access.training", "modules", "training module", list_options=False),
+        ref("loans.*.borrower", "organisations", "organisation", list_options=False),
     ),
     checks=(check_equipment,), pages=plan_equipment, export=_export, audit=_audit,
-    # internal notes on a piece of kit are for the network's own work
-    private={Equipment: frozenset({"notes"})}, examples="equipment")
+    # internal notes on a piece of kit, and which organisation borrowed it, are for the network's own
+    # work: the public pages and open data give a loan's dates and status only
+    private={Equipment: frozenset({"notes"}), Loan: frozenset({"borrower"})}, examples="equipment")
 
 TYPES = (EQUIPMENT_TYPES, EQUIPMENT)

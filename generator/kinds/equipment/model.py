@@ -6,12 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from generator.common.date_spans import DateSpan
 from generator.common.fields import Email, Id, IsoDate, KbModel, Role, ShortText, Text
 from generator.common.phones import normalise
 from generator.kinds.vocabularies.model import Term
 
 EquipmentStatus = Literal["available", "on-loan", "in-maintenance", "retired"]
 Borrower = Literal["vets", "technicians", "rescues", "network-members"]
+# booked and out keep the item from everyone else on those days; returned and cancelled loans stay as
+# a record and block nothing
+LoanStatus = Literal["booked", "out", "returned", "cancelled"]
+BLOCKING: frozenset[str] = frozenset({"booked", "out"})
 
 
 class EquipmentType(Term):
@@ -45,6 +50,17 @@ class Booking(KbModel):
         return self
 
 
+class Loan(DateSpan):
+    """The item lent to another organisation from `from` to `to`, both days included."""
+
+    borrower: Id  # the borrowing organisation's id
+    status: LoanStatus
+
+    @property
+    def blocks(self) -> bool:
+        return self.status in BLOCKING
+
+
 class Equipment(KbModel):
     id: Id
     item: Id  # from directory/equipment-types.yml
@@ -56,5 +72,6 @@ class Equipment(KbModel):
     next_service_due: IsoDate | None = None
     access: Access | None = None
     booking: Booking
+    loans: list[Loan] = []  # the loan schedule, past and planned
     notes: Text | None = None
 

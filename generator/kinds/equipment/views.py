@@ -1,14 +1,19 @@
-"""Shared equipment: what is available today, what an organisation holds, and the nearest available
-item of a type for a region."""
+"""Shared equipment: what is available on a day (status, service date and loan schedule), what an
+organisation holds, and the nearest available item of a type for a region.
+
+The browser decides availability again with the same rule (theme/assets/kit-availability.js, fed by
+kit_state), because a static kit page can be older than a loan's end; tests/unit/equipment/
+test_kit_differential.py runs both on the same cases."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from generator.common.geo import distance_km
 from generator.core.catalog import Catalog
-from generator.kinds.equipment.model import Equipment
+from generator.kinds.equipment.model import Equipment, Loan
 from generator.kinds.organisations.availability import region_centre
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.organisations.views import organisation
@@ -30,30 +35,78 @@ def equipment_of(catalog: Catalog, org_id: str) -> list[Equipment]:
     return list(catalog.memo(("equipment_by_holder", len(catalog.equipment)), by_holder).get(org_id, []))
 
 
-def is_available(equipment: Equipment, catalog: Catalog) -> bool:
-    """Available to use or borrow today: its status says so and its service is not overdue."""
+def loan_on(equipment: Equipment, day: date) -> Loan | None:
+    """The booked or current loan that has the item away on ``day``, if any."""
+    return next((loan for loan in equipment.loans if loan.blocks and loan.covers(day)), None)
+
+
+def free_from(equipment: Equipment, day: date) -> date | None:
+    """When an item away on ``day`` comes back: the day after its loan, or after the loans that follow
+    on without a gap. None when it is not away on a loan that day."""
+    loan = loan_on(equipment, day)
+    if loan is None:
+        return None
+    back = loan.to + timedelta(days=1)
+    while (following := loan_on(equipment, back)) is not None:
+        back = following.to + timedelta(days=1)
+    return back
+
+
+def available_on(equipment: Equipment, day: date) -> bool:
+    """Usable or borrowable on ``day``: its status says so, its service is not overdue and no loan has
+    it away."""
     if equipment.status != "available":
         return False
-    return not (equipment.next_service_due and equipment.next_service_due < catalog.settings.today)
+    if equipment.next_service_due and equipment.next_service_due < day:
+        return False
+    return loan_on(equipment, day) is None
+
+
+def is_available(equipment: Equipment, catalog: Catalog) -> bool:
+    """Available to use or borrow on the build's day."""
+    return available_on(equipment, catalog.settings.today)
+
+
+def kit_state(equipment: Equipment) -> dict[str, Any]:
+    """What the browser needs to apply available_on itself (theme/assets/kit-availability.js)."""
+    return {"status": equipment.status,
+            "due": equipment.next_service_due.isoformat() if equipment.next_service_due else None,
+            "loans": [[loan.from_.isoformat(), loan.to.isoformat()] for loan in equipment.loans if loan.blocks]}
+
+
+def upcoming_loans(equipment: Equipment, day: date) -> list[Loan]:
+    """The booked and current loans that end on or after ``day``, soonest first (borrowers not shown)."""
+    return sorted((loan for loan in equipment.loans if loan.blocks and loan.to >= day), key=lambda loan: loan.from_)
 
 
 def shown_status(equipment: Equipment, catalog: Catalog) -> str:
+    today = catalog.settings.today
+    if equipment.status == "available" and loan_on(equipment, today):
+        return "on loan"
     if equipment.status == "available" and not is_available(equipment, catalog):
         return "service overdue"
     return equipment.status.replace("-", " ")
 
 
-def nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
-    """Available kit of one type for a region: held in the region first, then by distance."""
+def nearest_available(catalog: Catalog, item: str, region_id: str, day: date | None = None) -> list[dict[str, Any]]:
+    """Kit of one type available on ``day`` (the build's day by default) for a region: held in the
+    region first, then by distance."""
+    day = day or catalog.settings.today
+    return [row for row in nearest_candidates(catalog, item, region_id) if available_on(row["equipment"], day)]
+
+
+def nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+    """Every item of one type whose status is available, in nearest-first order, whatever the day: the
+    browser picks the ones free on its own day from these (the order never depends on the day)."""
     return list(catalog.memo(("nearest_equipment", item, region_id, len(catalog.equipment)),
-                              lambda: _nearest_available(catalog, item, region_id)))
+                             lambda: _nearest_candidates(catalog, item, region_id)))
 
 
-def _nearest_available(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+def _nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     centre = region_centre(catalog, region_id)
     rows = []
     for equipment in equipment_list(catalog):
-        if equipment.item != item or not is_available(equipment, catalog):
+        if equipment.item != item or equipment.status != "available":
             continue
         holder: Organisation = organisation(catalog, equipment.holder)
         coords = holder.location.coordinates
@@ -72,8 +125,13 @@ class EquipmentRow:
     holder: Organisation
     available: bool
     status: str
+    back: date | None  # away on a loan today: the day it is free again
+    loans: list[Loan]  # booked and current loans, soonest first
+    state: dict[str, Any]  # kit_state: the browser says again whether it is available on its own day
 
 
 def equipment_row(catalog: Catalog, item: Equipment) -> EquipmentRow:
+    today = catalog.settings.today
     return EquipmentRow(item, organisation(catalog, item.holder), is_available(item, catalog),
-                        shown_status(item, catalog))
+                        shown_status(item, catalog), free_from(item, today), upcoming_loans(item, today),
+                        kit_state(item))

@@ -1,5 +1,6 @@
-"""Checks of training modules: prerequisites (not itself, no cycles), sessions, review dates and the
-Markdown of their sections."""
+"""Checks of training modules (prerequisites: not itself, no cycles; sessions, review dates and the
+Markdown of their sections; ids the section's own pages use) and of placements (applications close
+before an intake starts)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,17 @@ from generator.common.text_checks import markdown_field_problems
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue
 
+# training/<id>/ is a module's page: these addresses are the section's own
+RESERVED_MODULE_IDS = frozenset({"placements", "sessions"})
+
 
 def check_modules(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     issues: list[Issue] = []
     for entry in catalog.modules.values():
         module, src = entry.model, entry.source
+        if module.id in RESERVED_MODULE_IDS:
+            issues.append(src.problem(("id",), f"'{module.id}' is reserved for the training section's own pages",
+                                      hint="choose another id and rename the file"))
         for i, prerequisite in enumerate(module.prerequisites):
             if prerequisite == module.id:
                 issues.append(src.problem(("prerequisites", i), "a module cannot be its own prerequisite"))
@@ -49,3 +56,16 @@ def _cycles(catalog: Catalog) -> list[Issue]:
                                      "prerequisites form a cycle: " + " → ".join(ordered),
                                      hint="remove one of these prerequisites")]
     return []
+
+
+def check_placements(catalog: Catalog, found: list[Issue]) -> list[Issue]:
+    issues: list[Issue] = []
+    for entry in catalog.get("placements", {}).values():
+        placement, src = entry.model, entry.source
+        deadline = placement.apply.deadline
+        last = max(placement.dates, key=lambda d: d.from_)
+        if deadline and deadline >= last.from_:
+            issues.append(src.problem(("apply", "deadline"), f"applications close on {deadline}, when every "
+                                      f"intake has started (the last on {last.from_})",
+                                      hint="close applications before an intake starts, or add the next dates"))
+    return issues

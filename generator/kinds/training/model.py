@@ -1,4 +1,5 @@
-"""Training modules: audience, objectives, prerequisites, sections, self-check and sessions."""
+"""Training modules (audience, objectives, prerequisites, sections, self-check and sessions) and
+placements and exchanges (time spent at a host organisation)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,21 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from generator.common.fields import HttpsUrl, Id, KbModel, LocalDateTime, ShortText, Text, TimeZone
+from generator.common.date_spans import DateSpan
+from generator.common.fields import (
+    Email,
+    HttpsUrl,
+    Id,
+    IsoDate,
+    KbModel,
+    LocalDateTime,
+    Role,
+    ShortText,
+    Text,
+    TimeZone,
+)
 from generator.common.review import Review, Sources
 
 Audience = Literal["owner", "technician", "vet", "rescue-volunteer"]
@@ -67,3 +80,34 @@ class Module(KbModel):
     sessions: list[Session] = []
     sources: Sources
     review: Review
+
+
+class Application(KbModel):
+    how: Text  # what to send and what happens next
+    deadline: IsoDate | None = None  # applications close at the end of this day
+    email: Email | None = None
+    url: HttpsUrl | None = None
+
+    @model_validator(mode="after")
+    def _somewhere_to_apply(self) -> Application:
+        if not self.email and not self.url:
+            raise ValueError("give an e-mail address or a web address to apply to")
+        return self
+
+
+class Placement(KbModel):
+    """A placement (time spent learning at a host) or an exchange (staff of two members swap)."""
+
+    id: Id
+    title: ShortText
+    kind: Literal["placement", "exchange"]
+    summary: Text
+    host: Id  # the host organisation's id
+    role: Role  # the role the visitor takes there, never a person
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    duration_days: Annotated[int, Field(gt=0, le=365)]
+    capacity: Annotated[int, Field(ge=1, le=50)]  # visitors at a time
+    dates: Annotated[list[DateSpan], Field(min_length=1)]  # each intake, `from` and `to` both included
+    apply: Application
+    competencies: Annotated[list[Text], Field(min_length=1)]  # what the visitor can do afterwards
+    prerequisites: list[Id] = []  # training modules to complete first

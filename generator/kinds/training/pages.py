@@ -1,5 +1,5 @@
-"""Plan the training pages (pathways per audience, one page per module) and the iCalendar files of
-upcoming sessions."""
+"""Plan the training pages (pathways per audience, one page per module, one per placement or
+exchange) and the iCalendar files of upcoming sessions."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from generator.common.markdown_text import render_markdown
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
 from generator.kinds.training.calendar import feed, upcoming
-from generator.kinds.training.views import module_list, pathway
+from generator.kinds.training.views import coming_dates, module_list, pathway, placement_list
 
 AUDIENCES = {"owner": "Owners", "technician": "Technicians and nurses", "vet": "Vets",
              "rescue-volunteer": "Rescue volunteers"}
+PLACEMENT_URL = "training/placements/{id}/"
+KINDS = {"placement": "Placement", "exchange": "Exchange"}
 
 
 def session_file(module_id: str, session_id: str) -> str:
@@ -21,13 +23,17 @@ def plan_training(catalog: Catalog) -> list[PageSpec]:
     pages: list[PageSpec] = []
     hosts = {oid: e.model for oid, e in catalog.organisations.items()}
     module_titles = {mid: e.model.title for mid, e in catalog.modules.items()}
-    if catalog.modules:
+    today = catalog.settings.today
+    if catalog.modules or placement_list(catalog):
         sessions = [(m, s) for m in module_list(catalog) for s in m.sessions]
         pages.append(PageSpec("training/index.md", "training-index.html", "Training",
-                              "Training pathways for owners, technicians, vets and rescue volunteers, and sessions.",
+                              "Training pathways for owners, technicians, vets and rescue volunteers, sessions, "
+                              "and placements and exchanges at members.",
                               {"pathways": [(aid, label, pathway(catalog, aid)) for aid, label in AUDIENCES.items()],
-                               "upcoming": upcoming(sessions, catalog.settings.today), "audiences": AUDIENCES,
-                               "hosts": hosts, "module_titles": module_titles}))
+                               "upcoming": upcoming(sessions, today), "audiences": AUDIENCES,
+                               "hosts": hosts, "module_titles": module_titles,
+                               "placements": [(p, coming_dates(p, today)) for p in placement_list(catalog)],
+                               "kinds": KINDS}))
         for module in module_list(catalog):
             pages.append(PageSpec(
                 f"training/{module.id}.md", "module.html", module.title, module.summary,
@@ -38,6 +44,17 @@ def plan_training(catalog: Catalog) -> list[PageSpec]:
                  "hosts": hosts, "module_titles": module_titles},
                 scripts=("self-check",), source=catalog.modules[module.id].source.display))
     return pages
+
+
+def plan_placements(catalog: Catalog) -> list[PageSpec]:
+    """One page per placement or exchange (the training index and the host's page list them)."""
+    hosts = {oid: e.model for oid, e in catalog.organisations.items()}
+    module_titles = {mid: e.model.title for mid, e in catalog.modules.items()}
+    return [PageSpec(
+        PLACEMENT_URL.format(id=p.id).rstrip("/") + ".md", "placement.html", p.title, p.summary,
+        {"placement": p, "host": hosts[p.host], "coming": coming_dates(p, catalog.settings.today),
+         "audiences": AUDIENCES, "kinds": KINDS, "module_titles": module_titles},
+        source=catalog.placements[p.id].source.display) for p in placement_list(catalog)]
 
 
 def session_files(catalog: Catalog, site_url: str) -> list[DataFile]:

@@ -1,11 +1,14 @@
-"""Training modules in order, and pathways: an audience's modules with every prerequisite first."""
+"""Training modules in order, pathways (an audience's modules with every prerequisite first), and
+placements and exchanges with their coming dates."""
 
 from __future__ import annotations
 
+from datetime import date
 from graphlib import TopologicalSorter
 
+from generator.common.date_spans import DateSpan
 from generator.core.catalog import Catalog
-from generator.kinds.training.model import Module
+from generator.kinds.training.model import Module, Placement
 
 
 def module_list(catalog: Catalog) -> list[Module]:
@@ -25,3 +28,17 @@ def pathway(catalog: Catalog, audience: str) -> list[Module]:
             ordered.append(modules[mid])
             sorter.done(mid)
     return ordered
+
+
+def placement_list(catalog: Catalog) -> list[Placement]:
+    return sorted((e.model for e in catalog.get("placements", {}).values()), key=lambda p: p.title.lower())
+
+
+def placements_at(catalog: Catalog, org_id: str) -> list[Placement]:
+    """The placements and exchanges an organisation hosts."""
+    return [p for p in placement_list(catalog) if p.host == org_id]
+
+
+def coming_dates(placement: Placement, today: date) -> list[DateSpan]:
+    """Its intakes that have not ended, soonest first."""
+    return sorted((d for d in placement.dates if d.to >= today), key=lambda d: d.from_)

@@ -9,9 +9,6 @@ with and without daylight saving, on clock-change days. Deterministic: hypothesi
 from __future__ import annotations
 
 import dataclasses
-import json
-import shutil
-import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,9 +25,8 @@ from generator.kinds.organisations.help_data import help_data, help_files, help_
 from generator.kinds.organisations.views import organisation
 from generator.site.pipeline import load_catalog
 from generator.site.render import make_environment, render_file
-from tests.helpers import VALID, catalog_with, org_data, with_orgs
+from tests.helpers import VALID, catalog_with, node_harness, org_data, with_orgs
 
-NODE = shutil.which("node")
 HARNESS = Path(__file__).with_name("help_harness.js")
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 ZONES = ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham"]
@@ -56,20 +52,8 @@ def browser_help(catalog, tmp_path_factory: pytest.TempPathFactory):
     script = next(f for f in help_files(catalog, "") if isinstance(f, TemplateFile) and f.src_uri == "assets/help.js")
     built = tmp_path_factory.mktemp("help") / "help.js"
     built.write_text(render_file(make_environment(catalog), script), encoding="utf-8")
-    # a failure, not a skip: CI sets up Node (and make test needs npm), so a skip would hide the comparison
-    assert NODE is not None, "Node is needed to run the browser's help.js: install Debian's nodejs"
-    node = subprocess.Popen([NODE, str(HARNESS), str(built)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, encoding="utf-8")
-
-    def ask(request: dict) -> dict:
-        node.stdin.write(json.dumps(request) + "\n")
-        node.stdin.flush()
-        answer = json.loads(node.stdout.readline())
-        assert "error" not in answer, answer["error"]
-        return answer
-    yield ask
-    node.stdin.close()
-    node.wait(timeout=10)
+    with node_harness(HARNESS, built) as ask:
+        yield ask
 
 
 # ---- strategies ----------------------------------------------------------------------------------
