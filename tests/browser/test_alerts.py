@@ -97,6 +97,11 @@ def test_get_help_and_the_finder_agree(context, alert_url: str, moment: str, cur
     assert ("Saltwick Veterinary Hospital" not in names) is current, names
     banner = page.locator(".kb-alert-banner", has_text=TITLE)
     expect(banner).to_be_visible() if current else expect(banner).to_be_hidden()
+    # another region's answer leaves Eastmarsh's alert out
+    page.locator("#gh-change").click()
+    page.locator("label.gh-tile", has_text="Southhaven").click()
+    expect(page.locator("#gh-answer li").first).to_be_visible()
+    expect(banner).to_be_hidden()
     page.goto(f"{alert_url}directory/find/?region=eastmarsh")
     expect(page.locator("#kb-finder-status")).to_contain_text("found")
     finder_alert = page.locator("#kb-finder-alerts .kb-alert-banner", has_text=TITLE)
