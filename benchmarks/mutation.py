@@ -42,7 +42,8 @@ MODULES = {
                     ("tests/unit/common/test_hours.py", "tests/unit/organisations/test_scenarios.py")),
     "availability": Module("who can help now: status, on-call, partners, ranking",
                            "generator/kinds/organisations/availability.py",
-                           ("tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
+                           ("tests/unit/organisations/test_availability.py",
+                            "tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
     "doses": Module("no drug doses in published text", "generator/common/doses.py",
                     ("tests/unit/common/test_doses.py",)),
     "deidentify": Module("no identifying details in cases", "generator/common/deidentify.py",
@@ -319,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", choices=sorted(MODULES), help="only these (repeatable)")
     parser.add_argument("--named-only", action="store_true", help="only the named mutations")
+    parser.add_argument("--skip-named", action="store_true", help="keep the named mutations' last results")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
     args = parser.parse_args(argv)
     if not MUTMUT.exists():
@@ -333,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"mutating {MODULES[name].path} …", flush=True)
                 data["modules"][name] = run_module(name, MODULES[name], Path(work), args.jobs)
                 store.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        data["named"] = run_named(Path(work))
+        if not args.skip_named:
+            data["named"] = run_named(Path(work))
     data["modules"] = {name: data["modules"][name] for name in MODULES if name in data["modules"]}
     store.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     (RESULTS / "mutation.md").write_text(render(data), encoding="utf-8")
