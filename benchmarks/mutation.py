@@ -253,6 +253,9 @@ EXPLAINED: dict[str, str] = {
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_8": "equivalent: as suppress_table__mutmut_6",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_9": "equivalent: as suppress_table__mutmut_6",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_29": "equivalent: None and False both end the loop",
+    "generator.core.references.x_unknown__mutmut_17":
+        "equivalent: Source.problem's stage is Stage.REFERENCE unless told otherwise",
+    "generator.core.references.x_unknown__mutmut_37": "equivalent: as unknown__mutmut_17",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_42":
         "equivalent: an entry of 1 is already hidden (1 to 4 always is), so it is never among the others",
 }

@@ -238,3 +238,22 @@ def test_check_site_pages_without_the_folder(tmp_path: Path) -> None:
     problems: list[Issue] = []
     check_site_pages(tmp_path / "missing", tmp_path, problems)
     assert problems == []
+
+
+def test_a_body_link_problem_keeps_its_hint() -> None:
+    [issue] = body_problems("a.md", "see [x](//evil.example/)", 1)
+    assert (issue.message, issue.hint) == SLASHES
+
+
+def test_a_file_skipped_by_the_quick_check_does_not_end_the_walk() -> None:
+    catalog = FakeCatalog({"cases": [source("a: fine\n", "content/cases/a.yml"),
+                                     source("a: Give 2 ml\nb: CHANGE\n", "content/cases/b.yml")]})
+    assert [(i.path, i.field, i.stage) for i in check_text(catalog, [])] == [
+        ("content/cases/b.yml", "a", Stage.CONTENT), ("content/cases/b.yml", "b", Stage.CONTENT)]
+
+
+def test_a_markdown_field_is_read_line_by_line() -> None:
+    src = source("body: x\n")
+    text = "Intro {: .lead }\n[id]: ftp://a.example"
+    assert [m for i in markdown_field_problems(src, ("body",), text) for m in [i.message]] == [
+        ATTRIBUTES[0], scheme("ftp")[0]]

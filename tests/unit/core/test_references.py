@@ -11,7 +11,7 @@ import yaml
 
 from generator.core.ids import CHOOSE
 from generator.core.issues import Issue, Severity, Stage
-from generator.core.references import EACH, EACH_KEY, _written, check_references, ref, unknown
+from generator.core.references import EACH, EACH_KEY, Reference, _written, check_references, ref, unknown
 from generator.core.sources import Source
 
 SPECIES = {"rat": ["Rat", "Rats"], "guinea-pig": ["Guinea pig", "Guinea pigs"], "hamster": ["Hamster"]}
@@ -194,3 +194,33 @@ def test_written_yields_every_match_with_its_path() -> None:
         (("root", "a", 0, "b"), {"x": 1, "y": 2}), (("root", "a", 1, "b"), {"z": 3})]
     assert list(_written(data, (), ())) == [((), data)]
     assert list(_written(data, ("missing",), ())) == []
+
+
+def test_ref_reads_its_path_and_options() -> None:
+    assert ref("services.*.species.*", "species", "species", list_options=False, shorthand="id") == Reference(
+        ("services", "*", "species", "*"), "species", "species", list_options=False, shorthand="id")
+
+
+def test_every_value_after_one_left_to_the_schema_is_still_checked() -> None:
+    found = [_schema_issue("region[0]")]
+    assert check("region: [Westmoor Moors, eastmarsh, Not An Id, mouse]\n", ref("region.*", "regions", "region"),
+                 found=found) == [
+        f"{F}:1:26: error: region[1]: unknown region 'eastmarsh' (use one of: northvale, westmoor)",
+        f"{F}:1:48: error: region[3]: unknown region 'mouse' (use one of: northvale, westmoor)"]
+
+
+def test_names_find_an_id_its_words_do_not() -> None:
+    # 'cavy' is nothing like the id guinea-pig, but it is one of its names
+    named = {"rat": ["Rat"], "guinea-pig": ["Guinea pig", "Cavy"]}
+    catalog = FakeCatalog({"organisations": [source("species: cavy\n")]}, {"species": named})
+    [problem] = check_references(catalog, {"organisations": (ref("species", "species", "species"),)}, [])
+    assert problem.hint == "did you mean 'guinea-pig'?"
+    src = source("species: cavy\n")
+    assert unknown(src, ("species",), "species", "cavy", dict.fromkeys(named), names=named).hint == \
+        "did you mean 'guinea-pig'?"
+    assert unknown(src, ("species",), "species", "cavy", dict.fromkeys(named)).hint == "use one of: rat, guinea-pig"
+
+
+def test_the_templates_choice_is_a_reference_error() -> None:
+    problem = unknown(source(f"region: {CHOOSE}\n"), ("region",), "region", CHOOSE, dict.fromkeys(REGIONS))
+    assert (problem.stage, problem.hint) == (Stage.REFERENCE, "use one of: northvale, westmoor")
