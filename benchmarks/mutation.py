@@ -43,6 +43,7 @@ MODULES = {
     "availability": Module("who can help now: status, on-call, partners, ranking",
                            "generator/kinds/organisations/availability.py",
                            ("tests/unit/organisations/test_availability.py",
+                            "tests/unit/organisations/test_region_help.py",
                             "tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
     "doses": Module("no drug doses in published text", "generator/common/doses.py",
                     ("tests/unit/common/test_doses.py",)),
@@ -256,6 +257,24 @@ EXPLAINED: dict[str, str] = {
     "generator.core.references.x_unknown__mutmut_17":
         "equivalent: Source.problem's stage is Stage.REFERENCE unless told otherwise",
     "generator.core.references.x_unknown__mutmut_37": "equivalent: as unknown__mutmut_17",
+    # availability: sort keys whose changes keep every order (names are compared among themselves; the reason
+    # and round-the-clock ranks only order rows), memo keys that stay unique, and float('INF') == float('inf')
+    **{f"generator.kinds.organisations.availability.x_{name}__mutmut_{n}": why for name, numbers, why in (
+        ("_now_key", (8, 22), "equivalent: the ranks only order rows, and 0 < 1 < 2 < 3 keep the same order as "
+                              "0 < 1 < 3 < 4 (a partner +3) or 0 < 2 (round the clock)"),
+        ("_now_key", (16,), "equivalent: float('INF') is float('inf')"),
+        ("_nearest_open", (47,), "equivalent: float('INF') is float('inf')"),
+        ("_now_key", (23, 24), "equivalent: names compared all upper case sort as all lower case (letters, "
+                               "digits, spaces, hyphens and apostrophes all sort before both cases' letters)"),
+        ("_nearest_open", (48,), "equivalent: as _now_key__mutmut_23"),
+        ("_rank_24h", (6,), "equivalent: as _now_key__mutmut_23"),
+        ("fallback", (36,), "equivalent: as _now_key__mutmut_23"),
+        ("who_can_help", (75,), "equivalent: as _now_key__mutmut_23"),
+        ("_rank_24h", (5,), "equivalent: 0 < 2 orders as 0 < 1"),
+        ("candidates", (51, 52), "equivalent: the memo key only has to be unique"),
+        ("fallback", (42, 43), "equivalent: the memo key only has to be unique"),
+        ("offer_of", (2,), "equivalent: no service is called None, so looking for one finds none"),
+    ) for n in numbers},
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_42":
         "equivalent: an entry of 1 is already hidden (1 to 4 always is), so it is never among the others",
 }
