@@ -149,7 +149,11 @@ def pytest_args() -> list[str]:
 CAUGHT = {"killed", "timeout", "segfault"}
 
 
-def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
+def run_module(name: str, module: Module, work: Path, jobs: int, previous: dict | None = None,
+               rerun: tuple[str, ...] = ()) -> dict:
+    """mutmut over one module. With ``previous`` (the last full result of the same module), only its survivors
+    and the mutants matching ``rerun`` (functions changed since) are run again; every other mutant was caught
+    then, and added tests cannot let it survive."""
     tree = copy_tree(work / name)
     config = tree / "pyproject.toml"
     config.write_text(config.read_text(encoding="utf-8") + "\n[tool.mutmut]\n" + "\n".join([
@@ -161,11 +165,15 @@ def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
         'also_copy = ["benchmarks/", "theme/", "content/", "directory/", "mkdocs.yml"]',
     ]) + "\n", encoding="utf-8")
     started = time.monotonic()
-    run = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=tree, capture_output=True,
-                         text=True)
+    selected = [*(f"*{survivor['mutant'].rsplit('.', 1)[-1]}" for survivor in previous["survivors"]), *rerun] \
+        if previous else []
+    run = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *selected], cwd=tree,
+                         capture_output=True, text=True)
     seconds = round(time.monotonic() - started)
     listed = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=tree, capture_output=True, text=True)
     statuses = dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listed.stdout, re.MULTILINE))
+    if previous:  # not run again: caught in the previous full run
+        statuses = {mutant: "killed" if status == "not checked" else status for mutant, status in statuses.items()}
     counts: dict[str, int] = {}
     for status in statuses.values():
         counts[status] = counts.get(status, 0) + 1
@@ -180,7 +188,8 @@ def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
             "mutants": len(statuses), "caught": caught, "counts": counts, "survivors": survivors,
             "score": round(caught / len(statuses), 4) if statuses else None,
             "error": _tail(run.stdout + run.stderr) if failed else None,
-            "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+            "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "since": f"survivors of {previous['measured']} run again" if previous else None}
 
 
 def _tail(output: str) -> str:
@@ -298,7 +307,8 @@ def render(data: dict) -> str:
         score = f"{result['score']:.1%}" + ("" if result["score"] >= TARGET else " (below target)")
         lines.append(f"| {where} | {result['rule']} | {', '.join(result['tests'])} | "
                      f"{result['mutants']} | {result['caught']} | {result['mutants'] - result['caught']} | "
-                     f"{score} | {result['measured']} ({result['seconds']} s) |")
+                     f"{score} | {result['measured']} ({result['seconds']} s"
+                     f"{'; ' + result['since'] if result.get('since') else ''}) |")
     for name, module in MODULES.items():
         if name not in data["modules"]:
             lines.append(f"| `{module.path}` | {module.rule} | {', '.join(module.tests)} | – | – | – | "
@@ -343,6 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", action="append", choices=sorted(MODULES), help="only these (repeatable)")
     parser.add_argument("--named-only", action="store_true", help="only the named mutations")
     parser.add_argument("--skip-named", action="store_true", help="keep the named mutations' last results")
+    parser.add_argument("--survivors", action="store_true",
+                        help="run only the last run's survivors again (and the mutants matching --rerun)")
+    parser.add_argument("--rerun", action="append", default=[],
+                        help="with --survivors: mutants to run again as well, as mutmut patterns "
+                             "('*x_fallback__mutmut_*' for a function changed since)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
     args = parser.parse_args(argv)
     if not MUTMUT.exists():
@@ -355,7 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.named_only:
             for name in args.module or sorted(MODULES):
                 print(f"mutating {MODULES[name].path} …", flush=True)
-                data["modules"][name] = run_module(name, MODULES[name], Path(work), args.jobs)
+                previous = data["modules"].get(name) if args.survivors else None
+                data["modules"][name] = run_module(name, MODULES[name], Path(work), args.jobs, previous,
+                                                   tuple(args.rerun))
                 store.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         if not args.skip_named:
             data["named"] = run_named(Path(work))
