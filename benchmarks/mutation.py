@@ -284,6 +284,21 @@ EXPLAINED: dict[str, str] = {
         ("fallback", (42, 43), "equivalent: the memo key only has to be unique"),
         ("offer_of", (2,), "equivalent: no service is called None, so looking for one finds none"),
     ) for n in numbers},
+    # guidance contradiction checks
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_70":
+        "equivalent: the pattern is one group around the whole word, so group(1) is group(0)",
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_73": "equivalent: as mutmut_70",
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_90": "equivalent: as mutmut_70",
+    "generator.kinds.triage.clinical_checks.x__yaml_findings__mutmut_12":
+        "equivalent: no caller passes a base path, and the default is ()",
+    "generator.kinds.triage.clinical_checks.x_page_advice__mutmut_8":
+        "equivalent: tier_advice does not read the catalog (it takes it for the views' common signature)",
+    "generator.kinds.triage.clinical_checks.x__guide_findings__mutmut_9":
+        "equivalent: under signs: only a note is prose (sign and tier are not read), and no other field of a "
+        "guide is called note",
+    "generator.kinds.triage.clinical_checks.x__signs_findings__mutmut_48":
+        "equivalent for numbers: quoting.py compares a species the sign does not cover with every species of the "
+        "sign, as the unmutated code does; such a threshold is an error of its own (check_signs_structure)",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_42":
         "equivalent: an entry of 1 is already hidden (1 to 4 always is), so it is never among the others",
 }

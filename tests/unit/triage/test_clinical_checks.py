@@ -555,3 +555,85 @@ def test_nothing_is_quoted_when_signs_yml_could_not_be_read(catalog) -> None:
 def test_map_strings() -> None:
     assert _map_strings({"a": ["x", {"b": "y"}, 3, None]}, str.upper) == {"a": ["X", {"b": "Y"}, 3, None]}
     assert _map_strings("z", str.upper) == "Z" and _map_strings(5, str.upper) == 5
+
+
+# ---- what the first mutation run showed untested ---------------------------------------------------------
+
+def test_a_threshold_text_is_about_its_sign_without_naming_it(catalog) -> None:
+    # 'Phone after 24 hours.' under the guinea pig's not-eating threshold is about not eating
+    def unnamed(data):
+        data[1]["thresholds"][0]["text"] = "Phone after 24 hours."
+
+    assert _quote_signs(catalog, unnamed) == [("[1].thresholds[0].text", *NOT_EATING_GP)]
+
+    def escalation(data):
+        data[1]["escalate"] = [{"tier": "emergency-now", "when": "still the same after 24 hours",
+                                "species": ["guinea-pig"]}]
+
+    assert _quote_signs(catalog, escalation) == [("[1].escalate[0].when", *NOT_EATING_GP)]
+
+
+def test_an_unreadable_item_does_not_end_the_reading(catalog) -> None:
+    def odd_first(data):
+        data.insert(0, "not a sign")
+        data[2]["thresholds"].insert(0, "not a threshold")
+        data[2]["thresholds"][1]["text"] = "Not eating for 24 hours is urgent."
+
+    assert _quote_signs(catalog, odd_first) == [("[2].thresholds[1].text", *NOT_EATING_GP)]
+
+
+def test_an_escalation_to_an_unknown_tier_does_not_end_the_checks(catalog) -> None:
+    escalate = [{"tier": "soonish", "when": "a", "species": ["rat"]},
+                {"tier": "same-day", "when": "b", "species": ["rat"]}]
+    assert [f for f, _, _ in sign_problems(catalog, "not-eating", escalate=escalate)] == ["[1].escalate[1].tier"]
+
+
+def test_first_aid_for_one_species_is_read_for_that_species(catalog) -> None:
+    # rats have no number for not eating: a page for rats may say 24 hours; a page for guinea pigs may not
+    entry = next(e for e in catalog.first_aid.values() if e.model.species == ["all"])
+
+    def page(species: list[str]):
+        data = {**copy.deepcopy(entry.source.data), "summary": "Not eating for 24 hours needs a vet."}
+        src = Source(entry.source.path, entry.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+        model = entry.model.model_copy(update={"species": species})
+        return fresh(catalog, first_aid={entry.id: dataclasses.replace(entry, model=model, source=src, body="x")})
+
+    assert quote_catalog(page(["rat"])) == []
+    assert [i.message for i in quote_catalog(page(["guinea-pig"]))] == [NOT_EATING_GP[0]]
+
+
+def test_keys_of_the_scale_that_are_not_prose(catalog) -> None:
+    scale = catalog.scale
+    data = copy.deepcopy(scale.source.data)
+    data["tiers"][2]["said_as"] = [*data["tiers"][2]["said_as"], "not eating for 24 hours"]
+    src = Source(scale.source.path, scale.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    assert quote_catalog(fresh(catalog, scale=Entry(scale.model, src))) == []
+
+
+def test_the_second_occurrence_is_the_one_located(catalog) -> None:
+    # 'cool' is first part of 'coolant' (not a contradiction), then a word of its own: that one is shown
+    entry = guide(catalog, owner=_owner(catalog, ["Use a coolant-free pack, then cool it."], []), tier_advice=[])
+    [problem] = check_guide_urgency(catalog, entry)
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "cool", 1)
+    assert (problem.path, problem.line, problem.column) == (entry.source.display, at.line, at.column)
+
+
+def test_a_number_written_twice_is_located_where_it_differs(catalog) -> None:
+    owner = _owner(catalog, ["Give hay for 24 hours; a guinea pig not eating for 24 hours needs a vet."], [])
+    entry = _guide_entry(catalog, "gut-stasis", owner=owner, species=["guinea-pig"])
+    issues = quote_catalog(fresh(catalog, problems={"gut-stasis": entry}))
+    assert [i.message for i in issues] == [NOT_EATING_GP[0]]
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "24 hours", 1)
+    assert (issues[0].line, issues[0].column) == (at.line, at.column)
+
+
+def test_a_badge_beside_a_sign_whose_tier_is_unknown_is_not_compared(catalog) -> None:
+    # its tier's error is the one to show; comparing would need the unknown tier
+    odd = catalog.signs["collapse"].model_copy(update={"tier": "soonish"})
+    changed = catalog_with(catalog, signs={**catalog.signs, "collapse": odd})
+    assert guide_problems(changed, signs=_with_tier(catalog, "collapse", "emergency-now"), tier_advice=[]) == []
+
+
+def test_a_guide_whose_signs_apply_to_none_of_its_species_has_no_page_advice(catalog) -> None:
+    # scurvy signs are for guinea pigs only: a guide for rats with only that sign has no tier
+    assert page_advice(catalog, guide(catalog, species=["rat"], signs=[{"sign": "scurvy-signs"}]).model) == (None, [])
