@@ -145,3 +145,20 @@ def test_when_nobody_can_help_the_nearest_open_clinics_elsewhere(fixture_catalog
     assert [(h.org.id, h.status.state) for h in answer.nearest_open] == [
         ("omega-hospital", State.OPEN_24H), ("zeta-hospital", State.OPEN_24H), ("far-hospital", State.OPEN_24H)]
     assert answer.nearest_open[-1].distance_km is None
+
+
+def test_night_cover_for_pages_without_a_clock(catalog) -> None:
+    from generator.kinds.organisations.availability import night_cover  # noqa: PLC0415
+
+    # who answers Eastmarsh owners at night: in the region first (24 hours before the rest, then by name), then
+    # partners; daytime-only and non-veterinary organisations are not listed
+    rows = [(c.org.id, c.partner_for, c.words, c.phone.number) for c in night_cover(catalog, "eastmarsh")]
+    assert rows == [
+        ("no-map-vets", None, "Open 24 hours, every day", "+441632960111"),
+        ("zeta-hospital", "eastmarsh", "Open 24 hours, every day", "+441632960113"),
+        ("alpha-vets", "eastmarsh", "Vet on call when closed", "+441632960110")]
+    # a referral-only or temporarily closed clinic does not answer owners at night
+    referral = with_orgs(catalog, *[dict(d, referral_only=True) if d["id"] == "zeta-hospital" else
+                                    dict(d, status="temporarily-closed") if d["id"] == "no-map-vets" else dict(d)
+                                    for d in NETWORK])
+    assert [c.org.id for c in night_cover(referral, "eastmarsh")] == ["alpha-vets"]
