@@ -42,7 +42,9 @@ MODULES = {
                     ("tests/unit/common/test_hours.py", "tests/unit/organisations/test_scenarios.py")),
     "availability": Module("who can help now: status, on-call, partners, ranking",
                            "generator/kinds/organisations/availability.py",
-                           ("tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
+                           ("tests/unit/organisations/test_availability.py",
+                            "tests/unit/organisations/test_region_help.py",
+                            "tests/unit/organisations/test_scenarios.py", "tests/unit/common/test_hours.py")),
     "doses": Module("no drug doses in published text", "generator/common/doses.py",
                     ("tests/unit/common/test_doses.py",)),
     "deidentify": Module("no identifying details in cases", "generator/common/deidentify.py",
@@ -53,16 +55,12 @@ MODULES = {
                     "generator/kinds/organisations/checks.py", ("tests/unit/organisations/test_checks.py",)),
     "suppression": Module("small-number suppression of published figures", "generator/kinds/metrics/suppression.py",
                           ("tests/unit/metrics/test_suppression.py", "tests/build/test_metrics_wording.py")),
-}
-# Modules of the issue's list with no fast unit tests yet: their only tests are the examples corpus,
-# which loads a whole tree per example (8 minutes for the clean run on this machine), too slow to run
-# once per mutant here.
-NOT_RUN = {
-    "generator/core/references.py": "cross-reference rules; tested only through tests/unit/core/test_examples.py",
-    "generator/kinds/triage/clinical_checks.py": "guidance contradiction checks; tested only through "
-                                                 "tests/unit/core/test_examples.py and site builds",
-    "generator/common/text_checks.py": "doses and links in every content type; its fast tests are test_doses.py's "
-                                "scans of each content type, which load a tree each",
+    "references": Module("cross-references: unknown ids, near misses, the template's choice, no false cascades",
+                         "generator/core/references.py", ("tests/unit/core/test_references.py",)),
+    "clinical": Module("guidance contradiction checks: badges, escalations, tier advice, hand-written numbers",
+                       "generator/kinds/triage/clinical_checks.py", ("tests/unit/triage/test_clinical_checks.py",)),
+    "text": Module("doses, placeholders, unsafe links and attribute lists in every content type's text",
+                   "generator/common/text_checks.py", ("tests/unit/common/test_text_checks.py",)),
 }
 
 
@@ -151,7 +149,11 @@ def pytest_args() -> list[str]:
 CAUGHT = {"killed", "timeout", "segfault"}
 
 
-def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
+def run_module(name: str, module: Module, work: Path, jobs: int, previous: dict | None = None,
+               rerun: tuple[str, ...] = ()) -> dict:
+    """mutmut over one module. With ``previous`` (the last full result of the same module), only its survivors
+    and the mutants matching ``rerun`` (functions changed since) are run again; every other mutant was caught
+    then, and added tests cannot let it survive."""
     tree = copy_tree(work / name)
     config = tree / "pyproject.toml"
     config.write_text(config.read_text(encoding="utf-8") + "\n[tool.mutmut]\n" + "\n".join([
@@ -163,11 +165,15 @@ def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
         'also_copy = ["benchmarks/", "theme/", "content/", "directory/", "mkdocs.yml"]',
     ]) + "\n", encoding="utf-8")
     started = time.monotonic()
-    run = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=tree, capture_output=True,
-                         text=True)
+    selected = [*(f"*{survivor['mutant'].rsplit('.', 1)[-1]}" for survivor in previous["survivors"]), *rerun] \
+        if previous else []
+    run = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *selected], cwd=tree,
+                         capture_output=True, text=True)
     seconds = round(time.monotonic() - started)
     listed = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=tree, capture_output=True, text=True)
     statuses = dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listed.stdout, re.MULTILINE))
+    if previous:  # not run again: caught in the previous full run
+        statuses = {mutant: "killed" if status == "not checked" else status for mutant, status in statuses.items()}
     counts: dict[str, int] = {}
     for status in statuses.values():
         counts[status] = counts.get(status, 0) + 1
@@ -182,7 +188,8 @@ def run_module(name: str, module: Module, work: Path, jobs: int) -> dict:
             "mutants": len(statuses), "caught": caught, "counts": counts, "survivors": survivors,
             "score": round(caught / len(statuses), 4) if statuses else None,
             "error": _tail(run.stdout + run.stderr) if failed else None,
-            "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+            "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "since": f"survivors of {previous['measured']} run again" if previous else None}
 
 
 def _tail(output: str) -> str:
@@ -256,6 +263,42 @@ EXPLAINED: dict[str, str] = {
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_8": "equivalent: as suppress_table__mutmut_6",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_9": "equivalent: as suppress_table__mutmut_6",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_29": "equivalent: None and False both end the loop",
+    "generator.core.references.x_unknown__mutmut_17":
+        "equivalent: Source.problem's stage is Stage.REFERENCE unless told otherwise",
+    "generator.core.references.x_unknown__mutmut_37": "equivalent: as unknown__mutmut_17",
+    # availability: sort keys whose changes keep every order (names are compared among themselves; the reason
+    # and round-the-clock ranks only order rows), memo keys that stay unique, and float('INF') == float('inf')
+    **{f"generator.kinds.organisations.availability.x_{name}__mutmut_{n}": why for name, numbers, why in (
+        ("_now_key", (8, 22), "equivalent: the ranks only order rows, and 0 < 1 < 2 < 3 keep the same order as "
+                              "0 < 1 < 3 < 4 (a partner +3) or 0 < 2 (round the clock)"),
+        ("_now_key", (16,), "equivalent: float('INF') is float('inf')"),
+        ("_nearest_open", (47,), "equivalent: float('INF') is float('inf')"),
+        ("_now_key", (23, 24), "equivalent: names compared all upper case sort as all lower case (letters, "
+                               "digits, spaces, hyphens and apostrophes all sort before both cases' letters)"),
+        ("_nearest_open", (48,), "equivalent: as _now_key__mutmut_23"),
+        ("_rank_24h", (6,), "equivalent: as _now_key__mutmut_23"),
+        ("fallback", (36,), "equivalent: as _now_key__mutmut_23"),
+        ("who_can_help", (75,), "equivalent: as _now_key__mutmut_23"),
+        ("_rank_24h", (5,), "equivalent: 0 < 2 orders as 0 < 1"),
+        ("candidates", (51, 52), "equivalent: the memo key only has to be unique"),
+        ("fallback", (42, 43), "equivalent: the memo key only has to be unique"),
+        ("offer_of", (2,), "equivalent: no service is called None, so looking for one finds none"),
+    ) for n in numbers},
+    # guidance contradiction checks
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_70":
+        "equivalent: the pattern is one group around the whole word, so group(1) is group(0)",
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_73": "equivalent: as mutmut_70",
+    "generator.kinds.triage.clinical_checks.x__advice_problems__mutmut_90": "equivalent: as mutmut_70",
+    "generator.kinds.triage.clinical_checks.x__yaml_findings__mutmut_12":
+        "equivalent: no caller passes a base path, and the default is ()",
+    "generator.kinds.triage.clinical_checks.x_page_advice__mutmut_8":
+        "equivalent: tier_advice does not read the catalog (it takes it for the views' common signature)",
+    "generator.kinds.triage.clinical_checks.x__guide_findings__mutmut_9":
+        "equivalent: under signs: only a note is prose (sign and tier are not read), and no other field of a "
+        "guide is called note",
+    "generator.kinds.triage.clinical_checks.x__signs_findings__mutmut_48":
+        "equivalent for numbers: quoting.py compares a species the sign does not cover with every species of the "
+        "sign, as the unmutated code does; such a threshold is an error of its own (check_signs_structure)",
     "generator.kinds.metrics.suppression.x_suppress_table__mutmut_42":
         "equivalent: an entry of 1 is already hidden (1 to 4 always is), so it is never among the others",
 }
@@ -270,21 +313,21 @@ def render(data: dict) -> str:
              "ranges) are not mutated by it; the named mutations below cover them.", "",
              "| module | protects | tests | mutants | caught | survived | score | measured (time) |",
              "|---|---|---|---|---|---|---|---|"]
-    for result in data["modules"].values():
+    for name, result in data["modules"].items():
+        where = _where(name, result)
         if result.get("error"):
-            lines.append(f"| `{result['path']}` | {result['rule']} | {', '.join(result['tests'])} | – | – | – | "
+            lines.append(f"| {where} | {result['rule']} | {', '.join(result['tests'])} | – | – | – | "
                          f"failed to run | {result['measured']} |")
             continue
         score = f"{result['score']:.1%}" + ("" if result["score"] >= TARGET else " (below target)")
-        lines.append(f"| `{result['path']}` | {result['rule']} | {', '.join(result['tests'])} | "
+        lines.append(f"| {where} | {result['rule']} | {', '.join(result['tests'])} | "
                      f"{result['mutants']} | {result['caught']} | {result['mutants'] - result['caught']} | "
-                     f"{score} | {result['measured']} ({result['seconds']} s) |")
+                     f"{score} | {result['measured']} ({result['seconds']} s"
+                     f"{'; ' + result['since'] if result.get('since') else ''}) |")
     for name, module in MODULES.items():
         if name not in data["modules"]:
             lines.append(f"| `{module.path}` | {module.rule} | {', '.join(module.tests)} | – | – | – | "
                          f"not measured yet (`--module {name}`) | – |")
-    for path, why in NOT_RUN.items():
-        lines.append(f"| `{path}` | {why} | – | – | – | – | not run | – |")
     lines += ["", "## The named mutations", "",
               "Each deliberate bug is put into a copy of the code; the named test must fail.", "",
               "| # | mutation | test that must fail | caught |", "|---|---|---|---|"]
@@ -292,24 +335,44 @@ def render(data: dict) -> str:
         lines.append(f"| {i} | {named['what']} | `{named['test']}` | "
                      f"{'yes' if named['caught'] else 'NO ' + named['note']} |")
     lines += ["", "## Surviving mutants", ""]
-    for result in data["modules"].values():
+    for name, result in data["modules"].items():
         if result.get("error"):
-            lines += [f"### {result['path']}", "", "mutmut failed:", "", "```", result["error"], "```", ""]
+            lines += [f"### {MODULES[name].path}", "", "mutmut failed:", "", "```", result["error"], "```", ""]
             continue
         if not result["survivors"]:
             continue
-        lines += [f"### {result['path']} ({len(result['survivors'])})", ""]
+        lines += [f"### {MODULES[name].path} ({len(result['survivors'])})", ""]
+        if result["path"] != MODULES[name].path:
+            lines += [f"Measured before the restructure, as `{result['path']}`: the names below are the old ones.", ""]
         for survivor in result["survivors"]:
-            why = EXPLAINED.get(survivor["mutant"], "")
+            why = EXPLAINED.get(_current_name(survivor["mutant"], result["path"], MODULES[name].path), "")
             lines += [f"- `{survivor['mutant']}` ({survivor['status']}){': ' + why if why else ''}", "",
                       "  ```diff", *[f"  {line}" for line in survivor["diff"].splitlines()], "  ```", ""]
     return "\n".join(lines) + "\n"
+
+
+def _where(name: str, result: dict) -> str:
+    """The module's path, and where it was when a result is from before the restructure moved it."""
+    now = MODULES[name].path
+    return f"`{now}`" if result["path"] == now else f"`{now}` (measured before the move, as `{result['path']}`)"
+
+
+def _current_name(mutant: str, measured_path: str, path: str) -> str:
+    """A mutant's name as mutmut gives it for the module where it is now (EXPLAINED's keys)."""
+    dotted = lambda p: p.removesuffix(".py").replace("/", ".")  # noqa: E731
+    return mutant.replace(dotted(measured_path) + ".", dotted(path) + ".", 1)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", choices=sorted(MODULES), help="only these (repeatable)")
     parser.add_argument("--named-only", action="store_true", help="only the named mutations")
+    parser.add_argument("--skip-named", action="store_true", help="keep the named mutations' last results")
+    parser.add_argument("--survivors", action="store_true",
+                        help="run only the last run's survivors again (and the mutants matching --rerun)")
+    parser.add_argument("--rerun", action="append", default=[],
+                        help="with --survivors: mutants to run again as well, as mutmut patterns "
+                             "('*x_fallback__mutmut_*' for a function changed since)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
     args = parser.parse_args(argv)
     if not MUTMUT.exists():
@@ -322,9 +385,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.named_only:
             for name in args.module or sorted(MODULES):
                 print(f"mutating {MODULES[name].path} …", flush=True)
-                data["modules"][name] = run_module(name, MODULES[name], Path(work), args.jobs)
+                previous = data["modules"].get(name) if args.survivors else None
+                data["modules"][name] = run_module(name, MODULES[name], Path(work), args.jobs, previous,
+                                                   tuple(args.rerun))
                 store.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        data["named"] = run_named(Path(work))
+        if not args.skip_named:
+            data["named"] = run_named(Path(work))
     data["modules"] = {name: data["modules"][name] for name in MODULES if name in data["modules"]}
     store.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     (RESULTS / "mutation.md").write_text(render(data), encoding="utf-8")

@@ -98,7 +98,7 @@ def markdown_problems(line: str, *, attribute_lists: bool = False) -> list[tuple
     if not attribute_lists:
         found += [(match.start() + 1, "attribute lists ('{: …}') are not allowed here",
                    "remove it: the site's templates decide how text looks") for match in _ATTRIBUTE_LIST.finditer(line)]
-    return sorted(found)
+    return sorted(set(found))  # '[x](<ftp://a>)' is both an inline link and an autolink: one problem
 
 
 def body_problems(display: str, body: str, first_line: int, *, attribute_lists: bool = False) -> list[Issue]:

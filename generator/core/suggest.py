@@ -56,7 +56,7 @@ def suggest_id(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     away), and as a whole with its spaces and hyphens removed ("west-moor" means westmoor). Only an
     id that exists is ever returned."""
     query = _words(value)
-    if not query or not names:  # nothing to choose from (a type with no entries yet)
+    if not query or not names:  # nothing written, or nothing to choose from (an empty vocabulary)
         return None
     candidates = {entry_id: [_words(text) for text in (entry_id, *texts)] for entry_id, texts in names.items()}
     vocabulary = {entry_id: sorted({w for words in forms for w in words}) for entry_id, forms in candidates.items()}

@@ -142,13 +142,11 @@ def test_html_tables_show_small_counts_only_as_fewer_than_5(fixture_site: Path) 
 
 
 def test_bottlenecks_and_region_links(fixture_site: Path, catalog) -> None:
-    from generator.kinds.metrics.pages import bottlenecks
-    from generator.kinds.metrics.publish import publish
-
-    expected = bottlenecks(catalog, publish(catalog))
-    listed = page(fixture_site, "metrics").select("#bottlenecks ~ ul li")
-    assert len(listed) == len(expected)
-    for item, b in zip(listed, expected, strict=True):
-        assert b["region"].label in item.get_text() and f"{b['share']}%" in item.get_text()
+    # worked out by hand (tests/unit/metrics/test_publish_oracle.py): in 2026-10 only the golden-hour tier
+    # misses its 80% goal where the share is published, Eastmarsh 12/17 = 70.6%, Southhaven 17/22 = 77.3%
+    listed = [li.get_text(" ", strip=True) for li in page(fixture_site, "metrics").select("#bottlenecks ~ ul li")]
+    assert len(listed) == 2, listed
+    for item, (label, share) in zip(listed, (("Eastmarsh", "70.6%"), ("Southhaven", "77.3%")), strict=True):
+        assert label in item and share in item and "Within the hour" in item, item
     link = page(fixture_site, "regions/eastmarsh").select_one("a[href='../../metrics/eastmarsh/']")
     assert link is not None

@@ -344,6 +344,12 @@ def _distance(origin: Point | None, org: Organisation) -> float | None:
     return distance_km(origin, (coords.lat, coords.lon)) if origin and coords else None
 
 
+def _distance_or_last(origin: Point | None, org: Organisation) -> float:
+    """For sorting nearest first: a clinic without coordinates (allowed, with a note) comes last."""
+    distance = _distance(origin, org)
+    return float("inf") if distance is None else distance
+
+
 def _now_key(row: Help, *, by_distance: bool) -> tuple:
     reason = {State.OPEN_24H: 0, State.OPEN: 0, State.ON_CALL: 1}[row.status.state] + (2 if row.partner_for else 0)
     distance = row.distance_km if row.distance_km is not None else float("inf")
@@ -362,7 +368,7 @@ def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:
         middle = region_centre(catalog, region_id)
         rows = [o for o in orgs(catalog) if o.id not in taken and o.status == "active" and not o.referral_only
                 and _veterinary(catalog, o) and covers_nights(o)]
-        rows.sort(key=lambda o: (_distance(middle, o) if middle else 0.0, o.name.lower()))
+        rows.sort(key=lambda o: (_distance_or_last(middle, o), o.name.lower()))
         return rows[:FALLBACK_SIZE]
     return list(catalog.memo(("help_fallback", region_id), compute))
 

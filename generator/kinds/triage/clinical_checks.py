@@ -25,7 +25,7 @@ from generator.core.issues import Issue, Stage
 from generator.core.loading import Entry, MarkdownEntry
 from generator.core.references import unknown
 from generator.core.sources import FieldPath, Source, format_path
-from generator.kinds.triage.loading import signs_source
+from generator.kinds.triage.loading import signs_source, tiers_by_id
 from generator.kinds.triage.model import Guide, Sign, Tier
 from generator.kinds.triage.quoting import (
     Context,
@@ -183,7 +183,7 @@ def _map_strings(data: Any, fn: Any) -> Any:
 def _replace_macros(catalog: Catalog) -> None:
     if catalog.scale is not None:
         catalog.put("scale", Entry(_quoted(catalog.scale.model, catalog), catalog.scale.source))
-        catalog.put("tiers", {t.id: t for t in catalog.scale.model.tiers})
+        catalog.put("tiers", tiers_by_id(catalog.scale.model.tiers))
     # Signs last: quoting reads their numbers, never their text.
     quoted_signs = {sign_id: _quoted(sign, catalog) for sign_id, sign in catalog.signs.items()}
     catalog.put("problems", {key: Entry(_quoted(e.model, catalog), e.source) for key, e in catalog.problems.items()})

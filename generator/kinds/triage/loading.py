@@ -10,7 +10,7 @@ from generator.core.catalog import Catalog
 from generator.core.issues import Issues
 from generator.core.loading import Loaded, load_entries, load_list, load_single, missing_folder, written_ids
 from generator.core.settings import Settings
-from generator.kinds.triage.model import Guide, Sign, TriageScale
+from generator.kinds.triage.model import Guide, Sign, Tier, TriageScale
 from generator.kinds.vocabularies.model import BodySystem
 
 FOLDER = "content/triage"
@@ -31,11 +31,20 @@ def load_tiers(settings: Settings, catalog: Catalog, issues: Issues) -> Loaded:
         return Loaded(available=False)
     source, scale = load_single(folder / "tiers.yml", TriageScale, settings.root, issues)
     catalog.put("scale", scale)
-    tiers = Loaded({t.id: t for t in scale.model.tiers} if scale else {}, sources=[source] if source else [],
+    tiers = Loaded(tiers_by_id(scale.model.tiers) if scale else {}, sources=[source] if source else [],
                    available=source is not None,
                    known=written_ids(source.data.get("tiers") if source and isinstance(source.data, dict) else None))
     catalog.sources["tiers"] = tiers.sources
     return tiers
+
+
+def tiers_by_id(tiers: list[Tier]) -> dict[str, Tier]:
+    """The tiers by id, the first of each: a second tier with the same id is reported where it is, and must not
+    replace the first (its rank and label would make false 'gap in ranks' and escalation errors)."""
+    found: dict[str, Tier] = {}
+    for tier in tiers:
+        found.setdefault(tier.id, tier)
+    return found
 
 
 def load_signs(settings: Settings, catalog: Catalog, issues: Issues) -> Loaded:

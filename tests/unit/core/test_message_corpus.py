@@ -23,42 +23,28 @@ from tests.helpers import INVALID, REPO
 NO_EXAMPLE_YET = {
     "f\"the places this alert affects are in different time zones ({', '.join(found_zones)})\"":
         "needs regions in two time zones, and the valid tree has one: tests/unit/alerts/test_alerts.py",
-    "f'{words} as {other.source.display}: is this the same organisation?'":
-        "two files alike: every corpus example is a copy, so the corpus ignores it; "
-        "tests/unit/core/test_no_silent_ignores.py",
+    # notes: kb check prints them, the corpus compares errors and warnings only
     "f'last rung {days} days ago; ring the {phone.type} line to check it (every {PHONE_CHECK_DAYS} days)'":
         "a note: tests/build/test_guidance.py",
-    "\"this is still the template's placeholder (CHANGE)\"": "templates of kb new: tests/build/test_new.py",
     "'a clinic without coordinates cannot be sorted by distance for owners'": "a note: kb check prints no notes "
                                                                                "in the corpus",
-    "'the review date is in the future'": "cases and guidance: not yet in the corpus",
-    "\"this file must be a list of entries, each starting with '- id:'\"": "vocabulary files: not yet in the corpus",
-    "'this folder is missing'": "a missing folder: tests/build/test_hostile_files.py",
-    "f\"duplicate id '{entry_id}' (also in {entries[entry_id].source.display})\"": "not yet in the corpus",
-    "f'files in this folder must end in lower-case {suffix}'": "a file name: tests/build/test_hostile_files.py",
-    "f'folders inside {display_path(folder, root)} are not read'": "a folder: tests/build/test_hostile_files.py",
-    "f'this file is not read: only {suffix} files are read from this folder'": "tests/build/test_hostile_files.py",
-    "f\"'{threshold.species}' has two thresholds for this sign; give one\"": "signs.yml: not yet in the corpus",
-    "f\"'{species}' is not in this sign's species\"": "signs.yml: not yet in the corpus",
-    "'the front matter is never closed'": "not yet in the corpus",
-    "\"the file name is the page's address: use lower-case words joined by hyphens\"":
-        "a Markdown file name: tests/unit/core/test_complete_reports.py",
-    "f\"duplicate tier id '{tier_id}'\"": "tiers.yml: not yet in the corpus",
-    "'tier ranks must run 1, 2, 3 … without gaps or repeats'": "tiers.yml: not yet in the corpus",
-    "f\"'{guide.id}' is reserved for the triage section's own pages\"": "not yet in the corpus",
-    "f\"no timeline for tier(s): {', '.join(missing)}\"": "referral protocol: not yet in the corpus",
     "f'review due on {review.next_review.isoformat()}'": "a note: kb check prints no notes in the corpus",
-    "f\"'{equipment.holder}' has closed; retire or move this kit\"": "not yet in the corpus",
-    "f'{report.region} already has figures for {report.period} in {seen[key]}'": "needs two metrics files",
-    "f\"count ({row.count}) is more than the {contacts} contacts reported for tier '{row.tier}'\"":
-        "metrics: not yet in the corpus",
-    "f\"'{alias}' is a current id, not an old one\"": "aliases: not yet in the corpus",
-    "f\"'{alias}' is already an alias of '{claimed[folder, alias]}'\"": "needs two files with one alias",
     "f'last verified {age} days ago; due for re-verification'": "a note: tests/unit/organisations/test_checks.py::"
                                                                "test_freshness_boundaries pins 180/181/364/365",
-    "f'the file contains {name}'": "a control character: tests/build/test_hostile_files.py",
+    # an example is one .yml or .md file put into the valid tree: these need a folder, a second file or a
+    # file the corpus does not collect
+    "'this folder is missing'": "a folder taken away: tests/build/test_hostile_files.py",
+    "f\"duplicate id '{entry_id}' (also in {entries[entry_id].source.display})\"":
+        "two files of one id (x.yml and x.yaml; a file whose id differs from its name is refused before): "
+        "the corpus collects .yml and .md examples only",
+    "f'files in this folder must end in lower-case {suffix}'": "a '.YML' file, which the corpus does not collect: "
+                                                               "tests/build/test_hostile_files.py",
+    "f'folders inside {display_path(folder, root)} are not read'": "a folder: tests/build/test_hostile_files.py",
+    "f\"'{equipment.holder}' has closed; retire or move this kit\"":
+        "needs a closed organisation as well as the kit; the fixture network has none",
+    "f\"'{alias}' is already an alias of '{claimed[folder, alias]}'\"":
+        "needs two files with one alias; the fixture network has no aliases",
     "f'cannot read the file: {exc.strerror}'": "an unreadable file: tests/build/test_hostile_files.py",
-    "f\"two sessions have the id '{session.id}'\"": "training: not yet in the corpus",
 }
 
 

@@ -1,0 +1,94 @@
+"""nearest_available() against figures worked out by hand from the demo directory (issue 17: the code under
+test is not its own oracle).
+
+Each region's centre is the mean of its organisations' coordinates (every organisation of the region,
+closed ones too); distances are great-circle distances from that centre, rounded to the kilometre. Worked
+out from directory/organisations/*.yml with a separate haversine (R = 6371 km):
+
+    Westmoor centre (8 organisations)  51.02938, -2.30575
+      Northvale Veterinary Emergency Centre   85.79 km -> 86
+      Northvale Exotic Pet Clinic             86.33 km -> 86  (a tie: then by name, 'Exotic' < 'Veterinary')
+      Southhaven Animal Emergency Hospital    88.99 km -> 89
+      Southhaven University Veterinary Hosp.  89.57 km -> 90
+      Saltwick Veterinary Hospital           183.03 km -> 183
+      Mossgate Veterinary Centre             173.68 km -> 174
+    Northvale centre (9 organisations)  51.41144, -1.23867
+      Northvale Veterinary Emergency Centre    0.19 km -> 0, Northvale Exotic Pet Clinic 1.42 -> 1,
+      Southhaven University Veterinary Hosp.  64.09 -> 64, Southhaven Animal Emergency Hospital 67.52 -> 68,
+      Southhaven Chinchilla and Degu Clinic   67.36 -> 67, Saltwick Veterinary Hospital 114.70 -> 115
+    Eastmarsh centre (8 organisations)  51.05288, 0.25413
+      Saltwick Veterinary Hospital 4.20 -> 4, Southhaven University Veterinary Hosp. 94.96 -> 95,
+      Southhaven Animal Emergency Hospital 97.52 -> 98, Northvale Exotic Pet Clinic 109.92 -> 110,
+      Northvale Veterinary Emergency Centre 111.17 -> 111
+
+The demo's kit (directory/equipment): five oxygen cages, all available; a capnograph in maintenance at
+Northvale Veterinary Emergency Centre and one available at the university hospital; a dental unit on loan in
+Northvale and one available in Southhaven (service due 2027-01-15); a doppler on loan in Westmoor and one
+available in Eastmarsh; a nebuliser retired in Northvale and one available in Southhaven.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from generator.kinds.equipment.views import nearest_available
+from tests.helpers import catalog_with
+
+
+def _listed(catalog, item: str, region: str) -> list[tuple[str, str, bool, int | None]]:
+    return [(row["equipment"].id, row["holder"].name, row["in_region"], row["distance_km"])
+            for row in nearest_available(catalog, item, region)]
+
+
+NEAREST = [
+    # no oxygen cage in Westmoor: all are elsewhere, nearest first; equal distances by holder name
+    ("oxygen-cage", "westmoor", [
+        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", False, 86),
+        ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", False, 86),
+        ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 89),
+        ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 90),
+        ("saltwick-oxygen-cage-1", "Saltwick Veterinary Hospital", False, 183)]),
+    # the region's own kit first, then the rest by distance
+    ("oxygen-cage", "northvale", [
+        ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", True, 0),
+        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", True, 1),
+        ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 64),
+        ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 68),
+        ("saltwick-oxygen-cage-1", "Saltwick Veterinary Hospital", False, 115)]),
+    ("oxygen-cage", "eastmarsh", [
+        ("saltwick-oxygen-cage-1", "Saltwick Veterinary Hospital", True, 4),
+        ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 95),
+        ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 98),
+        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", False, 110),
+        ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", False, 111)]),
+    # in maintenance, on loan and retired kit is never offered, even in the region itself
+    ("capnograph", "northvale", [
+        ("southhaven-capnograph-1", "Southhaven University Veterinary Hospital", False, 64)]),
+    ("dental-unit", "northvale", [
+        ("southhaven-dental-unit-1", "Southhaven Chinchilla and Degu Clinic", False, 67)]),
+    ("doppler", "westmoor", [("eastmarsh-doppler-1", "Mossgate Veterinary Centre", False, 174)]),
+    # a type nobody holds
+    ("no-such-kit", "westmoor", []),
+]
+
+
+@pytest.mark.parametrize(("item", "region", "expected"), NEAREST, ids=[f"{i}-{r}" for i, r, _ in NEAREST])
+def test_nearest_available_kit_worked_out_by_hand(demo_catalog, item: str, region: str, expected) -> None:
+    assert _listed(demo_catalog, item, region) == expected
+
+
+def test_retired_kit_is_never_offered(demo_catalog) -> None:
+    assert [row[1] for row in _listed(demo_catalog, "nebuliser", "northvale")] == ["Southhaven Exotic Vets"]
+
+
+@pytest.mark.parametrize(("today", "offered"), [
+    (date(2027, 1, 14), ["Southhaven Chinchilla and Degu Clinic"]),
+    (date(2027, 1, 15), ["Southhaven Chinchilla and Degu Clinic"]),  # due today: still in service
+    (date(2027, 1, 16), []),  # a day overdue: not offered
+])
+def test_kit_overdue_for_service_is_not_offered(demo_catalog, today: date, offered: list[str]) -> None:
+    later = catalog_with(demo_catalog, dataclasses.replace(demo_catalog.settings, today=today))
+    assert [row[1] for row in _listed(later, "dental-unit", "northvale")] == offered

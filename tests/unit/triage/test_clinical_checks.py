@@ -1,0 +1,639 @@
+"""The guidance contradiction checks (generator/kinds/triage/clinical_checks.py) on the fixture network,
+changed in memory one rule at a time: fast (one tree loaded per module) and exact, with the cases that must
+pass beside each that must fail (issue 17: mutation-tested)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.core.issues import Severity, Stage
+from generator.core.loading import Entry, Loaded
+from generator.core.settings import Settings
+from generator.core.sources import Source
+from generator.kinds.triage.clinical_checks import (
+    _map_strings,
+    _plural,
+    _short,
+    check_guide_urgency,
+    check_signs_structure,
+    page_advice,
+    quote_catalog,
+    sign_usable,
+)
+from generator.kinds.triage.model import Guide, Sign
+from generator.site.pipeline import load_catalog
+from tests.helpers import VALID, catalog_with
+
+SIGNS = "content/triage/signs.yml"
+HINT_ESCALATE = "an escalation must raise the urgency; change the tier or the species"
+HINT_BADGE = "remove tier: here (the page shows signs.yml's tier per species), or change signs.yml"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(Settings(root=VALID, demo_data=True))[0]
+
+
+def _raw_signs(catalog) -> list[dict[str, Any]]:
+    return copy.deepcopy(next(s for s in catalog.sources["signs"]).data)
+
+
+def sign_problems(catalog, sign_id: str, **changes: Any) -> list[tuple[str, str, str]]:
+    """check_signs_structure on one sign of signs.yml with ``changes`` made to it."""
+    data = _raw_signs(catalog)
+    index = next(i for i, item in enumerate(data) if item["id"] == sign_id)
+    data[index].update(changes)
+    src = Source(Path(SIGNS), SIGNS, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    return [(p.field, p.message, p.hint) for p in
+            check_signs_structure(catalog, src, index, Sign.model_validate(data[index]))]
+
+
+def guide(catalog, base: str = "heatstroke", **changes: Any) -> Entry:
+    data = copy.deepcopy(catalog.problems[base].source.data)
+    data.update(changes)
+    display = f"content/triage/problems/{base}.yml"
+    return Entry(Guide.model_validate(data), Source(Path(display), display, data,
+                                                    yaml.safe_dump(data, sort_keys=False, width=1000)))
+
+
+def guide_problems(catalog, base: str = "heatstroke", **changes: Any) -> list[tuple[str, str, str]]:
+    return [(p.field, p.message, p.hint) for p in check_guide_urgency(catalog, guide(catalog, base, **changes))]
+
+
+# ---- signs.yml: thresholds and escalations ----------------------------------------------------------------
+
+def test_the_fixture_signs_pass(catalog) -> None:
+    for sign_id in ("not-eating", "open-mouth-breathing", "no-droppings", "heatstroke-signs"):
+        assert sign_problems(catalog, sign_id) == []
+
+
+def test_two_thresholds_for_one_species(catalog) -> None:
+    thresholds = _raw_signs(catalog)[1]["thresholds"]
+    twice = [*thresholds, {**thresholds[0], "limit": {"hours": 8}}]
+    assert sign_problems(catalog, "not-eating", thresholds=twice) == [
+        ("[1].thresholds[5].species", "'guinea-pig' has two thresholds for this sign; give one", "")]
+
+
+ESCALATIONS = [
+    # (escalate:, expected problems) for not-eating: same-day for rats and gerbils, golden-hour for the others
+    ([{"tier": "golden-hour", "when": "it is cold", "species": ["rat", "gerbil"]}], []),
+    ([{"tier": "emergency-now", "when": "it is cold"}], []),  # more urgent for every species
+    ([{"tier": "same-day", "when": "it is cold", "species": ["rat"]}],
+     [("[1].escalate[0].tier", "'Same day' is not more urgent than the sign's tier for rats ('Same day')",
+       HINT_ESCALATE)]),
+    ([{"tier": "routine", "when": "it is cold", "species": ["rat"]}],
+     [("[1].escalate[0].tier", "'Routine' is not more urgent than the sign's tier for rats ('Same day')",
+       HINT_ESCALATE)]),
+    # no species: every species of the sign; reported once, for the first that fails (mice)
+    ([{"tier": "golden-hour", "when": "it is cold"}],
+     [("[1].escalate[0].tier", "'Within the hour' is not more urgent than the sign's tier for mice "
+       "('Within the hour')", HINT_ESCALATE)]),
+    # a species the sign does not cover, and one not covered failing nothing else
+    ([{"tier": "golden-hour", "when": "it is cold", "species": ["rat", "horse"]}],
+     [("[1].escalate[0].species[1]", "'horse' is not in this sign's species", "")]),
+    ([{"tier": "golden-hour", "when": "it is cold", "species": ["horse"]}],
+     [("[1].escalate[0].species[0]", "'horse' is not in this sign's species", "")]),
+    # an unknown tier is reported as such elsewhere
+    ([{"tier": "soonish", "when": "it is cold", "species": ["rat", "horse"]}], []),
+    # the second escalation is checked too
+    ([{"tier": "golden-hour", "when": "a", "species": ["rat"]},
+      {"tier": "same-day", "when": "b", "species": ["gerbil"]}],
+     [("[1].escalate[1].tier", "'Same day' is not more urgent than the sign's tier for gerbils ('Same day')",
+       HINT_ESCALATE)]),
+]
+
+
+@pytest.mark.parametrize(("escalate", "expected"), ESCALATIONS)
+def test_escalations(catalog, escalate, expected) -> None:
+    assert sign_problems(catalog, "not-eating", escalate=escalate) == expected
+
+
+def test_escalations_are_not_checked_when_a_tier_is_unknown(catalog) -> None:
+    same = [{"tier": "same-day", "when": "it is cold", "species": ["rat"]}]
+    assert sign_problems(catalog, "not-eating", escalate=same, tier="soonish") == []
+    thresholds = _raw_signs(catalog)[1]["thresholds"]
+    odd = [{**thresholds[0], "tier": "soonish"}, *thresholds[1:]]
+    assert sign_problems(catalog, "not-eating", escalate=same, thresholds=odd) == []
+    # a threshold without its own tier is fine
+    plain = [{k: v for k, v in thresholds[0].items() if k != "tier"}, *thresholds[1:]]
+    assert sign_problems(catalog, "not-eating", escalate=same, thresholds=plain)[0][0] == "[1].escalate[0].tier"
+    # without tiers (tiers.yml unreadable) only the thresholds are checked
+    untiered = catalog_with(catalog, tiers={})
+    twice = [*thresholds, thresholds[0]]
+    assert [f for f, _, _ in sign_problems(untiered, "not-eating", escalate=same, thresholds=twice)] == [
+        "[1].thresholds[5].species"]
+
+
+def test_sign_problems_are_errors(catalog) -> None:
+    data = _raw_signs(catalog)
+    data[1]["escalate"] = [{"tier": "same-day", "when": "x", "species": ["rat"]}]
+    src = Source(Path(SIGNS), SIGNS, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    [problem] = check_signs_structure(catalog, src, 1, Sign.model_validate(data[1]))
+    assert problem.severity == Severity.ERROR
+
+
+# ---- a guide's badges against signs.yml ----------------------------------------------------------------------
+
+def _with_tier(catalog, sign_id: str, tier: str | None, base: str = "heatstroke") -> list[dict[str, Any]]:
+    signs = copy.deepcopy(catalog.problems[base].source.data["signs"])
+    for mapping in signs:
+        if mapping["sign"] == sign_id:
+            mapping["tier"] = tier
+    return signs
+
+
+BADGES = [
+    # (sign, tier stated in the heatstroke guide (all seven species), expected message or None)
+    ("not-eating", "same-day", "'Same day' differs from signs.yml for this sign (mice, hamsters, guinea pigs, "
+                               "chinchillas, degus: Within the hour)"),
+    ("not-eating", "emergency-now", "'Emergency now' differs from signs.yml for this sign (rats, gerbils: Same day; "
+                                    "mice, hamsters, guinea pigs, chinchillas, degus: Within the hour)"),
+    ("collapse", "emergency-now", None),  # the sign's own tier for every species
+    ("collapse", "same-day", "'Same day' differs from signs.yml for this sign (rats, mice, hamsters, gerbils, "
+                             "guinea pigs, chinchillas, degus: Emergency now)"),
+    ("collapse", None, None),  # no tier stated: the page shows signs.yml's
+    ("collapse", "soonish", None),  # an unknown tier: reported as such elsewhere
+]
+
+
+@pytest.mark.parametrize(("sign_id", "tier", "expected"), BADGES)
+def test_a_badge_states_the_signs_tier_for_every_species(catalog, sign_id, tier, expected) -> None:
+    signs = _with_tier(catalog, sign_id, tier)
+    index = next(i for i, m in enumerate(signs) if m["sign"] == sign_id)
+    assert guide_problems(catalog, signs=signs) == ([] if expected is None else [
+        (f"signs[{index}].tier", expected, HINT_BADGE)])
+
+
+def test_a_badge_only_for_the_guides_species(catalog) -> None:
+    # a guide for rats and gerbils only: same-day is their tier for not eating
+    signs = _with_tier(catalog, "not-eating", "same-day")
+    assert guide_problems(catalog, signs=signs, species=["rat", "gerbil"]) == []
+    # a species the catalog does not know is left to the reference check
+    assert guide_problems(catalog, signs=signs, species=["rat", "horse"]) == []
+    assert guide_problems(catalog, signs=signs, species=["rat", "mouse"])[0][1].endswith("(mice: Within the hour)")
+
+
+def test_a_badge_for_a_species_the_sign_does_not_cover(catalog) -> None:
+    # scurvy signs are a sign for guinea pigs only (same day): a guide for rats too compares guinea pigs only
+    signs = [{"sign": "scurvy-signs", "tier": "same-day"}]
+    assert guide_problems(catalog, signs=signs, species=["rat", "guinea-pig"], tier_advice=[]) == []
+    signs = [{"sign": "scurvy-signs", "tier": "golden-hour"}]
+    assert guide_problems(catalog, signs=signs, species=["rat", "guinea-pig"], tier_advice=[]) == [
+        ("signs[0].tier", "'Within the hour' differs from signs.yml for this sign (guinea pigs: Same day)",
+         HINT_BADGE)]
+
+
+def test_badges_of_an_unknown_sign_are_not_compared(catalog) -> None:
+    signs = [*copy.deepcopy(catalog.problems["heatstroke"].source.data["signs"]),
+             {"sign": "no-such", "tier": "routine"}]
+    assert guide_problems(catalog, signs=signs) == []
+
+
+def test_badge_problems_are_content_errors(catalog) -> None:
+    entry = guide(catalog, signs=_with_tier(catalog, "collapse", "routine"))
+    [problem] = check_guide_urgency(catalog, entry)
+    assert (problem.severity, problem.stage) == (Severity.ERROR, Stage.CONTENT)
+    at = entry.source.position(("signs", 1, "tier"))
+    assert (problem.line, problem.column) == (at.line, at.column)
+
+
+# ---- tier advice against a guide's own owner actions ----------------------------------------------------
+
+KEEP_WARM = ("'{word}' contradicts the 'Emergency now' advice this page also shows (keep-warm: \"Keep your pet dim "
+             "and quiet on the way. Keep it warm, …\")")
+ADVICE_HINT = "replace or leave out that line here: tier_advice: [{advice: keep-warm, instead: ...}]"
+
+
+def _owner(catalog, before: list[str], during: list[str]) -> dict[str, Any]:
+    owner = copy.deepcopy(catalog.problems["heatstroke"].source.data["owner"])
+    owner["before_transport"], owner["during_transport"] = before, during or ["Drive carefully."]
+    return owner
+
+
+ADVICE = [
+    # (before_transport, during_transport, expected: (field, word) or None)
+    (["Cool it gently."], ["Phone first."], ("owner.before_transport[0]", "Cool")),
+    (["Phone first.", "Keep cooling it."], [], ("owner.before_transport[1]", "cooling")),
+    (["Phone first."], ["Drive with the window open so it is cooler."], ("owner.during_transport[0]", "cooler")),
+    # one problem per advice: the first line that contradicts it
+    (["Cool it.", "Keep cooling."], ["Cooler air."], ("owner.before_transport[0]", "Cool")),
+    (["Phone first."], ["Keep it quiet.", "Keep it cool."], ("owner.during_transport[1]", "cool")),
+    # whole words only
+    (["Use a coolant-free pack.", "Uncool words."], ["Coolness"], None),
+    (["Phone first."], ["Drive carefully."], None),
+]
+
+
+@pytest.mark.parametrize(("before", "during", "expected"), ADVICE)
+def test_tier_advice_against_owner_actions(catalog, before, during, expected) -> None:
+    found = guide_problems(catalog, owner=_owner(catalog, before, during), tier_advice=[])
+    assert found == ([] if expected is None else [(expected[0], KEEP_WARM.format(word=expected[1]), ADVICE_HINT)])
+
+
+def test_the_contradicting_word_is_located_in_its_line(catalog) -> None:
+    entry = guide(catalog, owner=_owner(catalog, ["Phone now; cool it, keep it cool."], []), tier_advice=[])
+    [problem] = check_guide_urgency(catalog, entry)
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "cool", 0)
+    assert (problem.line, problem.column, problem.stage) == (at.line, at.column, Stage.CONTENT)
+    entry = guide(catalog, owner=_owner(catalog, ["A cool room, then cool it."], []), tier_advice=[])
+    # the first occurrence in the line
+    [problem] = check_guide_urgency(catalog, entry)
+    assert problem.column == entry.source.position_in_value(("owner", "before_transport", 0), "cool", 0).column
+
+
+def test_advice_the_guide_replaces_is_not_checked(catalog) -> None:
+    owner = _owner(catalog, ["Cool it gently."], [])
+    assert guide_problems(catalog, owner=owner,
+                          tier_advice=[{"advice": "keep-warm", "instead": "Keep it cool and quiet."}]) == []
+
+
+def test_an_unknown_advice_is_the_only_problem_shown(catalog) -> None:
+    owner = _owner(catalog, ["Cool it gently."], [])
+    assert guide_problems(catalog, owner=owner, tier_advice=[{"advice": "keep-warmer", "instead": "x"}]) == [
+        ("tier_advice[0].advice", "unknown tier advice 'keep-warmer'", "did you mean 'keep-warm'?")]
+    assert guide_problems(catalog, owner=owner, tier_advice=[{"advice": "call-while-packing", "instead": "x"},
+                                                            {"advice": "zzz", "instead": "x"}]) == [
+        ("tier_advice[1].advice", "unknown tier advice 'zzz'",
+         "use one of: call-while-packing, keep-warm, no-medicine, own-vet-closed, bring-evidence, check-hourly, "
+         "write-it-down")]
+
+
+def test_advice_of_a_less_urgent_guide(catalog) -> None:
+    # gut stasis without its emergency sign (a bloated abdomen) is at most 'Within the hour': its page shows
+    # that tier's advice, which nothing contradicts; with it, the emergency advice is checked
+    owner = _owner(catalog, ["Cool it gently."], [])
+    signs = [{"sign": "not-eating"}, {"sign": "no-droppings"}]
+    assert guide_problems(catalog, "gut-stasis", owner=owner, tier_advice=[], signs=signs) == []
+    top, advice = page_advice(catalog, guide(catalog, "gut-stasis", signs=signs).model)
+    assert (top.id, advice) == ("golden-hour", [
+        "If your own vet is closed, phone the emergency clinic for your region.",
+        "Bring any droppings, food or packaging that might explain the problem."])
+    assert [f for f, _, _ in guide_problems(catalog, "gut-stasis", owner=owner, tier_advice=[],
+                                            signs=[*signs, {"sign": "bloated-abdomen"}])] == [
+        "owner.before_transport[0]"]
+
+
+def test_no_advice_is_checked_while_a_sign_is_unusable(catalog) -> None:
+    signs = [*copy.deepcopy(catalog.problems["heatstroke"].source.data["signs"]), {"sign": "no-such"}]
+    assert guide_problems(catalog, owner=_owner(catalog, ["Cool it."], []), tier_advice=[], signs=signs) == []
+    assert page_advice(catalog, guide(catalog, signs=signs).model) == (None, [])
+
+
+def test_without_tiers_nothing_is_checked(catalog) -> None:
+    untiered = catalog_with(catalog, tiers={})
+    assert guide_problems(untiered, owner=_owner(catalog, ["Cool it."], []), tier_advice=[]) == []
+    assert page_advice(untiered, catalog.problems["heatstroke"].model) == (None, [])
+
+
+def test_page_advice_of_the_heatstroke_guide(catalog) -> None:
+    top, advice = page_advice(catalog, catalog.problems["heatstroke"].model)
+    assert top.id == "emergency-now"
+    assert advice == ["Phone while someone else gets the carrier ready, so no time is lost.",
+                      "Keep your pet cool, dim and quiet on the way; never warm a pet that has overheated.",
+                      "Do not give any medicine unless a vet tells you to, and do not push food or water into your "
+                      "pet's mouth."]
+
+
+# ---- helpers --------------------------------------------------------------------------------------------
+
+def test_sign_usable(catalog) -> None:
+    assert sign_usable(catalog, "not-eating")
+    assert not sign_usable(catalog, "no-such-sign")
+    odd = catalog.signs["not-eating"].model_copy(update={"tier": "soonish"})
+    assert not sign_usable(catalog_with(catalog, signs={**catalog.signs, "not-eating": odd}), "not-eating")
+    threshold = catalog.signs["not-eating"].thresholds[0].model_copy(update={"tier": "soonish"})
+    odd = catalog.signs["not-eating"].model_copy(
+        update={"thresholds": [threshold, *catalog.signs["not-eating"].thresholds[1:]]})
+    assert not sign_usable(catalog_with(catalog, signs={**catalog.signs, "not-eating": odd}), "not-eating")
+    threshold = threshold.model_copy(update={"tier": None})
+    odd = catalog.signs["not-eating"].model_copy(
+        update={"thresholds": [threshold, *catalog.signs["not-eating"].thresholds[1:]]})
+    assert sign_usable(catalog_with(catalog, signs={**catalog.signs, "not-eating": odd}), "not-eating")
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("x" * 60, "x" * 60),
+    ("word " * 12 + "end", "word word word word word word word word word word word word …"),
+    ("Keep your pet dim and quiet on the way. Keep it warm, unless it has overheated",
+     "Keep your pet dim and quiet on the way. Keep it warm, …"),
+])
+def test_short(text: str, short: str) -> None:
+    assert _short(text) == short
+    assert _short("a b c d", limit=3) == "a …"
+
+
+def test_plural(catalog) -> None:
+    assert (_plural(catalog, "guinea-pig"), _plural(catalog, "horse")) == ("guinea pigs", "horse")
+
+
+# ---- the quoting pass: every text against signs.yml, then the macros replaced ----------------------------
+
+NOT_EATING_GP = ("'24 hours' for not eating differs from signs.yml (guinea pigs: 6 hours)",
+                 "quote the number from signs.yml: {{not-eating:guinea-pig}}")
+
+
+def fresh(catalog, **store: Any):
+    """A copy of the fixture catalog as loaded (before quoting), with ``store`` replacing collections; the
+    guides, first aid and modules are rebuilt from their files so their macros are still there."""
+    problems = {key: Entry(Guide.model_validate(copy.deepcopy(e.source.data)), e.source)
+                for key, e in catalog.problems.items()}
+    copied = catalog_with(catalog, **{"problems": problems, **store})
+    copied.sources = dict(catalog.sources)
+    return copied
+
+
+def _texts(issues) -> list[tuple[str, str, str, str]]:
+    return [(i.path, i.field, i.message, i.hint) for i in issues]
+
+
+def test_the_fixture_quotes_cleanly(catalog) -> None:
+    copied = fresh(catalog)
+    assert quote_catalog(copied) == []
+    assert copied.problems["gut-stasis"].model == catalog.problems["gut-stasis"].model
+
+
+def _guide_entry(catalog, base: str, **changes: Any) -> Entry:
+    return guide(catalog, base, **changes)
+
+
+def test_a_hand_written_number_in_a_guide(catalog) -> None:
+    owner = _owner(catalog, ["Phone a vet if your guinea pig has not eaten for 24 hours."], [])
+    entry = _guide_entry(catalog, "gut-stasis", owner=owner, species=["guinea-pig"])
+    issues = quote_catalog(fresh(catalog, problems={"gut-stasis": entry}))
+    assert _texts(issues) == [("content/triage/problems/gut-stasis.yml", "owner.before_transport[0]", *NOT_EATING_GP)]
+    [issue] = issues
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "24 hours", 0)
+    assert (issue.line, issue.column, issue.stage, issue.severity) == (at.line, at.column, Stage.CONTENT,
+                                                                      Severity.ERROR)
+
+
+def test_a_guide_quoting_the_number_passes(catalog) -> None:
+    owner = _owner(catalog, ["Phone a vet if your guinea pig has not eaten for {{not-eating:guinea-pig}}."], [])
+    entry = _guide_entry(catalog, "gut-stasis", owner=owner, species=["guinea-pig"])
+    copied = fresh(catalog, problems={"gut-stasis": entry})
+    assert quote_catalog(copied) == []
+    assert copied.problems["gut-stasis"].model.owner.before_transport == [
+        "Phone a vet if your guinea pig has not eaten for 6 hours."]
+
+
+def test_keys_that_are_not_prose_are_not_read(catalog) -> None:
+    entry = _guide_entry(catalog, "gut-stasis", species=["guinea-pig"], keywords=["not eating for 24 hours"])
+    assert quote_catalog(fresh(catalog, problems={"gut-stasis": entry})) == []
+
+
+NOTE_SAME_DAY = ("'same day' here, but the badge says 'Within the hour' for guinea pigs (signs.yml)",
+                 "give the species its own tier in signs.yml, or put the more urgent case under the sign's "
+                 "escalate: with its condition")
+
+
+def test_a_note_beside_a_badge(catalog) -> None:
+    signs = [{"sign": "not-eating", "note": "Book a same day appointment."}]
+    entry = _guide_entry(catalog, "gut-stasis", species=["guinea-pig"], signs=signs, tier_advice=[])
+    assert _texts(quote_catalog(fresh(catalog, problems={"gut-stasis": entry}))) == [
+        ("content/triage/problems/gut-stasis.yml", "signs[0].note", *NOTE_SAME_DAY)]
+    # the note of a sign that cannot be used is read for numbers, not for its badge
+    signs = [{"sign": "no-such-sign", "note": "Book a same day appointment; not eating for 24 hours."}]
+    entry = _guide_entry(catalog, "gut-stasis", species=["guinea-pig"], signs=signs, tier_advice=[])
+    assert [i.message for i in quote_catalog(fresh(catalog, problems={"gut-stasis": entry}))] == [NOT_EATING_GP[0]]
+    # the same words anywhere else in a guide are not a badge's note
+    owner = _owner(catalog, ["Book a same day appointment."], [])
+    entry = _guide_entry(catalog, "gut-stasis", species=["guinea-pig"], owner=owner)
+    assert quote_catalog(fresh(catalog, problems={"gut-stasis": entry})) == []
+
+
+def _signs_source(catalog, change) -> Source:
+    data = _raw_signs(catalog)
+    change(data)
+    return Source(Path(SIGNS), SIGNS, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+
+
+def _quote_signs(catalog, change) -> list[tuple[str, str, str, str]]:
+    copied = fresh(catalog)
+    copied.sources["signs"] = [_signs_source(catalog, change)]
+    return [(field, message, hint) for _, field, message, hint in _texts(quote_catalog(copied))]
+
+
+def test_signs_yml_is_read_for_numbers_and_badges(catalog) -> None:
+    def threshold_number(data):
+        data[1]["thresholds"][0]["text"] = "Not eating for 24 hours is urgent."
+
+    assert _quote_signs(catalog, threshold_number) == [("[1].thresholds[0].text", *NOT_EATING_GP)]
+
+    def threshold_badge(data):
+        data[1]["thresholds"][0]["text"] = "Book a same day appointment."
+
+    assert _quote_signs(catalog, threshold_badge) == [("[1].thresholds[0].text", *NOTE_SAME_DAY)]
+
+    def wording(data):
+        data[1]["owner_wording"] = "Has not eaten for 24 hours."
+        data[1]["clinical_wording"] = "Anorexia for 24 hours."
+
+    found = _quote_signs(catalog, wording)
+    assert [f for f, _, _ in found] == ["[1].owner_wording", "[1].clinical_wording"]
+    assert all(message.startswith("'24 hours' for not eating differs from signs.yml") for _, message, _ in found)
+
+    def escalation(data):
+        data[1]["escalate"] = [{"tier": "emergency-now", "when": "it has not eaten for 24 hours",
+                                "species": ["guinea-pig"]}]
+
+    assert _quote_signs(catalog, escalation) == [("[1].escalate[0].when", *NOT_EATING_GP)]
+
+
+def test_signs_yml_items_that_cannot_be_read_are_skipped(catalog) -> None:
+    def odd(data):
+        data.insert(0, "not a sign")
+        data.insert(1, {"id": "no-such-sign", "owner_wording": "Not eating for 24 hours."})
+        data[3]["thresholds"].insert(0, "not a threshold")
+        data[3]["thresholds"].insert(1, {"species": "guinea-pig", "text": 3})
+        data[3]["escalate"] = ["not an escalation", {"tier": "emergency-now", "when": None}]
+
+    assert _quote_signs(catalog, odd) == []
+
+
+def test_a_threshold_for_a_species_the_sign_does_not_cover_is_read_for_all(catalog) -> None:
+    def other(data):
+        data[1]["thresholds"][0]["species"] = "horse"
+        data[1]["thresholds"][0]["text"] = "Not eating for 24 hours is urgent."
+
+    found = _quote_signs(catalog, other)
+    assert [f for f, _, _ in found] == ["[1].thresholds[0].text"]
+    # compared with every species' number, not only the one named
+    assert "(mice, hamsters: 12 hours; guinea pigs, chinchillas, degus: 6 hours)" in found[0][1]
+
+
+def test_an_escalation_for_species_the_sign_does_not_cover_is_read_for_all(catalog) -> None:
+    def other(data):
+        data[1]["escalate"] = [{"tier": "emergency-now", "when": "not eating for 24 hours", "species": ["horse"]}]
+
+    found = _quote_signs(catalog, other)
+    assert [f for f, _, _ in found] == ["[1].escalate[0].when"]
+    assert "(mice, hamsters: 12 hours; guinea pigs, chinchillas, degus: 6 hours)" in found[0][1]
+
+
+def test_first_aid_front_matter_and_body(catalog) -> None:
+    entry = next(e for e in catalog.first_aid.values() if e.model.species == ["all"])
+    data = {**copy.deepcopy(entry.source.data), "summary": "Guinea pigs not eating for 24 hours need a vet."}
+    src = Source(entry.source.path, entry.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    body = "Intro.\n\nA guinea pig not eating for several hours needs a vet: {{not-eating:horse}}.\n"
+    changed = dataclasses.replace(entry, source=src, body=body, body_line=20)
+    copied = fresh(catalog, first_aid={entry.id: changed})
+    issues = quote_catalog(copied)
+    assert [(i.field, i.line, i.message) for i in issues] == [
+        ("summary", src.position_in_value(("summary",), "24 hours", 0).line, NOT_EATING_GP[0]),
+        ("(body)", 22, "{{not-eating:horse}} names no species"),
+        ("(body)", 22, "'several hours' for not eating is vague, but signs.yml has a number (guinea pigs: 6 hours)")]
+    assert issues[1].column == body.split("\n")[2].index("{{") + 1
+    assert issues[2].column == body.split("\n")[2].index("several") + 1
+    assert "{{" in copied.first_aid[entry.id].body  # an unknown macro stays as written
+    # for one species only, another species' number is not compared
+    rats = dataclasses.replace(entry, model=entry.model.model_copy(update={"species": ["rat"]}),
+                               body="A rat not eating for 24 hours needs a vet.")
+    assert quote_catalog(fresh(catalog, first_aid={entry.id: rats})) == []  # rats have no number for it
+
+
+def test_first_aid_macros_become_words(catalog) -> None:
+    entry = next(iter(catalog.first_aid.values()))
+    changed = dataclasses.replace(entry, body="Phone if not eating for {{not-eating:guinea-pig}}.")
+    copied = fresh(catalog, first_aid={entry.id: changed})
+    assert quote_catalog(copied) == []
+    assert copied.first_aid[entry.id].body == "Phone if not eating for 6 hours."
+
+
+def test_training_modules_are_read(catalog) -> None:
+    key, entry = next(iter(catalog.modules.items()))
+    data = {**copy.deepcopy(entry.source.data), "summary": "A guinea pig not eating for 24 hours needs a vet."}
+    src = Source(entry.source.path, entry.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    issues = quote_catalog(fresh(catalog, modules={key: Entry(entry.model, src)}))
+    assert [(i.path, i.field) for i in issues] == [(entry.source.display, "summary")]
+
+
+def test_the_scale_is_read(catalog) -> None:
+    scale = catalog.scale
+    data = copy.deepcopy(scale.source.data)
+    data["tiers"][2]["meaning"] = "A guinea pig not eating for 24 hours needs a vet today."
+    src = Source(scale.source.path, scale.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    issues = quote_catalog(fresh(catalog, scale=Entry(scale.model, src)))
+    assert [(i.field, i.message) for i in issues] == [("tiers[2].meaning", NOT_EATING_GP[0])]
+
+
+def test_hand_written_pages(catalog, tmp_path: Path) -> None:
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md").write_text("---\ntitle: Home\n---\nA guinea pig not eating for 24 hours needs a vet.\n"
+                                    "{{not-eating:horse}} is left to the build.\n", encoding="utf-8")
+    (pages / "about.txt").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
+    settings = dataclasses.replace(catalog.settings, root=tmp_path)
+    issues = quote_catalog(_with_settings(fresh(catalog), settings))
+    assert [(i.path, i.line, i.column, i.message) for i in issues] == [
+        ("content/pages/index.md", 4, 29, NOT_EATING_GP[0])]  # pages cannot quote: macros are not read there
+
+
+def _with_settings(catalog, settings):
+    catalog.settings = settings
+    return catalog
+
+
+def test_no_pages_folder(catalog, tmp_path: Path) -> None:
+    assert quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path))) == []
+
+
+def test_nothing_is_quoted_when_signs_yml_could_not_be_read(catalog) -> None:
+    copied = fresh(catalog)
+    copied.put("signs", Loaded(available=False))
+    owner = _owner(catalog, ["Not eating for 24 hours, or {{not-eating:guinea-pig}}."], [])
+    copied.put("problems", {"gut-stasis": _guide_entry(catalog, "gut-stasis", owner=owner)})
+    assert quote_catalog(copied) == []
+    assert "{{" in copied.problems["gut-stasis"].model.model_dump_json()  # left as written
+
+
+def test_map_strings() -> None:
+    assert _map_strings({"a": ["x", {"b": "y"}, 3, None]}, str.upper) == {"a": ["X", {"b": "Y"}, 3, None]}
+    assert _map_strings("z", str.upper) == "Z" and _map_strings(5, str.upper) == 5
+
+
+# ---- what the first mutation run showed untested ---------------------------------------------------------
+
+def test_a_threshold_text_is_about_its_sign_without_naming_it(catalog) -> None:
+    # 'Phone after 24 hours.' under the guinea pig's not-eating threshold is about not eating
+    def unnamed(data):
+        data[1]["thresholds"][0]["text"] = "Phone after 24 hours."
+
+    assert _quote_signs(catalog, unnamed) == [("[1].thresholds[0].text", *NOT_EATING_GP)]
+
+    def escalation(data):
+        data[1]["escalate"] = [{"tier": "emergency-now", "when": "still the same after 24 hours",
+                                "species": ["guinea-pig"]}]
+
+    assert _quote_signs(catalog, escalation) == [("[1].escalate[0].when", *NOT_EATING_GP)]
+
+
+def test_an_unreadable_item_does_not_end_the_reading(catalog) -> None:
+    def odd_first(data):
+        data.insert(0, "not a sign")
+        data[2]["thresholds"].insert(0, "not a threshold")
+        data[2]["thresholds"][1]["text"] = "Not eating for 24 hours is urgent."
+
+    assert _quote_signs(catalog, odd_first) == [("[2].thresholds[1].text", *NOT_EATING_GP)]
+
+
+def test_an_escalation_to_an_unknown_tier_does_not_end_the_checks(catalog) -> None:
+    escalate = [{"tier": "soonish", "when": "a", "species": ["rat"]},
+                {"tier": "same-day", "when": "b", "species": ["rat"]}]
+    assert [f for f, _, _ in sign_problems(catalog, "not-eating", escalate=escalate)] == ["[1].escalate[1].tier"]
+
+
+def test_first_aid_for_one_species_is_read_for_that_species(catalog) -> None:
+    # rats have no number for not eating: a page for rats may say 24 hours; a page for guinea pigs may not
+    entry = next(e for e in catalog.first_aid.values() if e.model.species == ["all"])
+
+    def page(species: list[str]):
+        data = {**copy.deepcopy(entry.source.data), "summary": "Not eating for 24 hours needs a vet."}
+        src = Source(entry.source.path, entry.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+        model = entry.model.model_copy(update={"species": species})
+        return fresh(catalog, first_aid={entry.id: dataclasses.replace(entry, model=model, source=src, body="x")})
+
+    assert quote_catalog(page(["rat"])) == []
+    assert [i.message for i in quote_catalog(page(["guinea-pig"]))] == [NOT_EATING_GP[0]]
+
+
+def test_keys_of_the_scale_that_are_not_prose(catalog) -> None:
+    scale = catalog.scale
+    data = copy.deepcopy(scale.source.data)
+    data["tiers"][2]["said_as"] = [*data["tiers"][2]["said_as"], "not eating for 24 hours"]
+    src = Source(scale.source.path, scale.source.display, data, yaml.safe_dump(data, sort_keys=False, width=1000))
+    assert quote_catalog(fresh(catalog, scale=Entry(scale.model, src))) == []
+
+
+def test_the_second_occurrence_is_the_one_located(catalog) -> None:
+    # 'cool' is first part of 'coolant' (not a contradiction), then a word of its own: that one is shown
+    entry = guide(catalog, owner=_owner(catalog, ["Use a coolant-free pack, then cool it."], []), tier_advice=[])
+    [problem] = check_guide_urgency(catalog, entry)
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "cool", 1)
+    assert (problem.path, problem.line, problem.column) == (entry.source.display, at.line, at.column)
+
+
+def test_a_number_written_twice_is_located_where_it_differs(catalog) -> None:
+    owner = _owner(catalog, ["Give hay for 24 hours; a guinea pig not eating for 24 hours needs a vet."], [])
+    entry = _guide_entry(catalog, "gut-stasis", owner=owner, species=["guinea-pig"])
+    issues = quote_catalog(fresh(catalog, problems={"gut-stasis": entry}))
+    assert [i.message for i in issues] == [NOT_EATING_GP[0]]
+    at = entry.source.position_in_value(("owner", "before_transport", 0), "24 hours", 1)
+    assert (issues[0].line, issues[0].column) == (at.line, at.column)
+
+
+def test_a_badge_beside_a_sign_whose_tier_is_unknown_is_not_compared(catalog) -> None:
+    # its tier's error is the one to show; comparing would need the unknown tier
+    odd = catalog.signs["collapse"].model_copy(update={"tier": "soonish"})
+    changed = catalog_with(catalog, signs={**catalog.signs, "collapse": odd})
+    assert guide_problems(changed, signs=_with_tier(catalog, "collapse", "emergency-now"), tier_advice=[]) == []
+
+
+def test_a_guide_whose_signs_apply_to_none_of_its_species_has_no_page_advice(catalog) -> None:
+    # scurvy signs are for guinea pigs only: a guide for rats with only that sign has no tier
+    assert page_advice(catalog, guide(catalog, species=["rat"], signs=[{"sign": "scurvy-signs"}]).model) == (None, [])
