@@ -21,7 +21,9 @@ out from directory/organisations/*.yml with a separate haversine (R = 6371 km):
       Southhaven Animal Emergency Hospital 97.52 -> 98, Northvale Exotic Pet Clinic 109.92 -> 110,
       Northvale Veterinary Emergency Centre 111.17 -> 111
 
-The demo's kit (directory/equipment): five oxygen cages, all available; a capnograph in maintenance at
+The demo's kit (directory/equipment): five oxygen cages, all available, but Northvale Exotic Pet Clinic's
+(northvale-oxygen-cage-2) is out on loan from 19 to 25 November 2026, and the demo is read on the 21st;
+a capnograph in maintenance at
 Northvale Veterinary Emergency Centre and one available at the university hospital; a dental unit on loan in
 Northvale and one available in Southhaven (service due 2027-01-15); a doppler on loan in Westmoor and one
 available in Eastmarsh; a nebuliser retired in Northvale and one available in Southhaven.
@@ -44,9 +46,9 @@ def _listed(catalog, item: str, region: str) -> list[tuple[str, str, bool, int |
 
 
 NEAREST = [
-    # no oxygen cage in Westmoor: all are elsewhere, nearest first; equal distances by holder name
+    # no oxygen cage in Westmoor: all are elsewhere, nearest first (equal distances by holder name); the
+    # cage on loan is left out wherever it is
     ("oxygen-cage", "westmoor", [
-        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", False, 86),
         ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", False, 86),
         ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 89),
         ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 90),
@@ -54,7 +56,6 @@ NEAREST = [
     # the region's own kit first, then the rest by distance
     ("oxygen-cage", "northvale", [
         ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", True, 0),
-        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", True, 1),
         ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 64),
         ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 68),
         ("saltwick-oxygen-cage-1", "Saltwick Veterinary Hospital", False, 115)]),
@@ -62,7 +63,6 @@ NEAREST = [
         ("saltwick-oxygen-cage-1", "Saltwick Veterinary Hospital", True, 4),
         ("southhaven-oxygen-cage-2", "Southhaven University Veterinary Hospital", False, 95),
         ("southhaven-oxygen-cage-1", "Southhaven Animal Emergency Hospital", False, 98),
-        ("northvale-oxygen-cage-2", "Northvale Exotic Pet Clinic", False, 110),
         ("northvale-oxygen-cage-1", "Northvale Veterinary Emergency Centre", False, 111)]),
     # in maintenance, on loan and retired kit is never offered, even in the region itself
     ("capnograph", "northvale", [
