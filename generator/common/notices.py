@@ -87,6 +87,16 @@ def for_region(catalog: Any, region_id: str) -> list[Notice]:
     return [n for n in notices(catalog) if region_id in n.regions]
 
 
+def alert_clock(catalog: Any, at: datetime) -> datetime:
+    """The moment alerts are read at when the time is ``at``: ``at`` itself, except in a demo read as of a
+    date (Settings.clock_pinned), whose alerts are read at that moment whatever the clock says, in the
+    browser as well (theme/kb/help.js, ALERT_CLOCK), so that its alerts never expire."""
+    settings = catalog.settings
+    return settings.now if settings.clock_pinned else at
+
+
 def closure_at(catalog: Any, org_id: str, at: datetime, service: str | None) -> Notice | None:
     """The closure that stops the organisation helping with ``service`` at ``at``, if any."""
-    return next((n for n in for_organisation(catalog, org_id) if n.current(at) and n.closes_service(service)), None)
+    moment = alert_clock(catalog, at)
+    return next((n for n in for_organisation(catalog, org_id) if n.current(moment) and n.closes_service(service)),
+                None)

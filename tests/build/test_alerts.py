@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.helpers import page
 
-CURRENT = {"southhaven-exotic-vets-burst-pipe", "southhaven-imaging-ct-down"}
+CURRENT = {"southhaven-chinchilla-clinic-burst-pipe", "southhaven-imaging-video-consults-down"}
 COMING = {"northvale-christmas-cover"}
 ENDED = {"eastmarsh-phone-line-fault"}
 MEMBERS = "northvale-dental-referral-line"
@@ -30,7 +30,7 @@ def test_the_alerts_page_lists_current_and_coming_and_links_the_archive(demo_sit
 
 
 def test_banners_are_where_the_alert_applies_and_shown_only_while_current(demo_site: Path) -> None:
-    clinic = page(demo_site, "organisations/southhaven-exotic-vets")
+    clinic = page(demo_site, "organisations/southhaven-chinchilla-and-degu-clinic")
     [banner] = clinic.select(".kb-alert-banner")
     assert "burst pipe" in banner.get_text() and not banner.has_attr("hidden")
     region = page(demo_site, "regions/southhaven")
@@ -44,18 +44,18 @@ def test_banners_are_where_the_alert_applies_and_shown_only_while_current(demo_s
 
 def test_without_javascript_get_help_says_the_closed_clinic_is_not_taking_animals(demo_site: Path) -> None:
     rows = page(demo_site, "get-help").select(".gh-static .gh-clinic")
-    closed = [r for r in rows if "Southhaven Exotic Vets" in r.get_text()]
+    closed = [r for r in rows if "Southhaven Chinchilla and Degu Clinic" in r.get_text()]
     assert closed and all("Not taking animals now" in r.get_text() for r in closed)
     others = [r for r in rows if "Southhaven Animal Emergency Hospital" in r.get_text()]
     assert others and not any("Not taking animals now" in r.get_text() for r in others)
 
 
 def test_an_alerts_page_gives_the_numbers_to_ring_instead(demo_site: Path) -> None:
-    html = page(demo_site, "alerts/southhaven-exotic-vets-burst-pipe")
+    html = page(demo_site, "alerts/southhaven-chinchilla-clinic-burst-pipe")
     assert html.select_one("#instead") is not None
     calls = html.select("#instead ~ ul a[href^='tel:']")
     assert len(calls) == 2
-    assert "2026-11-23" not in html.get_text() and "Monday 23 November 2026, 08:00" in html.get_text()
+    assert "2026-11-24" not in html.get_text() and "Tuesday 24 November 2026, 09:00" in html.get_text()
 
 
 def test_the_feed_and_the_open_data_carry_public_alerts_only(demo_site: Path) -> None:
@@ -77,4 +77,4 @@ def test_the_region_data_the_finder_reads_carries_current_and_coming_alerts(demo
     data = json.loads((demo_site / "help/southhaven.json").read_text(encoding="utf-8"))
     assert {a["id"] for a in data["regions"]["southhaven"]["alerts"]} == CURRENT
     closures = data["orgs"]["southhaven-small-mammal-imaging"]["closures"]
-    assert [c[2] for c in closures] == [["ct"]]
+    assert [c[2] for c in closures] == [["telemedicine-consults"]]

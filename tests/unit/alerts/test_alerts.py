@@ -88,3 +88,15 @@ def test_places_in_two_time_zones_need_the_alerts_own(catalog) -> None:
                                "(Europe/London, Europe/Dublin)")
     named = {"two-zones": dataclasses.replace(entry, model=alert.model_copy(update={"timezone": "Europe/London"}))}
     assert check_time_zones(catalog_with(network, alerts=named), []) == []
+
+
+def test_a_demo_read_as_of_a_date_reads_its_alerts_then_in_python_as_in_the_browser(catalog) -> None:
+    """Settings.clock_pinned: who can help now applies the closures current at the demo's moment, whatever
+    the time asked about (help.js does the same with ALERT_CLOCK), so the two never disagree."""
+    n = notice(catalog, _alert())
+    pinned = dataclasses.replace(catalog.settings, now=datetime(2026, 7, 1, 10, 0, tzinfo=UTC), clock_pinned=True)
+    demo = catalog_with(catalog, settings=pinned, **{NOTICES: [n]})
+    months_later = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+    assert closure_at(demo, "saltwick-veterinary-hospital", months_later, None) is n
+    real = catalog_with(catalog, **{NOTICES: [n]})
+    assert closure_at(real, "saltwick-veterinary-hospital", months_later, None) is None
