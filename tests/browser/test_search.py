@@ -106,7 +106,10 @@ def test_results_come_first_and_filters_are_folded(page: Page, demo_url: str, de
     expect(page.locator("#kb-filter-type")).to_be_visible()
     page.select_option("#kb-filter-type", "Organisation")
     expect(page).to_have_url(demo_url + "search/?q=chinchilla&all=1&type=Organisation")
-    expect(page.locator("#kb-search-results li").first).to_be_visible()
+    # the list is emptied and refilled as the filtered results load: wait for the filtered list itself
+    page.wait_for_function("""() => {
+        const types = [...document.querySelectorAll('#kb-search-results .kb-result__type')];
+        return types.length > 0 && types.every(t => t.textContent === 'Organisation'); }""")
     names = set(page.locator("#kb-search-results a.kb-result__title").all_inner_texts())
     assert names and names <= {o.name for o in orgs(demo_catalog)}
     assert set(page.locator(".kb-result__type").all_text_contents()) == {"Organisation"}
