@@ -25,7 +25,7 @@ def _today() -> date:
 EDITIONS = ("public", "members")  # the members' edition carries what only vetted members may see
 
 
-def _edition() -> str:
+def edition_from_environment() -> str:
     # `kb build --edition members` sets KB_EDITION for its build process; everything else builds the public one
     edition = os.environ.get("KB_EDITION", "public")
     if edition not in EDITIONS:
@@ -52,8 +52,12 @@ class Settings:
     # a date reads them at noon that day, and so do its pages in the browser (clock_pinned): the demo's
     # alerts never expire.
     now: datetime = field(default_factory=_now)
-    clock_pinned: bool = False
     edition: str = "public"  # or "members": private fields and members-only entries are published too
+
+    @property
+    def clock_pinned(self) -> bool:
+        """A demo read as of a date: alerts are read at ``now`` whatever the clock says."""
+        return self.demo_as_of is not None
 
     @property
     def members(self) -> bool:
@@ -94,9 +98,9 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     """Settings from mkdocs.yml's `extra` block."""
     demo = bool(extra.get("demo_data", False))
     as_of = _date(extra, "demo_data_as_of")
-    pinned = {"today": as_of, "demo_as_of": as_of, "now": datetime.combine(as_of, time(12), UTC),
-              "clock_pinned": True} if demo and as_of else {}
-    return Settings(root=root, demo_data=demo, **pinned, edition=_edition(),
+    pinned = {"today": as_of, "demo_as_of": as_of, "now": datetime.combine(as_of, time(12), UTC)} \
+        if demo and as_of else {}
+    return Settings(root=root, demo_data=demo, **pinned, edition=edition_from_environment(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page")})
 

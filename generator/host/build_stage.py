@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.core.settings import edition_from_environment
 from generator.core.timings import TIMINGS
 from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
@@ -60,7 +61,7 @@ def _run(args: argparse.Namespace) -> int:
 
     config = load_site_config(args.config_file)
     root, docs_dir = args.config_file.resolve().parent, Path(config.docs_dir)
-    members = os.environ.get("KB_EDITION") == "members"
+    members = edition_from_environment() == "members"
     target = (args.site_dir or Path(config.site_dir + ("-members" if members else ""))).absolute()
     try:  # before anything slow: a build pointed at the sources or at someone's files does nothing
         check_target(target, root, docs_dir)

@@ -111,23 +111,12 @@
     $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
       (place ? ", nearest first." : " in " + label + ".") : "No clinic in " + label + " can take " + animal + " right now.";
     fill($("gh-answer"), answer.now, label);
-    regionAlerts(answer.region);
+    help.renderAlerts(null, answer.region);  // under the answer: the chosen region's alerts only
     $("gh-elsewhere").hidden = !answer.nearestOpen.length;
     fill($("gh-elsewhere-list"), answer.nearestOpen, label);
     $("gh-later").hidden = !answer.later.length;
     fill($("gh-later-list"), answer.later, label);
     storeOffline(answer);
-  }
-
-  // Alerts under the answer: the chosen region's only, each while current (help.js reads the clock)
-  function regionAlerts(region) {
-    help.renderAlerts();
-    document.querySelectorAll("#gh-now [data-kb-alert-regions]").forEach(function (el) {
-      if (region && el.getAttribute("data-kb-alert-regions").split(" ").indexOf(region) < 0) el.hidden = true;
-    });
-    document.querySelectorAll("#gh-now [data-kb-alerts]").forEach(function (box) {
-      box.hidden = !box.querySelector("[data-kb-alert-starts]:not([hidden])");
-    });
   }
 
   function restore() {
@@ -154,7 +143,7 @@
     form.hidden = false; $("gh-choice").hidden = true; $("gh-static").hidden = false;
     $("gh-answer").replaceChildren(); $("gh-elsewhere").hidden = true; $("gh-later").hidden = true;
     $("gh-status").textContent = "Choose your pet and where you are.";
-    regionAlerts(null);
+    help.renderAlerts();
     var first = form.querySelector("input:checked") || form.querySelector("input");
     if (first) first.focus();
   });

@@ -118,10 +118,13 @@
     });
   }
 
-  // Alert banners are in the page from the build; each shows only while current, whenever it is read.
-  function renderAlerts(now) {
+  // Alert banners are in the page from the build; each shows only while current, whenever it is read,
+  // and, when a region is given (Get help, once one is chosen), only if it concerns that region.
+  function renderAlerts(now, region) {
     document.querySelectorAll("[data-kb-alert-starts]").forEach(function (el) {
-      el.hidden = !current(+el.getAttribute("data-kb-alert-starts"), +el.getAttribute("data-kb-alert-ends"), now);
+      var regions = (el.getAttribute("data-kb-alert-regions") || "").split(" ");
+      el.hidden = !current(+el.getAttribute("data-kb-alert-starts"), +el.getAttribute("data-kb-alert-ends"), now) ||
+        (!!region && regions.indexOf(region) < 0);
     });
     // lists of alerts, and an alert's own page, say when one has ended
     document.querySelectorAll("[data-kb-alert-until]").forEach(function (el) {

@@ -78,9 +78,8 @@ def region_data(catalog: Catalog, region_id: str) -> dict[str, Any]:
 
 def alert_record(notice: Any) -> dict[str, Any]:
     """An alert as the finder shows it over its results, between its start and end."""
-    starts, ends, _ = notice.browser_record()
     return {"id": notice.id, "title": notice.title, "instead": notice.instead, "url": notice.url,
-            "severity": notice.severity, "starts": starts, "ends": ends}
+            "severity": notice.severity, "starts": notice.starts_ms, "ends": notice.ends_ms}
 
 
 def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bool = False) -> dict[str, Any]:

@@ -4,7 +4,7 @@ when each is current, and the check for places in two time zones."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -94,7 +94,8 @@ def test_a_demo_read_as_of_a_date_reads_its_alerts_then_in_python_as_in_the_brow
     """Settings.clock_pinned: who can help now applies the closures current at the demo's moment, whatever
     the time asked about (help.js does the same with ALERT_CLOCK), so the two never disagree."""
     n = notice(catalog, _alert())
-    pinned = dataclasses.replace(catalog.settings, now=datetime(2026, 7, 1, 10, 0, tzinfo=UTC), clock_pinned=True)
+    pinned = dataclasses.replace(catalog.settings, now=datetime(2026, 7, 1, 10, 0, tzinfo=UTC),
+                                 demo_as_of=date(2026, 7, 1))
     demo = catalog_with(catalog, settings=pinned, **{NOTICES: [n]})
     months_later = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
     assert closure_at(demo, "saltwick-veterinary-hospital", months_later, None) is n
