@@ -112,11 +112,31 @@ def wall_time(today: date, minute: int, zone: ZoneInfo) -> datetime:
 
 
 def is_always_open(periods: list[Period]) -> bool:
-    return all(intervals_on_weekday(i, periods) == [(0, DAY_MINUTES)] for i in range(7))
+    return all(day == ((0, DAY_MINUTES),) for day in weekly_intervals(periods))
 
 
 def intervals_on_weekday(index: int, periods: list[Period]) -> list[tuple[int, int]]:
     """Merged open intervals for a weekday (0 = Monday) with no exceptions."""
+    return list(weekly_intervals(periods)[index])
+
+
+Week = tuple[tuple[tuple[int, int], ...], ...]  # merged open intervals, Monday first
+_WEEKS: dict[tuple, Week] = {}
+
+
+def weekly_intervals(periods: list[Period]) -> Week:
+    """The merged open intervals of each weekday. Remembered by the periods' values: every page and
+    export asks again for the same organisations, and many share their hours."""
+    key = tuple((tuple(p.days), p.opens, p.closes) for p in periods)
+    week = _WEEKS.get(key)
+    if week is None:
+        if len(_WEEKS) > 100_000:  # `kb serve` runs for days: keep the memory bounded
+            _WEEKS.clear()
+        week = _WEEKS[key] = tuple(tuple(_merged_weekday(i, periods)) for i in range(7))
+    return week
+
+
+def _merged_weekday(index: int, periods: list[Period]) -> list[tuple[int, int]]:
     monday = date(2024, 1, 1)  # any Monday: weekly hours do not depend on the date
     merged: list[tuple[int, int]] = []
     for start, end in intervals_on(monday + timedelta(days=index), periods, {}):

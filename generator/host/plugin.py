@@ -27,6 +27,7 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
 from generator.exports import open_data_files, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
+from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
@@ -180,6 +181,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
+        install_nav_cache(env)
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:

@@ -30,11 +30,11 @@ from generator.common.schedule import (
     containing,
     hours_summary,
     intersect,
-    intervals_on_weekday,
     is_always_open,
     next_start,
     timeline,
     wall_time,
+    weekly_intervals,
 )
 from generator.core.catalog import Catalog
 from generator.core.settings import THEME
@@ -221,8 +221,7 @@ def _minus(line: Timeline, removed: Timeline) -> Timeline:
 
 def open_at_night(org: Organisation) -> bool:
     """Open at some time between midnight and 06:00 in an ordinary week."""
-    return any(start < NIGHT[1] and end > NIGHT[0] for day in range(7)
-               for start, end in intervals_on_weekday(day, org.hours))
+    return any(start < NIGHT[1] and end > NIGHT[0] for day in weekly_intervals(org.hours) for start, end in day)
 
 
 def covers_nights(org: Organisation) -> bool:
@@ -366,11 +365,18 @@ def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:
     def compute() -> list[Organisation]:
         taken = {o.id for o, _ in candidates(catalog, region_id)}
         middle = region_centre(catalog, region_id)
-        rows = [o for o in orgs(catalog) if o.id not in taken and o.status == "active" and not o.referral_only
-                and _veterinary(catalog, o) and covers_nights(o)]
+        rows = [o for o in _night_clinics(catalog) if o.id not in taken]
         rows.sort(key=lambda o: (_distance_or_last(middle, o), o.name.lower()))
         return rows[:FALLBACK_SIZE]
     return list(catalog.memo(("help_fallback", region_id), compute))
+
+
+def _night_clinics(catalog: Catalog) -> list[Organisation]:
+    """Every active clinic that answers at night and takes owners directly: the same for every region's
+    fallback, so worked out once per build (per region it made the fallback quadratic at scale)."""
+    return catalog.memo(("night_clinics",), lambda: [
+        o for o in orgs(catalog) if o.status == "active" and not o.referral_only
+        and _veterinary(catalog, o) and covers_nights(o)])
 
 
 def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, origin: Point | None) -> list[Help]:
