@@ -35,7 +35,14 @@ from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
 from generator.site.pipeline import load_catalog
 from generator.site.plan import plan_files, plan_pages
-from generator.site.render import front_matter, make_environment, render_body, render_file, render_page
+from generator.site.render import (
+    THEME_COMPILED,
+    front_matter,
+    make_environment,
+    render_body,
+    render_file,
+    render_page,
+)
 
 SEARCH_BODY = "data-pagefind-body"
 LOG = logging.getLogger("mkdocs.plugins.kb")
@@ -182,6 +189,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
         install_nav_cache(env)
+        env.bytecode_cache = THEME_COMPILED  # `kb serve` compiles Material's templates once, not on every edit
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:

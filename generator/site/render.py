@@ -102,6 +102,9 @@ class _CompiledTemplates(BytecodeCache):
 
 
 COMPILED = _CompiledTemplates()
+# mkdocs' own theme environment (Material's templates and our overrides) gets a cache of its own:
+# the two environments compile with different settings
+THEME_COMPILED = _CompiledTemplates()
 
 
 def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Sequence[Path] = TEMPLATES,

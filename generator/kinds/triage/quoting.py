@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.core.catalog import Catalog
 from generator.kinds.triage.model import Sign
@@ -109,9 +110,14 @@ def _mentions(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, str]]
     found = []
     for key, words in phrases.items():
         for word in words:
-            for match in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
-                found.append((match.start(), key))
+            if word in text:  # most phrases are in no given sentence: skip the pattern match
+                found.extend((match.start(), key) for match in _whole_word(word).finditer(text))
     return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
 
 
 def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
