@@ -14,20 +14,27 @@ import re
 from collections.abc import Callable
 from xml.etree import ElementTree
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402 - the backend is chosen first
-
 SVG_NS = "http://www.w3.org/2000/svg"
 ElementTree.register_namespace("", SVG_NS)
 ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 # colours distinguishable in greyscale as well; lines also differ in marker and dash
 STYLES = [("#00574b", "o", "-"), ("#a33000", "s", "--"), ("#1565c0", "^", "-."), ("#6a1b9a", "D", ":"),
           ("#424242", "v", "-")]
-# every label repeats its font list, so the list is one family (then the reader's sans-serif)
-plt.rcParams.update({"svg.hashsalt": "kb-charts", "svg.fonttype": "none", "font.size": 9,
-                     "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]})
+
+
+@functools.cache
+def pyplot():  # noqa: ANN201 - matplotlib.pyplot, imported only when something is drawn
+    """matplotlib, set up for the site's drawings. Imported on first use: it takes a second, and
+    `kb check` (or a build with no metrics) draws nothing."""
+    import matplotlib  # noqa: PLC0415
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - the backend is chosen first
+
+    # every label repeats its font list, so the list is one family (then the reader's sans-serif)
+    plt.rcParams.update({"svg.hashsalt": "kb-charts", "svg.fonttype": "none", "font.size": 9,
+                         "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]})
+    return plt
 
 
 def _remembered(draw: Callable[..., str]) -> Callable[..., str]:
@@ -60,7 +67,7 @@ def period_name(period: str) -> str:
 @_remembered
 def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
                series: list[tuple[str, list[float | None]]], y_label: str, y_max: float | None = None) -> str:
-    figure, axes = plt.subplots(figsize=(4.4, 3.6))
+    figure, axes = pyplot().subplots(figsize=(4.4, 3.6))
     for index, (name, values) in enumerate(series):
         colour, marker, dash = STYLES[index % len(STYLES)]
         points = [float("nan") if v is None else v for v in values]
@@ -82,7 +89,7 @@ def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
 def bar_chart(chart_id: str, title: str, description: str, categories: list[str],
               series: list[tuple[str, list[float | str]]], y_label: str) -> str:
     """Bars; a value given as text is a hidden figure, drawn as that text where its bar would be."""
-    figure, axes = plt.subplots(figsize=(4.4, 3.6))
+    figure, axes = pyplot().subplots(figsize=(4.4, 3.6))
     width = 0.8 / max(1, len(series))
     for index, (name, values) in enumerate(series):
         colour, _, _ = STYLES[index % len(STYLES)]
@@ -116,7 +123,7 @@ def _tenth(match: re.Match[str]) -> str:
 def _accessible_svg(figure, chart_id: str, title: str, description: str) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(figure)
+    pyplot().close(figure)
     root = ElementTree.fromstring(buffer.getvalue())
     for element in list(root.iter()):  # matplotlib's own <title>/<metadata> would be read out first
         for child in list(element):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import segno
 
 
+@lru_cache(maxsize=4096)  # `kb serve` draws the same codes on every rebuild
 def qr_svg(url: str, title: str) -> str:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", xmldecl=False, scale=4, border=2, title=title,

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 
+from generator.common.charts import pyplot
 from generator.host.search import BUNDLES
 from generator.kinds.organisations.help_data import HELP_DIR
 
@@ -114,11 +115,7 @@ def write_service_worker(site: Path, env: Environment, *, members: bool = False)
 
 def icon_png(size: int) -> bytes:
     """The app icon: white paw-free lettering on the site's green, drawn with matplotlib."""
-    import matplotlib  # noqa: PLC0415 - only needed when the site is built
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-
+    plt = pyplot()  # set up as for the charts, whichever is drawn first
     figure = plt.figure(figsize=(1, 1), dpi=size)
     figure.patch.set_facecolor("#003d34")
     figure.text(0.5, 0.52, "SOS", ha="center", va="center", color="white", fontsize=22, fontweight="bold")
