@@ -66,7 +66,18 @@ def is_fictional(e164: str) -> bool:
 
 def normalise(text: str, country: str | None, *, allow_fictional: bool) -> PhoneNumber:
     """Return the number in E.164 and a national display form, or raise ValueError with advice."""
-    return _normalise(text, country, allow_fictional)
+    if country is None and allow_fictional and text in _BY_STORED:
+        return _BY_STORED[text]
+    number = _normalise(text, country, allow_fictional)
+    # entries keep the stored form, and pages read it back (`Phone.phone`): a number that passed
+    # once reads back as itself, so its stored form need not be parsed a second time
+    if len(_BY_STORED) > 1 << 16:
+        _BY_STORED.clear()
+    _BY_STORED.setdefault(number.stored, number)
+    return number
+
+
+_BY_STORED: dict[str, PhoneNumber] = {}
 
 
 # Parsing a number is the dearest step of reading an organisation (a third of `kb check` at 10,000 of

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.common import phones
 from generator.common.phones import is_fictional, normalise
 
 # Ofcom's drama ranges and North America's 555-0100..0199, written as contributors write them
@@ -74,3 +75,15 @@ def test_mistakes_say_what_is_wrong(text: str, country: str | None, message: str
     with pytest.raises(ValueError) as raised:
         normalise(text, country, allow_fictional=False)
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(("text", "country"), [("01632 960190", "gb"), ("+44 1632 960999 ext 2", None),
+                                               ("(202) 555-0143", "us"), ("+1 202 555 0143", None),
+                                               ("020 7946 0018", "gb")])
+def test_a_number_read_back_from_its_stored_form_is_the_same_number(text: str, country: str | None) -> None:
+    # pages read numbers back from the stored form, and that reading is remembered from the first
+    # parse: it must equal parsing the stored form afresh
+    first = normalise(text, country, allow_fictional=True)
+    phones._BY_STORED.clear()
+    assert normalise(first.stored, None, allow_fictional=True) == first
+    assert phones._normalise(first.stored, None, True) == first
