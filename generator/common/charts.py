@@ -10,8 +10,11 @@ import calendar
 import functools
 import io
 import json
+import multiprocessing
 import re
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from xml.etree import ElementTree
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -37,16 +40,54 @@ def pyplot():  # noqa: ANN201 - matplotlib.pyplot, imported only when something 
     return plt
 
 
-def _remembered(draw: Callable[..., str]) -> Callable[..., str]:
-    """Drawing is most of a small build; `kb serve` rebuilds on every edit, and the figures rarely
-    change, so a chart drawn once from the same arguments is reused."""
-    @functools.lru_cache(maxsize=128)
-    def by_arguments(key: str) -> str:
-        args, kwargs = json.loads(key)
-        return draw(*args, **kwargs)
+class Chart:
+    """A chart being drawn: the page reads the SVG when it is written (as safe HTML)."""
 
-    @functools.wraps(draw)
-    def remembered(*args: object, **kwargs: object) -> str:
+    def __init__(self, drawing: Future[str]) -> None:
+        self._drawing = drawing
+
+    def __html__(self) -> str:
+        return self._drawing.result()
+
+    __str__ = __html__
+
+
+def _draw(kind: str, key: str) -> str:
+    """Draw one chart from its JSON arguments (in the drawing process, or here)."""
+    args, kwargs = json.loads(key)
+    return _DRAWINGS[kind](*args, **kwargs)
+
+
+_POOL: list[ProcessPoolExecutor | None] = []
+
+
+def _pool() -> ProcessPoolExecutor | None:
+    """One process that draws the charts while this one plans and renders the rest of the site: the
+    second core does matplotlib's work (seconds per build) in parallel. None if none can be started."""
+    if not _POOL:
+        try:
+            _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")))
+        except (OSError, ValueError):
+            _POOL.append(None)
+    return _POOL[0]
+
+
+def _remembered(kind: str) -> Callable[..., Chart]:
+    """`kb serve` rebuilds on every edit and the figures rarely change, so a chart asked for again
+    with the same arguments is the same drawing."""
+    @functools.lru_cache(maxsize=128)
+    def by_arguments(key: str) -> Chart:
+        pool = _pool()
+        if pool is not None:
+            try:
+                return Chart(pool.submit(_draw, kind, key))
+            except (BrokenProcessPool, RuntimeError):  # the drawing process died: draw here
+                pass
+        done: Future[str] = Future()
+        done.set_result(_draw(kind, key))
+        return Chart(done)
+
+    def remembered(*args: object, **kwargs: object) -> Chart:
         return by_arguments(json.dumps([args, kwargs]))
 
     return remembered
@@ -64,8 +105,7 @@ def period_name(period: str) -> str:
     return f"{part if part.startswith('Q') else calendar.month_name[int(part)]} {year}"
 
 
-@_remembered
-def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
+def _line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
                series: list[tuple[str, list[float | None]]], y_label: str, y_max: float | None = None) -> str:
     figure, axes = pyplot().subplots(figsize=(4.4, 3.6))
     for index, (name, values) in enumerate(series):
@@ -85,8 +125,7 @@ def line_chart(chart_id: str, title: str, description: str, x_labels: list[str],
     return _accessible_svg(figure, chart_id, title, description)
 
 
-@_remembered
-def bar_chart(chart_id: str, title: str, description: str, categories: list[str],
+def _bar_chart(chart_id: str, title: str, description: str, categories: list[str],
               series: list[tuple[str, list[float | str]]], y_label: str) -> str:
     """Bars; a value given as text is a hidden figure, drawn as that text where its bar would be."""
     figure, axes = pyplot().subplots(figsize=(4.4, 3.6))
@@ -145,3 +184,8 @@ def _accessible_svg(figure, chart_id: str, title: str, description: str) -> str:
     # matplotlib's internal ids are not unique across several charts on one page: prefix them
     return re.sub(r'(id="|url\(#|href="#)([^"\)]+)', lambda m: f"{m.group(1)}{chart_id}-{m.group(2)}"
                   if not m.group(2).startswith(chart_id) else m.group(0), svg)
+
+
+_DRAWINGS: dict[str, Callable[..., str]] = {"line": _line_chart, "bar": _bar_chart}
+line_chart = _remembered("line")
+bar_chart = _remembered("bar")

@@ -8,8 +8,6 @@ import io
 import json
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.common.charts import bar_chart, line_chart, period_name
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
@@ -57,22 +55,22 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
         "region": region, "label": label, "periods": [(p, period_name(p)) for p in periods],
         "latest": period_name(latest), "totals": _totals(pub, region, periods),
         "compliance": compliance,
-        "compliance_chart": Markup(line_chart(
+        "compliance_chart": line_chart(
             f"{key}-compliance", f"{label}: share seen within the target time, by tier",
             f"Percentage of contacts seen by a vet within each tier's target time, {period_name(periods[0])} to "
             f"{period_name(latest)}. Gaps are figures not published, to protect small numbers. "
             "The same numbers are in the table below the chart.",
-            periods, [(t.label, [v.value for v in values]) for t, _, values in compliance], "% within target", 100)),
+            periods, [(t.label, [v.value for v in values]) for t, _, values in compliance], "% within target", 100),
         "referrals": [(p, period_name(p), {k: pub.value(p, region, "referrals", k) for k in
                                           ("requests", "accepted", "declined", "expired", "pending")}, rate)
                       for p, rate in zip(periods, acceptance, strict=True)],
-        "acceptance_chart": Markup(line_chart(
+        "acceptance_chart": line_chart(
             f"{key}-acceptance", f"{label}: referrals accepted",
             f"Percentage of referral requests accepted, {period_name(periods[0])} to {period_name(latest)}. "
             "The same numbers are in the table below the chart.",
-            periods, [("Accepted", [v.value for v in acceptance])], "% of requests", 100)),
+            periods, [("Accepted", [v.value for v in acceptance])], "% of requests", 100),
         "outcomes": outcomes,
-        "outcomes_chart": Markup(bar_chart(
+        "outcomes_chart": bar_chart(
             f"{key}-outcomes", f"{label}: outcomes by problem, {period_name(latest)}",
             f"Number of animals who recovered, were referred or died, for each problem guide, in "
             f"{period_name(latest)}. Bars marked <5 are counts from 1 to 4 and bars marked – are figures not "
@@ -80,19 +78,19 @@ def _section(catalog: Catalog, pub: Published, region: str, label: str) -> dict[
             "the table below the chart.",
             [name for name, _ in outcomes],
             [(kind.capitalize(), [_bar(row[1][i]) for row in outcomes]) for i, kind in enumerate(OUTCOME_KINDS)],
-            "animals")),
+            "animals"),
     }
     if region != NETWORK:
         top = tiers[:2]
         minutes = [(f"{t.label}: {MINUTE_MEASURES[w]}", [pub.shown_minutes(p, region, t.id, w) for p in periods])
                    for t in top for w in MINUTE_MEASURES]
         section["minutes"] = minutes
-        section["minutes_chart"] = Markup(line_chart(
+        section["minutes_chart"] = line_chart(
             f"{key}-minutes", f"{label}: minutes from first call to first vet",
             f"Median and 90th centile minutes from the first call to first contact with a vet for the two most "
             f"urgent tiers, {period_name(periods[0])} to {period_name(latest)}. Half of the animals reached a vet "
             "within the median, 9 in 10 within the 90th centile. The same numbers are in the table below the chart.",
-            periods, [(name, [v.value for v in values]) for name, values in minutes], "minutes"))
+            periods, [(name, [v.value for v in values]) for name, values in minutes], "minutes")
     return section
 
 

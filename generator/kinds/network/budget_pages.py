@@ -8,9 +8,7 @@ import csv
 import io
 from typing import Any
 
-from markupsafe import Markup
-
-from generator.common.charts import bar_chart
+from generator.common.charts import Chart, bar_chart
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
 from generator.kinds.network.model import INCOME_SOURCES, SPENDING_PURPOSES, Budget
@@ -52,15 +50,15 @@ def _rows(budget: Budget, previous: Budget | None, flow: str, keys: tuple[str, .
     return rows
 
 
-def _chart(budget: Budget, previous: Budget | None, flow: str, keys: tuple[str, ...], what: str) -> Markup:
+def _chart(budget: Budget, previous: Budget | None, flow: str, keys: tuple[str, ...], what: str) -> Chart:
     years = [b for b in (previous, budget) if b is not None]
     compared = f", next to {previous.year}" if previous else ""
-    return Markup(bar_chart(
+    return bar_chart(
         f"budget-{budget.year}-{flow}", f"{what} in {budget.year}{compared}",
         f"{what} in {budget.year} in {budget.currency}" + (f", with {previous.year} beside each bar" if previous
                                                            else "") + ". The same numbers are in the table below.",
         [LABELS[k] for k in keys], [(str(b.year), [getattr(getattr(b, flow), k) for k in keys]) for b in years],
-        budget.currency))
+        budget.currency)
 
 
 def plan_budgets(catalog: Catalog) -> list[PageSpec]:
@@ -74,7 +72,7 @@ def plan_budgets(catalog: Catalog) -> list[PageSpec]:
     pages = [PageSpec(f"{INDEX}index.md", "budget-index.html", "Network budget",
                       "Where the network's money comes from and what it is spent on, year by year.",
                       {"years": overview, "csv": CSV_FILE,
-                       "chart": Markup(bar_chart(
+                       "chart": bar_chart(
                            "budget-years", "Income and spending by year",
                            "Total income and total spending of the network for each year"
                            + (f" in {years[0].currency}" if len(currencies) == 1 else "")
@@ -82,7 +80,7 @@ def plan_budgets(catalog: Catalog) -> list[PageSpec]:
                            [str(b.year) for b in years],
                            [("Income", [b.income.total for b in years]),
                             ("Spending", [b.spending.total for b in years])],
-                           years[0].currency if len(currencies) == 1 else "amount"))})]
+                           years[0].currency if len(currencies) == 1 else "amount")})]
     for budget in years:
         previous = previous_budget(catalog, budget.year)
         pages.append(PageSpec(
