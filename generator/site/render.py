@@ -120,6 +120,9 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=COMPILED,
+        # a new environment is made for every build, so a template cannot change within its life:
+        # no stat() of every template on every page
+        auto_reload=False,
     )
     terms = {ctype.name: catalog[ctype.name] for ctype in registry if ctype.terms and ctype.name in catalog}
     species = terms.get("species", {})
