@@ -2,7 +2,8 @@
 mkdocs-material build of the same number of hand-written Markdown pages of similar length.
 
 For each size it reports `kb check` time, the full build's wall time split by stage, peak memory of
-the whole process tree (sampled from /proc), output size, and what the first search downloads.
+the whole process tree (sampled from /proc), output size, the largest HTML pages, and what the first
+search downloads.
 Writes benchmarks/results/scale.md and scale.json.
 
 Two baselines are built from the same number of Markdown pages:
@@ -41,6 +42,7 @@ KB = str(ROOT / ".venv/bin/kb")
 MKDOCS = str(ROOT / ".venv/bin/mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_TODAY": "2026-11-21"}
 TARGETS = {"build_10k_seconds": 120, "peak_memory_10k_mb": 1536, "check_10k_seconds": 10,
+           "largest_page_10k_kb": 200,  # uncompressed HTML: a listing page must not grow with the network
            "first_search_kb": BUDGETS["first search query"] // 1024,
            "offline_store_kb": BUDGETS["offline store on Get help"] // 1024}
 
@@ -65,6 +67,7 @@ class Row:
     stages: dict[str, float]
     output_mb: float
     output_kb_per_page: float
+    largest_pages_kb: dict[str, float] = field(default_factory=dict)  # the largest HTML files, uncompressed
     first_search_kb: float | None = None  # the largest of the first searches below
     first_searches_kb: dict[str, float] = field(default_factory=dict)  # per query of up to four words
     more_search_kb: float | None = None  # then clinics, cases and training, on request
@@ -131,6 +134,12 @@ def _pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
 
 
+def largest_pages(site: Path, count: int = 5) -> dict[str, float]:
+    """The ``count`` largest HTML files of the site (KB, uncompressed), by path in the site."""
+    sizes = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), reverse=True)
+    return {path: round(size / 1024, 1) for size, path in sizes[:count]}
+
+
 def baseline(work: Path, pages: int, words: int, *, full_nav: bool, limit: float | None = None) -> Run:
     """A plain mkdocs-material site: the same number of Markdown pages, Material's own search. With
     ``full_nav`` mkdocs' default navigation (every page, in its folder, on every page); otherwise the
@@ -186,7 +195,7 @@ def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, 
     row = Row(orgs=orgs, entries=entries, pages=len(pages), check_seconds=check.seconds,
               build_seconds=build.seconds, build_peak_mb=build.peak_mb,
               stages=json.loads(timings.read_text()), output_mb=_size_mb(site),
-              output_kb_per_page=round(_size_mb(site) * 1024 / len(pages), 1))
+              output_kb_per_page=round(_size_mb(site) * 1024 / len(pages), 1), largest_pages_kb=largest_pages(site))
     if with_search:
         for measured in phone_weights(site):
             if measured["page"].startswith("Offline store"):
@@ -276,6 +285,11 @@ def write(rows: list[Row]) -> None:
         lines += [f"| {r.orgs:,} | " + " | ".join(str(r.first_searches_kb.get(q, "–")) for q in queries)
                   + f" | {r.more_search_kb if r.more_search_kb is not None else '–'}"
                   + f" | {r.offline_store_kb if r.offline_store_kb is not None else '–'} |" for r in searched]
+    sized = [r for r in rows if r.largest_pages_kb]
+    if sized:
+        lines += ["", "The largest HTML pages (KB, uncompressed):", ""]
+        lines += [f"- {r.orgs:,}: " + ", ".join(f"`{path}` {kb}" for path, kb in r.largest_pages_kb.items())
+                  for r in sized]
     lines += ["", "Seconds per stage of the full build:", "",
               "| organisations | " + " | ".join(stage_names) + " |", "|---" * (len(stage_names) + 1) + "|"]
     lines += [f"| {r.orgs:,} | " + " | ".join(str(r.stages[s]) for s in stage_names) + " |" for r in rows]
@@ -283,7 +297,8 @@ def write(rows: list[Row]) -> None:
               f"under {TARGETS['peak_memory_10k_mb']} MB; `kb check` under {TARGETS['check_10k_seconds']} s; "
               "at 5,000 organisations the build takes no longer than Material with its defaults; output grows linearly "
               f"(KB per page stays flat); a first search of up to four words downloads at most "
-              f"{TARGETS['first_search_kb']} KB at every size.", ""]
+              f"{TARGETS['first_search_kb']} KB at every size; at 10,000 organisations no HTML page is over "
+              f"{TARGETS['largest_page_10k_kb']} KB uncompressed.", ""]
     lines += verdicts(rows)
     lines += [f"- {r.orgs:,}: {note}" for r in rows for note in r.notes]
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n")
@@ -300,6 +315,10 @@ def verdicts(rows: list[Row]) -> list[str]:
                   ("peak memory under 1.5 GB", r.build_peak_mb < TARGETS["peak_memory_10k_mb"],
                    f"{r.build_peak_mb:.0f} MB"),
                   ("`kb check` under 10 s", r.check_seconds < TARGETS["check_10k_seconds"], f"{r.check_seconds} s")]
+        if r.largest_pages_kb:
+            path, kb = next(iter(r.largest_pages_kb.items()))
+            found.append((f"no HTML page over {TARGETS['largest_page_10k_kb']} KB uncompressed at 10,000 organisations",
+                          kb <= TARGETS["largest_page_10k_kb"], f"largest: `{path}` {kb} KB"))
     if 5000 in by_size and by_size[5000].baseline_seconds:
         r = by_size[5000]
         more = "more than " if r.baseline_stopped else ""

@@ -75,6 +75,10 @@ class Settings:
     # The directory page lists every organisation up to this many; beyond, it lists the regions
     # and their counts, and each region's page lists its organisations.
     directory_entries_on_one_page: int = 500
+    # A species or service page lists every organisation treating or offering it up to this many;
+    # beyond, it lists the regions with their counts, and each region gets its own page
+    # (species/<id>/<region>/). 300 rows keep a page well under 200 KB.
+    species_service_entries_on_one_page: int = 300
 
     @property
     def directory(self) -> Path:
@@ -102,7 +106,8 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
         if demo and as_of else {}
     return Settings(root=root, demo_data=demo, **pinned, edition=edition_from_environment(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
-                                                           "directory_entries_on_one_page")})
+                                                           "directory_entries_on_one_page",
+                                                           "species_service_entries_on_one_page")})
 
 
 def _date(extra: dict, key: str) -> date | None:

@@ -1,10 +1,9 @@
-"""Plan the directory's pages: the directory, the finder, search, regions, species, services and one
-page per organisation. They span content types (an organisation's page lists its kit and the placements it
-hosts, a region's its volunteer groups and metrics), so they are planned here rather than by one type."""
+"""Plan the directory's pages: the directory, the finder, search, regions, species and services (their
+own pages: generator/site/species_services.py) and one page per organisation. They span content types
+(an organisation's page lists its kit and the placements it hosts, a region's its volunteer groups and
+metrics), so they are planned here rather than by one type."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from generator.common.notices import for_organisation, for_region, not_ended
 from generator.core.catalog import Catalog
@@ -13,7 +12,6 @@ from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
 from generator.kinds.organisations.availability import cover_words, night_cover
 from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record
-from generator.kinds.organisations.model import Organisation
 from generator.kinds.organisations.views import (
     in_region,
     offering,
@@ -26,6 +24,7 @@ from generator.kinds.organisations.views import (
 from generator.kinds.training.views import coming_dates, placements_at
 from generator.kinds.volunteers.views import volunteers_in
 from generator.site.search_words import search_vocabulary
+from generator.site.species_services import plan_species_and_services, species_url_in_region
 
 
 def org_url(org_id: str) -> str:
@@ -67,18 +66,11 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
              "help_data": help_data(catalog, [region.id]),
              "species_counts": [(s, sum(1 for o in treating(catalog, s.id)
-                                        if o.location.region == region.id and o.status == "active"))
+                                        if o.location.region == region.id and o.status == "active"),
+                                 species_url_in_region(catalog, s.id, region.id))
                                 for s in catalog.species.values()]},
             scripts=("help", "region-help")))
-    for species in catalog.species.values():
-        pages.append(PageSpec(
-            f"species/{species.id}.md", "species.html", species.plural,
-            f"Clinics in the network that treat {species.plural.lower()}.",
-            {"species": species, "by_region": _by_region(catalog, treating(catalog, species.id))}))
-    for service in catalog.services.values():
-        pages.append(PageSpec(
-            f"services/{service.id}.md", "service.html", service.label, service.description,
-            {"service": service, "by_region": _by_region(catalog, offering(catalog, service.id))}))
+    pages += plan_species_and_services(catalog)
     for entry in sorted(catalog.organisations.values(), key=lambda e: e.id):
         org = entry.model
         pages.append(PageSpec(
@@ -97,9 +89,3 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "source_path": entry.source.display},
             scripts=("help", *(KIT_SCRIPTS if equipment_of(catalog, org.id) else ())), source=entry.source.display))
     return pages
-
-
-def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Any, list[Organisation]]]:
-    return [(region, [o for o in orgs if o.location.region == region.id])
-            for region in catalog.regions.values()
-            if any(o.location.region == region.id for o in orgs)]

@@ -1,21 +1,29 @@
-"""A network too large to list on one page (10,000 organisations would make "Get help now" 4.8 MB and
-the directory 3.6 MB): Get help lists the regions and each region has its own Get help page with its
-clinics, working with and without JavaScript; the directory lists regions with counts and links to
-each region's list. Built from the fixture tree with the limits lowered (extra.
-get_help_clinics_on_one_page, extra.directory_entries_on_one_page) so the fixture counts as large."""
+"""A network too large to list on one page (10,000 organisations would make "Get help now" 4.8 MB, the
+directory 3.6 MB and a species page 2 MB): Get help lists the regions and each region has its own Get
+help page with its clinics, working with and without JavaScript; the directory lists regions with
+counts and links to each region's list; a species or service page with too many organisations lists
+the regions with counts and links to one page per region. Built from the fixture tree with the limits
+lowered (extra.get_help_clinics_on_one_page, extra.directory_entries_on_one_page,
+extra.species_service_entries_on_one_page) so the fixture counts as large."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from benchmarks.serve import serving
 from generator.cli import main as kb_main
-from tests.helpers import make_tree
+from tests.build.test_html_validity import describe, excused, vnu
+from tests.build.test_links import broken_links
+from tests.helpers import VALID, make_tree
+
+ON_ONE_PAGE = 4  # species and service pages with more organisations than this list regions (degus: 4)
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +32,8 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = tree / "mkdocs.yml"
     config.write_text(config.read_text().replace("  generator: false\n",
                                                  "  generator: false\n  get_help_clinics_on_one_page: 3\n"
-                                                 "  directory_entries_on_one_page: 3\n"))
+                                                 "  directory_entries_on_one_page: 3\n"
+                                                 f"  species_service_entries_on_one_page: {ON_ONE_PAGE}\n"))
     assert kb_main(["-f", str(config), "build", "--strict"]) == 0
     return tree / "site"
 
@@ -83,3 +92,117 @@ def test_a_bad_limit_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "extra.get_help_clinics_on_one_page: expected a whole number, got 'lots'" in err
     assert "Traceback" not in err and "internal error" not in err
+
+
+def _fixture_regions() -> list[tuple[str, str]]:
+    return [(r["id"], r["label"]) for r in yaml.safe_load((VALID / "directory/regions.yml").read_text("utf-8"))]
+
+
+def _listed(folder: str) -> dict[str, dict[str, set[str]]]:
+    """From the fixture's YAML: per species (folder "species") or service ("services"), the names of the
+    organisations treating or offering it, by region."""
+    field, key = ("species", "species") if folder == "species" else ("services", "service")
+    found: dict[str, dict[str, set[str]]] = {}
+    for path in sorted((VALID / "directory/organisations").glob("*.yml")):
+        org = yaml.safe_load(path.read_text("utf-8"))
+        for item in org.get(field, []):  # an id, or a mapping with the id and its limits
+            item_id = item if isinstance(item, str) else item[key]
+            found.setdefault(item_id, {}).setdefault(org["location"]["region"], set()).add(org["name"])
+    return found
+
+
+def _split(folder: str) -> dict[str, dict[str, set[str]]]:
+    return {i: by_region for i, by_region in _listed(folder).items()
+            if sum(len(names) for names in by_region.values()) > ON_ONE_PAGE}
+
+
+def _resolve(page_url: str, href: str) -> str:
+    return urljoin(f"http://site/{page_url}", href).removeprefix("http://site/")
+
+
+@pytest.mark.parametrize("folder", ["species", "services"])
+def test_a_long_species_or_service_page_lists_regions_with_counts_and_links(large_site: Path, folder: str) -> None:
+    split = _split(folder)
+    assert split  # the fixture has pages over the limit
+    for item, by_region in split.items():
+        html = _html(large_site, f"{folder}/{item}")
+        assert not html.select(".kb-org"), item  # no organisation listed on the page itself
+        rows = [(li.a.get_text(), _resolve(f"{folder}/{item}/", li.a["href"]), li.small.get_text())
+                for li in html.select(".kb-region-pages li")]
+        heading = html.select_one("article h1").get_text()
+        # every region with any, in the directory's order, with its count and its own page
+        assert rows == [(f"{heading} in {label}", f"{folder}/{item}/{rid}/", f"({len(by_region[rid])})")
+                        for rid, label in _fixture_regions() if rid in by_region], item
+        missing = [label for rid, label in _fixture_regions() if rid not in by_region]
+        if missing:
+            assert html.select_one("section[aria-labelledby=by-region]").find_all("p")[-1].get_text() == \
+                f"None yet in {', '.join(missing[:-1]) + ' or ' + missing[-1] if len(missing) > 1 else missing[0]}."
+
+
+@pytest.mark.parametrize("folder", ["species", "services"])
+def test_each_regions_page_lists_exactly_that_regions_organisations(large_site: Path, folder: str) -> None:
+    for item, by_region in _split(folder).items():
+        label = _html(large_site, f"{folder}/{item}").select_one("article h1").get_text()
+        for rid, region in _fixture_regions():
+            if rid not in by_region:
+                assert not (large_site / folder / item / rid).exists()
+                continue
+            html = _html(large_site, f"{folder}/{item}/{rid}")
+            assert html.select_one("article h1").get_text() == f"{label} in {region}"
+            assert {a.get_text() for a in html.select(".kb-org__name")} == by_region[rid], (item, rid)
+            assert html.select_one(".kb-lede").get_text().startswith(f"{len(by_region[rid])} organisation")
+            back = [_resolve(f"{folder}/{item}/{rid}/", a["href"]) for a in html.select(".kb-page > p a")]
+            assert f"{folder}/{item}/" in back and f"regions/{rid}/" in back
+            assert f"directory/find/?{'species' if folder == 'species' else 'service'}={item}&region={rid}" in back
+
+
+@pytest.mark.parametrize("folder", ["species", "services"])
+def test_a_short_species_or_service_page_still_lists_its_organisations(large_site: Path, folder: str) -> None:
+    short = {i: r for i, r in _listed(folder).items() if i not in _split(folder)}
+    assert short  # the fixture has pages under the limit too
+    for item, by_region in short.items():
+        html = _html(large_site, f"{folder}/{item}")
+        assert not html.select(".kb-region-pages")
+        assert {a.get_text() for a in html.select(".kb-org__name")} == set().union(*by_region.values())
+        assert not [p for p in (large_site / folder / item).iterdir() if p.is_dir()]
+
+
+def test_a_directory_region_page_links_to_its_species_pages(large_site: Path) -> None:
+    split = _split("species")
+    for rid, _ in _fixture_regions():
+        html = _html(large_site, f"regions/{rid}")
+        rows = {li.a.get_text(): li for li in html.select("#species-cover ~ ul li")}
+        for item, by_region in split.items():
+            label = _html(large_site, f"species/{item}").select_one("article h1").get_text()
+            row = rows[label]
+            assert _resolve(f"regions/{rid}/", row.a["href"]) == (
+                f"species/{item}/{rid}/" if rid in by_region else f"species/{item}/"), (rid, item)
+            if rid in by_region:  # the region page counts the organisations there that are not closed
+                listed = _html(large_site, f"species/{item}/{rid}").select(".kb-org")
+                open_ = [li for li in listed if not li.select(".kb-badge")]
+                count = f"{len(open_)} organisation(s)" if open_ else "none in this region"
+                assert row.get_text() == f"{label}: {count}", (rid, item)
+
+
+def test_the_regions_pages_are_searchable_and_in_the_sitemap(large_site: Path) -> None:
+    html = _html(large_site, "species/guinea-pig/eastmarsh")
+    assert html.select_one("[data-pagefind-body]") is not None
+    filters = {s["data-pagefind-filter"] for s in html.select("[data-pagefind-filter]")}
+    assert {"type:Species", "species:Guinea pig", "region:Eastmarsh"} <= filters
+    assert html.select_one('meta[name="description"]')["content"] == "Clinics in Eastmarsh that treat guinea pigs."
+    sitemap = (large_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/species/guinea-pig/eastmarsh/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/services/triage/southhaven/</loc>" in sitemap
+
+
+def test_every_link_of_the_species_service_and_region_pages_resolves(large_site: Path) -> None:
+    # the fixture tree is not the demo: some of its guides link to pages it does not have (kit, about)
+    checked, broken = broken_links(large_site, ("species", "services", "regions"))
+    assert checked > 1000
+    assert broken == [], "\n".join(broken[:30])
+
+
+def test_the_new_pages_are_valid_html(large_site: Path) -> None:
+    for folder in ("species", "services"):
+        ours = [describe(m, large_site) for m in vnu(large_site / folder) if excused(m) is None]
+        assert ours == []

@@ -28,11 +28,13 @@ def _ids(path: Path) -> frozenset[str]:
     return frozenset(el["id"] for el in html.select("[id]")) | frozenset(a["name"] for a in html.select("a[name]"))
 
 
-def test_every_internal_link_and_anchor_resolves(demo_site: Path) -> None:
-    site = demo_site.resolve()
+def broken_links(site: Path, folders: tuple[str, ...] = ("",)) -> tuple[int, list[str]]:
+    """How many internal links and anchors the pages under ``folders`` of the site hold (all pages by
+    default), and those that do not resolve."""
+    site = site.resolve()
     broken: list[str] = []
     checked = 0
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(p for folder in folders for p in (site / folder).rglob("*.html")):
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in html.find_all(tag):
@@ -47,5 +49,10 @@ def test_every_internal_link_and_anchor_resolves(demo_site: Path) -> None:
                     broken.append(f"{where} (missing {missing})")
                 elif fragment and target.suffix == ".html" and fragment not in _ids(target):
                     broken.append(f"{where} (no #{fragment})")
+    return checked, broken
+
+
+def test_every_internal_link_and_anchor_resolves(demo_site: Path) -> None:
+    checked, broken = broken_links(demo_site)
     assert checked > 5000
     assert broken == [], "\n".join(broken[:30])
