@@ -75,6 +75,7 @@ def _source(url: str) -> str:
 
 def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Region, list[Organisation]]]:
     """The organisations in each region that has any, regions in the directory's order."""
-    return [(region, [o for o in orgs if o.location.region == region.id])
-            for region in catalog.regions.values()
-            if any(o.location.region == region.id for o in orgs)]
+    grouped: dict[str, list[Organisation]] = {}
+    for org in orgs:  # one pass: at national scale there are dozens of regions and thousands of clinics
+        grouped.setdefault(org.location.region, []).append(org)
+    return [(region, grouped[region.id]) for region in catalog.regions.values() if region.id in grouped]
