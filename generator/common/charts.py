@@ -6,15 +6,18 @@ made reproducible: a fixed hash salt for element ids and no creation date in the
 
 from __future__ import annotations
 
+import atexit
 import calendar
+import collections
 import functools
 import io
 import json
-import multiprocessing
 import re
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from xml.etree import ElementTree
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -43,33 +46,88 @@ def pyplot():  # noqa: ANN201 - matplotlib.pyplot, imported only when something 
 class Chart:
     """A chart being drawn: the page reads the SVG when it is written (as safe HTML)."""
 
-    def __init__(self, drawing: Future[str]) -> None:
-        self._drawing = drawing
+    def __init__(self, kind: str, key: str, drawing: Future[str] | None) -> None:
+        self._kind, self._key, self._drawing = kind, key, drawing
 
     def __html__(self) -> str:
-        return self._drawing.result()
+        if self._drawing is not None:
+            try:
+                return self._drawing.result()
+            except (OSError, ValueError):  # the drawing process failed: draw it here instead
+                self._drawing = None
+        done: Future[str] = Future()
+        done.set_result(draw(self._kind, self._key))
+        self._drawing = done
+        return done.result()
 
     __str__ = __html__
 
 
-def _draw(kind: str, key: str) -> str:
+def draw(kind: str, key: str) -> str:
     """Draw one chart from its JSON arguments (in the drawing process, or here)."""
     args, kwargs = json.loads(key)
     return _DRAWINGS[kind](*args, **kwargs)
 
 
-_POOL: list[ProcessPoolExecutor | None] = []
+class _Drawer:
+    """One process (generator/common/chart_worker.py) that draws the charts while this one plans and
+    renders the rest of the site: matplotlib's drawing, seconds per build, runs on the second core.
+    Requests and drawings are JSON lines on its stdin and stdout, answered in order."""
 
+    def __init__(self) -> None:
+        self._process = subprocess.Popen([sys.executable, "-m", "generator.common.chart_worker"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                         encoding="utf-8")
+        self._waiting: collections.deque[Future[str]] = collections.deque()
+        self._lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+        atexit.register(self.close)
 
-def _pool() -> ProcessPoolExecutor | None:
-    """One process that draws the charts while this one plans and renders the rest of the site: the
-    second core does matplotlib's work (seconds per build) in parallel. None if none can be started."""
-    if not _POOL:
+    def close(self) -> None:
+        """Let the process end (its input closes) and wait for it, so none is left behind."""
+        with self._lock:
+            if self._process.stdin is not None and not self._process.stdin.closed:
+                self._process.stdin.close()
         try:
-            _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")))
-        except (OSError, ValueError):
-            _POOL.append(None)
-    return _POOL[0]
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def submit(self, kind: str, key: str) -> Future[str]:
+        drawing: Future[str] = Future()
+        with self._lock:
+            self._waiting.append(drawing)
+            assert self._process.stdin is not None
+            self._process.stdin.write(json.dumps([kind, key]) + "\n")
+            self._process.stdin.flush()
+        return drawing
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            with self._lock:
+                drawing = self._waiting.popleft()
+            answer = json.loads(line)
+            if "svg" in answer:
+                drawing.set_result(answer["svg"])
+            else:
+                drawing.set_exception(ValueError(answer.get("error", "the chart could not be drawn")))
+        with self._lock:  # the process ended: whatever it had not drawn is drawn here
+            while self._waiting:
+                self._waiting.popleft().set_exception(OSError("the drawing process ended"))
+
+
+_DRAWER: list[_Drawer | None] = []
+
+
+def _drawer() -> _Drawer | None:
+    if not _DRAWER:
+        try:
+            _DRAWER.append(_Drawer())
+        except OSError:
+            _DRAWER.append(None)
+    return _DRAWER[0]
 
 
 def _remembered(kind: str) -> Callable[..., Chart]:
@@ -77,15 +135,11 @@ def _remembered(kind: str) -> Callable[..., Chart]:
     with the same arguments is the same drawing."""
     @functools.lru_cache(maxsize=128)
     def by_arguments(key: str) -> Chart:
-        pool = _pool()
-        if pool is not None:
-            try:
-                return Chart(pool.submit(_draw, kind, key))
-            except (BrokenProcessPool, RuntimeError):  # the drawing process died: draw here
-                pass
-        done: Future[str] = Future()
-        done.set_result(_draw(kind, key))
-        return Chart(done)
+        drawer = _drawer()
+        try:
+            return Chart(kind, key, drawer.submit(kind, key) if drawer is not None else None)
+        except OSError:  # the drawing process is gone: the chart is drawn here when a page needs it
+            return Chart(kind, key, None)
 
     def remembered(*args: object, **kwargs: object) -> Chart:
         return by_arguments(json.dumps([args, kwargs]))

@@ -65,8 +65,8 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "alerts": not_ended(for_region(catalog, region.id), catalog.settings.now), "now": catalog.settings.now,
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
              "help_data": help_data(catalog, [region.id]),
-             "species_counts": [(s, sum(1 for o in treating(catalog, s.id)
-                                        if o.location.region == region.id and o.status == "active"),
+             "species_counts": [(s, sum(1 for o in in_region(catalog, region.id)
+                                        if o.status == "active" and any(c.species == s.id for c in o.species)),
                                  species_url_in_region(catalog, s.id, region.id))
                                 for s in catalog.species.values()]},
             scripts=("help", "region-help")))
