@@ -27,6 +27,7 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
 from generator.exports import open_data_files, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
+from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_service_worker
 from generator.host.search import SearchIndexError, index_site
@@ -193,7 +194,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        """Static and data files are on disk by now: let go of the generated ones' contents."""
+        """Static and data files are on disk by now: let go of the generated ones' contents. A page of
+        ours with an HTML body has no Markdown to convert."""
+        if page.file.generated_by and page.file.src_uri in self.html_pages:
+            skip_markdown(page)
         if self._files is not None:
             for file in self._files:
                 if file.generated_by and not file.is_documentation_page():
