@@ -4,6 +4,7 @@ Markdown is still converted."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -46,3 +47,15 @@ def test_a_body_with_markdown_is_still_converted(tmp_path: Path) -> None:
     skip_markdown(page)
     page.render(config, files)
     assert "<em>text</em>" in page.content and [item.title for item in page.toc] == ["Hello"]
+
+
+def test_json_front_matter_reads_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    meta = {"title": "Rats &amp; mice: “quoted” \\ back\tslash", "description": "Clinics no. 1: yes/no, 24/7",
+            "kb": {"search": True, "scripts": ["help"], "source": None, "history": "x/y/", "call_bar": False},
+            "template": "get-help.html"}
+    source = "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n"
+    by_yaml, config, _ = _page(tmp_path, source)
+    by_json, config, _ = _page(tmp_path, source)
+    skip_markdown(by_json)
+    by_json.read_source(config)
+    assert (by_json.markdown, by_json.meta) == (by_yaml.markdown, by_yaml.meta) == ("", meta)
