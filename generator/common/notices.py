@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from generator.common.dates import long_date
+
 NOTICES = "notices"  # the catalog's key
 
 
@@ -66,7 +68,7 @@ class Notice:
 
 
 def _words(moment: datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B} {moment.year}, {moment:%H:%M}"
+    return f"{moment:%A} {long_date(moment)}, {moment:%H:%M}"
 
 
 def notices(catalog: Any) -> list[Notice]:

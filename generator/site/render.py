@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
+from generator.common.dates import long_date
 from generator.common.phones import normalise
 from generator.common.schedule import hours_summary, weekly_table
 from generator.core.catalog import Catalog
@@ -49,10 +49,6 @@ def relative_url(from_url: str, to_url: str) -> str:
 @pass_context
 def _link(context: Any, target: str) -> str:
     return relative_url(context["page_url"], target)
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {value.strftime('%B %Y')}"
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +129,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES)
-    env.filters.update(long_date=_long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
+    env.filters.update(long_date=long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env
 
