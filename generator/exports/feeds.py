@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
+from generator.common.notices import notices
 from generator.core.catalog import Catalog
 from generator.core.history import RECENT, History, changes_feed
 from generator.core.specs import PageSpec, TemplateFile, pages_by_source
 from generator.exports.endpoints import ALERTS_FEED, GUIDANCE_FEED, SESSIONS_FEED
-from generator.kinds.alerts.views import notice, public_alerts
 from generator.kinds.training.calendar import upcoming
 from generator.kinds.training.pages import session_file
 from generator.kinds.training.views import module_list
@@ -45,7 +45,7 @@ def feed_files(catalog: Catalog, specs: list[PageSpec], history: History, site_u
     files = [changes_feed(GUIDANCE_FEED, GUIDANCE_FEED, "changes to guidance", guidance_changes(specs, history),
                           site_url, site_name)]
     if catalog.get("alerts"):
-        alerts = [(a, notice(catalog, a)) for a in reversed(public_alerts(catalog))]  # latest start first
+        alerts = [(catalog.alerts[n.id].model, n) for n in reversed(notices(catalog))]  # latest start first
         files.append(TemplateFile(ALERTS_FEED, "alerts.atom.xml", {
             "entries": alerts, "site_url": site_url, "site_name": site_name, "self_path": ALERTS_FEED,
             "updated": max((n.starts for _, n in alerts), default=None)}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from generator.common.notices import Notice
+from generator.common.notices import Notice, notices
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue
 from generator.kinds.alerts.model import Alert
@@ -53,13 +53,13 @@ def public_alerts(catalog: Catalog) -> list[Alert]:
                   key=lambda a: (a.start, a.id))
 
 
-def split(catalog: Catalog, at: datetime) -> tuple[list[Alert], list[Alert], list[Alert]]:
-    """Current, coming and ended public alerts at ``at``; ended ones latest first (the archive)."""
+def split(catalog: Catalog, at: datetime) -> tuple[list[Notice], list[Notice], list[Notice]]:
+    """Current, coming and ended alerts of this edition at ``at`` (the notices every page reads);
+    ended ones latest first (the archive)."""
     current, coming, ended = [], [], []
-    for alert in public_alerts(catalog):
-        n = notice(catalog, alert)
-        (ended if n.ended(at) else current if n.current(at) else coming).append(alert)
-    ended.sort(key=lambda a: notice(catalog, a).ends, reverse=True)
+    for n in notices(catalog):
+        (ended if n.ended(at) else current if n.current(at) else coming).append(n)
+    ended.sort(key=lambda n: n.ends, reverse=True)
     return current, coming, ended
 
 

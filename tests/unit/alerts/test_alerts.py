@@ -73,7 +73,7 @@ def test_pages_carry_what_has_not_ended_and_the_archive_the_rest(catalog) -> Non
     # the valid tree's one alert ended in October 2026: at a later build it is in the archive only
     later = catalog_with(catalog, settings=dataclasses.replace(catalog.settings, now=datetime(2026, 12, 1, tzinfo=UTC)))
     current, upcoming, archive = split(later, later.settings.now)
-    assert (current, upcoming, [a.id for a in archive]) == ([], [], ["tollerby-marsh-power-cut"])
+    assert (current, upcoming, [n.id for n in archive]) == ([], [], ["tollerby-marsh-power-cut"])
 
 
 def test_places_in_two_time_zones_need_the_alerts_own(catalog) -> None:
