@@ -41,6 +41,15 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
                       {"types": types_used, "by_region": by_region, "listed": not split,
                        "region_pages": [(r, rows, f"kit/regions/{r.id}/") for r, rows in by_region if rows]},
                       scripts=KIT_SCRIPTS)]
+    having = {r.id for r, rows in by_region if rows}
+
+    def region_kit(region_id: str) -> str:
+        """Where the library lists a region's kit: its own page, its part of the library, or (split,
+        with none there) the library's list of regions."""
+        if not split:
+            return f"kit/#kit-{region_id}"
+        return f"kit/regions/{region_id}/" if region_id in having else "kit/#regions"
+
     if split:
         pages += [PageSpec(f"kit/regions/{r.id}.md", "equipment-region.html", f"Kit in {r.label}",
                            f"Shared equipment held in {r.label}, and who can borrow it.",
@@ -65,7 +74,7 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
         pages += [PageSpec(
             f"kit/{kind.id}/{r.id}.md", "equipment-type.html", f"{kind.label} in {r.label}",
             f"The nearest available {kind.label.lower()} for {r.label}, and those held there.",
-            {**context, "region": r, "items": held[r.id], "region_pages": [],
+            {**context, "region": r, "items": held[r.id], "region_pages": [], "region_kit": region_kit(r.id),
              "nearest": [(r, nearest_rows(catalog, kind.id, r.id))]},
             scripts=KIT_SCRIPTS + ("kit-region",)) for r in catalog.regions.values()]
     return pages
