@@ -79,7 +79,8 @@ class Settings:
     # beyond, it lists the regions with their counts, and each region gets its own page
     # (species/<id>/<region>/). 300 rows keep a page well under 200 KB.
     species_service_entries_on_one_page: int = 300
-    # The kit library and a kit type's page list every item up to this many; beyond, they list the
+    # The kit library lists every item up to this many, and a kit type's page up to this many entries
+    # (its items, and the nearest candidates it carries for each region); beyond, they list the
     # regions with their counts (kit is lent within a region), and each region gets its own page:
     # kit/regions/<region>/, and kit/<type>/<region>/ with the nearest available for that region.
     kit_entries_on_one_page: int = 300

@@ -1,8 +1,9 @@
 """Plan the kit library: kit by region and by type, and for each type the nearest available item in
 every region, with what the browser needs to choose them again on its own day.
 
-Up to `kit_entries_on_one_page` items (mkdocs.yml extra) the library lists every item by region, and a
-type's page every item of the type with the nearest for each region. Beyond (a national network
+Up to `kit_entries_on_one_page` items (mkdocs.yml extra) the library lists every item by region, and up
+to as many entries (its items and the nearest candidates it carries for each region) a type's page
+lists every item of the type with the nearest for each region. Beyond (a national network
 shares thousands of items) the library lists the regions with their counts, each region's kit on its
 own page (kit/regions/<region>/), and a type's page lists the regions, each with a page of the
 nearest available for that region and the items of the type held there (kit/<type>/<region>/): kit
@@ -58,11 +59,13 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
     for kind in types_used:
         rows = [equipment_row(catalog, k) for k in items if k.item == kind.id]
         context = {"equipment_type": kind, "module_titles": module_titles, "shown": NEAREST_SHOWN, "region": None}
-        if len(rows) <= limit:
+        nearest = [(r, nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()]
+        # the page's entries: its items, and the candidates it carries for every region (at 40 regions
+        # these weigh as much as 200 items)
+        if len(rows) + sum(len(near) for _, near in nearest) <= limit:
             pages.append(PageSpec(
                 f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
-                {**context, "items": rows, "region_pages": [],
-                 "nearest": [(r, nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()]},
+                {**context, "items": rows, "region_pages": [], "nearest": nearest},
                 scripts=KIT_SCRIPTS + ("kit-region",)))
             continue
         held = {r.id: [row for row in rows if row.holder.location.region == r.id] for r in catalog.regions.values()}
@@ -75,8 +78,8 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
             f"kit/{kind.id}/{r.id}.md", "equipment-type.html", f"{kind.label} in {r.label}",
             f"The nearest available {kind.label.lower()} for {r.label}, and those held there.",
             {**context, "region": r, "items": held[r.id], "region_pages": [], "region_kit": region_kit(r.id),
-             "nearest": [(r, nearest_rows(catalog, kind.id, r.id))]},
-            scripts=KIT_SCRIPTS + ("kit-region",)) for r in catalog.regions.values()]
+             "nearest": [(r, near)]},
+            scripts=KIT_SCRIPTS + ("kit-region",)) for r, near in nearest]
     return pages
 
 
