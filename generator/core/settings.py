@@ -79,6 +79,21 @@ class Settings:
     # beyond, it lists the regions with their counts, and each region gets its own page
     # (species/<id>/<region>/). 300 rows keep a page well under 200 KB.
     species_service_entries_on_one_page: int = 300
+    # The kit library lists every item up to this many, and a kit type's page up to this many entries
+    # (its items, and the nearest candidates it carries for each region); beyond, they list the
+    # regions with their counts (kit is lent within a region), and each region gets its own page:
+    # kit/regions/<region>/, and kit/<type>/<region>/ with the nearest available for that region.
+    kit_entries_on_one_page: int = 300
+    # The case library lists every case, with its filters, up to this many; beyond, it lists the
+    # species with their counts (cases/species/<id>/), and a species with more lists its body systems
+    # (cases/species/<id>/<system>/), each page keeping the filters for what it lists.
+    case_entries_on_one_page: int = 200
+    # The training index lists every audience's pathway up to this many modules; beyond, it lists the
+    # audiences with their counts, and each pathway gets its own page (training/pathways/<audience>/).
+    training_modules_on_one_page: int = 200
+    # A problem guide lists the network's cases of the problem up to this many; beyond, it gives their
+    # count by species, and the guide's own cases page (triage/<id>/cases/) lists them all.
+    guide_cases_on_one_page: int = 30
 
     @property
     def directory(self) -> Path:
@@ -107,7 +122,11 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
     return Settings(root=root, demo_data=demo, **pinned, edition=edition_from_environment(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
                                                            "directory_entries_on_one_page",
-                                                           "species_service_entries_on_one_page")})
+                                                           "species_service_entries_on_one_page",
+                                                           "kit_entries_on_one_page",
+                                                           "case_entries_on_one_page",
+                                                           "training_modules_on_one_page",
+                                                           "guide_cases_on_one_page")})
 
 
 def _date(extra: dict, key: str) -> date | None:

@@ -6,7 +6,8 @@
   if (!form) return;
   var items = Array.prototype.slice.call(document.querySelectorAll("#kb-case-list .kb-case"));
   var status = document.getElementById("kb-case-status");
-  var names = ["species", "tier", "outcome", "system", "service"];
+  // a species' or body system's own page has no filter for what all its cases share
+  var names = ["species", "tier", "outcome", "system", "service"].filter(function (n) { return form.elements[n]; });
   var empty = document.getElementById("kb-case-empty");
   document.getElementById("kb-case-clear").addEventListener("click", function () {
     names.forEach(function (n) { form.elements[n].value = ""; });

@@ -1,5 +1,9 @@
 """Plan the training pages (pathways per audience, one page per module, one per placement or
-exchange) and the iCalendar files of upcoming sessions."""
+exchange) and the iCalendar files of upcoming sessions.
+
+The training index lists every audience's pathway up to `training_modules_on_one_page` modules
+(mkdocs.yml extra); beyond, it lists the audiences with their counts and the next few sessions, and
+each pathway has its own page with its modules' sessions (training/pathways/<audience>/)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ AUDIENCES = {"owner": "Owners", "technician": "Technicians and nurses", "vet": "
              "rescue-volunteer": "Rescue volunteers"}
 PLACEMENT_URL = "training/placements/{id}/"
 KINDS = {"placement": "Placement", "exchange": "Exchange"}
+SESSIONS_SHOWN = 20  # upcoming sessions on a split training index; each pathway's page lists its own
 
 
 def session_file(module_id: str, session_id: str) -> str:
@@ -26,14 +31,25 @@ def plan_training(catalog: Catalog) -> list[PageSpec]:
     today = catalog.settings.today
     if catalog.modules or placement_list(catalog):
         sessions = [(m, s) for m in module_list(catalog) for s in m.sessions]
+        pathways = [(aid, label, pathway(catalog, aid)) for aid, label in AUDIENCES.items()]
+        split = len(catalog.modules) > catalog.settings.training_modules_on_one_page
+        coming = upcoming(sessions, today)
         pages.append(PageSpec("training/index.md", "training-index.html", "Training",
                               "Training pathways for owners, technicians, vets and rescue volunteers, sessions, "
                               "and placements and exchanges at members.",
-                              {"pathways": [(aid, label, pathway(catalog, aid)) for aid, label in AUDIENCES.items()],
-                               "upcoming": upcoming(sessions, today), "audiences": AUDIENCES,
+                              {"pathways": [] if split else pathways, "upcoming": coming[:SESSIONS_SHOWN] if split
+                               else coming, "sessions_total": len(coming), "audiences": AUDIENCES,
+                               "pathway_pages": [(aid, label, len(mods), f"training/pathways/{aid}/")
+                                                 for aid, label, mods in pathways if mods] if split else [],
                                "hosts": hosts, "module_titles": module_titles,
                                "placements": [(p, coming_dates(p, today)) for p in placement_list(catalog)],
                                "kinds": KINDS}))
+        if split:
+            pages += [PageSpec(f"training/pathways/{aid}.md", "training-pathway.html", f"Training: {label}",
+                               f"The training pathway for {label.lower()}: modules in order, and their sessions.",
+                               {"audience": aid, "label": label, "modules": mods, "module_titles": module_titles,
+                                "hosts": hosts, "upcoming": [(m, s) for m, s in coming if aid in m.audience]})
+                      for aid, label, mods in pathways if mods]
         for module in module_list(catalog):
             pages.append(PageSpec(
                 f"training/{module.id}.md", "module.html", module.title, module.summary,

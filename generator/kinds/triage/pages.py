@@ -76,22 +76,30 @@ def plan_signs(catalog: Catalog) -> list[PageSpec]:
 def plan_guides(catalog: Catalog) -> list[PageSpec]:
     if not catalog.tiers:
         return []
-    pages = []
+    pages, case_pages = [], []
     for entry in sorted(catalog.problems.values(), key=lambda e: e.id):
         guide = entry.model
         view = guide_view(catalog, guide)
+        clinic = _clinic_context(catalog, guide)
         pages.append(PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
                               source=entry.source.display, history=f"triage/{guide.id}/changes/",
                               context={"guide": guide, "view": view, "qr": f"qr/triage/{guide.id}.svg",
                                        "tiers_here": view.tiers, "source_path": entry.source.display,
-                                       **_clinic_context(catalog, guide)},
+                                       **clinic},
                               scripts=("guide",)))
-    return [with_call_bar(spec) for spec in pages]
+        if clinic["cases_by_species"]:  # too many to list on the guide: they have their own page
+            case_pages.append(PageSpec(
+                f"triage/{guide.id}/cases.md", "guide-cases.html", f"Cases: {guide.title}",
+                f"The network's de-identified cases of {guide.title.lower()}, by species.",
+                {"guide": guide, "by_species": clinic["cases_by_species"]}, search=False))
+    return [with_call_bar(spec) for spec in pages] + case_pages
 
 
 def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:
     """What a guide's "for clinic staff" part lists: who offers the services it needs, the nearest
-    available kit for them in each region, and the network's cases of the problem."""
+    available kit for them in each region, and the network's cases of the problem: up to
+    `guide_cases_on_one_page` (mkdocs.yml extra) on the guide, beyond that their count by species
+    (`cases_by_species`) and a page of their own (a national network has hundreds of dental cases)."""
     types_needed = [t for t in catalog.equipment_types.values()
                     if t.services and set(t.services) & set(guide.equipment)]
     equipment_needed = []
@@ -100,8 +108,12 @@ def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:
             nearest = [(region, (near[0]["holder"] if (near := nearest_available(catalog, equipment_type.id, region.id))
                                  else None)) for region in catalog.regions.values()]
             equipment_needed.append((equipment_type, nearest))
+    cases = _cases_of(catalog, guide.id)
+    by_species = [] if len(cases) <= catalog.settings.guide_cases_on_one_page else \
+        [(s, of_s) for s in catalog.species.values() if (of_s := [c for c in cases if c.species == s.id])]
     return {"offering": {s: sum(1 for o in offering(catalog, s) if o.status == "active") for s in guide.equipment},
-            "equipment_needed": equipment_needed, "cases": _cases_of(catalog, guide.id)}
+            "equipment_needed": equipment_needed, "cases": [] if by_species else cases,
+            "cases_by_species": by_species}
 
 
 def _cases_of(catalog: Catalog, guide_id: str) -> list:
