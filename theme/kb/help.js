@@ -144,15 +144,16 @@
     var local = localParts(now, rec.tz);
     var today = addDays({ y: local.y, m: local.m, d: local.d }, 0), minute = local.minute;
     var l = lines(rec, today, service), open = l[0], call = l[1];
+    var callPhone = rec.callPhone || rec.phone;  // a record names its on-call line only when it is another number
     var stretch = containing(open, minute);
     if (stretch) {
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
       return { state: "open", phone: rec.phone, until: wall(today, stretch[1]) };
     }
-    if (containing(call, minute)) return { state: "on-call", phone: rec.callPhone };
+    if (containing(call, minute)) return { state: "on-call", phone: callPhone };
     var opens = nextStart(open, minute), calls = nextStart(call, minute);
     if (calls !== null && (opens === null || calls < opens)) {
-      return { state: "on-call-later", phone: rec.callPhone, when: wall(today, calls), at: calls };
+      return { state: "on-call-later", phone: callPhone, when: wall(today, calls), at: calls };
     }
     if (opens !== null) return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens };
     return { state: "closed-all-week", phone: null };

@@ -15,7 +15,6 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
     NEAREST_OPEN,
     candidates,
-    cover_words,
     fallback,
     on_call_phone,
     region_centre,
@@ -35,6 +34,17 @@ def _phone(phone: Phone) -> dict[str, str]:
     return {"tel": phone.number, "display": phone.phone.display, "label": phone.shown_label}
 
 
+def _without_defaults(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The record without those of ``keys`` that are null or false: every reader (theme/kb/help.js,
+    theme/assets/*.js) tests them for truth, so a missing key reads the same (most services' offers
+    were five nulls and falses)."""
+    return {key: value for key, value in record.items() if key not in keys or value not in (None, False)}
+
+
+OPTIONAL_RECORD = ("referralOnly", "onCall", "referrals", "ll")
+OPTIONAL_OFFER = ("hours", "species", "min", "max", "referralOnly")
+
+
 def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
         kind = catalog.kinds.get(org.kind)
@@ -43,7 +53,8 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         if org.after_hours.arrangement == "on-call":
             on_call = _periods(org.after_hours.on_call_hours) if org.after_hours.on_call_hours else "always"
         referrals = org.phones_of("referrals")
-        return {
+        phone, call_phone = _phone(org.first_call), _phone(on_call_phone(org))
+        record = {
             "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
             "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,
             "vet": kind.veterinary if kind else True, "referralOnly": org.referral_only,
@@ -53,17 +64,19 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
                            for e in org.exceptions],
             "onCall": on_call,
             "species": {c.species: c.min_weight_g or 0 for c in org.species},
-            "services": {s.service: {"hours": None if s.hours is None else _periods(s.hours), "species": s.species,
-                                     "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}
-                         for s in org.services},
-            "phone": _phone(org.first_call), "callPhone": _phone(on_call_phone(org)),
+            "services": {s.service: _without_defaults({
+                "hours": None if s.hours is None else _periods(s.hours), "species": s.species,
+                "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}, OPTIONAL_OFFER)
+                for s in org.services},
+            # the on-call line only where it is another number (help.js rings "phone" otherwise)
+            "phone": phone, **({"callPhone": call_phone} if call_phone != phone else {}),
             "referrals": _phone(referrals[0]) if referrals else None,
             "ll": [coords.lat, coords.lon] if coords else None,
-            "cover": cover_words(org),
             # closure alerts not ended when the site was built: the browser applies each while it is current
             "closures": [n.browser_record() for n in not_ended(for_organisation(catalog, org.id),
                                                                   catalog.settings.now) if n.closes],
         }
+        return _without_defaults(record, OPTIONAL_RECORD)
     return dict(catalog.memo(("help_record", org.id), compute))
 
 
