@@ -75,6 +75,12 @@ class Settings:
     # The directory page lists every organisation up to this many; beyond, it lists the regions
     # and their counts, and each region's page lists its organisations.
     directory_entries_on_one_page: int = 500
+    # A region's Get help and region pages carry its who-can-help data, and its Get help page lists
+    # every daytime clinic, up to this many clinics in or covering the region; a larger region's pages
+    # fetch help/<region>.json instead and its Get help page lists who answers at night in full and
+    # this many daytime clinics, with a link to all of them (each page stays under 200 KB at ~250
+    # clinics a region). mkdocs.yml: extra.region_clinics_on_one_page.
+    region_clinics_on_one_page: int = 100
 
     @property
     def directory(self) -> Path:
@@ -102,7 +108,8 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
         if demo and as_of else {}
     return Settings(root=root, demo_data=demo, **pinned, edition=edition_from_environment(),
                     **{key: _count(extra, key) for key in ("get_help_clinics_on_one_page",
-                                                           "directory_entries_on_one_page")})
+                                                           "directory_entries_on_one_page",
+                                                           "region_clinics_on_one_page")})
 
 
 def _date(extra: dict, key: str) -> date | None:

@@ -284,12 +284,24 @@
     });
   }
 
+  // The data a Get help or region page answers from: in the page (data-kb-help), or for a region with
+  // many clinics its data file (data-kb-help-src), fetched; offline, the copy the service worker stored.
+  // ready(data) runs once it is read; failed() when the file cannot be had.
+  function pageData(root, ready, failed) {
+    var inline = root.getAttribute("data-kb-help");
+    if (inline) return ready(JSON.parse(inline));
+    var src = root.getAttribute("data-kb-help-src");
+    if (!src) return failed();
+    fetch(new URL(src, document.baseURI)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(ready, failed);
+  }
+
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function remember(key, value) { try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* storage off */ } }
 
   window.kbHelp = {
     status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
-    merge: merge, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
+    merge: merge, pageData: pageData, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });

@@ -1,6 +1,7 @@
 """The data theme/assets/help.js (rendered from theme/kb/help.js) reads: one record per organisation
 and, per region, who might help and the clinics elsewhere to fall back on. Get help and region pages
-embed it; the finder and the call bar on guidance pages fetch it from help/<region>.json."""
+embed it, or for a region with many clinics point at help/<region>.json (`in_page`); the finder and the
+call bar on guidance pages always fetch that file."""
 
 from __future__ import annotations
 
@@ -110,6 +111,19 @@ def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bo
     return {"regions": regions, "orgs": orgs}
 
 
+def region_file(region_id: str) -> str:
+    """The region's data file: what help_data(catalog, [region_id]) holds, and also the organisations
+    that never help owners directly, for the finder (whoCanHelp reads only the region's candidates and
+    fallback, so it answers the same from either)."""
+    return f"{HELP_DIR}/{region_id}.json"
+
+
+def in_page(catalog: Catalog, region_id: str) -> bool:
+    """Whether the region's pages (Get help, the region page) carry its data, or, for a region with
+    more clinics than extra.region_clinics_on_one_page, point at its data file for the script to fetch."""
+    return len(candidates(catalog, region_id)) <= catalog.settings.region_clinics_on_one_page
+
+
 def help_index(catalog: Catalog) -> dict[str, Any]:
     """Every region's name, middle and data file: enough to pick a region, or the nearest one."""
     return {"regions": {rid: {key: value for key, value in region_data(catalog, rid).items()
@@ -132,8 +146,8 @@ def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]
     """Who can help now, for the browser: one file per region (the finder and the call bar fetch
     only the region they need), an index of regions, and the script with the shared status words."""
     files: list[DataFile | TemplateFile] = [
-        DataFile(f"{HELP_DIR}/{rid}.json", json.dumps(help_data(catalog, [rid], everyone_in_region=True),
-                                                       separators=(",", ":"), ensure_ascii=False))
+        DataFile(region_file(rid), json.dumps(help_data(catalog, [rid], everyone_in_region=True),
+                                              separators=(",", ":"), ensure_ascii=False))
         for rid in catalog.regions]
     files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
                                                                 ensure_ascii=False)))
