@@ -94,6 +94,12 @@ class Settings:
     # A problem guide lists the network's cases of the problem up to this many; beyond, it gives their
     # count by species, and the guide's own cases page (triage/<id>/cases/) lists them all.
     guide_cases_on_one_page: int = 30
+    # A region's Get help and region pages carry its who-can-help data, and its Get help page lists
+    # every daytime clinic, up to this many clinics in or covering the region; a larger region's pages
+    # fetch help/<region>.json instead and its Get help page lists who answers at night in full and
+    # this many daytime clinics, with a link to all of them (each page stays under 200 KB at ~250
+    # clinics a region). mkdocs.yml: extra.region_clinics_on_one_page.
+    region_clinics_on_one_page: int = 100
 
     @property
     def directory(self) -> Path:
@@ -126,7 +132,8 @@ def settings_from_extra(root: Path, extra: dict) -> Settings:
                                                            "kit_entries_on_one_page",
                                                            "case_entries_on_one_page",
                                                            "training_modules_on_one_page",
-                                                           "guide_cases_on_one_page")})
+                                                           "guide_cases_on_one_page",
+                                                           "region_clinics_on_one_page")})
 
 
 def _date(extra: dict, key: str) -> date | None:

@@ -11,7 +11,7 @@ from generator.core.specs import PageSpec
 from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
 from generator.kinds.organisations.availability import cover_words, night_cover
-from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record
+from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record, in_page, region_file
 from generator.kinds.organisations.views import (
     in_region,
     offering,
@@ -64,7 +64,9 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "volunteers": volunteers_in(catalog, region.id),
              "alerts": not_ended(for_region(catalog, region.id), catalog.settings.now), "now": catalog.settings.now,
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),
-             "help_data": help_data(catalog, [region.id]),
+             # who can help now: the data in the page, or for a large region its file, fetched
+             "help_data": help_data(catalog, [region.id]) if in_page(catalog, region.id) else None,
+             "help_src": None if in_page(catalog, region.id) else region_file(region.id),
              "species_counts": [(s, sum(1 for o in in_region(catalog, region.id)
                                         if o.status == "active" and any(c.species == s.id for c in o.species)),
                                  species_url_in_region(catalog, s.id, region.id))

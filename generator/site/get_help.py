@@ -9,7 +9,7 @@ from generator.common.notices import not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
-from generator.kinds.organisations.help_data import help_data
+from generator.kinds.organisations.help_data import help_data, in_page, region_file
 from generator.kinds.organisations.views import region_vcard_path
 from generator.kinds.triage.urgency import guide_species, guide_urgency
 from generator.kinds.triage.views import guides, tiers_by_rank
@@ -17,13 +17,14 @@ from generator.kinds.triage.views import guides, tiers_by_rank
 
 def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     """ "Get help now" with every region on it; or, for a network with more clinics than one page
-    should carry, the regions as links and one Get help page per region."""
+    should carry, or a region too large to carry its data (help_data.in_page), the regions as links
+    and one Get help page per region."""
     if not catalog.tiers:  # no triage scale, no tier advice: there is no Get help page to make
         return []
     tiers = tiers_by_rank(catalog)
     region_ids = list(catalog.regions)
     clinics = sum(len(candidates(catalog, r)) for r in region_ids)
-    one_page = clinics <= catalog.settings.get_help_clinics_on_one_page
+    one_page = clinics <= catalog.settings.get_help_clinics_on_one_page and all(in_page(catalog, r) for r in region_ids)
     now = catalog.settings.now
     current = [n for n in notices(catalog) if n.current(now)]
     common = {"tiers": tiers, "happening": what_is_happening(catalog),
@@ -48,22 +49,27 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
 
 
 def _no_regions() -> dict[str, Any]:
-    return {"regions": [], "help_data": None}
+    return {"regions": [], "help_data": None, "help_src": None}
 
 
 def _get_help_regions(catalog: Catalog, region_ids: list[str]) -> dict[str, Any]:
     """Per region: who answers at night (shown without JavaScript, which has no clock) and the
-    daytime clinics; and the data the page's script answers "who can help now" from."""
+    daytime clinics, at most extra.region_clinics_on_one_page of them for a large region (the region's
+    page lists them all); and the data the page's script answers "who can help now" from: in the page,
+    or for a large region (only ever on its own Get help page) its data file, fetched."""
     regions = []
     for rid in region_ids:
         night = night_cover(catalog, rid)
         at_night = {c.org.id for c in night}
         day = [o for o, partner in candidates(catalog, rid) if partner is None and o.id not in at_night
                and o.status == "active" and not o.referral_only]
+        listed = day if in_page(catalog, rid) else day[:catalog.settings.region_clinics_on_one_page]
         elsewhere = [] if night else [o for o in fallback(catalog, rid) if open_at_night(o)][:NEAREST_OPEN]
-        regions.append({"region": catalog.regions[rid], "night": night, "day": day, "elsewhere": elsewhere,
-                        "vcard": region_vcard_path(rid) if night else None})
-    return {"regions": regions, "help_data": help_data(catalog, region_ids)}
+        regions.append({"region": catalog.regions[rid], "night": night, "day": listed, "day_total": len(day),
+                        "elsewhere": elsewhere, "vcard": region_vcard_path(rid) if night else None})
+    inline = all(in_page(catalog, r) for r in region_ids)
+    return {"regions": regions, "help_data": help_data(catalog, region_ids) if inline else None,
+            "help_src": None if inline else region_file(region_ids[0])}
 
 
 def what_is_happening(catalog: Catalog) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -20,16 +21,27 @@ from generator.kinds.organisations.views import in_region
 pytestmark = pytest.mark.browser
 
 
+def until(page: Page, predicate: str, timeout_s: float = 60) -> None:
+    """Until an async predicate (the caches can only be read asynchronously) is true, polled from here:
+    page.wait_for_function takes the promise it returns for true at once."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, f"still false after {timeout_s} s: {predicate}"
+        page.wait_for_timeout(250)
+
+
 def wait_until_stored(page: Page) -> None:
     """Until the worker has stored the pages and controls this page (so it answers navigations)."""
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
-    page.wait_for_function("""async () => {
+    until(page, """async () => {
         const names = await caches.keys();
         if (!names.length) return false;
         const cache = await caches.open(names[0]);
-        return !!(await cache.match('referral/form/')) && !!(await cache.match('triage/gut-stasis/'));
-    }""", timeout=60_000)
+        const scope = (await navigator.serviceWorker.ready).scope;  // the worker stores these under its scope
+        return !!(await cache.match(new URL('referral/form/', scope).href)) &&
+          !!(await cache.match(new URL('triage/gut-stasis/', scope).href));
+    }""")
 
 
 def test_guides_and_the_referral_form_work_offline(context: BrowserContext, page: Page, demo_url: str) -> None:
@@ -72,8 +84,7 @@ def test_a_new_deploy_replaces_old_caches(page: Page, demo_site: Path, tmp_path:
         # deploy a new build: only the version differs
         worker.write_text(original.replace(json.dumps(version), json.dumps("a-new-deploy"), 1))
         page.evaluate("async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); }")
-        page.wait_for_function("async () => JSON.stringify(await caches.keys()) === '[\"kb-a-new-deploy\"]'",
-                               timeout=60_000)
+        until(page, "async () => JSON.stringify(await caches.keys()) === '[\"kb-a-new-deploy\"]'")
 
 
 def test_manifest_makes_the_site_installable(demo_site: Path) -> None:
@@ -150,8 +161,8 @@ def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserConte
     shown = page.evaluate("""() => { const a = window.kbGetHelp.answer();
         return a.now.concat(a.later, a.nearestOpen).slice(0, 8).map(i => i.rec.url); }""")
     wanted = {"/regions/eastmarsh/", "/help/index.json", "/help/eastmarsh.json", *("/" + url for url in shown)}
-    page.wait_for_function(f"async () => {{ const have = await ({STORED})(); "
-                           f"return {json.dumps(sorted(wanted))}.every(p => have.includes(p)); }}", timeout=60_000)
+    until(page, f"async () => {{ const have = await ({STORED})(); "
+                f"return {json.dumps(sorted(wanted))}.every(p => have.includes(p)); }}")
     assert len(shown) >= 3
     assert not [p for p in stored_paths(page) if p.startswith("/regions/") and p != "/regions/eastmarsh/"]
 

@@ -4,21 +4,34 @@ help page with its clinics, working with and without JavaScript; the directory l
 counts and links to each region's list; a species or service page with too many organisations lists
 the regions with counts and links to one page per region. Built from the fixture tree with the limits
 lowered (extra.get_help_clinics_on_one_page, extra.directory_entries_on_one_page,
-extra.species_service_entries_on_one_page) so the fixture counts as large."""
+extra.species_service_entries_on_one_page) so the fixture counts as large.
+
+Regions too large to carry their who-can-help data (~250 clinics a region made Get help 450 KB and
+the region page 370 KB): their pages point at the region's data file and the scripts fetch it; Get
+help lists who answers at night in full and a few daytime clinics, linking to all of them
+(extra.region_clinics_on_one_page lowered to 1, with a second daytime clinic in Eastmarsh)."""
 
 from __future__ import annotations
 
+import json
 import re
+import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from benchmarks.serve import serving
 from generator.cli import main as kb_main
+from generator.host.config import settings_from_config
+from generator.kinds.organisations.availability import Need, night_cover, who_can_help
+from generator.kinds.organisations.help_data import help_data
+from generator.site.pipeline import load_catalog
 from tests.build.test_html_validity import describe, excused, vnu
 from tests.build.test_links import broken_links
 from tests.helpers import VALID, make_tree
@@ -206,3 +219,134 @@ def test_the_new_pages_are_valid_html(large_site: Path) -> None:
     for folder in ("species", "services"):
         ours = [describe(m, large_site) for m in vnu(large_site / folder) if excused(m) is None]
         assert ours == []
+
+
+# ---- regions with more clinics than a page should carry (extra.region_clinics_on_one_page) -------------
+
+LISTED_BY_DAY = 1  # the lowered limit: a region with more clinics is large, and Get help lists this many by day
+
+
+@pytest.fixture(scope="module")
+def large_regions(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture tree with a second daytime clinic in Eastmarsh (Shingle Bay Vets, listed after
+    Pebblesham), built with extra.region_clinics_on_one_page: 1; its site and its catalog."""
+    tree = make_tree(tmp_path_factory.mktemp("large-regions"))
+    pebblesham = (VALID / "directory/organisations/pebblesham-vets.yml").read_text(encoding="utf-8")
+    for old, new in (("pebblesham-vets", "shingle-bay-vets"), ("Pebblesham Vets", "Shingle Bay Vets"),
+                     ("01632 960240", "01632 960249"), ("22 Shingle Street", "3 Dune Lane"),
+                     ("ZZ2 9PB", "ZZ2 9SB"), ("lat: 51.104", "lat: 51.110")):
+        pebblesham = pebblesham.replace(old, new)
+    (tree / "directory/organisations/shingle-bay-vets.yml").write_text(pebblesham, encoding="utf-8")
+    config = tree / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  generator: false\n", f"  generator: false\n  region_clinics_on_one_page: {LISTED_BY_DAY}\n"))
+    assert kb_main(["-f", str(config), "build", "--strict"]) == 0
+    return tree / "site", load_catalog(settings_from_config(config))[0]
+
+
+def _plain(data: object) -> object:
+    return json.loads(json.dumps(data))
+
+
+@pytest.mark.parametrize("url", ["get-help/eastmarsh/", "regions/eastmarsh/"])
+def test_a_large_regions_pages_point_at_its_data_file(large_regions, url: str) -> None:
+    site, catalog = large_regions
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    root = BeautifulSoup(html, "html.parser").select_one("[data-kb-help-src]")
+    assert "data-kb-help=" not in html  # no data in the page
+    path = urljoin(f"/{url}", root["data-kb-help-src"]).lstrip("/")
+    assert path == "help/eastmarsh.json"
+    # the file holds what the page would have carried: the region, and each record its answer reads
+    shipped = json.loads((site / path).read_text(encoding="utf-8"))
+    carried = _plain(help_data(catalog, ["eastmarsh"]))
+    assert shipped["regions"] == carried["regions"]
+    assert {org_id: shipped["orgs"].get(org_id) for org_id in carried["orgs"]} == carried["orgs"]
+    assert "shingle-bay-vets" in carried["orgs"]
+
+
+def test_a_small_region_still_carries_its_data(large_regions) -> None:
+    site, _ = large_regions
+    for url in ("get-help/northvale", "regions/northvale"):  # no clinic of its own: under the limit
+        root = _html(site, url).select_one("[data-kb-help]")
+        assert root is not None and not root.has_attr("data-kb-help-src")
+        assert set(json.loads(root["data-kb-help"])["regions"]) == {"northvale"}
+
+
+def test_a_large_regions_get_help_lists_every_night_clinic_and_a_few_by_day(large_regions) -> None:
+    site, catalog = large_regions
+    region = _html(site, "get-help/eastmarsh")
+    night = region.select(".gh-region ul.gh-list:not(.gh-list--day) > li")
+    assert [li.select_one(".gh-clinic__name").get_text() for li in night] == \
+        [c.org.name for c in night_cover(catalog, "eastmarsh")] == \
+        ["Saltwick Veterinary Hospital", "Eastmarsh Out-of-Hours Vets"]
+    assert all(li.select_one("a.gh-call")["href"].startswith("tel:+44") for li in night)
+    day = region.select(".gh-list--day > li")
+    assert [li.select_one(".gh-clinic__name").get_text() for li in day] == ["Pebblesham Vets"]
+    more = region.select_one(".gh-more")
+    assert more.get_text(" ", strip=True) == "The first 1 of 2 daytime clinics. Every clinic in Eastmarsh"
+    assert more.a["href"] == "../../regions/eastmarsh/#all"
+    listed = _html(site, "regions/eastmarsh").select_one("#all").find_next("ul").get_text()
+    assert "Pebblesham Vets" in listed and "Shingle Bay Vets" in listed  # where the link leads: all of them
+
+
+AT_TWO_PM = datetime(2026, 12, 2, 14, 0, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday: daytime clinics open
+
+
+@pytest.mark.browser
+def test_a_large_regions_pages_answer_from_the_fetched_data(large_regions, page: Page) -> None:
+    site, catalog = large_regions
+    page.clock.set_fixed_time(AT_TWO_PM)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    rats = [h.org.id for h in who_can_help(catalog, at=AT_TWO_PM, region="eastmarsh", need=Need(species="rat")).now]
+    anyone = [h.org.id for h in who_can_help(catalog, at=AT_TWO_PM, region="eastmarsh", need=Need()).now]
+    assert "shingle-bay-vets" in rats  # not in the page's own list: it can only come from the file
+    with serving(site) as origin:
+        page.goto(origin + "get-help/eastmarsh/")
+        page.click(".gh-tile:has(input[value='rat'])")
+        expect(page.locator("#gh-status")).to_have_text(f"{len(rats)} clinics can take a rat now in Eastmarsh.")
+        assert page.locator("#gh-answer > li").evaluate_all("els => els.map(e => e.dataset.org)") == rats
+        expect(page.locator("#gh-answer a.gh-call").first).to_have_attribute("href", re.compile(r"^tel:\+44"))
+        expect(page.locator("#gh-static")).to_be_hidden()
+
+        page.goto(origin + "regions/eastmarsh/")
+        expect(page.locator("#kb-help-now-status")).to_have_text(f"{len(anyone)} clinics can help now.")
+        assert page.locator("#kb-help-now-list > li").evaluate_all("els => els.map(e => e.dataset.org)") == anyone
+        expect(page.locator("#kb-help-now-list a.kb-call").first).to_be_visible()
+    assert sum(url.endswith("/help/eastmarsh.json") for url in fetched) >= 2
+
+
+STORED = """async () => { const names = await caches.keys(); if (!names.length) return [];
+    const cache = await caches.open(names[0]);
+    return (await cache.keys()).map(r => new URL(r.url).pathname); }"""
+
+
+def wait_until_stored(page: Page, paths: set[str]) -> None:
+    """Polled from here: page.wait_for_function does not wait for a promise (an async predicate is
+    always true), and the worker stores one address after another."""
+    deadline = time.monotonic() + 60
+    while not paths <= set(page.evaluate(STORED)):
+        assert time.monotonic() < deadline, f"not stored: {paths - set(page.evaluate(STORED))}"
+        page.wait_for_timeout(200)
+
+
+@pytest.mark.browser
+def test_a_large_remembered_region_answers_offline(large_regions, context: BrowserContext, page: Page) -> None:
+    site, catalog = large_regions
+    page.clock.set_fixed_time(AT_TWO_PM)
+    anyone = [h.org.id for h in who_can_help(catalog, at=AT_TWO_PM, region="eastmarsh", need=Need()).now]
+    context.add_init_script("localStorage.setItem('kb-species', 'rat')")  # the animal, from an earlier visit
+    with serving(site, compress=False) as origin:
+        # the first page seen: not yet under the service worker, so only Get help's asking stores it
+        page.goto(origin + "get-help/eastmarsh/")
+        expect(page.locator("#gh-answer > li").first).to_be_visible()
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+        wait_until_stored(page, {"/get-help/eastmarsh/", "/regions/eastmarsh/", "/help/eastmarsh.json"})
+        context.set_offline(True)
+        page.goto(origin + "regions/eastmarsh/")
+        expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+        expect(page.locator("#kb-help-now-list > li")).to_have_count(len(anyone))
+        page.goto(origin + "get-help/eastmarsh/")
+        expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+        expect(page.locator("#gh-status")).to_have_text(re.compile(r"^\d+ clinics can take a rat now in Eastmarsh\.$"))
+        context.set_offline(False)

@@ -1,13 +1,15 @@
 /* "Get help now": the owner picks the animal and where they are (remembered on this device), and the
    page lists who can help now, with the number to ring first. The answer comes from
-   theme/kb/help.js (the same rules as the build). Without JavaScript the page lists, per region, who
-   answers at night and in the daytime. A location, if the owner shares it, stays on the device. */
+   theme/kb/help.js (the same rules as the build), from data in the page or, for a region with many
+   clinics, its data file (help.pageData). Without JavaScript, and until that file is read, the page
+   lists per region who answers at night and in the daytime. A location, if the owner shares it, stays
+   on the device. */
 (function () {
   "use strict";
   var root = document.getElementById("gh-now");
   var help = window.kbHelp;
-  if (!root || !help || !root.getAttribute("data-kb-help")) return;
-  var data = JSON.parse(root.getAttribute("data-kb-help"));
+  if (!root || !help) return;
+  var data = null, unreadable = false;  // the region's data, once read; or it could not be read
   var form = document.getElementById("gh-choose");
   var $ = function (id) { return document.getElementById(id); };
   var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
@@ -62,16 +64,18 @@
     return li;
   }
 
-  // For use offline: the owner's region page, its who-can-help data and the pages of the clinics
-  // shown (the first few), stored by the service worker (theme/kb/sw.js). Their size on a phone is
-  // measured against a budget in benchmarks/page_weight.py.
+  // For use offline: this page (a region's own Get help page is not stored on the first visit), the
+  // owner's region page, its who-can-help data and the pages of the clinics shown (the first few),
+  // stored by the service worker (theme/kb/sw.js). Their size on a phone is measured against a budget
+  // in benchmarks/page_weight.py.
   var STORE_CLINICS = 8, storedFor = null;
   function storeOffline(answer) {
     var region = data.regions[answer.region];
     if (!region || !("serviceWorker" in navigator)) return;
     var indexUrl = new URL(root.getAttribute("data-kb-data"), document.baseURI);
     var shown = answer.now.concat(answer.later, answer.nearestOpen).slice(0, STORE_CLINICS);
-    var urls = [new URL("regions/" + answer.region + "/", base).href, indexUrl.href, new URL(region.url, indexUrl).href]
+    var here = location.href.split(/[?#]/)[0];
+    var urls = [here, new URL("regions/" + answer.region + "/", base).href, indexUrl.href, new URL(region.url, indexUrl).href]
       .concat(shown.map(function (item) { return new URL(item.rec.url, base).href; }));
     var key = urls.join(" ");
     if (key === storedFor) return;
@@ -90,7 +94,12 @@
       if (form.querySelector("input[type=radio][name=region]")) help.remember("kb-region", c.region);
     }
     $("gh-other").hidden = !(c.speciesChosen && !c.species);
-    if (c.region && !place) {  // the owner's region is known (remembered or chosen): keep it for offline
+    if (unreadable) {  // offline with nothing stored, say: the lists below still have the numbers
+      $("gh-status").textContent = "Who can help now could not be worked out here. Ring a clinic listed below: " +
+        "those that answer at night come first.";
+      return;
+    }
+    if (c.region && !place && data) {  // the owner's region is known (remembered or chosen): keep it for offline
       storeOffline(help.whoCanHelp(data, { region: c.region, now: new Date(), need: { species: c.species, weight: c.weight } }));
     }
     if (!c.speciesChosen || (!c.region && !place)) {
@@ -98,6 +107,7 @@
         (c.region || place ? "Now choose your pet." : "Choose your pet and where you are.");
       return;
     }
+    if (!data) { $("gh-status").textContent = "Finding who can help now…"; return; }
     var answer = help.whoCanHelp(data, { region: c.region, place: place, now: new Date(),
                                          need: { species: c.species, weight: c.weight } });
     var region = data.regions[answer.region], label = region ? region.label : "";
@@ -182,11 +192,15 @@
   }
   restore();
   sortProblems();
-  update(false);
-  // the same answer the page shows, at any moment (tests compare it with the region page and the build)
-  window.kbGetHelp = { answer: function (now) {
-    var c = choice();
-    return help.whoCanHelp(data, { region: c.region, place: place, now: now || new Date(),
-                                   need: { species: c.species, weight: c.weight } });
-  } };
+  help.pageData(root, function (loaded) {
+    data = loaded;
+    update(false);
+    // the same answer the page shows, at any moment (tests compare it with the region page and the build)
+    window.kbGetHelp = { answer: function (now) {
+      var c = choice();
+      return help.whoCanHelp(data, { region: c.region, place: place, now: now || new Date(),
+                                     need: { species: c.species, weight: c.weight } });
+    } };
+  }, function () { unreadable = true; update(false); });
+  if (!data && !unreadable) update(false);  // while the region's file is fetched
 })();

@@ -1,12 +1,13 @@
 /* A region page's "Who can help now": the same answer as Get help for this region and any pet
-   (theme/kb/help.js), so the two pages never disagree. Without JavaScript the page shows who
-   covers the region at night instead. */
+   (theme/kb/help.js), so the two pages never disagree; from data in the page or, for a region with
+   many clinics, its data file (help.pageData). Without JavaScript the page shows who covers the
+   region at night instead. */
 (function () {
   "use strict";
   var root = document.getElementById("kb-help-now");
   var help = window.kbHelp;
   if (!root || !help) return;
-  var data = JSON.parse(root.getAttribute("data-kb-help"));
+  var data = null;  // the region's data, once read
   var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
   var region = root.getAttribute("data-region");
 
@@ -44,6 +45,13 @@
     return answer;
   }
 
-  window.kbRegionHelp = { update: update };
-  update();
+  var status = document.getElementById("kb-help-now-status");
+  help.pageData(root, function (loaded) {
+    data = loaded;
+    window.kbRegionHelp = { update: update };
+    update();
+  }, function () {
+    status.textContent = "Who can help now could not be worked out here: see who covers the region at night, below.";
+  });
+  if (!data && !status.textContent) status.textContent = "Finding who can help now…";
 })();

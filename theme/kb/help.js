@@ -144,15 +144,16 @@
     var local = localParts(now, rec.tz);
     var today = addDays({ y: local.y, m: local.m, d: local.d }, 0), minute = local.minute;
     var l = lines(rec, today, service), open = l[0], call = l[1];
+    var callPhone = rec.callPhone || rec.phone;  // a record names its on-call line only when it is another number
     var stretch = containing(open, minute);
     if (stretch) {
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
       return { state: "open", phone: rec.phone, until: wall(today, stretch[1]) };
     }
-    if (containing(call, minute)) return { state: "on-call", phone: rec.callPhone };
+    if (containing(call, minute)) return { state: "on-call", phone: callPhone };
     var opens = nextStart(open, minute), calls = nextStart(call, minute);
     if (calls !== null && (opens === null || calls < opens)) {
-      return { state: "on-call-later", phone: rec.callPhone, when: wall(today, calls), at: calls };
+      return { state: "on-call-later", phone: callPhone, when: wall(today, calls), at: calls };
     }
     if (opens !== null) return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens };
     return { state: "closed-all-week", phone: null };
@@ -283,12 +284,24 @@
     });
   }
 
+  // The data a Get help or region page answers from: in the page (data-kb-help), or for a region with
+  // many clinics its data file (data-kb-help-src), fetched; offline, the copy the service worker stored.
+  // ready(data) runs once it is read; failed() when the file cannot be had.
+  function pageData(root, ready, failed) {
+    var inline = root.getAttribute("data-kb-help");
+    if (inline) return ready(JSON.parse(inline));
+    var src = root.getAttribute("data-kb-help-src");
+    if (!src) return failed();
+    fetch(new URL(src, document.baseURI)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(ready, failed);
+  }
+
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function remember(key, value) { try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* storage off */ } }
 
   window.kbHelp = {
     status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
-    merge: merge, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
+    merge: merge, pageData: pageData, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });

@@ -1,6 +1,7 @@
 """The data theme/assets/help.js (rendered from theme/kb/help.js) reads: one record per organisation
 and, per region, who might help and the clinics elsewhere to fall back on. Get help and region pages
-embed it; the finder and the call bar on guidance pages fetch it from help/<region>.json."""
+embed it, or for a region with many clinics point at help/<region>.json (`in_page`); the finder and the
+call bar on guidance pages always fetch that file."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
     NEAREST_OPEN,
     candidates,
-    cover_words,
     fallback,
     on_call_phone,
     region_centre,
@@ -35,6 +35,17 @@ def _phone(phone: Phone) -> dict[str, str]:
     return {"tel": phone.number, "display": phone.phone.display, "label": phone.shown_label}
 
 
+def _without_defaults(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The record without those of ``keys`` that are null or false: every reader (theme/kb/help.js,
+    theme/assets/*.js) tests them for truth, so a missing key reads the same (most services' offers
+    were five nulls and falses)."""
+    return {key: value for key, value in record.items() if key not in keys or value not in (None, False)}
+
+
+OPTIONAL_RECORD = ("referralOnly", "onCall", "referrals", "ll")
+OPTIONAL_OFFER = ("hours", "species", "min", "max", "referralOnly")
+
+
 def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
         kind = catalog.kinds.get(org.kind)
@@ -43,7 +54,8 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         if org.after_hours.arrangement == "on-call":
             on_call = _periods(org.after_hours.on_call_hours) if org.after_hours.on_call_hours else "always"
         referrals = org.phones_of("referrals")
-        return {
+        phone, call_phone = _phone(org.first_call), _phone(on_call_phone(org))
+        record = {
             "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
             "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,
             "vet": kind.veterinary if kind else True, "referralOnly": org.referral_only,
@@ -53,17 +65,19 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
                            for e in org.exceptions],
             "onCall": on_call,
             "species": {c.species: c.min_weight_g or 0 for c in org.species},
-            "services": {s.service: {"hours": None if s.hours is None else _periods(s.hours), "species": s.species,
-                                     "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}
-                         for s in org.services},
-            "phone": _phone(org.first_call), "callPhone": _phone(on_call_phone(org)),
+            "services": {s.service: _without_defaults({
+                "hours": None if s.hours is None else _periods(s.hours), "species": s.species,
+                "min": s.min_weight_g, "max": s.max_weight_g, "referralOnly": s.referral_only}, OPTIONAL_OFFER)
+                for s in org.services},
+            # the on-call line only where it is another number (help.js rings "phone" otherwise)
+            "phone": phone, **({"callPhone": call_phone} if call_phone != phone else {}),
             "referrals": _phone(referrals[0]) if referrals else None,
             "ll": [coords.lat, coords.lon] if coords else None,
-            "cover": cover_words(org),
             # closure alerts not ended when the site was built: the browser applies each while it is current
             "closures": [n.browser_record() for n in not_ended(for_organisation(catalog, org.id),
                                                                   catalog.settings.now) if n.closes],
         }
+        return _without_defaults(record, OPTIONAL_RECORD)
     return dict(catalog.memo(("help_record", org.id), compute))
 
 
@@ -97,6 +111,19 @@ def help_data(catalog: Catalog, region_ids: list[str], *, everyone_in_region: bo
     return {"regions": regions, "orgs": orgs}
 
 
+def region_file(region_id: str) -> str:
+    """The region's data file: what help_data(catalog, [region_id]) holds, and also the organisations
+    that never help owners directly, for the finder (whoCanHelp reads only the region's candidates and
+    fallback, so it answers the same from either)."""
+    return f"{HELP_DIR}/{region_id}.json"
+
+
+def in_page(catalog: Catalog, region_id: str) -> bool:
+    """Whether the region's pages (Get help, the region page) carry its data, or, for a region with
+    more clinics than extra.region_clinics_on_one_page, point at its data file for the script to fetch."""
+    return len(candidates(catalog, region_id)) <= catalog.settings.region_clinics_on_one_page
+
+
 def help_index(catalog: Catalog) -> dict[str, Any]:
     """Every region's name, middle and data file: enough to pick a region, or the nearest one."""
     return {"regions": {rid: {key: value for key, value in region_data(catalog, rid).items()
@@ -119,8 +146,8 @@ def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]
     """Who can help now, for the browser: one file per region (the finder and the call bar fetch
     only the region they need), an index of regions, and the script with the shared status words."""
     files: list[DataFile | TemplateFile] = [
-        DataFile(f"{HELP_DIR}/{rid}.json", json.dumps(help_data(catalog, [rid], everyone_in_region=True),
-                                                       separators=(",", ":"), ensure_ascii=False))
+        DataFile(region_file(rid), json.dumps(help_data(catalog, [rid], everyone_in_region=True),
+                                              separators=(",", ":"), ensure_ascii=False))
         for rid in catalog.regions]
     files.append(DataFile(f"{HELP_DIR}/index.json", json.dumps(help_index(catalog), separators=(",", ":"),
                                                                 ensure_ascii=False)))
