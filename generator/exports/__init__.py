@@ -75,7 +75,7 @@ def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mappi
     licence = licence_of(extra)
     exports = catalog_exports(catalog, site_url, site_name, licence)
     files = exports.files
-    known = [*files, *(session_file(m.id, s.id) for m in module_list(catalog) for s in m.sessions)]
+    known = sorted([*files, *(session_file(m.id, s.id) for m in module_list(catalog) for s in m.sessions)])
     groups: dict[str, list[tuple[Endpoint, str | None, str | None]]] = {}
     for endpoint in exports.endpoints:
         example = endpoint.example(known)
