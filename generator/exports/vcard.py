@@ -14,6 +14,7 @@ import uuid
 
 from generator.common.schedule import hours_summary
 from generator.core.catalog import Catalog
+from generator.exports.ids import uuid5
 from generator.kinds.organisations.availability import night_cover
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.organisations.views import orgs, region_of
@@ -81,7 +82,7 @@ def org_vcard(catalog: Catalog, org: Organisation, site_url: str) -> str:
     properties = [
         ("VERSION", "VERSION:3.0"),
         ("PRODID", f"PRODID:{text(PRODID)}"),
-        ("UID", f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, org.id)}"),
+        ("UID", f"UID:urn:uuid:{uuid5(NAMESPACE, org.id)}"),
         ("FN", f"FN:{text(org.name)}"),
         ("N", "N:;;;;"),  # required in 3.0; empty, as for a company
         ("ORG", f"ORG:{text(org.name)}"),
