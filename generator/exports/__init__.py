@@ -14,7 +14,8 @@ May import generator.core, generator.common and generator.kinds.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,16 +100,23 @@ def _snippet(data: bytes) -> str:
 
 
 def open_data_files(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
-                    site_name: str, extra: Mapping[str, Any]) -> list[DataFile]:
+                    site_name: str, extra: Mapping[str, Any]) -> Iterator[DataFile]:
+    """Every open-data file, for the caller to write as they come. The archive is compressed on a
+    second thread meanwhile, and comes last: zlib lets go of the interpreter lock while it compresses,
+    so on two cores it takes (most of) its 3 seconds at 5,000 organisations while the files are being
+    written. The thread only computes bytes; it writes nothing, so a failed build has nothing of it
+    to clean up."""
     licence = licence_of(extra)
     files = catalog_exports(catalog, site_url, site_name, licence).files
+    catalog.forget("exports")  # nothing asks again this build; the caller writes and drops them
     readme = env.get_template("open-data-readme.txt").render(
         licence=licence, site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
-    archive = zip_bytes({**{path.removeprefix("api/"): data for path, data in files.items()}, "README.txt": readme},
-                        folder="open-data")
-    found = [DataFile(path, data) for path, data in sorted(files.items())]
-    found.append(DataFile(ARCHIVE, archive))
-    found += [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
-              for feed in feed_files(catalog, specs, history, site_url, site_name)]
-    catalog.forget("exports")  # nothing asks again this build; the caller writes and drops them
-    return found
+    entries = {**{path.removeprefix("api/"): data for path, data in files.items()}, "README.txt": readme}
+    with ThreadPoolExecutor(max_workers=1) as pool:  # leaving the block waits for the thread
+        archive = pool.submit(zip_bytes, entries, folder="open-data")
+        del entries
+        for path in sorted(files):
+            yield DataFile(path, files[path])
+        for feed in feed_files(catalog, specs, history, site_url, site_name):
+            yield DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
+        yield DataFile(ARCHIVE, archive.result())
