@@ -39,8 +39,11 @@ def public(value: Any, private: Mapping[type[BaseModel], frozenset[str]] = PRIVA
         return value
     if isinstance(value, BaseModel):
         model = type(value)
-        return {key: public(getattr(value, name), private)
-                for name, key in _shown(model, private.get(model, frozenset()))}
+        found = {}
+        for name, key in _shown(model, private.get(model, frozenset())):
+            item = getattr(value, name)
+            found[key] = item if item is None or type(item) in _PLAIN else public(item, private)
+        return found
     if isinstance(value, list | tuple):
         return [public(item, private) for item in value]
     if isinstance(value, dict):
