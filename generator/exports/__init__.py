@@ -63,12 +63,12 @@ def _catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: L
     documents = {**api_documents(found_collections, licence, site_name), **hsds_documents(catalog, site_url)}
     # held as UTF-8 bytes: one curly quote turns a Python string into two bytes per character, and
     # at 10,000 organisations these files are 300 MB as bytes
-    files = {path: dump_json(data).encode("utf-8") for path, data in documents.items()}
+    files = {path: dump_json(data) for path, data in documents.items()}
     del documents
     files[CSV_PATH] = directory_csv(catalog, site_url).encode("utf-8")
     files.update((path, text.encode("utf-8")) for path, text in vcard_files(catalog, site_url).items())
     found = endpoints(catalog, found_collections)
-    files[OPENAPI] = dump_json(openapi_document(found_collections, found, licence, site_name)).encode("utf-8")
+    files[OPENAPI] = dump_json(openapi_document(found_collections, found, licence, site_name))
     return Exports(files, found, found_collections)
 
 
