@@ -3,8 +3,9 @@ and one file per entry."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from generator.exports.licence import Licence
 from generator.exports.public import Collection
@@ -12,11 +13,14 @@ from generator.exports.public import Collection
 API = "api/v1"
 
 
-def dump_json(data: Any) -> str:
-    """One serialisation for every JSON export: sorted keys, so two builds are byte-identical.
-    Compact, because an indent makes Python use its pure-Python encoder: with indent=1 writing the
-    JSON took 17 of the 40 seconds the exports needed at 5,000 organisations."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+def dump_json(data: Any) -> bytes:
+    """One serialisation for every JSON export, as UTF-8: sorted keys, so two builds are
+    byte-identical; compact; one final newline. orjson writes the bytes the standard library writes
+    with json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) (the tests
+    compare them on every export), five times faster: at 5,000 organisations json.dumps took 2 of
+    the 6 seconds the exports needed. The one difference is how a float under 1e-4 is written
+    (0.00001 where json writes 1e-05: the same number)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 
 def list_path(collection: Collection) -> str:

@@ -10,13 +10,15 @@ Ids are UUIDs derived from the network's own ids, so they never change between b
 from __future__ import annotations
 
 import uuid
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
 from generator.common.hours import DAYS, HoursException, Period
 from generator.core.catalog import Catalog
+from generator.exports.ids import uuid5
 from generator.kinds.organisations.model import Organisation, ServiceOffer
 from generator.kinds.organisations.views import orgs, region_of
+from generator.kinds.vocabularies.model import Region
 
 HSDS_VERSION = "3.0"
 FOLDER = "api/hsds"
@@ -26,27 +28,35 @@ BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 TAXONOMIES = {"services": "Services offered", "species": "Species treated", "kinds": "Kinds of organisation"}
 
 
-@cache  # the same few ids are asked for over a million times at 5,000 organisations
 def uid(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    return uuid5(NAMESPACE, "/".join(parts))
 
 
 class _Hsds:
-    """Builds the HSDS objects for one catalog; every method is a pure function of the data."""
+    """Builds the HSDS objects for one catalog; every method is a pure function of the data. An
+    organisation's parts (phones, location, summary) are built once and shared by its own file and
+    its services' files: the JSON is the same whether an object is shared or a copy."""
 
     def __init__(self, catalog: Catalog, site_url: str) -> None:
         self.catalog = catalog
         self.site_url = site_url
+        self.services = catalog.services
+        self.species = catalog.species
+        self.language_names = catalog.languages
+        self.terms: dict[tuple[str, str], dict[str, Any]] = {}
 
     # ---- taxonomies ----------------------------------------------------------------------
     def taxonomy(self, name: str) -> dict[str, Any]:
         return {"id": uid("taxonomy", name), "name": name, "description": TAXONOMIES[name]}
 
     def term(self, taxonomy: str, term_id: str) -> dict[str, Any]:
-        vocabulary = getattr(self.catalog, taxonomy)
-        term = vocabulary[term_id]
-        return {"id": uid("term", taxonomy, term_id), "code": term_id, "name": term.label,
-                "description": term.description, "taxonomy": taxonomy, "taxonomy_id": uid("taxonomy", taxonomy)}
+        key = (taxonomy, term_id)
+        if key not in self.terms:  # one object per term: services carry the same few terms 190,000 times
+            term = getattr(self.catalog, taxonomy)[term_id]
+            self.terms[key] = {"id": uid("term", taxonomy, term_id), "code": term_id, "name": term.label,
+                               "description": term.description, "taxonomy": taxonomy,
+                               "taxonomy_id": uid("taxonomy", taxonomy)}
+        return self.terms[key]
 
     def attribute(self, link_id: str, entity: str, link_type: str, taxonomy: str, term_id: str,
                   value: str | None = None) -> dict[str, Any]:
@@ -58,10 +68,10 @@ class _Hsds:
         return found
 
     # ---- the parts of an organisation ----------------------------------------------------
-    def phones(self, org: Organisation) -> list[dict[str, Any]]:
+    def phones(self, org: Organisation, organization_id: str) -> list[dict[str, Any]]:
         found = []
         for p in org.contacts.phones:
-            phone = {"id": uid("phone", org.id, p.type, p.number), "organization_id": uid("organization", org.id),
+            phone = {"id": uid("phone", org.id, p.type, p.number), "organization_id": organization_id,
                      "number": p.phone.e164, "type": "voice", "description": p.shown_label}
             if p.phone.extension:  # HSDS keeps the extension apart, as a number
                 phone["extension"] = int(p.phone.extension)
@@ -70,31 +80,28 @@ class _Hsds:
 
     def languages(self, org: Organisation, owner: str) -> list[dict[str, Any]]:
         return [{"id": uid("language", owner, code), "code": code,
-                 "name": self.catalog.languages[code].label if code in self.catalog.languages else code}
+                 "name": self.language_names[code].label if code in self.language_names else code}
                 for code in org.languages]
 
-    def schedules(self, org: Organisation) -> list[dict[str, Any]]:
-        location_id = uid("location", org.id)
-        zone = region_of(self.catalog, org).timezone
+    def schedules(self, org: Organisation, region: Region, location_id: str) -> list[dict[str, Any]]:
         # Times are local wall-clock times in the region's zone: a fixed UTC offset would be wrong for
         # half the year, so the zone is named in `notes` instead.
-        notes = f"Times are local time ({zone})."
+        notes = f"Times are local time ({region.timezone})."
         found = [_weekly(org, period, location_id, notes) for period in org.hours]
         found += [_exception(org, exception, location_id, notes) for exception in org.exceptions]
         return found
 
-    def location(self, org: Organisation) -> dict[str, Any]:
+    def location(self, org: Organisation, region: Region, organization_id: str) -> dict[str, Any]:
         location_id = uid("location", org.id)
         address = org.location.address
-        region = region_of(self.catalog, org)
         found: dict[str, Any] = {
-            "id": location_id, "location_type": "physical", "organization_id": uid("organization", org.id),
+            "id": location_id, "location_type": "physical", "organization_id": organization_id,
             "name": org.name, "url": self.page(org),
             "addresses": [{"id": uid("address", org.id), "location_id": location_id, "address_1": address.street,
                            "city": address.locality, "region": region.label, "state_province": region.label,
                            "postal_code": address.postcode or "", "country": address.country,
                            "address_type": "physical"}],
-            "schedules": self.schedules(org),
+            "schedules": self.schedules(org, region, location_id),
             "languages": self.languages(org, location_id),
         }
         if org.location.coordinates:
@@ -105,34 +112,34 @@ class _Hsds:
     def page(self, org: Organisation) -> str:
         return f"{self.site_url}organisations/{org.id}/"
 
-    def service(self, org: Organisation, offer: ServiceOffer) -> dict[str, Any]:
+    def service(self, org: Organisation, offer: ServiceOffer, parts: _Parts) -> dict[str, Any]:
         """One service an organisation offers, fully nested as the HSDS API returns it."""
         service_id = offer.service
         sid = uid("service", org.id, service_id)
-        vocabulary = self.catalog.services.get(service_id)
-        region = region_of(self.catalog, org)
+        vocabulary = self.services.get(service_id)
+        region = parts.region
         description = vocabulary.description if vocabulary else service_id
         if offer.limits:
             description += f" Limits here: {offer.limits}"
         found: dict[str, Any] = {
-            "id": sid, "organization_id": uid("organization", org.id),
+            "id": sid, "organization_id": parts.organization_id,
             "name": vocabulary.label if vocabulary else service_id, "description": description,
-            "url": self.page(org) + "#services", "status": STATUS[org.status],
-            "eligibility_description": self.eligibility(org),
-            "assured_date": org.verified.on.isoformat(),
-            "phones": self.phones(org),
+            "url": parts.page + "#services", "status": STATUS[org.status],
+            "eligibility_description": parts.eligibility,
+            "assured_date": parts.assured_date,
+            "phones": parts.phones,
             "languages": self.languages(org, sid),
             "service_areas": [{"id": uid("service_area", org.id, service_id), "service_id": sid,
                                "name": region.label, "description": region.description, "extent_type": "text",
                                "uri": f"{self.site_url}regions/{region.id}/"}],
             "service_at_locations": [{"id": uid("service_at_location", org.id, service_id), "service_id": sid,
-                                      "location_id": uid("location", org.id), "location": self.location(org)}],
+                                      "location_id": parts.location["id"], "location": parts.location}],
             "attributes": ([self.attribute(sid, "service", "service_type", "services", service_id)]
-                           if service_id in self.catalog.services else [])
+                           if service_id in self.services else [])
                           + [self.attribute(sid, "service", "eligibility", "species", c.species,
                                             f"from {c.min_weight_g} g" if c.min_weight_g else None)
-                             for c in org.species if c.species in self.catalog.species],
-            "organization": self.organization_summary(org),
+                             for c in org.species if c.species in self.species],
+            "organization": parts.summary,
         }
         if org.contacts.email:
             found["email"] = org.contacts.email
@@ -143,13 +150,13 @@ class _Hsds:
     def eligibility(self, org: Organisation) -> str:
         names = []
         for c in org.species:
-            label = self.catalog.species[c.species].plural if c.species in self.catalog.species else c.species
+            label = self.species[c.species].plural if c.species in self.species else c.species
             names.append(f"{label} (from {c.min_weight_g} g)" if c.min_weight_g else label)
         return "Species treated: " + ", ".join(names) + "."
 
-    def organization_summary(self, org: Organisation) -> dict[str, Any]:
+    def organization_summary(self, org: Organisation, organization_id: str) -> dict[str, Any]:
         """The one-to-one fields, as in the HSDS API's list results."""
-        found = {"id": uid("organization", org.id), "name": org.name, "description": org.summary,
+        found = {"id": organization_id, "name": org.name, "description": org.summary,
                  "uri": self.page(org)}
         if org.contacts.email:
             found["email"] = org.contacts.email
@@ -157,13 +164,38 @@ class _Hsds:
             found["website"] = org.contacts.website
         return found
 
-    def organization(self, org: Organisation) -> dict[str, Any]:
-        oid = uid("organization", org.id)
-        attributes = ([self.attribute(oid, "organization", "organization_type", "kinds", org.kind)]
+    def parts(self, org: Organisation) -> _Parts:
+        region = region_of(self.catalog, org)
+        organization_id = uid("organization", org.id)
+        return _Parts(region=region, organization_id=organization_id, page=self.page(org),
+                      summary=self.organization_summary(org, organization_id),
+                      phones=self.phones(org, organization_id), location=self.location(org, region, organization_id),
+                      eligibility=self.eligibility(org),
+                      assured_date=org.verified.on.isoformat())
+
+    def organization(self, org: Organisation) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """An organization fully nested, and its services fully nested."""
+        parts = self.parts(org)
+        services = [self.service(org, offer, parts) for offer in org.services]
+        attributes = ([self.attribute(parts.organization_id, "organization", "organization_type", "kinds", org.kind)]
                       if org.kind in self.catalog.kinds else [])
         # as the HSDS API's organization endpoint: services with their one-to-one fields only
-        return {**self.organization_summary(org), "phones": self.phones(org), "locations": [self.location(org)],
-                "attributes": attributes, "services": [one_to_one(self.service(org, s)) for s in org.services]}
+        return ({**parts.summary, "phones": parts.phones, "locations": [parts.location], "attributes": attributes,
+                 "services": [one_to_one(s) for s in services]}, services)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What an organisation's file and its services' files have in common."""
+
+    region: Region
+    organization_id: str
+    page: str
+    summary: dict[str, Any]
+    phones: list[dict[str, Any]]
+    location: dict[str, Any]
+    eligibility: str
+    assured_date: str
 
 
 def _weekly(org: Organisation, period: Period, location_id: str, notes: str) -> dict[str, Any]:
@@ -204,14 +236,18 @@ def hsds_documents(catalog: Catalog, site_url: str) -> dict[str, Any]:
     """Every HSDS file as data, by its path in the site."""
     hsds = _Hsds(catalog, site_url)
     ordered = sorted(orgs(catalog), key=lambda o: o.id)
-    organizations = [hsds.organization(org) for org in ordered]
-    services = [hsds.service(org, offer) for org in ordered for offer in org.services]
+    organizations, services = [], []
+    for org in ordered:
+        organization, offered = hsds.organization(org)
+        organizations.append(organization)
+        services += offered
     terms = [hsds.term(name, term_id) for name in TAXONOMIES for term_id in getattr(catalog, name)]
     documents: dict[str, Any] = {
         f"{FOLDER}/index.json": {"version": HSDS_VERSION, "profile": "https://docs.openreferral.org/en/latest/",
                                  "openapi_url": f"{site_url}api/v1/openapi.json"},
-        f"{FOLDER}/organizations.json": _page([hsds.organization_summary(org) for org in ordered]),
-        f"{FOLDER}/services.json": _page([one_to_one(s) for s in services]),
+        f"{FOLDER}/organizations.json": _page([one_to_one(o) for o in organizations]),
+        # the one-to-one services are the ones in their organization's file
+        f"{FOLDER}/services.json": _page([s for o in organizations for s in o["services"]]),
         f"{FOLDER}/taxonomies.json": _page([hsds.taxonomy(name) for name in TAXONOMIES]),
         f"{FOLDER}/taxonomy_terms.json": _page(terms),
     }
