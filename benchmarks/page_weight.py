@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -113,6 +114,16 @@ STORED = """async (region) => {
 }"""
 
 
+def _until(page, script: str, arg: object, timeout: float) -> None:
+    """Poll an async predicate from here: page.wait_for_function takes the promise an async function
+    returns as true at once, so it never waited (the store at 10,000 organisations read 0 KB)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true within {timeout} s: {script[:60]}")
+        page.wait_for_timeout(250)
+
+
 def offline_store(browser, origin: str, region: str) -> dict:
     """Bytes the service worker downloads to keep the owner's region for offline use when Get help is
     opened with that region remembered (after the first visit's own storing has finished)."""
@@ -127,7 +138,7 @@ def offline_store(browser, origin: str, region: str) -> dict:
     page.on("request", lambda request: own.add(request.url))  # the page's own loads, not the worker's storing
     page.evaluate(f"localStorage.setItem('kb-region', {json.dumps(region)})")
     page.reload()
-    page.wait_for_function(STORED, arg=region, timeout=120_000)
+    _until(page, STORED, region, timeout=120)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
     stored = [r for r in finished if r.service_worker is not None and r.url not in own]
