@@ -35,8 +35,10 @@ PLACE_END = ["ford", "ley", "mere", "stow", "wick", "thorpe", "bury", "combe", "
              "ton", "by", "den", "gate", "moor", "vale", "wood", "hurst", "brook"]
 STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Market Place", "Bridge Street",
            "Orchard Way", "Victoria Road", "Park Lane", "Green Lane"]
-# Fictional-use numbers: Ofcom's drama ranges (1,000 each); reused once exhausted (allowed, not checked).
-PHONE_PREFIXES = ["01632 960", "0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0", "0117 496 0",
+# Fictional-use numbers: Ofcom's drama ranges (1,000 each; 01632 960 is the demo's own, so it is not
+# used), then the US 555-0100 to 555-0199 in every area code. No two organisations share a number up to
+# 95,000 numbers, so the likely-copy check finds nothing to warn about and `--strict` builds pass.
+PHONE_PREFIXES = ["0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0", "0117 496 0",
                   "0118 496 0", "0121 496 0", "0131 496 0", "0141 496 0", "0151 496 0", "0161 496 0",
                   "020 7946 0", "028 9649 6", "029 2018 0", "01914 980"]
 DAYTIME = [
@@ -49,11 +51,13 @@ TODAY_ISH = "2026-11-01"  # recent verification: no freshness warnings at any si
 
 
 def _phones() -> Iterator[str]:
-    n = 0
-    while True:
-        prefix = PHONE_PREFIXES[(n // 1000) % len(PHONE_PREFIXES)]
-        yield f"{prefix}{n % 1000:03d}"  # every prefix leaves the last three digits free
-        n += 1
+    for prefix in PHONE_PREFIXES:
+        for n in range(1000):
+            yield f"{prefix}{n:03d}"  # every prefix leaves the last three digits free
+    while True:  # then +1 NXX 555 01xx, area codes 201 to 999
+        for area in range(201, 1000):
+            for n in range(100, 200):
+                yield f"+1 {area} 555 0{n}"
 
 
 def _places(count: int, taken: set[str]) -> list[tuple[str, str]]:
@@ -90,7 +94,7 @@ def write_regions(tree: Path, orgs: int) -> list[str]:
     return [r["id"] for r in regions]
 
 
-def _organisation(rng: random.Random, org_id: str, name: str, region: str, partner: str | None,
+def _organisation(rng: random.Random, number: int, org_id: str, name: str, region: str, partner: str | None,
                   phone: Iterator[str], hub: bool) -> dict:
     kind = "emergency-hospital" if hub else rng.choice(KINDS[:-2] + ["rescue"])
     rescue = kind == "rescue"
@@ -117,7 +121,7 @@ def _organisation(rng: random.Random, org_id: str, name: str, region: str, partn
         "status": "active", "species": species, "services": services,
         "limitations": ["No overnight hospitalisation."] if not hub else [],
         "contacts": {"phones": phones, "email": f"hello@{org_id}.example", "website": f"https://{org_id}.example"},
-        "location": {"address": {"street": f"{rng.randint(1, 120)} {rng.choice(STREETS)}",
+        "location": {"address": {"street": f"{number} {rng.choice(STREETS)}",  # unique
                                  "locality": region.title(),
                                  "postcode": f"ZZ{rng.randint(1, 99)} {rng.randint(1, 9)}XX", "country": "GB"},
                      "region": region, "coordinates": {"lat": round(lat, 3), "lon": round(lon, 3)}},
@@ -146,7 +150,7 @@ def write_organisations(tree: Path, count: int, regions: list[str], rng: random.
         name = f"{town} Emergency Centre {i:05d}" if hub else f"{town} Small Animal Clinic {i:05d}"
         if hub:
             hubs[region] = org_id
-        _dump(folder / f"{org_id}.yml", _organisation(rng, org_id, name, region, hubs.get(region), phone, hub),
+        _dump(folder / f"{org_id}.yml", _organisation(rng, i + 1, org_id, name, region, hubs.get(region), phone, hub),
               "organisation", 2)
         made.append(org_id)
     return existing + made
