@@ -14,8 +14,7 @@ May import generator.core, generator.common and generator.kinds.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,36 +98,17 @@ def _snippet(data: bytes) -> str:
     return "\n".join(lines[:SNIPPET_LINES]) + ("\n…" if len(lines) > SNIPPET_LINES else "")
 
 
-def open_data_archive(catalog: Catalog, env: Environment, site_url: str, site_name: str,
-                      extra: Mapping[str, Any]) -> Future[bytes]:
-    """Start making the zip of every file under api/ (and a README) on a second thread, for
-    open_data_files to hand over last. zlib lets go of the interpreter lock while it compresses, so
-    on two cores the archive (3 seconds at 5,000 organisations) is made while the build does other
-    work. The thread only computes bytes from bytes and writes nothing: a build that fails meanwhile
-    has nothing of it to clean up, and the thread ends on its own."""
+def open_data_files(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
+                    site_name: str, extra: Mapping[str, Any]) -> list[DataFile]:
     licence = licence_of(extra)
     files = catalog_exports(catalog, site_url, site_name, licence).files
     readme = env.get_template("open-data-readme.txt").render(
         licence=licence, site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
-    entries = {**{path.removeprefix("api/"): data for path, data in files.items()}, "README.txt": readme}
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-data-archive")
-    try:
-        return pool.submit(zip_bytes, entries, folder="open-data")
-    finally:
-        pool.shutdown(wait=False)  # its one thread ends once the archive is made
-
-
-def open_data_files(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
-                    site_name: str, extra: Mapping[str, Any], archive: Future[bytes] | None = None
-                    ) -> Iterator[DataFile]:
-    """Every open-data file, for the caller to write as they come; the archive (started by
-    open_data_archive, here if the caller has not) comes last."""
-    if archive is None:
-        archive = open_data_archive(catalog, env, site_url, site_name, extra)
-    files = catalog_exports(catalog, site_url, site_name, licence_of(extra)).files
+    archive = zip_bytes({**{path.removeprefix("api/"): data for path, data in files.items()}, "README.txt": readme},
+                        folder="open-data")
+    found = [DataFile(path, data) for path, data in sorted(files.items())]
+    found.append(DataFile(ARCHIVE, archive))
+    found += [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
+              for feed in feed_files(catalog, specs, history, site_url, site_name)]
     catalog.forget("exports")  # nothing asks again this build; the caller writes and drops them
-    for path in sorted(files):
-        yield DataFile(path, files[path])
-    for feed in feed_files(catalog, specs, history, site_url, site_name):
-        yield DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
-    yield DataFile(ARCHIVE, archive.result())
+    return found

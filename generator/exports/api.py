@@ -17,9 +17,9 @@ def dump_json(data: Any) -> bytes:
     """One serialisation for every JSON export, as UTF-8: sorted keys, so two builds are
     byte-identical; compact; one final newline. orjson writes the bytes the standard library writes
     with json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) (the tests
-    compare them on every export), five times faster: at 5,000 organisations json.dumps took 2 of
-    the 6 seconds the exports needed. The one difference is how a float under 1e-4 is written
-    (0.00001 where json writes 1e-05: the same number)."""
+    compare them on every export), five times faster: 0.4 s instead of 2.1 s at 5,000 organisations.
+    (They differ only in how a float under 1e-4 is written, 0.00001 where json writes 1e-05, the
+    same number; an infinite float, which is not JSON, becomes null.)"""
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 

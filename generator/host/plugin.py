@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from generator.core.issues import Issues, Severity, report
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
-from generator.exports import open_data_archive, open_data_files, plan_open_data
+from generator.exports import open_data_files, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
@@ -146,25 +145,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
         env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
-        with TIMINGS.stage("exports"):  # the open-data zip is made on a second thread while pages render
-            archive = open_data_archive(self.catalog, env, config.site_url or "", config.site_name, config.extra)
         with TIMINGS.stage("render"):
             for spec in self.specs:
                 content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
                 files.append(File.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
-            self._write_open_data(config, env, archive)
+            self._write_open_data(config, env)
         return files
 
-    def _write_open_data(self, config: MkDocsConfig, env, archive: Future[bytes]) -> None:
+    def _write_open_data(self, config: MkDocsConfig, env) -> None:
         """The open-data exports go straight into the site folder (mkdocs has already emptied it):
         held as mkdocs files they would stay in memory until mkdocs copies its files."""
         assert self.catalog is not None
         site_dir = Path(config.site_dir)
         folders: set[Path] = set()  # made once each: 32,000 files go into a few dozen folders
         for data in open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
-                                    config.site_name, config.extra, archive):
+                                    config.site_name, config.extra):
             target = site_dir / data.src_uri
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
