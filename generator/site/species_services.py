@@ -43,7 +43,10 @@ def species_url_in_region(catalog: Catalog, species_id: str, region_id: str) -> 
     """The page that lists a species' clinics in a region: the species' own page for that region if it
     has one, else the species page."""
     orgs = treating(catalog, species_id)
-    if _split(catalog, orgs) and any(o.location.region == region_id for o in orgs):
+    # the regions with any, once per species: asked for every region, a scan of the species' clinics
+    # each time made this regions x organisations (a quarter of planning at 50,000 organisations)
+    having = catalog.memo(("species_regions", species_id), lambda: {o.location.region for o in orgs})
+    if _split(catalog, orgs) and region_id in having:
         return _region_url("species", species_id, region_id)
     return f"species/{species_id}/"
 
