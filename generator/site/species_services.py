@@ -15,6 +15,7 @@ from generator.core.specs import PageSpec
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.organisations.views import offering, treating
 from generator.kinds.vocabularies.model import Region
+from generator.kinds.vocabularies.views import by_region
 
 
 def plan_species_and_services(catalog: Catalog) -> list[PageSpec]:
@@ -78,7 +79,5 @@ def _source(url: str) -> str:
 
 def _by_region(catalog: Catalog, orgs: list[Organisation]) -> list[tuple[Region, list[Organisation]]]:
     """The organisations in each region that has any, regions in the directory's order."""
-    grouped: dict[str, list[Organisation]] = {}
-    for org in orgs:  # one pass: at national scale there are dozens of regions and thousands of clinics
-        grouped.setdefault(org.location.region, []).append(org)
-    return [(region, grouped[region.id]) for region in catalog.regions.values() if region.id in grouped]
+    return [(region, in_it) for region, in_it in by_region(catalog.regions.values(), orgs, lambda o: o.location.region)
+            if in_it]

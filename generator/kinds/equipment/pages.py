@@ -16,6 +16,7 @@ from typing import Any
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.equipment.views import (
+    EquipmentRow,
     available_on,
     equipment_list,
     equipment_row,
@@ -23,7 +24,7 @@ from generator.kinds.equipment.views import (
     nearest_candidates,
     upcoming_loans,
 )
-from generator.kinds.organisations.views import organisation
+from generator.kinds.vocabularies.views import by_region
 
 
 def plan_equipment(catalog: Catalog) -> list[PageSpec]:
@@ -33,16 +34,15 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
     types_used = [t for t in catalog.equipment_types.values() if any(k.item == t.id for k in items)]
     module_titles = {mid: e.model.title for mid, e in catalog.get("modules", {}).items()}
     limit = catalog.settings.kit_entries_on_one_page
-    by_region = [(r, [equipment_row(catalog, k) for k in items if k.status != "retired"
-                      and organisation(catalog, k.holder).location.region == r.id])
-                 for r in catalog.regions.values()]
-    split = sum(len(rows) for _, rows in by_region) > limit
+    held_in = by_region(catalog.regions.values(),
+                        [equipment_row(catalog, k) for k in items if k.status != "retired"], _holder_region)
+    split = sum(len(rows) for _, rows in held_in) > limit
     pages = [PageSpec("kit/index.md", "equipment-library.html", "Kit library",
                       "Shared equipment across the network, by region and by type, and who can borrow it.",
-                      {"types": types_used, "by_region": by_region, "listed": not split,
-                       "region_pages": [(r, rows, f"kit/regions/{r.id}/") for r, rows in by_region if rows]},
+                      {"types": types_used, "by_region": held_in, "listed": not split,
+                       "region_pages": [(r, rows, f"kit/regions/{r.id}/") for r, rows in held_in if rows]},
                       scripts=KIT_SCRIPTS)]
-    having = {r.id for r, rows in by_region if rows}
+    having = {r.id for r, rows in held_in if rows}
 
     def region_kit(region_id: str) -> str:
         """Where the library lists a region's kit: its own page, its part of the library, or (split,
@@ -55,7 +55,7 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
         pages += [PageSpec(f"kit/regions/{r.id}.md", "equipment-region.html", f"Kit in {r.label}",
                            f"Shared equipment held in {r.label}, and who can borrow it.",
                            {"region": r, "items": rows}, scripts=KIT_SCRIPTS)
-                  for r, rows in by_region if rows]
+                  for r, rows in held_in if rows]
     for kind in types_used:
         rows = [equipment_row(catalog, k) for k in items if k.item == kind.id]
         context = {"equipment_type": kind, "module_titles": module_titles, "shown": NEAREST_SHOWN, "region": None}
@@ -68,7 +68,7 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
                 {**context, "items": rows, "region_pages": [], "nearest": nearest},
                 scripts=KIT_SCRIPTS + ("kit-region",)))
             continue
-        held = {r.id: [row for row in rows if row.holder.location.region == r.id] for r in catalog.regions.values()}
+        held = {r.id: in_it for r, in_it in by_region(catalog.regions.values(), rows, _holder_region)}
         pages.append(PageSpec(
             f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
             {**context, "items": [], "nearest": [],
@@ -105,3 +105,7 @@ def nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, 
         if settled == NEAREST_SHOWN:
             break
     return rows
+
+
+def _holder_region(row: EquipmentRow) -> str:
+    return row.holder.location.region
