@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import calendar
 import collections
+import contextlib
 import functools
 import io
 import json
@@ -48,17 +49,15 @@ class Chart:
 
     def __init__(self, kind: str, key: str, drawing: Future[str] | None) -> None:
         self._kind, self._key, self._drawing = kind, key, drawing
+        self._svg: str | None = None
 
     def __html__(self) -> str:
-        if self._drawing is not None:
-            try:
-                return self._drawing.result()
-            except (OSError, ValueError):  # the drawing process failed: draw it here instead
-                self._drawing = None
-        done: Future[str] = Future()
-        done.set_result(draw(self._kind, self._key))
-        self._drawing = done
-        return done.result()
+        if self._svg is None:
+            with contextlib.suppress(OSError, ValueError):  # the drawing process failed: draw it here instead
+                self._svg = self._drawing.result() if self._drawing is not None else None
+            if self._svg is None:
+                self._svg = draw(self._kind, self._key)
+        return self._svg
 
     __str__ = __html__
 
