@@ -4,11 +4,15 @@ The located messages are in tests/examples/invalid/cases/."""
 
 from __future__ import annotations
 
+import random
+import re
+import string
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.common.deidentify import find_identifiers
+from generator.common.deidentify import _RULES, find_identifiers, fold_case
 from generator.core.settings import Settings
 from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree
@@ -131,3 +135,52 @@ def test_a_phone_number_of_nine_digits_or_more(text: str, found: str) -> None:
                                   "ring treble one two three four five six", "ring 1 2 3 4 5 six seven eight"])
 def test_eight_digits_are_not_a_phone_number(text: str) -> None:
     assert _found(text) == []
+
+
+def test_fold_case_is_never_stricter_than_ignore_case() -> None:
+    """Every character `re` matches to an ASCII letter when ignoring case folds to that letter, so the
+    word tests in front of the patterns cannot skip a text a pattern would match."""
+    letter = re.compile(r"(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char):
+            assert fold_case(char) in string.ascii_lowercase, hex(code)
+
+
+_FUZZ_TOKENS = [*MONTHS, "MaY", "mAy", "Christmas", "XMAS", "eaSter", "new year's", "Hallowe'en", "bonfire",
+                "Guy Fawkes", "valentine's", "Boxing", "good Friday", "bank holiday", "day", "eve", "Mr", "Mrs",
+                "Miss", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord", "Smith", "Acacia", "Road", "St",
+                "at", "AT", "dot", "DOT", "[at]", "(dot)", "@", "jo", "home", "example", "of", "th", "st", "nd",
+                "jo at home", "JO AT HOME", "dot uk", "dOt uk", "jo [at] home", "{ dot } uk",
+                "GIR", "ZZ1", "2AB", "SW1A", "1AA", "\u0131", "\u0130", "\u017f", "\u212a", "dec\u0130",
+                "Chr\u0131stmas",
+                "o", "oh", "one", "double", "treble", "-", "/", ".", ",", " ", "  ", "\n", "'"]
+
+
+def _fuzz_texts(count: int) -> list[str]:
+    rng = random.Random(22)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            if rng.random() < 0.35:
+                parts.append(str(rng.choice([rng.randint(0, 9), rng.randint(10, 99), rng.randint(1900, 2099),
+                                             rng.randint(10**7, 10**9), rng.randint(10**14, 10**15 - 1)])))
+            else:
+                parts.append(rng.choice(_FUZZ_TOKENS))
+            parts.append(rng.choice([" ", " ", "", "-", "/", ".", ", "]))
+        texts.append("".join(parts))
+    return texts
+
+
+def test_a_rule_is_skipped_only_when_its_pattern_cannot_match() -> None:
+    """Differential: on 20,000 random texts made of the words, digits and separators the patterns look
+    for, a pattern never matches a text its rule's test skipped (and each rule matches some)."""
+    matched = {rule: 0 for rule in _RULES}
+    for text in _fuzz_texts(20_000):
+        digits, lowered = sum(map(str.isdigit, text)), fold_case(text)
+        for rule in _RULES:
+            if rule.pattern.search(text):
+                matched[rule] += 1
+                assert rule.may_match(digits, lowered), (rule.pattern.pattern, text)
+    assert all(matched.values()), [rule.pattern.pattern for rule, count in matched.items() if not count]
