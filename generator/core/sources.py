@@ -10,6 +10,7 @@ out of the repository would publish (and echo) a file that is not part of it.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # control characters other than tab, newline and carriage return; YAML refuses them, and in Markdown
 # they are never meant
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SEP = os.sep
 
 
 @dataclass(frozen=True)
@@ -375,7 +377,11 @@ def load_file(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:  # the common case needs no filesystem calls
+    # the common case by string: pathlib's relative_to was three calls a file, 2 % of `kb check`
+    text, base = str(path), str(root)
+    if _SEP == "/" and base != "/" and text.startswith(base) and text[len(base):len(base) + 1] == "/":
+        return text[len(base) + 1:]
+    try:  # then without filesystem calls
         return path.relative_to(root).as_posix()
     except ValueError:
         pass

@@ -142,10 +142,14 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
     plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)  # quoted numbers come from the data
     lower = plain.lower()
     findings = []
+    sign_phrases, species_phrases = _sign_phrases(catalog), _species_phrases(catalog)
     for start, sentence in _sentences(lower):
-        signs = _mentions(sentence, _sign_phrases(catalog))
-        species = {key for _, key in _mentions(sentence, _species_phrases(catalog))}
-        for offset, value, unit, shown in _quantities(sentence):
+        quantities = list(_quantities(sentence))
+        if not quantities:  # most sentences state no time or temperature: nothing to find the sign of
+            continue
+        signs = _mentions(sentence, sign_phrases)
+        species = {key for _, key in _mentions(sentence, species_phrases)}
+        for offset, value, unit, shown in quantities:
             sign_id = _nearest(signs, offset) or context.sign
             if sign_id is None or sign_id not in catalog.signs:
                 continue

@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from generator.core.sources import Position, format_path, load_file, parse_text
+import pytest
+
+from generator.core.sources import Position, display_path, format_path, load_file, parse_text
 
 
 def test_positions_point_at_values_and_keys() -> None:
@@ -51,3 +53,17 @@ def test_format_path() -> None:
     assert format_path(("contacts", "phones", 0, "number")) == "contacts.phones[0].number"
     assert format_path(()) == "(file)"
     assert format_path((3, "id")) == "[3].id"
+
+
+@pytest.mark.parametrize(("path", "root", "shown"), [
+    ("/repo/directory/organisations/a.yml", "/repo", "directory/organisations/a.yml"),
+    ("/repo/a.yml", "/repo", "a.yml"),
+    ("/repository/a.yml", "/repo", "/repository/a.yml"),  # a longer name that starts the same is not inside
+    ("/repo/../other/a.yml", "/repo", "../other/a.yml"),
+    ("content/cases/x.yml", ".", "content/cases/x.yml"),
+    ("/a.yml", "/", "a.yml"),
+    ("/elsewhere/a.yml", "/repo", "/elsewhere/a.yml"),
+])
+def test_display_path_is_the_path_from_the_root(path: str, root: str, shown: str) -> None:
+    """The fast string case agrees with pathlib's: a file is named from the repository's root."""
+    assert display_path(Path(path), Path(root)) == shown
