@@ -95,6 +95,13 @@ def nearest_available(catalog: Catalog, item: str, region_id: str, day: date | N
     return [row for row in nearest_candidates(catalog, item, region_id) if available_on(row["equipment"], day)]
 
 
+def first_available(catalog: Catalog, item: str, region_id: str) -> dict[str, Any] | None:
+    """The first of nearest_available's answer, found without checking every other candidate."""
+    today = catalog.settings.today
+    return next((row for row in nearest_candidates(catalog, item, region_id)
+                 if available_on(row["equipment"], today)), None)
+
+
 def nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     """Every item of one type whose status is available, in nearest-first order, whatever the day: the
     browser picks the ones free on its own day from these (the order never depends on the day)."""
@@ -105,9 +112,7 @@ def nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict
 def _nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     centre = region_centre(catalog, region_id)
     rows = []
-    for equipment in equipment_list(catalog):
-        if equipment.item != item or equipment.status != "available":
-            continue
+    for equipment in _available_by_item(catalog).get(item, []):
         holder: Organisation = organisation(catalog, equipment.holder)
         coords = holder.location.coordinates
         distance = distance_km(centre, (coords.lat, coords.lon)) if centre and coords else None
@@ -115,6 +120,17 @@ def _nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dic
                      "distance_km": round(distance) if distance is not None else None})
     return sorted(rows, key=lambda r: (not r["in_region"], r["distance_km"] if r["distance_km"] is not None
                                        else 10**6, r["holder"].name))
+
+
+def _available_by_item(catalog: Catalog) -> dict[str, list[Equipment]]:
+    """Items whose status is available, by type: each region's list reads only its type's items."""
+    def grouped() -> dict[str, list[Equipment]]:
+        by_item: dict[str, list[Equipment]] = {}
+        for equipment in equipment_list(catalog):
+            if equipment.status == "available":
+                by_item.setdefault(equipment.item, []).append(equipment)
+        return by_item
+    return catalog.memo(("equipment_available_by_item", len(catalog.equipment)), grouped)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ organisation's page and contact cards. Memoised on the catalog: every page asks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.common.schedule import is_always_open
 from generator.core.catalog import Catalog
 from generator.kinds.organisations.model import Organisation
@@ -49,18 +51,31 @@ def emergency_order(organisation: Organisation) -> tuple[int, str]:
 
 def in_region(catalog: Catalog, region_id: str) -> list[Organisation]:
     """Organisations based in the region, round-the-clock care first, then by name."""
-    return list(catalog.memo(("in_region", region_id), lambda: sorted(
-        (o for o in orgs(catalog) if o.location.region == region_id), key=emergency_order)))
+    def by_region() -> dict[str, list[Organisation]]:  # one pass for every region, not one per region
+        grouped: dict[str, list[Organisation]] = {}
+        for organisation in orgs(catalog):
+            grouped.setdefault(organisation.location.region, []).append(organisation)
+        return {region: sorted(members, key=emergency_order) for region, members in grouped.items()}
+    return list(catalog.memo(("in_region",), by_region).get(region_id, []))
 
 
 def treating(catalog: Catalog, species_id: str) -> list[Organisation]:
-    return list(catalog.memo(("treating", species_id), lambda: [
-        o for o in orgs(catalog) if any(c.species == species_id for c in o.species)]))
+    return list(catalog.memo(("treating",), lambda: _each_once_by(
+        ((c.species for c in o.species), o) for o in orgs(catalog))).get(species_id, []))
 
 
 def offering(catalog: Catalog, service_id: str) -> list[Organisation]:
-    return list(catalog.memo(("offering", service_id), lambda: [
-        o for o in orgs(catalog) if any(s.service == service_id for s in o.services)]))
+    return list(catalog.memo(("offering",), lambda: _each_once_by(
+        ((s.service for s in o.services), o) for o in orgs(catalog))).get(service_id, []))
+
+
+def _each_once_by(keyed: Iterable[tuple[Iterable[str], Organisation]]) -> dict[str, list[Organisation]]:
+    """Each organisation under each of its keys once, in the order given."""
+    grouped: dict[str, dict[int, Organisation]] = {}
+    for keys, organisation in keyed:
+        for key in keys:
+            grouped.setdefault(key, {})[id(organisation)] = organisation
+    return {key: list(members.values()) for key, members in grouped.items()}
 
 
 def referral_receivers(catalog: Catalog) -> list[Organisation]:

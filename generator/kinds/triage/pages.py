@@ -8,7 +8,7 @@ from typing import Any
 from generator.common.qr import qr_svg
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec, TemplateFile
-from generator.kinds.equipment.views import nearest_available
+from generator.kinds.equipment.views import first_available
 from generator.kinds.organisations.help_data import with_call_bar
 from generator.kinds.organisations.views import offering
 from generator.kinds.triage.model import Guide
@@ -105,7 +105,7 @@ def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:
     equipment_needed = []
     if catalog.equipment:
         for equipment_type in types_needed:
-            nearest = [(region, (near[0]["holder"] if (near := nearest_available(catalog, equipment_type.id, region.id))
+            nearest = [(region, (near["holder"] if (near := first_available(catalog, equipment_type.id, region.id))
                                  else None)) for region in catalog.regions.values()]
             equipment_needed.append((equipment_type, nearest))
     cases = _cases_of(catalog, guide.id)

@@ -36,7 +36,7 @@ from datetime import date
 
 import pytest
 
-from generator.kinds.equipment.views import nearest_available
+from generator.kinds.equipment.views import first_available, nearest_available
 from tests.helpers import catalog_with
 
 
@@ -92,3 +92,15 @@ def test_retired_kit_is_never_offered(demo_catalog) -> None:
 def test_kit_overdue_for_service_is_not_offered(demo_catalog, today: date, offered: list[str]) -> None:
     later = catalog_with(demo_catalog, dataclasses.replace(demo_catalog.settings, today=today))
     assert [row[1] for row in _listed(later, "dental-unit", "northvale")] == offered
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 11, 26), date(2027, 2, 1)])
+def test_first_available_is_the_first_nearest_available(demo_catalog, today: date) -> None:
+    """A guide names the first kit of each type per region (first_available): the same item as the
+    kit page's list, on a day with loans, after them, and after a service fell due."""
+    catalog = catalog_with(demo_catalog, dataclasses.replace(demo_catalog.settings, today=today))
+    for item in catalog.equipment_types:
+        for region in catalog.regions:
+            rows = nearest_available(catalog, item, region)
+            first = first_available(catalog, item, region)
+            assert (first["equipment"].id if first else None) == (rows[0]["equipment"].id if rows else None)
