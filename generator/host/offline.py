@@ -113,6 +113,12 @@ def write_service_worker(site: Path, env: Environment, *, members: bool = False)
     return precache
 
 
+def write_preview_service_worker(site: Path, env: Environment) -> None:
+    """`kb serve`: a sw.js that removes any worker and stored copies an earlier visit left (the preview
+    registers none: theme/main.html leaves out offline.js)."""
+    (site / "sw.js").write_text(env.get_template("sw-preview.js").render(), encoding="utf-8")
+
+
 def icon_png(size: int) -> bytes:
     """The app icon: white paw-free lettering on the site's green, drawn with matplotlib."""
     plt = pyplot()  # set up as for the charts, whichever is drawn first

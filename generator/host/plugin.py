@@ -29,7 +29,7 @@ from generator.exports import open_data_files, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
-from generator.host.offline import icon_png, write_service_worker
+from generator.host.offline import icon_png, write_preview_service_worker, write_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
 from generator.site.contribute import plan_contribute
@@ -120,6 +120,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
         config.extra["kb_serve_problems"] = []
+        config.extra["kb_serving"] = self.serving  # the preview registers no service worker (theme/main.html)
         config.extra["kb_members_edition"] = catalog.settings.members  # the banner, noindex (theme/main.html)
         if problems.failing(self.config.strict):
             if not (self.serving and self.last_good):
@@ -262,7 +263,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return
         site_dir = Path(config.site_dir)
         with TIMINGS.stage("exports"):
-            write_service_worker(site_dir, self._env, members=self.catalog.settings.members)
+            if self.serving:
+                write_preview_service_worker(site_dir, self._env)
+            else:
+                write_service_worker(site_dir, self._env, members=self.catalog.settings.members)
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         if self.serving:
             self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)

@@ -79,3 +79,31 @@ def test_an_edited_organisation_reloads_in_the_open_page(served, page: Page) -> 
     page.goto(url + "search/?q=reloadcheck2&all=1")
     page.locator("#kb-search-results li a").first.wait_for(timeout=60_000)
     assert "Saltwick" in page.locator("#kb-search-results").inner_text()
+
+
+REGISTRATIONS = "navigator.serviceWorker.getRegistrations().then((found) => found.length)"
+
+
+def test_the_preview_keeps_no_offline_copy_and_reloads_edit_after_edit(served, page: Page) -> None:
+    """The built site's service worker stores pages; in the preview it made the live reload hang now
+    and then (the reloaded page never arrived, about one edit in five). The preview registers none, and
+    its sw.js removes a worker and the stored copies an earlier visit left at the same address."""
+    tree, url, _, _ = served
+    source = tree / "directory/organisations" / f"{ORGANISATION}.yml"
+    page.goto(url + f"organisations/{ORGANISATION}/")
+    assert page.locator("script[src$='assets/offline.js']").count() == 0
+    assert page.evaluate(REGISTRATIONS) == 0
+
+    # an earlier visit's worker and its copies: replaced by the preview's sw.js, which then goes
+    page.evaluate("caches.open('kb-old').then((cache) => cache.put('/stale', new Response('old')))")
+    page.evaluate("navigator.serviceWorker.register('/sw.js').then(() => true)")
+    deadline = time.monotonic() + 20
+    while (page.evaluate(REGISTRATIONS) or "kb-old" in page.evaluate("caches.keys()")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert page.evaluate(REGISTRATIONS) == 0
+    assert page.evaluate("caches.keys()") == []
+
+    for number in range(6):  # one edit after another, each shown without the test navigating
+        time.sleep(1)
+        edit_summary(source, f"again{number}")
+        wait_for_text(page, f"again{number}", timeout=30)
