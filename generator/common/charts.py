@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import Future
 from xml.etree import ElementTree
 
@@ -78,6 +79,7 @@ class _Drawer:
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                          encoding="utf-8")
         self._waiting: collections.deque[Future[str]] = collections.deque()
+        self._submitted: list[Future[str]] = []
         self._lock = threading.Lock()
         threading.Thread(target=self._read, daemon=True).start()
         atexit.register(self.close)
@@ -97,6 +99,7 @@ class _Drawer:
         drawing: Future[str] = Future()
         with self._lock:
             self._waiting.append(drawing)
+            self._submitted.append(drawing)
             assert self._process.stdin is not None
             self._process.stdin.write(json.dumps([kind, key]) + "\n")
             self._process.stdin.flush()
@@ -117,7 +120,21 @@ class _Drawer:
                 self._waiting.popleft().set_exception(OSError("the drawing process ended"))
 
 
+    def settle(self) -> None:
+        """Wait until every chart asked for is drawn (or has failed)."""
+        with self._lock:
+            submitted, self._submitted = self._submitted, []
+        futures.wait(submitted)
+
+
 _DRAWER: list[_Drawer | None] = []
+
+
+def settle_drawings() -> None:
+    """Before this process forks (generator/host/page_split.py): a forked copy has no thread reading
+    the drawings, so one still being drawn would keep its page waiting for ever."""
+    if _DRAWER and _DRAWER[0] is not None:
+        _DRAWER[0].settle()
 
 
 def _drawer() -> _Drawer | None:

@@ -39,6 +39,8 @@ class Timings:
             "pagefind": s["pagefind"],
             "exports": s["exports"],
         }
+        if "render (second process)" in s:  # kb build wrote half the pages from a second process
+            stages["render (second process)"] = s["render (second process)"]
         return {name: round(value, 3) for name, value in stages.items()}
 
     def write(self, path: Path) -> None:

@@ -25,6 +25,7 @@ from generator.core.timings import TIMINGS
 from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
 from generator.host.guard import guarded, print_report, stale_policy
+from generator.host.page_split import hide_dirty_warning
 from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.site.pipeline import load_catalog
 
@@ -87,9 +88,13 @@ def _run(args: argparse.Namespace) -> int:
         plugin.config.strict = args.strict
         plugin.preloaded = (catalog, problems)
         plugin.defer_index = True
+        plugin.split_pages = True
         _quiet_mkdocs_info()
+        hide_dirty_warning()
         with TIMINGS.stage("mkdocs-total"):
-            mkdocs_build(config)
+            # "dirty": the staging folder is new, so there is nothing to clean, and a dirty build lets
+            # each page say whether this process writes it (generator/host/page_split.py)
+            mkdocs_build(config, dirty=True)
     except MkDocsException as exc:
         discard(staging)
         print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)

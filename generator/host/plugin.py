@@ -4,6 +4,7 @@ content type: pages and files come from generator/site/plan.py and generator/exp
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -30,6 +31,7 @@ from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_preview_service_worker, write_service_worker
+from generator.host.page_split import PageSplit, SecondProcessFailed
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
 from generator.site.contribute import plan_contribute
@@ -66,6 +68,9 @@ def _publish_only_theme_assets(files: Files, config: MkDocsConfig) -> None:
 class KnowledgeBaseConfig(Config):
     strict = config_options.Type(bool, default=False)
     search_index = config_options.Type(bool, default=True)
+    # `kb build` writes the pages from two processes from this many pages on (0: never); below it,
+    # starting the second process costs more than it saves
+    pages_in_two_processes_from = config_options.Type(int, default=2000)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -84,6 +89,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb build` indexes in its parent process once this one has exited (peak memory at scale);
         # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
         self.defer_index = False
+        # `kb build` lets the pages be written by two processes (generator/host/page_split.py)
+        self.split_pages = False
+        self._split: PageSplit | None = None
         self.expected_pages = 0
         self._files: Files | None = None
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
@@ -193,6 +201,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
+        pages = files.documentation_pages()
+        threshold = self.config.pages_in_two_processes_from
+        if self.split_pages and hasattr(os, "fork") and 0 < threshold <= len(pages):
+            self._split = PageSplit()
+            self._split.arm(pages)
         install_nav_cache(env)
         env.bytecode_cache = THEME_COMPILED  # `kb serve` compiles Material's templates once, not on every edit
         return env
@@ -259,6 +272,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(exc)) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._split is not None and self._split.is_child:
+            self._split.child_finish(self.searchable_pages)  # does not return
+        if self._split is not None and self._split.forked:
+            self._join_second_process()
         if not self.config.search_index:
             return
         site_dir = Path(config.site_dir)
@@ -276,6 +293,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self.index(site_dir)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
+
+    def _join_second_process(self) -> None:
+        assert self._split is not None
+        try:
+            second = self._split.parent_wait()
+        except SecondProcessFailed as exc:
+            raise PluginError(str(exc)) from None
+        self.searchable_pages += second.searchable_pages
+        for stage, seconds in second.seconds.items():
+            TIMINGS.seconds[f"{stage} (second process)"] += seconds
+        if second.warnings:  # counted here too, so that --strict fails on them
+            LOG.warning("%d warning(s) while the second process wrote its pages (listed above)", second.warnings)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._split is not None and self._split.is_child:
+            self._split.child_finish(self.searchable_pages, failed=True)  # does not return
+        if self._split is not None:
+            self._split.parent_abandon()
 
     def _index_in_background(self, site_dir: Path) -> None:
         try:
