@@ -145,6 +145,29 @@ def test_a_kit_type_page_counts_the_nearest_it_carries_as_entries(split_site: Pa
     assert len(page.select(".kb-region-pages li")) == len(_regions()) and not page.select("li.kb-kit")
 
 
+def test_a_kit_row_links_to_the_nearest_of_its_type_for_its_region(split_site: Path) -> None:
+    """A clinician on a region's kit page who opens an item's type lands on that region's nearest
+    available: the type's page for the region (a long type) or the region's part of its page (a short
+    one), never the first region of the list (the walk at 390x844 found Northvale's list first)."""
+    orgs = _org_regions()
+    checked = set()
+    for rid, _ in _regions():
+        if not (split_site / "kit/regions" / rid).exists():
+            continue
+        page_url = f"kit/regions/{rid}/"
+        for row in _html(split_site, page_url).select("li.kb-kit"):
+            holder_region = orgs[_resolve(page_url, row.select_one(".kb-kit__holder a")["href"]).split("/")[1]][0]
+            target, _, fragment = _resolve(page_url, row.select_one(".kb-kit__name")["href"]).partition("#")
+            landed = _html(split_site, target.rstrip("/"))
+            if fragment:
+                assert fragment == f"near-{holder_region}" and landed.select_one(f"#{fragment}") is not None
+            else:
+                assert target.endswith(f"/{holder_region}/")
+                assert [s["data-region"] for s in landed.select(".kb-kit-region")] == [holder_region]
+            checked.add("fragment" if fragment else "page")
+    assert checked == {"fragment", "page"}  # both kinds of type page are reached
+
+
 # ---- cases -----------------------------------------------------------------------------------------
 
 def _cases() -> list[dict]:

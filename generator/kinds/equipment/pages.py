@@ -11,18 +11,15 @@ is lent within a region, and a clinician looks for the nearest."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.equipment.views import (
+    NEAREST_SHOWN,
     EquipmentRow,
-    available_on,
     equipment_list,
     equipment_row,
-    kit_state,
-    nearest_candidates,
-    upcoming_loans,
+    nearest_rows,
+    type_split,
 )
 from generator.kinds.vocabularies.views import by_region
 
@@ -60,9 +57,7 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
         rows = [equipment_row(catalog, k) for k in items if k.item == kind.id]
         context = {"equipment_type": kind, "module_titles": module_titles, "shown": NEAREST_SHOWN, "region": None}
         nearest = [(r, nearest_rows(catalog, kind.id, r.id)) for r in catalog.regions.values()]
-        # the page's entries: its items, and the candidates it carries for every region (at 40 regions
-        # these weigh as much as 200 items)
-        if len(rows) + sum(len(near) for _, near in nearest) <= limit:
+        if not type_split(catalog, kind.id):
             pages.append(PageSpec(
                 f"kit/{kind.id}.md", "equipment-type.html", kind.label, kind.description,
                 {**context, "items": rows, "region_pages": [], "nearest": nearest},
@@ -85,27 +80,6 @@ def plan_equipment(catalog: Catalog) -> list[PageSpec]:
 
 # the browser's availability rule, and the kit rows it says again for the reader's day
 KIT_SCRIPTS = ("kit-availability", "kit-rows")
-NEAREST_SHOWN = 5  # items listed per region (theme/assets/kit-region.js shows as many)
-
-
-def nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
-    """The candidates the page carries, nearest first, each marked shown when it is one of the first
-    NEAREST_SHOWN available on the build's day (nearest_available's answer); the browser redoes the
-    choice for its own day. The list stops at the NEAREST_SHOWN-th item with no loan from the build's
-    day on: on any later day those are still free (unless their service falls due), so nothing
-    further could be chosen, and a large network's page stays small."""
-    today = catalog.settings.today
-    rows, shown, settled = [], 0, 0
-    for row in nearest_candidates(catalog, item, region_id):
-        equipment = row["equipment"]
-        free = available_on(equipment, today) and shown < NEAREST_SHOWN
-        shown += free
-        rows.append({**row, "shown": free, "state": kit_state(equipment)})
-        settled += available_on(equipment, today) and not upcoming_loans(equipment, today)
-        if settled == NEAREST_SHOWN:
-            break
-    return rows
-
 
 def _holder_region(row: EquipmentRow) -> str:
     return row.holder.location.region

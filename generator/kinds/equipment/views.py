@@ -133,6 +133,50 @@ def _available_by_item(catalog: Catalog) -> dict[str, list[Equipment]]:
     return catalog.memo(("equipment_available_by_item", len(catalog.equipment)), grouped)
 
 
+NEAREST_SHOWN = 5  # items listed per region (theme/assets/kit-region.js shows as many)
+
+
+def nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+    """The candidates the page carries, nearest first, each marked shown when it is one of the first
+    NEAREST_SHOWN available on the build's day (nearest_available's answer); the browser redoes the
+    choice for its own day. The list stops at the NEAREST_SHOWN-th item with no loan from the build's
+    day on: on any later day those are still free (unless their service falls due), so nothing
+    further could be chosen, and a large network's page stays small."""
+    today = catalog.settings.today
+    rows, shown, settled = [], 0, 0
+    for row in nearest_candidates(catalog, item, region_id):
+        equipment = row["equipment"]
+        free = available_on(equipment, today) and shown < NEAREST_SHOWN
+        shown += free
+        rows.append({**row, "shown": free, "state": kit_state(equipment)})
+        settled += available_on(equipment, today) and not upcoming_loans(equipment, today)
+        if settled == NEAREST_SHOWN:
+            break
+    return rows
+
+
+def type_split(catalog: Catalog, item: str) -> bool:
+    """Whether a kit type has a page per region (kit/<type>/<region>/): when its items and the
+    candidates it carries for every region are more than `kit_entries_on_one_page` (at 40 regions the
+    candidates weigh as much as 200 items)."""
+    def split_types() -> dict[str, bool]:
+        limit = catalog.settings.kit_entries_on_one_page
+        counts: dict[str, int] = {}
+        for equipment in equipment_list(catalog):
+            counts[equipment.item] = counts.get(equipment.item, 0) + 1
+        return {kind: count + sum(len(nearest_rows(catalog, kind, region)) for region in catalog.regions) > limit
+                for kind, count in counts.items()}
+    return catalog.memo(("kit_type_split", len(catalog.equipment)), split_types).get(item, False)
+
+
+def type_page_for(catalog: Catalog, item: str, region_id: str) -> tuple[str, str]:
+    """Where a kit type's nearest available for a region is listed, as (page, fragment): the type's
+    page for the region, or the region's part of the type's page."""
+    if type_split(catalog, item):
+        return f"kit/{item}/{region_id}/", ""
+    return f"kit/{item}/", f"near-{region_id}"
+
+
 @dataclass(frozen=True)
 class EquipmentRow:
     """An item as the kit lists show it: who holds it, and whether it can be used or borrowed today."""
@@ -144,10 +188,12 @@ class EquipmentRow:
     back: date | None  # away on a loan today: the day it is free again
     loans: list[Loan]  # booked and current loans, soonest first
     state: dict[str, Any]  # kit_state: the browser says again whether it is available on its own day
+    type_page: tuple[str, str]  # the nearest of its type for its holder's region (type_page_for)
 
 
 def equipment_row(catalog: Catalog, item: Equipment) -> EquipmentRow:
     today = catalog.settings.today
-    return EquipmentRow(item, organisation(catalog, item.holder), is_available(item, catalog),
-                        shown_status(item, catalog), free_from(item, today), upcoming_loans(item, today),
-                        kit_state(item))
+    holder = organisation(catalog, item.holder)
+    return EquipmentRow(item, holder, is_available(item, catalog), shown_status(item, catalog),
+                        free_from(item, today), upcoming_loans(item, today), kit_state(item),
+                        type_page_for(catalog, item.item, holder.location.region))

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 
 from generator.core.loading import Entry
 from generator.kinds.equipment.model import Equipment
-from generator.kinds.equipment.pages import NEAREST_SHOWN, nearest_rows
 from generator.kinds.equipment.views import (
+    NEAREST_SHOWN,
     available_on,
     free_from,
     kit_state,
     nearest_available,
     nearest_candidates,
+    nearest_rows,
     upcoming_loans,
 )
 from tests.helpers import REPO, catalog_with, node_harness
