@@ -4,6 +4,7 @@ in `directory/organisation/` (singular) or at the top of the repository is not s
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,14 +27,11 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
     problems = []
     for top in ("directory", "content"):
         base = root / top
-        if not base.is_dir():
+        if not base.is_dir() or top in folders | whole:
             continue
-        for path in sorted(base.rglob("*")):
+        for path in sorted(_unread_candidates(root, base, folders | whole)):
             relative = path.relative_to(root)
-            parents = {parent.as_posix() for parent in relative.parents}
-            if (path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in CONTENT_SUFFIXES
-                    or relative.as_posix() in files or parents & (folders | whole) or path.resolve() in linked
-                    or any(part.startswith(".") for part in relative.parts)):
+            if path.suffix.lower() not in CONTENT_SUFFIXES or relative.as_posix() in files or path.resolve() in linked:
                 continue
             problems.append(_not_read(relative, folders, files))
     used = {config.name} if config else set()
@@ -42,6 +40,19 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
                 and path.name not in ROOT_FILES_READ | used and path.resolve() not in linked):
             problems.append(_not_read(Path(path.name), folders, files))
     return problems
+
+
+def _unread_candidates(root: Path, base: Path, read: set[str]) -> list[Path]:
+    """Every file under ``base`` outside the folders in ``read`` and outside hidden folders, itself not
+    hidden. The read folders are not walked at all: at 10,000 organisations they hold 18,000 files whose
+    loaders report their own strays."""
+    found = []
+    for folder, subfolders, names in os.walk(base):  # does not follow links to folders, as rglob does not
+        here = Path(folder)
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")
+                         and (here / name).relative_to(root).as_posix() not in read]
+        found += [here / name for name in names if not name.startswith(".")]
+    return found
 
 
 def _not_read(relative: Path, folders: set[str], files: set[str]) -> Issue:
