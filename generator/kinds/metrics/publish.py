@@ -54,12 +54,19 @@ class Published:
     periods: list[str]
     regions: list[str]
     rows: list[Row] = field(default_factory=list)
+    # the first row of each (period, region, measure, category), made again when rows were added:
+    # the pages ask for about a thousand cells, and each lookup scanned every row
+    _index: dict[tuple[str, str, str, str], Cell] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    _indexed_rows: int = field(default=-1, init=False, repr=False, compare=False)
 
     def value(self, period: str, region: str, measure: str, category: str) -> Cell | None:
-        for row in self.rows:
-            if (row.period, row.region, row.measure, row.category) == (period, region, measure, category):
-                return row.cell
-        return None
+        if self._indexed_rows != len(self.rows):
+            self._index = {}
+            for row in self.rows:
+                self._index.setdefault((row.period, row.region, row.measure, row.category), row.cell)
+            self._indexed_rows = len(self.rows)
+        return self._index.get((period, region, measure, category))
 
     def rate(self, period: str, region: str, measure: str, numerator: str, denominator: str) -> float | None:
         return self.shown_rate(period, region, measure, numerator, denominator).value
