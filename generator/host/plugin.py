@@ -27,7 +27,7 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
 from generator.exports import open_data, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
-from generator.host.file_writer import FileWriter
+from generator.host.file_writer import ChildWriter, FileWriter, write_beside
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_service_worker
@@ -90,8 +90,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
-        # the open-data files are written on a thread of their own while mkdocs renders the pages
-        self._writer: FileWriter | None = None
+        # the open-data files are written beside the build while mkdocs renders the pages
+        self._writer: FileWriter | ChildWriter | None = None
         # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
         # server would otherwise hold every request until a build succeeds), with the errors on top
         self.last_good: tuple[Catalog, Issues] | None = None
@@ -159,8 +159,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return files
 
     def _write_open_data(self, files: Files, config: MkDocsConfig, env) -> None:
-        """The open-data exports go straight into the site folder (mkdocs has already emptied it), on a
-        writer thread while mkdocs renders the pages: held as mkdocs files they would stay in memory until
+        """The open-data exports go straight into the site folder (mkdocs has already emptied it),
+        written beside the build while mkdocs renders the pages: held as mkdocs files they would stay in memory until
         mkdocs copies its files. on_post_build waits for them; a failed build stops the writer."""
         assert self.catalog is not None
         data = open_data(self.catalog, env, self.specs, self.history, config.site_url or "", config.site_name,
@@ -169,7 +169,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         clashes = sorted(set(data.paths()) & {file.dest_uri for file in files})
         if clashes:
             raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
-        self._writer = FileWriter(Path(config.site_dir), data.files())
+        # in a child process, except in `kb serve`, whose server threads make forking unwise
+        self._writer = write_beside(Path(config.site_dir), data.files(), fork=not self.serving)
 
     def wait_for_writing(self) -> None:
         """Every open-data file is on disk once this returns; a failed write fails the build."""
