@@ -14,7 +14,7 @@ May import generator.core, generator.common and generator.kinds.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from generator.core.catalog import Catalog
 from generator.core.history import History
 from generator.core.specs import DataFile, PageSpec
 from generator.exports.api import API, api_documents, dump_json
-from generator.exports.archive import zip_bytes
+from generator.exports.archive import Archive
 from generator.exports.csv_export import CSV_PATH, directory_csv
 from generator.exports.endpoints import ARCHIVE, OPENAPI, Endpoint, endpoints
 from generator.exports.feeds import feed_files
@@ -98,17 +98,39 @@ def _snippet(data: bytes) -> str:
     return "\n".join(lines[:SNIPPET_LINES]) + ("\n…" if len(lines) > SNIPPET_LINES else "")
 
 
-def open_data_files(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
-                    site_name: str, extra: Mapping[str, Any]) -> list[DataFile]:
+@dataclass
+class OpenData:
+    """Every open-data file, made on the build's main thread and written from any thread: writing it
+    needs neither the catalog nor the templates."""
+    data: dict[str, bytes]  # the API, HSDS, CSV and vCard files by path in the site; files() consumes it
+    readme: str  # the archive's README.txt
+    feeds: list[DataFile]  # as UTF-8 bytes
+
+    def paths(self) -> list[str]:
+        return [*self.data, ARCHIVE, *(feed.src_uri for feed in self.feeds)]
+
+    def files(self) -> Iterator[DataFile]:
+        """Each data file, then the zip of them all, then the feeds. Each file's bytes are let go once
+        yielded and zipped (hundreds of MB at scale), so this runs once."""
+        entries = sorted([*((path.removeprefix("api/"), path) for path in self.data), ("README.txt", "")],
+                         key=lambda entry: entry[0])
+        archive = Archive("open-data")
+        for name, path in entries:
+            content = self.data.pop(path) if path else self.readme
+            if path:
+                yield DataFile(path, content)
+            archive.add(name, content)
+        yield DataFile(ARCHIVE, archive.close())
+        yield from self.feeds
+
+
+def open_data(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
+              site_name: str, extra: Mapping[str, Any]) -> OpenData:
     licence = licence_of(extra)
     files = catalog_exports(catalog, site_url, site_name, licence).files
     readme = env.get_template("open-data-readme.txt").render(
         licence=licence, site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
-    archive = zip_bytes({**{path.removeprefix("api/"): data for path, data in files.items()}, "README.txt": readme},
-                        folder="open-data")
-    found = [DataFile(path, data) for path, data in sorted(files.items())]
-    found.append(DataFile(ARCHIVE, archive))
-    found += [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context))
-              for feed in feed_files(catalog, specs, history, site_url, site_name)]
-    catalog.forget("exports")  # nothing asks again this build; the caller writes and drops them
-    return found
+    feeds = [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context).encode("utf-8"))
+             for feed in feed_files(catalog, specs, history, site_url, site_name)]
+    catalog.forget("exports")  # nothing asks again this build; the files go to whoever writes them
+    return OpenData(files, readme, feeds)

@@ -10,16 +10,30 @@ import zipfile
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+class Archive:
+    """A zip made one entry at a time, so its sources can be let go as they are added. The caller adds
+    entries in sorted order of their paths (reproducible bytes)."""
+
+    def __init__(self, folder: str) -> None:
+        self._folder = folder
+        self._buffer = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._buffer, "w")
+
+    def add(self, path: str, content: str | bytes) -> None:
+        info = zipfile.ZipInfo(f"{self._folder}/{path}", date_time=FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3  # Unix, so the permissions below are read
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, content.encode("utf-8") if isinstance(content, str) else content, compresslevel=9)
+
+    def close(self) -> bytes:
+        self._zip.close()
+        return self._buffer.getvalue()
+
+
 def zip_bytes(files: dict[str, str | bytes], folder: str) -> bytes:
     """A zip whose entries are ``files`` (path -> content) under one top folder."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below are read
-            info.external_attr = 0o644 << 16
-            content = files[path]
-            archive.writestr(info, content.encode("utf-8") if isinstance(content, str) else content,
-                             compresslevel=9)
-    return buffer.getvalue()
+    archive = Archive(folder)
+    for path in sorted(files):
+        archive.add(path, files[path])
+    return archive.close()

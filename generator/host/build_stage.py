@@ -82,6 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = make_staging(target)
     _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed
+    plugin = None
     try:
         config = load_site_config(args.config_file, site_dir=str(staging))
         plugin = config.plugins["kb"]
@@ -96,12 +97,16 @@ def _run(args: argparse.Namespace) -> int:
             # each page say whether this process writes it (generator/host/page_split.py)
             mkdocs_build(config, dirty=True)
     except MkDocsException as exc:
+        if plugin is not None:
+            plugin.stop_writing()  # nothing may be written into the staging folder once it is removed
         discard(staging)
         print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)
         return 1
     except BaseException:
         for stop in (signal.SIGTERM, signal.SIGINT):  # a second signal must not cut the cleanup short
             signal.signal(stop, signal.SIG_IGN)
+        if plugin is not None:
+            plugin.stop_writing()
         discard(staging)
         raise
     _hand_over(args.handoff, {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -79,14 +80,30 @@ def _assets_of(site: Path, page_url: str) -> list[str]:
     return found
 
 
+def _site_files(root: str, folder: str = "") -> list[str]:
+    """Every file under ``root`` by its path relative to it, as Path.rglob("*") + is_file() finds them (no
+    symlinked folders followed) at a fraction of the cost: at 5,000 organisations the site has 38,000 files."""
+    found = []
+    with os.scandir(os.path.join(root, folder)) as entries:
+        for entry in entries:
+            name = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found += _site_files(root, name)
+            elif entry.is_file():
+                found.append(name)
+    return found
+
+
 def _version(site: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        name = path.relative_to(site).as_posix()
+    root = os.fspath(site)
+    # in the order of sorted Paths (part by part), which the version has always been hashed in
+    for name in sorted(_site_files(root), key=lambda name: name.split("/")):
         if name.startswith(UNSTABLE) or name == "sw.js" or name.startswith("."):  # build markers are not served
             continue
         digest.update(name.encode())
-        digest.update(path.read_bytes())
+        with open(os.path.join(root, name), "rb") as file:
+            digest.update(file.read())
     return digest.hexdigest()[:16]
 
 

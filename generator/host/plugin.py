@@ -26,8 +26,9 @@ from generator.core.issues import Issues, Severity, report
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
-from generator.exports import open_data_files, plan_open_data
+from generator.exports import open_data, plan_open_data
 from generator.host.csp import UnexpectedInlineScript, apply_policy
+from generator.host.file_writer import ChildWriter, FileWriter, write_beside
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_preview_service_worker, write_service_worker
@@ -97,6 +98,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
+        # the open-data files are written beside the build while mkdocs renders the pages
+        self._writer: FileWriter | ChildWriter | None = None
         # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
         # server would otherwise hold every request until a build succeeds), with the errors on top
         self.last_good: tuple[Catalog, Issues] | None = None
@@ -109,6 +112,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self.stop_writing()
         self._wait_for_index()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -160,25 +164,42 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.append(File.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
-            self._write_open_data(config, env)
+            self._write_open_data(files, config, env)
         return files
 
-    def _write_open_data(self, config: MkDocsConfig, env) -> None:
-        """The open-data exports go straight into the site folder (mkdocs has already emptied it):
-        held as mkdocs files they would stay in memory until mkdocs copies its files."""
+    def _write_open_data(self, files: Files, config: MkDocsConfig, env) -> None:
+        """The open-data exports go straight into the site folder (mkdocs has already emptied it),
+        written beside the build while mkdocs renders the pages: held as mkdocs files they would stay in memory until
+        mkdocs copies its files. on_post_build waits for them; a failed build stops the writer."""
         assert self.catalog is not None
-        site_dir = Path(config.site_dir)
-        folders: set[Path] = set()  # made once each: 32,000 files go into a few dozen folders
-        for data in open_data_files(self.catalog, env, self.specs, self.history, config.site_url or "",
-                                    config.site_name, config.extra):
-            target = site_dir / data.src_uri
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            if isinstance(data.content, bytes):
-                target.write_bytes(data.content)
-            else:
-                target.write_text(data.content, encoding="utf-8", newline="")
+        data = open_data(self.catalog, env, self.specs, self.history, config.site_url or "", config.site_name,
+                         config.extra)
+        # the writer and mkdocs write at the same time: they must never write the same file
+        clashes = sorted(set(data.paths()) & {file.dest_uri for file in files})
+        if clashes:
+            raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
+        # in a child process, except in `kb serve`, whose server threads make forking unwise
+        self._writer = write_beside(Path(config.site_dir), data.files(), fork=not self.serving)
+
+    def wait_for_writing(self) -> None:
+        """Every open-data file is on disk once this returns; a failed write fails the build."""
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        with TIMINGS.stage("exports"):
+            try:
+                writer.wait()
+            except OSError as exc:
+                raise PluginError(f"could not write the open-data files: {exc}") from None
+
+    def stop_writing(self) -> None:
+        """The build failed or was stopped: no open-data file is written after this returns."""
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        error = writer.stop()
+        if error is not None:
+            LOG.error("could not write the open-data files: %s", error)
 
     def _add_exports(self, files: Files, config: MkDocsConfig, env) -> None:
         """Data, feeds, charts, redirects and icons: every generated file that is not a page."""
@@ -193,6 +214,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, extra.src_uri, content=content))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.stop_writing()  # only a build that never ended leaves one running
         self.searchable_pages = 0
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)
@@ -276,6 +298,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._split.child_finish(self.searchable_pages)  # does not return
         if self._split is not None and self._split.forked:
             self._join_second_process()
+        self.wait_for_writing()
         if not self.config.search_index:
             return
         site_dir = Path(config.site_dir)
@@ -306,11 +329,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if second.warnings:  # counted here too, so that --strict fails on them
             LOG.warning("%d warning(s) while the second process wrote its pages (listed above)", second.warnings)
 
-    def on_build_error(self, error: Exception) -> None:
-        if self._split is not None and self._split.is_child:
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._split is not None and self._split.is_child:  # the pages' second process: only report
             self._split.child_finish(self.searchable_pages, failed=True)  # does not return
         if self._split is not None:
             self._split.parent_abandon()
+        self.stop_writing()
 
     def _index_in_background(self, site_dir: Path) -> None:
         try:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.host.build import build
+from generator.host.site_output import mark_output
+from tests.helpers import make_tree
 
 KILLED_STAGE = '''
 import json, os, signal, sys
@@ -40,3 +42,41 @@ def test_a_killed_build_process_leaves_the_previous_site_and_no_staging_folder(
     assert "stopped by signal 9" in capsys.readouterr().err
     assert (site / "index.html").read_text() == "the previous site"
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the half-built staging folder is gone
+
+
+FULL_DISK_STAGE = '''
+import errno, os, sys
+from generator.host import build_stage, file_writer
+written = []
+real_write = file_writer._write
+def write(path, content):
+    if len(written) == 20:  # the disk fills up part-way through the open data
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+    written.append(path)
+    real_write(path, content)
+file_writer._write = write
+sys.exit(build_stage.main())
+'''
+
+
+def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_previous_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "stages").mkdir()
+    (tmp_path / "stages/full_disk_stage.py").write_text(textwrap.dedent(FULL_DISK_STAGE))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "stages"))
+    tree = make_tree(tmp_path / "tree")
+    site = tmp_path / "out/site"
+    site.mkdir(parents=True)
+    mark_output(site)  # an earlier build's output, which a build may replace
+    (site / "index.html").write_text("the previous site")
+
+    status = build(tree / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None,
+                   stage_module="full_disk_stage")
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "could not write the open-data files: [Errno 28] No space left on device" in err
+    assert "kb: build failed" in err and "the previous site was left as it was" in err
+    assert "Traceback" not in err
+    assert (site / "index.html").read_text() == "the previous site"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the staging folder is gone
