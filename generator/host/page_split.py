@@ -15,6 +15,7 @@ the build.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -97,6 +98,7 @@ class PageSplit:
         sys.stdout.flush()
         sys.stderr.flush()
         self._read_end, self._write_end = os.pipe()
+        gc.freeze()  # the child's collections then leave the parent's objects alone (fewer pages copied)
         pid = os.fork()
         if pid == 0:
             self.is_child = True
