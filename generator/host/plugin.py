@@ -72,6 +72,9 @@ class KnowledgeBaseConfig(Config):
     # `kb build` writes the pages from two processes from this many pages on (0: never); below it,
     # starting the second process costs more than it saves
     pages_in_two_processes_from = config_options.Type(int, default=2000)
+    # the open-data files are written by a forked process beside mkdocs (a thread in `kb serve`); each
+    # fork costs memory (about 200 MB at 10,000 organisations): false writes them from a thread
+    open_data_in_a_second_process = config_options.Type(bool, default=True)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -179,7 +182,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if clashes:
             raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
         # in a child process, except in `kb serve`, whose server threads make forking unwise
-        self._writer = write_beside(Path(config.site_dir), data.files(), fork=not self.serving)
+        self._writer = write_beside(Path(config.site_dir), data.files(),
+                                    fork=not self.serving and self.config.open_data_in_a_second_process)
 
     def wait_for_writing(self) -> None:
         """Every open-data file is on disk once this returns; a failed write fails the build."""

@@ -37,13 +37,15 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_pages_written_from_two_processes_are_the_same_bytes(tmp_path: Path) -> None:
-    """A large site's pages are written by two processes (generator/host/page_split.py): every page is
-    written, once, with the same bytes as from one process. Lowered to the demo's size here."""
+    """A large site's pages are written by two processes (generator/host/page_split.py) and its open
+    data by a third (generator/host/file_writer.py): every file is written, once, with the same bytes
+    as from one process with a writer thread. Lowered to the demo's size here."""
     tree = make_tree(tmp_path / "tree")
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  - kb\n" in text
-    config.write_text(text.replace("\n  - kb\n", "\n  - kb:\n      pages_in_two_processes_from: 0\n"), encoding="utf-8")
+    config.write_text(text.replace("\n  - kb\n", "\n  - kb:\n      pages_in_two_processes_from: 0\n"
+                                   "      open_data_in_a_second_process: false\n"), encoding="utf-8")
     assert kb_main(["-f", str(config), "build", "--site-dir", str(tmp_path / "one")]) == 0
     config.write_text(text.replace("\n  - kb\n", "\n  - kb:\n      pages_in_two_processes_from: 1\n"), encoding="utf-8")
     timings = tmp_path / "timings.json"
