@@ -261,6 +261,11 @@ def with_earlier(rows: list[Row]) -> list[Row]:
                                                                           before.tuned_peak_mb)
             row.notes.append("baselines (Material) from the earlier run; not built again this time")
         earlier[row.orgs] = row
+    measured = {row.orgs for row in rows}
+    carried = "measured in an earlier run (older code), not again this time"
+    for size, row in earlier.items():
+        if size not in measured and carried not in row.notes:
+            row.notes.append(carried)
     return [earlier[size] for size in sorted(earlier)]
 
 
@@ -329,8 +334,14 @@ def write(rows: list[Row]) -> None:
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n")
 
 
+def _render_seconds(row: Row) -> float:
+    """Our templates' time in every process that wrote pages (each one's wall time: two processes
+    sharing two cores with the open-data writer each run slower than one alone would)."""
+    return row.stages.get("render", 0.0) + row.stages.get("render (second process)", 0.0)
+
+
 def _render_ms(row: Row) -> str:
-    return f"{row.stages['render'] * 1000 / row.pages:.2f}" if "render" in row.stages and row.pages else "–"
+    return f"{_render_seconds(row) * 1000 / row.pages:.2f}" if "render" in row.stages and row.pages else "–"
 
 
 def verdicts(rows: list[Row]) -> list[str]:
@@ -357,9 +368,11 @@ def verdicts(rows: list[Row]) -> list[str]:
                           "navigation, same run", r.build_seconds / r.tuned_seconds <= TARGETS["vs_home_only_5k"],
                           f"{r.build_seconds / r.tuned_seconds:.2f} x: {r.build_seconds} s, {r.tuned_seconds} s"))
         if "render" in r.stages:
+            second = r.stages.get("render (second process)")
             found.append((f"render at most {TARGETS['render_ms_per_page_5k']} ms per page at 5,000",
-                          r.stages["render"] * 1000 / r.pages <= TARGETS["render_ms_per_page_5k"],
-                          f"{_render_ms(r)} ms: {r.stages['render']} s for {r.pages:,} pages"))
+                          _render_seconds(r) * 1000 / r.pages <= TARGETS["render_ms_per_page_5k"],
+                          f"{_render_ms(r)} ms: {r.stages['render']} s"
+                          + (f" + {second} s in the second process" if second else "") + f" for {r.pages:,} pages"))
         if "exports" in r.stages:
             found.append((f"exports at most {TARGETS['exports_5k_seconds']} s at 5,000",
                           r.stages["exports"] <= TARGETS["exports_5k_seconds"], f"{r.stages['exports']} s"))
