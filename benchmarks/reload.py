@@ -27,7 +27,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 KB = str(ROOT / ".venv/bin/kb")
 CHROMIUM = "/usr/bin/chromium"
 ORGANISATION = "saltwick-veterinary-hospital"
-TARGET_SECONDS = 3.0
+TARGET_SECONDS = 1.0  # issue 22: an edit shows in the open page within a second
 
 
 def free_port() -> int:
