@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.common.charts import settle_drawings
 from generator.core.specs import DataFile
 
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -81,6 +82,7 @@ def _write(path: str, content: bytes) -> None:
 def write_beside(root: Path, files: Iterator[DataFile], *, fork: bool) -> FileWriter | ChildWriter:
     """A writer for ``files``: in a child process if ``fork`` and the system allows it, else on a thread."""
     if fork and hasattr(os, "fork"):
+        settle_drawings()  # a forked copy has no thread reading the drawings: none may still be pending
         try:
             return ChildWriter(root, files)
         except OSError:  # no process to spare (memory, limits): write on a thread instead
