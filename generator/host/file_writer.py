@@ -17,12 +17,14 @@ import json
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from generator.common.charts import settle_drawings
 from generator.core.specs import DataFile
 
+WAIT_SECONDS = 900  # after the pages are written; the writing takes a few seconds at 10,000
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
 
@@ -119,8 +121,11 @@ class ChildWriter:
     def _reap(self, *, killed: bool = False) -> BaseException | None:
         if not self._pid:
             return None
-        _, status = os.waitpid(self._pid, 0)
+        status = _wait_or_kill(self._pid, WAIT_SECONDS)
         self._pid = 0
+        if status is None:
+            os.close(self._pipe)
+            return RuntimeError(f"the open-data writer did not finish within {WAIT_SECONDS} s after the pages")
         with os.fdopen(self._pipe, "rb") as pipe:
             report = pipe.read()
         if report:
@@ -130,6 +135,20 @@ class ChildWriter:
             return RuntimeError(found["message"])
         code = os.waitstatus_to_exitcode(status)
         return None if code == 0 or killed else RuntimeError(f"the open-data writer ended with status {code}")
+
+
+def _wait_or_kill(pid: int, seconds: float) -> int | None:
+    """The child's exit status, or None when it had to be killed after ``seconds`` (a stuck writer
+    must fail the build, not hang it)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.02)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return None
 
 
 def _child(root: str, files: Iterator[DataFile], report: int, parent: int) -> None:  # pragma: no cover

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import signal
 import threading
 import time
 import zipfile
@@ -113,3 +114,17 @@ def test_a_stopped_child_writes_nothing_more(tmp_path: Path) -> None:
     assert writer.stop() is None
     assert time.monotonic() - started < 5  # stopped, not waited for
     assert (tmp_path / "first.json").is_file() and not (tmp_path / "second.json").exists()
+
+
+def test_a_stuck_child_writer_is_killed_and_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer that never finishes (a deadlock after the fork) fails the build instead of hanging it."""
+    monkeypatch.setattr(file_writer, "WAIT_SECONDS", 1)
+
+    def stuck() -> Iterator[DataFile]:
+        yield DataFile("api/a.json", b"{}")
+        signal.pause()  # in the child: nothing ever wakes it
+        yield DataFile("api/b.json", b"{}")
+
+    writer = file_writer.ChildWriter(tmp_path, stuck())
+    with pytest.raises(RuntimeError, match="did not finish"):
+        writer.wait()
