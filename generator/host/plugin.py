@@ -193,7 +193,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         with TIMINGS.stage("exports"):
             try:
                 writer.wait()
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:  # a failed write, or a writer that died or hung
                 raise PluginError(f"could not write the open-data files: {exc}") from None
 
     def stop_writing(self) -> None:
