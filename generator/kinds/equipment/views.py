@@ -7,6 +7,7 @@ test_kit_differential.py runs both on the same cases."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -91,15 +92,16 @@ def shown_status(equipment: Equipment, catalog: Catalog) -> str:
 def nearest_available(catalog: Catalog, item: str, region_id: str, day: date | None = None) -> list[dict[str, Any]]:
     """Kit of one type available on ``day`` (the build's day by default) for a region: held in the
     region first, then by distance."""
-    day = day or catalog.settings.today
-    return [row for row in nearest_candidates(catalog, item, region_id) if available_on(row["equipment"], day)]
+    return list(_available(catalog, item, region_id, day or catalog.settings.today))
 
 
 def first_available(catalog: Catalog, item: str, region_id: str) -> dict[str, Any] | None:
     """The first of nearest_available's answer, found without checking every other candidate."""
-    today = catalog.settings.today
-    return next((row for row in nearest_candidates(catalog, item, region_id)
-                 if available_on(row["equipment"], today)), None)
+    return next(_available(catalog, item, region_id, catalog.settings.today), None)
+
+
+def _available(catalog: Catalog, item: str, region_id: str, day: date) -> Iterator[dict[str, Any]]:
+    return (row for row in nearest_candidates(catalog, item, region_id) if available_on(row["equipment"], day))
 
 
 def nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from generator.common.schedule import is_always_open
 from generator.core.catalog import Catalog
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.vocabularies.model import Region
+from generator.kinds.vocabularies.views import by_region
 
 URL = "organisations/{id}/"
 
@@ -51,12 +52,10 @@ def emergency_order(organisation: Organisation) -> tuple[int, str]:
 
 def in_region(catalog: Catalog, region_id: str) -> list[Organisation]:
     """Organisations based in the region, round-the-clock care first, then by name."""
-    def by_region() -> dict[str, list[Organisation]]:  # one pass for every region, not one per region
-        grouped: dict[str, list[Organisation]] = {}
-        for organisation in orgs(catalog):
-            grouped.setdefault(organisation.location.region, []).append(organisation)
-        return {region: sorted(members, key=emergency_order) for region, members in grouped.items()}
-    return list(catalog.memo(("in_region",), by_region).get(region_id, []))
+    return list(catalog.memo(("in_region",), lambda: {  # one pass for every region, not one per region
+        region.id: sorted(members, key=emergency_order)
+        for region, members in by_region(catalog.regions.values(), orgs(catalog), lambda o: o.location.region)
+    }).get(region_id, []))
 
 
 def treating(catalog: Catalog, species_id: str) -> list[Organisation]:
