@@ -98,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
             mkdocs_build(config, dirty=True)
     except MkDocsException as exc:
         if plugin is not None:
-            plugin.stop_writing()  # nothing may be written into the staging folder once it is removed
+            plugin.stop_second_processes()  # nothing may be written into the staging folder once it is removed
         discard(staging)
         print(FAILED.format(str(exc) or exc.__class__.__name__), file=sys.stderr)
         return 1
@@ -106,7 +106,7 @@ def _run(args: argparse.Namespace) -> int:
         for stop in (signal.SIGTERM, signal.SIGINT):  # a second signal must not cut the cleanup short
             signal.signal(stop, signal.SIG_IGN)
         if plugin is not None:
-            plugin.stop_writing()
+            plugin.stop_second_processes()
         discard(staging)
         raise
     _hand_over(args.handoff, {

@@ -336,6 +336,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self._split is not None and self._split.is_child:  # the pages' second process: only report
             self._split.child_finish(self.searchable_pages, failed=True)  # does not return
+        self.stop_second_processes()
+
+    def stop_second_processes(self) -> None:
+        """The build failed or was stopped: nothing more is written into the site folder once this
+        returns (the pages' second process is stopped, the open-data writer too)."""
         if self._split is not None:
             self._split.parent_abandon()
         self.stop_writing()
