@@ -4,9 +4,11 @@ OpenAPI document, Open Referral HSDS, CSV, vCards, Atom feeds, one zip of it all
 
 Everything is made from the Catalog at build time, in memory, and written straight into the site
 folder while mkdocs builds (at 10,000 organisations the files add up to 400 MB, too much to hold until
-mkdocs copies its files). `kb build` builds into a staging folder, so a failure still leaves no
-half-written export behind. Every content type's collection comes from the registry (ContentType.export),
-and so do the private fields no export may carry (ContentType.private).
+mkdocs copies its files). `kb build` makes and writes them in a forked process beside the build
+(generator/host/file_writer.py): the page needs only a summary of them (``summarise``), which is
+JSON so that it can cross from that process. `kb build` builds into a staging folder, so a failure
+still leaves no half-written export behind. Every content type's collection comes from the registry
+(ContentType.export), and so do the private fields no export may carry (ContentType.private).
 
 May import generator.core, generator.common and generator.kinds.
 """
@@ -15,21 +17,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import IO, Any
 
 from jinja2 import Environment
 
 from generator.core.catalog import Catalog
-from generator.core.history import History
 from generator.core.specs import DataFile, PageSpec
 from generator.exports.api import API, api_documents, dump_json
 from generator.exports.archive import Archive
 from generator.exports.csv_export import CSV_PATH, directory_csv
 from generator.exports.endpoints import ARCHIVE, OPENAPI, Endpoint, endpoints
-from generator.exports.feeds import feed_files
 from generator.exports.hsds import hsds_documents
-from generator.exports.licence import Licence, licence_of
+from generator.exports.licence import licence_of
 from generator.exports.openapi import openapi_document
 from generator.exports.public import Collection, collections
 from generator.exports.vcard import vcard_files
@@ -50,14 +50,9 @@ class Exports:
     collections: list[Collection]
 
 
-def catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: Licence) -> Exports:
-    """The exports made from the catalog alone, and the endpoint table describing every export.
-    Made once per build: the "Use our data" page and the files both need them."""
-    return catalog.memo(("exports", site_url, site_name, repr(licence)),
-                        lambda: _catalog_exports(catalog, site_url, site_name, licence))
-
-
-def _catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: Licence) -> Exports:
+def catalog_exports(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> Exports:
+    """The exports made from the catalog alone, and the endpoint table describing every export."""
+    licence = licence_of(extra)
     found_collections = collections(catalog, site_url)
     documents = {**api_documents(found_collections, licence, site_name), **hsds_documents(catalog, site_url)}
     # held as UTF-8 bytes: one curly quote turns a Python string into two bytes per character, and
@@ -71,23 +66,29 @@ def _catalog_exports(catalog: Catalog, site_url: str, site_name: str, licence: L
     return Exports(files, found, found_collections)
 
 
-def plan_open_data(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> list[PageSpec]:
-    licence = licence_of(extra)
-    exports = catalog_exports(catalog, site_url, site_name, licence)
+def summarise(catalog: Catalog, exports: Exports) -> dict[str, Any]:
+    """What the "Use our data" page and the build need to know of the exports, as JSON: every
+    file's path, each endpoint with an example file (and a few lines of it for SNIPPETS), and each
+    collection's size."""
     files = exports.files
     known = sorted([*files, *(session_file(m.id, s.id) for m in module_list(catalog) for s in m.sessions)])
-    groups: dict[str, list[tuple[Endpoint, str | None, str | None]]] = {}
+    groups: dict[str, list[tuple[dict[str, Any], str | None, str | None]]] = {}
     for endpoint in exports.endpoints:
         example = endpoint.example(known)
         snippet = _snippet(files[example]) if endpoint.path in SNIPPETS and example in files else None
-        groups.setdefault(endpoint.group, []).append((endpoint, example, snippet))
+        groups.setdefault(endpoint.group, []).append((asdict(endpoint), example, snippet))
+    return {"paths": [*files, ARCHIVE], "groups": list(groups.items()),
+            "collections": [{"name": c.name, "title": c.title, "count": len(c.items)} for c in exports.collections]}
+
+
+def plan_open_data(catalog: Catalog, summary: Mapping[str, Any], site_name: str,
+                   extra: Mapping[str, Any]) -> list[PageSpec]:
+    groups = [(group, [(Endpoint(**endpoint), example, snippet) for endpoint, example, snippet in items])
+              for group, items in summary["groups"]]
     return [PageSpec(PAGE, "open-data.html", "Use our data",
                      "The network's data as a JSON API, Open Referral HSDS, CSV, vCards and feeds, with its licence.",
-                     {"licence": licence, "groups": list(groups.items()), "site_name": site_name,
-                      "demo": catalog.settings.demo_data,
-                      # counts, not the collections: the page is rendered late and they are large
-                      "collections": [{"name": c.name, "title": c.title, "count": len(c.items)}
-                                      for c in exports.collections]})]
+                     {"licence": licence_of(extra), "groups": groups, "site_name": site_name,
+                      "demo": catalog.settings.demo_data, "collections": summary["collections"]})]
 
 
 def _snippet(data: bytes) -> str:
@@ -98,39 +99,22 @@ def _snippet(data: bytes) -> str:
     return "\n".join(lines[:SNIPPET_LINES]) + ("\n…" if len(lines) > SNIPPET_LINES else "")
 
 
-@dataclass
-class OpenData:
-    """Every open-data file, made on the build's main thread and written from any thread: writing it
-    needs neither the catalog nor the templates."""
-    data: dict[str, bytes]  # the API, HSDS, CSV and vCard files by path in the site; files() consumes it
-    readme: str  # the archive's README.txt
-    feeds: list[DataFile]  # as UTF-8 bytes
-
-    def paths(self) -> list[str]:
-        return [*self.data, ARCHIVE, *(feed.src_uri for feed in self.feeds)]
-
-    def files(self) -> Iterator[DataFile]:
-        """Each data file, then the zip of them all, then the feeds. Each file's bytes are let go once
-        yielded and zipped (hundreds of MB at scale), so this runs once."""
-        entries = sorted([*((path.removeprefix("api/"), path) for path in self.data), ("README.txt", "")],
-                         key=lambda entry: entry[0])
-        archive = Archive("open-data")
-        for name, path in entries:
-            content = self.data.pop(path) if path else self.readme
-            if path:
-                yield DataFile(path, content)
-            archive.add(name, content)
-        yield DataFile(ARCHIVE, archive.close())
-        yield from self.feeds
+def readme(env: Environment, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> str:
+    """The archive's README.txt."""
+    return env.get_template("open-data-readme.txt").render(
+        licence=licence_of(extra), site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
 
 
-def open_data(catalog: Catalog, env: Environment, specs: list[PageSpec], history: History, site_url: str,
-              site_name: str, extra: Mapping[str, Any]) -> OpenData:
-    licence = licence_of(extra)
-    files = catalog_exports(catalog, site_url, site_name, licence).files
-    readme = env.get_template("open-data-readme.txt").render(
-        licence=licence, site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
-    feeds = [DataFile(feed.src_uri, env.get_template(feed.template).render(**feed.context).encode("utf-8"))
-             for feed in feed_files(catalog, specs, history, site_url, site_name)]
-    catalog.forget("exports")  # nothing asks again this build; the files go to whoever writes them
-    return OpenData(files, readme, feeds)
+def data_files(data: dict[str, bytes], readme_text: str, archive_file: IO[bytes]) -> Iterator[DataFile]:
+    """Each data file, each added as it goes to the zip of them all, which is written into
+    ``archive_file`` (ARCHIVE in the site) and finished once the last file is yielded. Each file's
+    bytes are let go once yielded and zipped (hundreds of MB at scale): ``data`` is emptied."""
+    entries = sorted([*((path.removeprefix("api/"), path) for path in data), ("README.txt", "")],
+                     key=lambda entry: entry[0])
+    archive = Archive("open-data", archive_file)
+    for name, path in entries:
+        content = data.pop(path) if path else readme_text
+        if path:
+            yield DataFile(path, content)
+        archive.add(name, content)
+    archive.close()

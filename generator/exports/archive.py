@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import IO
 
 # Reproducible archives carry no build time: every entry gets this fixed time (the earliest a zip
 # can record) and the same permissions, and entries are written in sorted order.
@@ -11,12 +12,13 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 class Archive:
-    """A zip made one entry at a time, so its sources can be let go as they are added. The caller adds
-    entries in sorted order of their paths (reproducible bytes)."""
+    """A zip made one entry at a time, so its sources can be let go as they are added, written into
+    ``into`` as it goes (in memory if none is given). The caller adds entries in sorted order of their
+    paths (reproducible bytes)."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, into: IO[bytes] | None = None) -> None:
         self._folder = folder
-        self._buffer = io.BytesIO()
+        self._buffer = into if into is not None else io.BytesIO()
         self._zip = zipfile.ZipFile(self._buffer, "w")
 
     def add(self, path: str, content: str | bytes) -> None:
@@ -27,8 +29,9 @@ class Archive:
         self._zip.writestr(info, content.encode("utf-8") if isinstance(content, str) else content, compresslevel=9)
 
     def close(self) -> bytes:
+        """Finish the zip; its bytes when it was made in memory."""
         self._zip.close()
-        return self._buffer.getvalue()
+        return self._buffer.getvalue() if isinstance(self._buffer, io.BytesIO) else b""
 
 
 def zip_bytes(files: dict[str, str | bytes], folder: str) -> bytes:

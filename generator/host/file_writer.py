@@ -1,72 +1,56 @@
-"""Writes files into the site folder beside the build, so the open-data exports (32,000 files and
-their zip at 5,000 organisations) are written while mkdocs renders the pages instead of before.
-ChildWriter does it in a forked process, with an interpreter lock of its own (on a thread, the
-writer's many short system calls and zipfile's Python between them took the lock back and forth with
-the page rendering, and the build got no faster); FileWriter on a thread, where forking is unwise
-(`kb serve`'s server threads) or fails.
+"""Makes the open-data exports and writes them into the site folder beside the build (32,000 files and
+their zip at 5,000 organisations), so that neither their making nor their writing holds up the pages.
 
-Whoever starts a writer must wait() for it before anything reads the site folder or the build ends,
-and stop() it on every way out of a failed build: an error in the writer is raised by wait(), never
-lost, and nothing is written after stop() returns (the staging folder is removed next).
+InChild forks as planning starts. The child makes the exports while the build plans its pages, sends
+the summary the "Use our data" page needs (generator/exports, ``summarise``), and writes the files
+once the build says the site folder is ready (``start``), while the build renders its pages. It has
+an interpreter lock of its own (on a thread, the writer's many short system calls and zipfile's
+Python between them took the lock back and forth with the page rendering, and the build got no
+faster), and the build process never holds the files (300 MB at 10,000 organisations). InThread does
+the same on a thread, where forking is unwise (`kb serve`'s server threads) or fails.
+
+Whoever makes a writer must wait() for it before anything reads the site folder or the build ends,
+and stop() it on every way out of a failed build: an error in the writer is raised by summary() or
+wait(), never lost, and nothing is written after stop() returns (the staging folder is removed next).
 """
 
 from __future__ import annotations
 
-import gc
-import json
+import contextlib
 import os
-import signal
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from generator.common.charts import settle_drawings
-from generator.core.specs import DataFile
+from generator.core.catalog import Catalog
+from generator.exports import catalog_exports, data_files, summarise
+from generator.exports.endpoints import ARCHIVE
+from generator.host.forked import ChildFailed, Forked, error_from, error_message
 
-WAIT_SECONDS = 900  # after the pages are written; the writing takes a few seconds at 10,000
+WAIT_SECONDS = 900  # for each answer; making and writing take a few seconds at 10,000 organisations
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
 
-class FileWriter:
-    def __init__(self, root: Path, files: Iterator[DataFile]) -> None:
-        self._root = os.fspath(root)
-        self._files = files
-        self._stopping = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="kb-file-writer", daemon=True)
-        self._thread.start()
+class OpenDataFailed(RuntimeError):
+    """The open data could not be made or written."""
 
-    def _run(self) -> None:
-        folders: set[str] = set()  # made once each: 32,000 files go into a few dozen folders
-        try:
-            for data in self._files:
-                if self._stopping.is_set():
-                    return
-                target = os.path.join(self._root, data.src_uri)
-                folder = os.path.dirname(target)
-                if folder not in folders:
-                    os.makedirs(folder, exist_ok=True)
-                    folders.add(folder)
-                _write(target, data.content.encode("utf-8") if isinstance(data.content, str) else data.content)
-        except BaseException as exc:  # handed to the main thread by wait()  # noqa: BLE001
-            self._error = exc
-        finally:
-            self._files = iter(())  # let go of the rest (and of what the iterator holds) at once
 
-    def wait(self) -> None:
-        """Return once every file is written; raise whatever stopped the writer."""
-        self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-
-    def stop(self) -> BaseException | None:
-        """Stop writing and wait for the thread; returns the writer's own error, if it had one."""
-        self._stopping.set()
-        self._thread.join()
-        error, self._error = self._error, None
-        return error
+def write_all(root: str, data: dict[str, bytes], readme: str, should_stop: Callable[[], bool]) -> None:
+    """Every data file and the zip of them all, into ``root``; ``data`` is emptied as it goes."""
+    folders: set[str] = set()  # made once each: 32,000 files go into a few dozen folders
+    archive_path = os.path.join(root, ARCHIVE)
+    os.makedirs(os.path.dirname(archive_path), exist_ok=True)
+    with open(archive_path, "wb") as archive:
+        for file in data_files(data, readme, archive):
+            if should_stop():
+                return
+            target = os.path.join(root, file.src_uri)
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            _write(target, file.content.encode("utf-8") if isinstance(file.content, str) else file.content)
 
 
 def _write(path: str, content: bytes) -> None:
@@ -81,94 +65,130 @@ def _write(path: str, content: bytes) -> None:
         os.close(fd)
 
 
-def write_beside(root: Path, files: Iterator[DataFile], *, fork: bool) -> FileWriter | ChildWriter:
-    """A writer for ``files``: in a child process if ``fork`` and the system allows it, else on a thread."""
+def open_data_writer(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
+                     fork: bool) -> InThread | InChild:
+    """A writer for the catalog's open data: in a child process if ``fork`` and the system allows it,
+    else on a thread (the exports are then made here, now)."""
     if fork and hasattr(os, "fork"):
-        settle_drawings()  # a forked copy has no thread reading the drawings: none may still be pending
         try:
-            return ChildWriter(root, files)
+            return InChild(catalog, site_url, site_name, extra)
         except OSError:  # no process to spare (memory, limits): write on a thread instead
             pass
-    return FileWriter(root, files)
+    return InThread(catalog, site_url, site_name, extra)
 
 
-class ChildWriter:
-    """The same as FileWriter, in a forked child. The child reports an error through a pipe and ends
-    with os._exit (none of the parent's cleanup runs twice); it stops by itself if the build process
-    dies, so it never writes into a staging folder that is being removed."""
+class InThread:
+    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
+        exports = catalog_exports(catalog, site_url, site_name, extra)
+        self._summary = summarise(catalog, exports)
+        self._data = exports.files
+        self._stopping = threading.Event()
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
 
-    def __init__(self, root: Path, files: Iterator[DataFile]) -> None:
-        read, write = os.pipe()
-        parent = os.getpid()
-        gc.freeze()  # the child's collections then leave the parent's objects alone (fewer pages copied)
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child (coverage does not follow it)
-            os.close(read)
-            _child(os.fspath(root), files, write, parent)
-        os.close(write)
-        self._pid, self._pipe = pid, read
+    def summary(self) -> dict[str, Any]:
+        return self._summary
+
+    def start(self, root: Path, readme: str) -> None:
+        """Start writing: the site folder is ready for the files."""
+        self._thread = threading.Thread(target=self._run, args=(os.fspath(root), readme), name="kb-file-writer",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, root: str, readme: str) -> None:
+        try:
+            write_all(root, self._data, readme, self._stopping.is_set)
+        except BaseException as exc:  # handed to the main thread by wait()  # noqa: BLE001
+            self._error = exc
+        finally:
+            self._data = {}  # let go of the rest at once
 
     def wait(self) -> None:
-        error = self._reap()
-        if error is not None:
+        """Return once every file is written; raise whatever stopped the writer."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
             raise error
 
     def stop(self) -> BaseException | None:
-        if self._pid:  # not reaped yet, so the id is still this child's
-            os.kill(self._pid, signal.SIGKILL)
-        return self._reap(killed=True)
-
-    def _reap(self, *, killed: bool = False) -> BaseException | None:
-        if not self._pid:
-            return None
-        status = _wait_or_kill(self._pid, WAIT_SECONDS)
-        self._pid = 0
-        if status is None:
-            os.close(self._pipe)
-            return RuntimeError(f"the open-data writer did not finish within {WAIT_SECONDS} s after the pages")
-        with os.fdopen(self._pipe, "rb") as pipe:
-            report = pipe.read()
-        if report:
-            found = json.loads(report)
-            if found["errno"] is not None:
-                return OSError(found["errno"], found["message"], found["filename"])
-            return RuntimeError(found["message"])
-        code = os.waitstatus_to_exitcode(status)
-        return None if code == 0 or killed else RuntimeError(f"the open-data writer ended with status {code}")
+        """Stop writing and wait for the thread; returns the writer's own error, if it had one."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join()
+        self._data = {}
+        error, self._error = self._error, None
+        return error
 
 
-def _wait_or_kill(pid: int, seconds: float) -> int | None:
-    """The child's exit status, or None when it had to be killed after ``seconds`` (a stuck writer
-    must fail the build, not hang it)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        time.sleep(0.02)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    return None
+class InChild:
+    """The same in a forked child (generator/host/forked.py): it reports an error as a message and
+    ends with os._exit (none of the parent's cleanup runs twice); it stops by itself if the build
+    process dies, so it never writes into a staging folder that is being removed."""
+
+    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
+        self._fork = Forked("the open-data writer")
+        if self._fork.is_child:  # pragma: no cover - the child (coverage does not follow it)
+            _child(self._fork, catalog, site_url, site_name, extra)
+        self._summary: dict[str, Any] | None = None
+        self._started = False
+
+    def summary(self) -> dict[str, Any]:
+        if self._summary is None:
+            self._summary = self._answer("summary")
+        return self._summary
+
+    def start(self, root: Path, readme: str) -> None:
+        self.summary()  # the child sends it before it reads anything
+        self._fork.send({"root": os.fspath(root), "readme": readme})
+        self._started = True
+
+    def wait(self) -> None:
+        if self._fork.reaped:
+            return
+        if not self._started:
+            self.stop()
+            return
+        self._answer("done")
+        code = self._fork.reap()
+        if code != 0:
+            raise OpenDataFailed(f"{self._fork.what} {self._fork.ended_how(code)}")
+
+    def stop(self) -> BaseException | None:
+        self._fork.stop()
+        return None
+
+    def _answer(self, expected: str) -> Any:
+        """The child's next message, which must be ``expected``; raises its error otherwise."""
+        try:
+            message = self._fork.receive(WAIT_SECONDS)
+        except ChildFailed as exc:  # killed and reaped already
+            raise OpenDataFailed(str(exc)) from None
+        if message is not None and expected in message:
+            return message[expected]
+        self._fork.stop()
+        if message is not None and "error" in message:
+            raise error_from(message["error"])
+        raise OpenDataFailed(f"{self._fork.what} ended before it was done")
 
 
-def _child(root: str, files: Iterator[DataFile], report: int, parent: int) -> None:  # pragma: no cover
-    for stop in (signal.SIGTERM, signal.SIGINT):  # stopped with the build, without Python's unwinding
-        signal.signal(stop, signal.SIG_DFL)
+def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str,
+           extra: Mapping[str, Any]) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
-        folders: set[str] = set()
-        for data in files:
-            if os.getppid() != parent:  # the build process is gone: its staging folder is being removed
-                os._exit(1)
-            target = os.path.join(root, data.src_uri)
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            _write(target, data.content.encode("utf-8") if isinstance(data.content, str) else data.content)
+        exports = catalog_exports(catalog, site_url, site_name, extra)
+        fork.send({"summary": summarise(catalog, exports)})
+        data = exports.files
+        del exports  # the collections: only the files' bytes are needed from here
+        go = fork.receive(WAIT_SECONDS)  # ends this process if the build does
+        if go is None:  # the build ended without writing the files
+            fork.exit(0)
+        write_all(go["root"], data, go["readme"], fork.parent_gone)
+        if fork.parent_gone():
+            fork.exit(1)
+        fork.send({"done": True})
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
         status = 1
-        failed = {"errno": getattr(exc, "errno", None), "filename": getattr(exc, "filename", None),
-                  "message": getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"}
-        os.write(report, json.dumps(failed).encode("utf-8"))
-    os._exit(status)
+        with contextlib.suppress(OSError):
+            fork.send({"error": error_message(exc)})
+    fork.exit(status)

@@ -26,9 +26,10 @@ from generator.core.issues import Issues, Severity, report
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
-from generator.exports import open_data, plan_open_data
+from generator.exports import plan_open_data, readme
+from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
-from generator.host.file_writer import ChildWriter, FileWriter, write_beside
+from generator.host.file_writer import InChild, InThread, open_data_writer
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import icon_png, write_preview_service_worker, write_service_worker
@@ -72,8 +73,8 @@ class KnowledgeBaseConfig(Config):
     # `kb build` writes the pages from two processes from this many pages on (0: never); below it,
     # starting the second process costs more than it saves
     pages_in_two_processes_from = config_options.Type(int, default=2000)
-    # the open-data files are written by a forked process beside mkdocs (a thread in `kb serve`); each
-    # fork costs memory (about 200 MB at 10,000 organisations): false writes them from a thread
+    # the open-data files are made and written by a forked process beside mkdocs (a thread in `kb
+    # serve`); false makes them in the build process and writes them from a thread
     open_data_in_a_second_process = config_options.Type(bool, default=True)
 
 
@@ -101,11 +102,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
-        # the open-data files are written beside the build while mkdocs renders the pages
-        self._writer: FileWriter | ChildWriter | None = None
+        # the open-data files are made and written beside the build (generator/host/file_writer.py)
+        self._writer: InThread | InChild | None = None
         # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
         # server would otherwise hold every request until a build succeeds), with the errors on top
         self.last_good: tuple[Catalog, Issues] | None = None
+        self._open_data_paths: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -148,10 +150,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         elif self.serving:
             self.last_good = (catalog, problems)
         self.catalog = catalog
+        self.stop_writing()  # only a build that never ended leaves one running
         with TIMINGS.stage("plan"):
-            self.specs = (plan_pages(catalog)
-                          + plan_open_data(catalog, config.site_url or "", config.site_name, config.extra)
-                          + plan_contribute(catalog, config.extra))
+            # in a child process, except in `kb serve`, whose server threads make forking unwise; it
+            # makes the exports while this process plans the pages
+            self._writer = open_data_writer(catalog, config.site_url or "", config.site_name, config.extra,
+                                            fork=not self.serving and self.config.open_data_in_a_second_process)
+            self.specs = plan_pages(catalog)
+            try:
+                summary = self._writer.summary()
+            except (OSError, RuntimeError) as exc:
+                raise PluginError(f"could not make the open-data files: {exc}") from None
+            self._open_data_paths = summary["paths"]
+            self.specs += (plan_open_data(catalog, summary, config.site_name, config.extra)
+                           + plan_contribute(catalog, config.extra))
             self.history = read_history(catalog.settings.root)
             self.specs += plan_history(self.specs, self.history)
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
@@ -161,29 +173,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
         env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
+        with TIMINGS.stage("exports"):
+            self._start_writing(config, env)
         with TIMINGS.stage("render"):
             for spec in self.specs:
                 content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
                 files.append(File.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
-            self._write_open_data(files, config, env)
+            # the writer and mkdocs write at the same time: they must never write the same file (a
+            # clash fails the build before mkdocs writes anything)
+            clashes = sorted(set(self._open_data_paths) & {file.dest_uri for file in files})
+            if clashes:
+                raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
         return files
 
-    def _write_open_data(self, files: Files, config: MkDocsConfig, env) -> None:
-        """The open-data exports go straight into the site folder (mkdocs has already emptied it),
-        written beside the build while mkdocs renders the pages: held as mkdocs files they would stay in memory until
-        mkdocs copies its files. on_post_build waits for them; a failed build stops the writer."""
-        assert self.catalog is not None
-        data = open_data(self.catalog, env, self.specs, self.history, config.site_url or "", config.site_name,
-                         config.extra)
-        # the writer and mkdocs write at the same time: they must never write the same file
-        clashes = sorted(set(data.paths()) & {file.dest_uri for file in files})
-        if clashes:
-            raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
-        # in a child process, except in `kb serve`, whose server threads make forking unwise
-        self._writer = write_beside(Path(config.site_dir), data.files(),
-                                    fork=not self.serving and self.config.open_data_in_a_second_process)
+    def _start_writing(self, config: MkDocsConfig, env) -> None:
+        """The open-data exports go straight into the site folder (mkdocs has emptied it by now),
+        written while this process renders the pages: held as mkdocs files they would stay in memory
+        until mkdocs copies its files. on_post_build waits for them; a failed build stops the writer."""
+        assert self.catalog is not None and self._writer is not None
+        text = readme(env, self.catalog, config.site_url or "", config.site_name, config.extra)
+        try:
+            self._writer.start(Path(config.site_dir), text)
+        except OSError as exc:
+            raise PluginError(f"could not write the open-data files: {exc}") from None
 
     def wait_for_writing(self) -> None:
         """Every open-data file is on disk once this returns; a failed write fails the build."""
@@ -210,6 +224,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         for extra in [*plan_files(self.catalog, config.site_url or ""),
                       *history_files(self.specs, self.history, config.site_url or "", config.site_name),
+                      *feed_files(self.catalog, self.specs, self.history, config.site_url or "", config.site_name),
                       TemplateFile("site.webmanifest", "site.webmanifest",
                                    {"name": config.site_name, "description": config.site_description or ""}),
                       DataFile("assets/icons/icon-192.png", icon_png(192)),
@@ -218,7 +233,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, extra.src_uri, content=content))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        self.stop_writing()  # only a build that never ended leaves one running
         self.searchable_pages = 0
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
-"""The open-data writers (a forked child, or a thread): every file lands, an error in the writer
-reaches the build, and stopping it means nothing more is written."""
+"""The open-data writers (a forked child, or a thread): the summary and every file arrive, an error
+while making or writing them reaches the build, and stopping one means nothing more is written.
+The exports themselves are replaced by small ones here (tests/build checks the real ones)."""
 
 from __future__ import annotations
 
@@ -12,49 +13,83 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import IO
 
 import pytest
 
 from generator.core.specs import DataFile
-from generator.exports import OpenData
+from generator.exports import data_files
 from generator.exports.archive import zip_bytes
 from generator.exports.endpoints import ARCHIVE
 from generator.host import file_writer
-from generator.host.file_writer import ChildWriter, FileWriter
+from generator.host.file_writer import InChild, InThread, OpenDataFailed
 
-WRITERS = pytest.mark.parametrize("writer_class", [ChildWriter, FileWriter])
+WRITERS = pytest.mark.parametrize("writer_class", [InChild, InThread])
+DATA = {f"api/v1/things/{i}.json": f'{{"n": {i}, "name": "Cavy’s"}}'.encode() for i in range(500)}
+DATA |= {"api/directory.csv": "a,b\r\nx,“y”\r\n".encode(), "api/empty.txt": b""}
+
+
+@pytest.fixture(autouse=True)
+def small_exports(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(file_writer, "catalog_exports", lambda *args: SimpleNamespace(files=dict(DATA)))
+    monkeypatch.setattr(file_writer, "summarise", lambda catalog, exports: {"paths": sorted(exports.files)})
+
+
+def _writer(writer_class: type) -> InChild | InThread:
+    return writer_class(None, "https://example.org/", "Site", {})
+
+
+def _written(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 @WRITERS
-def test_every_file_is_written_with_its_exact_bytes(writer_class: type, tmp_path: Path) -> None:
-    files = [DataFile(f"api/v1/things/{i}.json", f'{{"n": {i}, "name": "Cavy’s"}}'.encode()) for i in range(500)]
-    files += [DataFile("feeds/changes.xml", "<feed>\r\nline</feed>\n"), DataFile("empty.txt", b"")]
-    writer = writer_class(tmp_path, iter(files))
+def test_the_summary_then_every_file_with_its_exact_bytes_and_the_zip(writer_class: type, tmp_path: Path) -> None:
+    writer = _writer(writer_class)
+    assert writer.summary() == {"paths": sorted(DATA)}
+    writer.start(tmp_path, "Read me ’")
     writer.wait()
-    written = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    assert written == {f.src_uri: f.content if isinstance(f.content, bytes) else f.content.encode() for f in files}
+    written = _written(tmp_path)
+    archive = written.pop(ARCHIVE)
+    assert written == DATA
+    assert archive == zip_bytes({**{p.removeprefix("api/"): c for p, c in DATA.items()}, "README.txt": "Read me ’"},
+                                folder="open-data")
+
+
+def test_the_zip_written_as_it_goes_is_the_zip_made_in_memory() -> None:
+    data = {"api/v1/b.json": b'{"b": 1}', "api/v1/a.json": b'{"a": 1}', "api/vcards/a-b.vcf": b"BEGIN:VCARD"}
+    into = io.BytesIO()
+    yielded = {f.src_uri: f.content for f in data_files(dict(data), "Read me", into)}
+    assert yielded == data
+    with zipfile.ZipFile(into) as opened:
+        assert opened.namelist() == ["open-data/README.txt", "open-data/v1/a.json", "open-data/v1/b.json",
+                                     "open-data/vcards/a-b.vcf"]
+        assert opened.read("open-data/README.txt") == b"Read me"
 
 
 @WRITERS
 def test_files_follow_the_umask(writer_class: type, tmp_path: Path) -> None:
     previous = os.umask(0o027)
     try:
-        writer_class(tmp_path, iter([DataFile("a/b.json", b"{}")])).wait()
+        writer = _writer(writer_class)
+        writer.start(tmp_path, "")
+        writer.wait()
     finally:
         os.umask(previous)
-    assert (tmp_path / "a/b.json").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "api/directory.csv").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / ARCHIVE).stat().st_mode & 0o777 == 0o640
 
 
 @WRITERS
-def test_an_error_while_making_the_files_is_raised_by_wait(writer_class: type, tmp_path: Path) -> None:
-    def files() -> Iterator[DataFile]:
-        yield DataFile("one.json", b"1")
+def test_an_error_while_making_the_exports_is_raised(writer_class: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
         raise ValueError("bad export")
 
-    writer = writer_class(tmp_path, files())
+    monkeypatch.setattr(file_writer, "catalog_exports", broken)
     with pytest.raises((ValueError, RuntimeError), match="bad export"):  # the child names it
-        writer.wait()
-    writer.wait()  # raised once: a second wait has nothing more to say
+        writer = _writer(writer_class)
+        writer.summary()
 
 
 @WRITERS
@@ -63,68 +98,86 @@ def test_a_failed_write_is_raised_by_wait(writer_class: type, tmp_path: Path, mo
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
 
     monkeypatch.setattr(file_writer, "_write", full)
-    writer = writer_class(tmp_path, iter([DataFile("a.json", b"{}")]))
+    writer = _writer(writer_class)
+    writer.start(tmp_path, "")
     with pytest.raises(OSError, match="No space left"):
         writer.wait()
+    writer.wait()  # raised once: a second wait has nothing more to say
 
 
-def test_nothing_is_written_once_stop_returns(tmp_path: Path) -> None:
-    reached, go = threading.Event(), threading.Event()
-
-    def files() -> Iterator[DataFile]:
+def _slow_second_file(reached: Path, go: threading.Event | None = None):
+    def files(data: dict[str, bytes], readme: str, archive: IO[bytes]) -> Iterator[DataFile]:
         yield DataFile("first.json", b"1")
-        reached.set()
-        go.wait(10)
+        reached.touch()
+        if go is not None:
+            go.wait(10)
+        else:
+            time.sleep(30)  # as if a long write were under way
         yield DataFile("second.json", b"2")
+    return files
 
-    writer = FileWriter(tmp_path, files())
-    assert reached.wait(10)
+
+def test_nothing_is_written_once_stop_returns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    go = threading.Event()
+    monkeypatch.setattr(file_writer, "data_files", _slow_second_file(tmp_path / "reached", go))
+    writer = _writer(InThread)
+    writer.start(tmp_path, "")
+    _wait_for(tmp_path / "reached")
     threading.Timer(0.05, go.set).start()  # the writer moves on only after stop() has asked it to stop
     assert writer.stop() is None
     assert (tmp_path / "first.json").is_file() and not (tmp_path / "second.json").exists()
 
 
-def test_open_data_yields_every_file_and_a_zip_of_them_as_before() -> None:
-    data = {"api/v1/b.json": b'{"b": 1}', "api/v1/a.json": b'{"a": 1}', "api/directory.csv": b"x,y\r\n",
-            "api/vcards/a-b.vcf": b"BEGIN:VCARD"}
-    feeds = [DataFile("changes/feed.xml", b"<feed/>")]
-    written = {f.src_uri: f.content for f in OpenData(dict(data), "Read me ’", feeds).files()}
-    archive = written.pop(ARCHIVE)
-    assert written == {**data, "changes/feed.xml": b"<feed/>"}
-    # the same bytes as zipping them all at once
-    assert archive == zip_bytes({**{p.removeprefix("api/"): c for p, c in data.items()}, "README.txt": "Read me ’"},
-                                folder="open-data")
-    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
-        assert opened.read("open-data/README.txt").decode() == "Read me ’"
-
-
-def test_a_stopped_child_writes_nothing_more(tmp_path: Path) -> None:
-    def files() -> Iterator[DataFile]:
-        yield DataFile("first.json", b"1")
-        (tmp_path / "reached").touch()
-        time.sleep(30)  # as if a long write were under way
-        yield DataFile("second.json", b"2")
-
-    writer = ChildWriter(tmp_path, files())
-    deadline = time.monotonic() + 10
-    while not (tmp_path / "reached").exists():
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+def test_a_stopped_child_writes_nothing_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(file_writer, "data_files", _slow_second_file(tmp_path / "reached"))
+    writer = _writer(InChild)
+    writer.start(tmp_path, "")
+    _wait_for(tmp_path / "reached")
     started = time.monotonic()
     assert writer.stop() is None
     assert time.monotonic() - started < 5  # stopped, not waited for
     assert (tmp_path / "first.json").is_file() and not (tmp_path / "second.json").exists()
 
 
+def test_a_child_never_started_is_stopped_by_wait(tmp_path: Path) -> None:
+    """A build that fails before the site folder is ready never starts the writer: it writes nothing."""
+    writer = _writer(InChild)
+    writer.summary()
+    writer.wait()
+    assert not _written(tmp_path)
+
+
 def test_a_stuck_child_writer_is_killed_and_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A writer that never finishes (a deadlock after the fork) fails the build instead of hanging it."""
     monkeypatch.setattr(file_writer, "WAIT_SECONDS", 1)
 
-    def stuck() -> Iterator[DataFile]:
+    def stuck(data: dict[str, bytes], readme: str, archive: IO[bytes]) -> Iterator[DataFile]:
         yield DataFile("api/a.json", b"{}")
         signal.pause()  # in the child: nothing ever wakes it
         yield DataFile("api/b.json", b"{}")
 
-    writer = file_writer.ChildWriter(tmp_path, stuck())
-    with pytest.raises(RuntimeError, match="did not finish"):
+    monkeypatch.setattr(file_writer, "data_files", stuck)
+    writer = _writer(InChild)
+    writer.start(tmp_path, "")
+    with pytest.raises(OpenDataFailed, match="did not finish within 1 s"):
         writer.wait()
+
+
+def test_a_child_that_dies_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def dies(data: dict[str, bytes], readme: str, archive: IO[bytes]) -> Iterator[DataFile]:
+        yield DataFile("api/a.json", b"{}")
+        os.kill(os.getpid(), signal.SIGKILL)  # in the child
+        yield DataFile("api/b.json", b"{}")
+
+    monkeypatch.setattr(file_writer, "data_files", dies)
+    writer = _writer(InChild)
+    writer.start(tmp_path, "")
+    with pytest.raises(OpenDataFailed, match="ended before it was done"):
+        writer.wait()
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + 10
+    while not path.exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)

@@ -58,7 +58,7 @@ def test_a_child_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(page_split, "WAIT_SECONDS", 1)
     split, _ = _split(4)
     if split.is_child:
-        signal.pause()  # stopped by the parent's SIGTERM (the child's handler is the default)
+        signal.pause()  # until the parent kills it
         os._exit(0)
     with pytest.raises(SecondProcessFailed, match="did not finish"):
         split.parent_wait()

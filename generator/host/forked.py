@@ -1,0 +1,160 @@
+"""A forked copy of the build process that does part of the build beside it: `kb build` writes half of
+its pages from one (generator/host/page_split.py) and makes and writes the open data from another
+(generator/host/file_writer.py). The one way both are made, talk to the parent, end and are stopped.
+
+- Before the fork, chart drawings are finished (a copy has no thread reading them) and garbage
+  collection is frozen (the child's collections then leave the parent's objects alone, so fewer
+  memory pages are copied).
+- The child's SIGTERM and SIGINT stop it at once: the parent's handlers remove the staging folder,
+  which belongs to the parent alone. The child stops by itself once the parent is gone
+  (``parent_gone``), so it never writes on into a folder that is being removed.
+- Messages are JSON, each preceded by its length, one pipe each way.
+- The parent waits for a message at most a given time; a child that does not answer by then is
+  killed and reaped (a stuck child must fail the build, not hang it). Every child is reaped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import select
+import signal
+import struct
+import sys
+import time
+from typing import Any
+
+from generator.common.charts import settle_drawings
+
+_LENGTH = struct.Struct(">I")
+
+
+class ChildFailed(RuntimeError):
+    """The child did not answer in time, ended without its message, or reported a failure."""
+
+
+class Forked:
+    """Both ends of one fork: in the parent (``is_child`` false) and in the child."""
+
+    def __init__(self, what: str) -> None:
+        """Fork now. ``what`` names the child's work in messages ("the process writing half of the
+        pages"). Raises OSError when the system has no process to spare."""
+        self.what = what
+        settle_drawings()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        to_parent = os.pipe()
+        to_child = os.pipe()
+        self.parent_pid = os.getpid()
+        gc.freeze()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (*to_parent, *to_child):
+                os.close(fd)
+            raise
+        self.pid = pid
+        self.is_child = pid == 0
+        if self.is_child:
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(stop, signal.SIG_DFL)
+            self._read, self._write = to_child[0], to_parent[1]
+            os.close(to_parent[0])
+            os.close(to_child[1])
+        else:
+            self._read, self._write = to_parent[0], to_child[1]
+            os.close(to_parent[1])
+            os.close(to_child[0])
+        self.reaped = self.is_child
+
+    # ---- either side ----------------------------------------------------------------------
+    def send(self, message: Any) -> None:
+        data = json.dumps(message).encode("utf-8")
+        view = memoryview(_LENGTH.pack(len(data)) + data)
+        while view:
+            view = view[os.write(self._write, view):]
+
+    def receive(self, seconds: float) -> Any:
+        """The next message; None if the other side closed its end first. In the parent, raises
+        ChildFailed (and kills the child) when nothing comes within ``seconds``; in the child, a
+        parent that is gone ends the child."""
+        header = self._read_exactly(_LENGTH.size, seconds)
+        if header is None:
+            return None
+        body = self._read_exactly(_LENGTH.unpack(header)[0], seconds)
+        return None if body is None else json.loads(body)
+
+    def _read_exactly(self, size: int, seconds: float) -> bytes | None:
+        chunks, wanted = [], size
+        deadline = time.monotonic() + seconds
+        while wanted:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self._read], [], [], max(0.0, min(left, 1.0)))
+            if not ready:
+                if self.is_child and self.parent_gone():
+                    os._exit(1)
+                if left <= 0:
+                    if self.is_child:
+                        os._exit(1)
+                    self.stop()
+                    raise ChildFailed(f"{self.what} did not finish within {seconds:.0f} s")
+                continue
+            chunk = os.read(self._read, min(wanted, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+
+    # ---- the child ------------------------------------------------------------------------
+    def parent_gone(self) -> bool:
+        return os.getppid() != self.parent_pid
+
+    def exit(self, status: int) -> None:  # pragma: no cover - runs in the child
+        """End the child at once: none of the parent's cleanup (atexit, finally blocks) runs twice."""
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(status)
+
+    # ---- the parent -----------------------------------------------------------------------
+    def reap(self) -> int:
+        """Wait for the child to end (after its last message) and return its exit code."""
+        if self.reaped:
+            return 0
+        _, status = os.waitpid(self.pid, 0)
+        self._close()
+        return os.waitstatus_to_exitcode(status)
+
+    def stop(self) -> None:
+        """Kill the child and reap it; nothing more is written by it once this returns."""
+        if self.reaped:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self._close()
+
+    def ended_how(self, code: int) -> str:
+        return f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
+
+    def _close(self) -> None:
+        self.reaped = True
+        for fd in (self._read, self._write):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def error_message(exc: BaseException) -> dict[str, Any]:
+    """An exception as a message, so the parent can raise its like (an OSError stays an OSError)."""
+    return {"errno": getattr(exc, "errno", None), "filename": getattr(exc, "filename", None),
+            "message": getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"}
+
+
+def error_from(message: dict[str, Any]) -> BaseException:
+    if message.get("errno") is not None:
+        return OSError(message["errno"], message["message"], message["filename"])
+    return ChildFailed(message["message"])
