@@ -97,6 +97,8 @@ def _run(args: argparse.Namespace) -> int:
             # each page say whether this process writes it (generator/host/page_split.py)
             mkdocs_build(config, dirty=True)
     except MkDocsException as exc:
+        for stop in (signal.SIGTERM, signal.SIGINT):  # a signal must not cut the cleanup short
+            signal.signal(stop, signal.SIG_IGN)
         if plugin is not None:
             plugin.stop_second_processes()  # nothing may be written into the staging folder once it is removed
         discard(staging)

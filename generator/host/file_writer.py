@@ -129,7 +129,10 @@ class InChild:
     def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
         self._fork = Forked("the open-data writer")
         if self._fork.is_child:  # pragma: no cover - the child (coverage does not follow it)
-            _child(self._fork, catalog, site_url, site_name, extra)
+            try:
+                _child(self._fork, catalog, site_url, site_name, extra)
+            finally:  # whatever happens, the child never returns into the build's code
+                os._exit(1)
         self._summary: dict[str, Any] | None = None
         self._started = False
 
@@ -189,6 +192,6 @@ def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str,
         fork.send({"done": True})
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
         status = 1
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(BaseException):  # even a message that cannot be made or sent ends here
             fork.send({"error": error_message(exc)})
     fork.exit(status)

@@ -125,8 +125,13 @@ class Forked:
         """Wait for the child to end (after its last message) and return its exit code."""
         if self.reaped:
             return 0
-        _, status = os.waitpid(self.pid, 0)
-        self._close()
+        # no signal between the wait and marking it reaped: stop() would then kill a reused id
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            _, status = os.waitpid(self.pid, 0)
+            self._close()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return os.waitstatus_to_exitcode(status)
 
     def stop(self) -> None:
@@ -135,7 +140,8 @@ class Forked:
             return
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        with contextlib.suppress(ChildProcessError):  # reaped already, by a wait a signal cut short
+            os.waitpid(self.pid, 0)
         self._close()
 
     def ended_how(self, code: int) -> str:

@@ -182,7 +182,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
             # the writer and mkdocs write at the same time: they must never write the same file (a
-            # clash fails the build before mkdocs writes anything)
+            # clash fails the build, and stops the writer, before mkdocs writes a page)
             clashes = sorted(set(self._open_data_paths) & {file.dest_uri for file in files})
             if clashes:
                 raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
@@ -203,12 +203,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Every open-data file is on disk once this returns; a failed write fails the build."""
         if self._writer is None:
             return
-        writer, self._writer = self._writer, None
         with TIMINGS.stage("exports"):
             try:
-                writer.wait()
+                # kept until it has finished: a signal during the wait must leave it for stop_writing
+                self._writer.wait()
             except (OSError, RuntimeError) as exc:  # a failed write, or a writer that died or hung
+                self._writer = None
                 raise PluginError(f"could not write the open-data files: {exc}") from None
+        self._writer = None
 
     def stop_writing(self) -> None:
         """The build failed or was stopped: no open-data file is written after this returns."""

@@ -181,3 +181,59 @@ def _wait_for(path: Path) -> None:
     while not path.exists():
         assert time.monotonic() < deadline
         time.sleep(0.01)
+
+
+def test_an_error_that_cannot_be_reported_still_ends_the_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child never carries on as the build: not even when its error cannot be put into words."""
+    class Unspeakable(Exception):
+        def __str__(self) -> str:
+            raise ValueError("no words")
+
+    def broken(*args: object) -> None:
+        raise Unspeakable
+
+    monkeypatch.setattr(file_writer, "catalog_exports", broken)
+    parent = os.getpid()
+    writer = _writer(InChild)
+    if os.getpid() != parent:  # only a child that escaped gets here
+        (tmp_path / "escaped").touch()
+        os._exit(0)
+    with pytest.raises(OpenDataFailed, match="ended before it was done"):
+        writer.summary()
+    assert not (tmp_path / "escaped").exists()
+
+
+@WRITERS
+def test_a_signal_while_the_build_waits_still_lets_the_writer_be_stopped(
+        writer_class: type, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM during the plugin's final wait: the cleanup that follows stops the writer before the
+    staging folder goes, so nothing is written into it afterwards."""
+    from generator.host.plugin import KnowledgeBasePlugin  # noqa: PLC0415
+
+    def files(data: dict[str, bytes], readme: str, archive: IO[bytes]) -> Iterator[DataFile]:
+        yield DataFile("first.json", b"1")
+        (tmp_path / "reached").touch()
+        time.sleep(1)  # a long write under way when the signal comes
+        yield DataFile("second.json", b"2")
+
+    monkeypatch.setattr(file_writer, "data_files", files)
+    plugin = KnowledgeBasePlugin()
+    writer = plugin._writer = _writer(writer_class)
+    writer.start(tmp_path, "")
+    _wait_for(tmp_path / "reached")
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            plugin.wait_for_writing()
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    plugin.stop_second_processes()
+    stopped = writer._fork.reaped if isinstance(writer, InChild) else not writer._thread.is_alive()
+    assert stopped, "the writer runs on after the build's cleanup"
+    time.sleep(1.5)  # long enough for a writer left running to write its second file
+    assert (tmp_path / "first.json").is_file() and not (tmp_path / "second.json").exists()
