@@ -152,9 +152,12 @@ def test_a_stopped_build_leaves_the_previous_site_and_no_temporary_folders(
     previous = snapshot(site)
     scratch = tmp_path / "tmp"
     scratch.mkdir()
+    # as from a terminal: a test run started in the background (`cmd &` in a script) would otherwise
+    # hand down an ignored SIGINT, and Python then never turns it into KeyboardInterrupt
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "-f", str(tree / "mkdocs.yml"), "build",
                                 "--site-dir", str(site)], cwd=tree, env={**os.environ, "TMPDIR": str(scratch)},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not list((tmp_path / "out").glob(f"{STAGING_PREFIX}*")):  # stop it half-way through
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
