@@ -81,6 +81,14 @@ def summarise(catalog: Catalog, exports: Exports) -> dict[str, Any]:
             "collections": [{"name": c.name, "title": c.title, "count": len(c.items)} for c in exports.collections]}
 
 
+def summarised_exports(catalog: Catalog, site_url: str, site_name: str,
+                       extra: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The summary of the exports and their files' bytes by path; the collections they were made
+    from are let go on return (only the bytes are written)."""
+    exports = catalog_exports(catalog, site_url, site_name, extra)
+    return summarise(catalog, exports), exports.files
+
+
 def plan_open_data(catalog: Catalog, summary: Mapping[str, Any], site_name: str,
                    extra: Mapping[str, Any]) -> list[PageSpec]:
     groups = [(group, [(Endpoint(**endpoint), example, snippet) for endpoint, example, snippet in items])

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.catalog import Catalog
-from generator.exports import catalog_exports, data_files, summarise
+from generator.exports import data_files, summarised_exports
 from generator.exports.endpoints import ARCHIVE
 from generator.host.forked import ChildFailed, Forked, error_from, error_message
 
@@ -79,9 +79,7 @@ def open_data_writer(catalog: Catalog, site_url: str, site_name: str, extra: Map
 
 class InThread:
     def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
-        exports = catalog_exports(catalog, site_url, site_name, extra)
-        self._summary = summarise(catalog, exports)
-        self._data = exports.files
+        self._summary, self._data = summarised_exports(catalog, site_url, site_name, extra)
         self._stopping = threading.Event()
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -179,10 +177,9 @@ def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str,
            extra: Mapping[str, Any]) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
-        exports = catalog_exports(catalog, site_url, site_name, extra)
-        fork.send({"summary": summarise(catalog, exports)})
-        data = exports.files
-        del exports  # the collections: only the files' bytes are needed from here
+        summary, data = summarised_exports(catalog, site_url, site_name, extra)
+        fork.send({"summary": summary})
+        del summary
         go = fork.receive(WAIT_SECONDS)  # ends this process if the build does
         if go is None:  # the build ended without writing the files
             fork.exit(0)

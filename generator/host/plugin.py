@@ -107,7 +107,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
         # server would otherwise hold every request until a build succeeds), with the errors on top
         self.last_good: tuple[Catalog, Issues] | None = None
-        self._open_data_paths: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -161,7 +160,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 summary = self._writer.summary()
             except (OSError, RuntimeError) as exc:
                 raise PluginError(f"could not make the open-data files: {exc}") from None
-            self._open_data_paths = summary["paths"]
             self.specs += (plan_open_data(catalog, summary, config.site_name, config.extra)
                            + plan_contribute(catalog, config.extra))
             self.history = read_history(catalog.settings.root)
@@ -183,7 +181,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._add_exports(files, config, env)
             # the writer and mkdocs write at the same time: they must never write the same file (a
             # clash fails the build, and stops the writer, before mkdocs writes a page)
-            clashes = sorted(set(self._open_data_paths) & {file.dest_uri for file in files})
+            assert self._writer is not None
+            clashes = sorted(set(self._writer.summary()["paths"]) & {file.dest_uri for file in files})
             if clashes:
                 raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
         return files

@@ -13,7 +13,6 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import IO
 
 import pytest
@@ -32,8 +31,7 @@ DATA |= {"api/directory.csv": "a,b\r\nx,“y”\r\n".encode(), "api/empty.txt": 
 
 @pytest.fixture(autouse=True)
 def small_exports(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(file_writer, "catalog_exports", lambda *args: SimpleNamespace(files=dict(DATA)))
-    monkeypatch.setattr(file_writer, "summarise", lambda catalog, exports: {"paths": sorted(exports.files)})
+    monkeypatch.setattr(file_writer, "summarised_exports", lambda *args: ({"paths": sorted(DATA)}, dict(DATA)))
 
 
 def _writer(writer_class: type) -> InChild | InThread:
@@ -86,7 +84,7 @@ def test_an_error_while_making_the_exports_is_raised(writer_class: type, monkeyp
     def broken(*args: object) -> None:
         raise ValueError("bad export")
 
-    monkeypatch.setattr(file_writer, "catalog_exports", broken)
+    monkeypatch.setattr(file_writer, "summarised_exports", broken)
     with pytest.raises((ValueError, RuntimeError), match="bad export"):  # the child names it
         writer = _writer(writer_class)
         writer.summary()
@@ -192,7 +190,7 @@ def test_an_error_that_cannot_be_reported_still_ends_the_child(tmp_path: Path, m
     def broken(*args: object) -> None:
         raise Unspeakable
 
-    monkeypatch.setattr(file_writer, "catalog_exports", broken)
+    monkeypatch.setattr(file_writer, "summarised_exports", broken)
     parent = os.getpid()
     writer = _writer(InChild)
     if os.getpid() != parent:  # only a child that escaped gets here
