@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import phonenumbers
 
@@ -49,10 +49,16 @@ class _Rule:
     digits: int = 0
     words: tuple[str, ...] = ()
 
+    # one search for any of the words (as substrings), instead of one `in` test per word
+    any_word: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "any_word", re.compile("|".join(map(re.escape, self.words))) if self.words else None)
+
     def may_match(self, digits: int, lowered: str) -> bool:
         """False only when no match is possible: `digits` counts the text's digits, `lowered` is
         `fold_case(text)`."""
-        return digits >= self.digits and (not self.words or any(word in lowered for word in self.words))
+        return self in rules_that_may_match(digits, lowered)
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -80,6 +86,26 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("a street address", re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET}\b"),
           digits=1),
 )
+
+
+def rules_that_may_match(digits: int, lowered: str) -> list[_Rule]:
+    """The rules, in order, whose pattern could match a text with ``digits`` digits whose
+    `fold_case` is ``lowered``. Rules share word lists: each list is looked for once per text."""
+    words_found: dict[tuple[str, ...], bool] = {}
+    rules = []
+    for rule in _RULES:
+        if digits < rule.digits:
+            continue
+        if rule.any_word is not None:
+            found = words_found.get(rule.words)
+            if found is None:
+                found = words_found[rule.words] = rule.any_word.search(lowered) is not None
+            if not found:
+                continue
+        rules.append(rule)
+    return rules
+
+
 # Characters that `re`'s ignore-case matches to an ASCII letter but str.lower() does not turn into it
 # (found by trying every code point), so that a word test is never stricter than the pattern.
 _CASE_EQUIVALENTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -91,7 +117,8 @@ def fold_case(text: str) -> str:
 
 # a run of digits, spelled digits and the letter O standing for zero, as phone numbers are dictated
 _SPOKEN_UNIT = r"(?:\d|(?:o|oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)(?![a-z]))"
-_SPOKEN_NUMBER = re.compile(rf"(?i)(?<![\w]){_SPOKEN_UNIT}(?:[\s().+-]*{_SPOKEN_UNIT})+")
+# (the lookahead names every unit's first letter: it lets the search skip other characters quickly)
+_SPOKEN_NUMBER = re.compile(rf"(?i)(?<![\w])(?=[\dotzfsend]){_SPOKEN_UNIT}(?:[\s().+-]*{_SPOKEN_UNIT})+")
 MIN_PHONE_DIGITS = 9
 
 
@@ -116,10 +143,7 @@ def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
         found.append(Finding(what, raw, start))
 
     digits = sum(map(str.isdigit, text))
-    lowered = fold_case(text)
-    for rule in _RULES:
-        if not rule.may_match(digits, lowered):
-            continue
+    for rule in rules_that_may_match(digits, fold_case(text)):
         for match in rule.pattern.finditer(text):
             add(rule.what, match.group(0), match.start())
     # the matcher is slow, and a number long enough to report needs that many digits in the text

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from generator.core.collection import Collection
     from generator.core.issues import Issue, Issues
     from generator.core.settings import Settings
+    from generator.core.sources import Source
     from generator.core.specs import DataFile, PageSpec, TemplateFile
 
     Check = Callable[[Catalog, list[Issue]], list[Issue]]
@@ -53,6 +54,10 @@ class ContentType:
     # (guidance prose quotes signs.yml's numbers)
     prepare: Callable[[Catalog], list[Issue]] | None = None
     checks: tuple[Check, ...] = ()
+    # checks of one file as written (valid or not) that read nothing else: run over every file of the
+    # type, beside the other checks (in a second process for large networks, generator/common/beside.py).
+    # A problem at a field the schema already refused is not reported again.
+    file_checks: tuple[Callable[[Source], list[Issue]], ...] = ()
     # its section's front page when the owner reaches it from Get help (triage, signs, first aid):
     # planned right after Get help, before every type's own pages, as the site map has always listed them
     landing: Callable[[Catalog], list[PageSpec]] | None = None

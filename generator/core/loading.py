@@ -9,7 +9,8 @@ one located issue, and the collection is marked unavailable so nothing reports "
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -24,6 +25,17 @@ from generator.core.sources import Source, display_path, load_file
 from generator.core.validate import validate, validate_as_far_as_possible
 
 M = TypeVar("M", bound=BaseModel)
+
+Read = tuple[Source | None, list[Issue]]
+# What reads a folder's files: given the files, in order, and the repository root, the result of
+# `load_file` for each, in the same order (generator/common/read_ahead.py parses them in a second
+# process for large folders).
+FilesReader = Callable[[Sequence[Path], Path], AbstractContextManager[Iterator[Read]]]
+
+
+@contextmanager
+def read_in_order(paths: Sequence[Path], root: Path) -> Iterator[Iterator[Read]]:
+    yield (load_file(path, root) for path in paths)
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,8 @@ def missing_folder(folder: Path, root: Path, message: str = "this folder is miss
 
 
 def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issues,
-                 context_of: Callable[[Any], dict[str, Any]] | None = None, *, required: bool = False) -> Loaded:
+                 context_of: Callable[[Any], dict[str, Any]] | None = None, *, required: bool = False,
+                 read_files: FilesReader = read_in_order) -> Loaded:
     """Load one file per entry, require file name = id, and keep ids unique. Every entry is checked
     as far as it can be: an id that differs from the file name is reported and the entry still
     checked, and every file in the folder counts as existing for references however broken it is.
@@ -150,36 +163,44 @@ def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issue
             issues.add(missing_folder(folder, settings.root))
         return Loaded(available=not required)
     entries: Loaded = Loaded()
-    for path in collection_files(folder, settings.root, issues):
-        entries.known[path.stem] = None
-        source, parse_issues = load_file(path, settings.root)
-        issues.extend(parse_issues)
-        if source is None:
-            continue
-        entries.sources.append(source)
-        written = source.data.get("id") if isinstance(source.data, dict) else None
-        if isinstance(written, str):
-            entries.known[written] = None
-        context = context_of(source.data) if context_of else {}
-        model_obj, found = validate_as_far_as_possible(source, model, context=context)
-        issues.extend(_id_hint(p, path) for p in found)
-        if isinstance(written, str) and written != path.stem and is_valid_id(written):
-            taken = folder / f"{written}.yml"
-            hint = (f"{written} is already used by {display_path(taken, settings.root)}; set id: {path.stem}"
-                    if taken.exists() else f"rename the file to {written}.yml or set id: {path.stem}")
-            issues.add(source.problem(("id",), f"id '{written}' does not match the file name '{path.name}'",
-                                      hint=hint))
-            if written in entries or taken.exists():
-                continue  # the id belongs to another file; this one is still checked as far as it is valid
-        if model_obj is None:
-            continue
-        entry_id = model_obj.id  # type: ignore[attr-defined]
-        if entry_id in entries:
-            issues.add(source.problem(("id",), f"duplicate id '{entry_id}' "
-                                      f"(also in {entries[entry_id].source.display})"))
-            continue
-        entries[entry_id] = Entry(model_obj, source)
+    files = collection_files(folder, settings.root, issues)
+    with read_files(files, settings.root) as read:
+        for path, (source, parse_issues) in zip(files, read, strict=True):
+            _add_entry(entries, path, source, parse_issues, folder, model, settings, issues, context_of)
     return entries
+
+
+def _add_entry(entries: Loaded, path: Path, source: Source | None, parse_issues: list[Issue], folder: Path,
+               model: type[M], settings: Settings, issues: Issues,
+               context_of: Callable[[Any], dict[str, Any]] | None) -> None:
+    """One file of `load_entries`, read: its problems reported, its id known, its entry kept if valid."""
+    entries.known[path.stem] = None
+    issues.extend(parse_issues)
+    if source is None:
+        return
+    entries.sources.append(source)
+    written = source.data.get("id") if isinstance(source.data, dict) else None
+    if isinstance(written, str):
+        entries.known[written] = None
+    context = context_of(source.data) if context_of else {}
+    model_obj, found = validate_as_far_as_possible(source, model, context=context)
+    issues.extend(_id_hint(p, path) for p in found)
+    if isinstance(written, str) and written != path.stem and is_valid_id(written):
+        taken = folder / f"{written}.yml"
+        hint = (f"{written} is already used by {display_path(taken, settings.root)}; set id: {path.stem}"
+                if taken.exists() else f"rename the file to {written}.yml or set id: {path.stem}")
+        issues.add(source.problem(("id",), f"id '{written}' does not match the file name '{path.name}'",
+                                  hint=hint))
+        if written in entries or taken.exists():
+            return  # the id belongs to another file; this one is still checked as far as it is valid
+    if model_obj is None:
+        return
+    entry_id = model_obj.id  # type: ignore[attr-defined]
+    if entry_id in entries:
+        issues.add(source.problem(("id",), f"duplicate id '{entry_id}' "
+                                  f"(also in {entries[entry_id].source.display})"))
+        return
+    entries[entry_id] = Entry(model_obj, source)
 
 
 def load_markdown_entries(folder: Path, model: type[M], settings: Settings, issues: Issues,

@@ -23,10 +23,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.common.forked import ChildFailed, Forked, error_from, error_message
 from generator.core.catalog import Catalog
 from generator.exports import data_files, summarised_exports
 from generator.exports.endpoints import ARCHIVE
-from generator.host.forked import ChildFailed, Forked, error_from, error_message
 
 WAIT_SECONDS = 900  # for each answer; making and writing take a few seconds at 10,000 organisations
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -120,7 +120,7 @@ class InThread:
 
 
 class InChild:
-    """The same in a forked child (generator/host/forked.py): it reports an error as a message and
+    """The same in a forked child (generator/common/forked.py): it reports an error as a message and
     ends with os._exit (none of the parent's cleanup runs twice); it stops by itself if the build
     process dies, so it never writes into a staging folder that is being removed."""
 

@@ -10,7 +10,7 @@ folder is new and empty, so mkdocs' not cleaning it first changes nothing.
 The child reports how many searchable pages it wrote and how many warnings it logged, then exits
 without running anything else of the build (no cleanup of the staging folder: that belongs to the
 parent). The parent waits for it before the service worker reads the pages; a child that fails fails
-the build. Forking, messages and stopping: generator/host/forked.py.
+the build. Forking, messages and stopping: generator/common/forked.py.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.common.forked import ChildFailed, Forked
 from generator.core.timings import TIMINGS
-from generator.host.forked import ChildFailed, Forked
 
 LOG = logging.getLogger("mkdocs.plugins.kb")
 DIRTY_WARNING = "A 'dirty' build is being performed"

@@ -8,17 +8,19 @@ Issues hold everything found, in one run; the Catalog is the one in-memory pictu
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from generator.common.beside import done_beside
+from generator.common.read_ahead import read_ahead
 from generator.common.text_checks import check_site_pages, check_text
 from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType
-from generator.core.issues import Issues
+from generator.core.issues import Issue, Issues, Stage
 from generator.core.loading import load_entries, load_list, load_single
 from generator.core.references import check_references
 from generator.core.settings import Settings
-from generator.core.sources import display_path
+from generator.core.sources import Source, display_path
 from generator.core.stray_files import stray_files
 from generator.core.timings import TIMINGS
 from generator.kinds import REGISTRY
@@ -53,19 +55,33 @@ def _load_and_check(settings: Settings, registry: tuple[ContentType, ...]) -> tu
         catalog.sources.setdefault(ctype.name, list(getattr(loaded, "sources", [])))
     # checks of the data as written, valid or not, before any type prepares the catalog
     issues.extend(check_references(catalog, {t.name: t.references for t in registry if t.references}, issues.items))
-    issues.extend(check_text(catalog, issues.items))
-    check_site_pages(settings.content / "pages", settings.root, issues)
-    issues.extend(stray_files(settings.root, [t.folder for t in registry if t.folder],
-                              [t.file for t in registry if t.file],
-                              read_whole=[display_path(settings.content / "pages", settings.root)]))
-    for ctype in registry:
-        if ctype.prepare:  # before the checks: they and the pages see what it prepared
-            issues.extend(ctype.prepare(catalog))
-    for ctype in registry:
-        for check in ctype.checks:
-            issues.extend(check(catalog, issues.items))
-    issues.extend(check_aliases(catalog, registry))
+    checked = [(check, catalog.sources.get(t.name, [])) for t in registry for check in t.file_checks]
+    many = sum(len(sources) for _, sources in checked) >= CHECK_FILES_BESIDE_FROM
+    with done_beside(lambda: _check_files(checked), worth_a_process=many) as file_problems:
+        issues.extend(check_text(catalog, issues.items))
+        check_site_pages(settings.content / "pages", settings.root, issues)
+        issues.extend(stray_files(settings.root, [t.folder for t in registry if t.folder],
+                                  [t.file for t in registry if t.file],
+                                  read_whole=[display_path(settings.content / "pages", settings.root)]))
+        for ctype in registry:
+            if ctype.prepare:  # before the checks: they and the pages see what it prepared
+                issues.extend(ctype.prepare(catalog))
+        for ctype in registry:
+            for check in ctype.checks:
+                issues.extend(check(catalog, issues.items))
+        issues.extend(check_aliases(catalog, registry))
+        refused = {(p.path, p.field) for p in issues.items if p.stage in (Stage.PARSE, Stage.SCHEMA)}
+        issues.extend(p for p in file_problems() if (p.path, p.field) not in refused)
     return catalog, issues
+
+
+# Below this many files, a second process for the checks of single files costs more than it saves.
+CHECK_FILES_BESIDE_FROM = 500
+
+
+def _check_files(checked: list[tuple[Callable[[Source], list[Issue]], list[Source]]]) -> list[Issue]:
+    """Every file check over every file of its type (run beside the other checks)."""
+    return [problem for check, sources in checked for source in sources for problem in check(source)]
 
 
 def load_order(registry: tuple[ContentType, ...]) -> list[ContentType]:
@@ -91,7 +107,8 @@ def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issue
     if ctype.folder:
         context = ctype.context
         return load_entries(path, ctype.model, settings, issues,
-                            (lambda data: context(data, catalog)) if context else None, required=ctype.required)
+                            (lambda data: context(data, catalog)) if context else None, required=ctype.required,
+                            read_files=read_ahead)
     if not (path.exists() or path.is_symlink()):
         return None
     return load_single(path, ctype.model, settings.root, issues)[1]

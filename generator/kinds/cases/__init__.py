@@ -10,7 +10,7 @@ from generator.core.catalog import Catalog
 from generator.core.collection import Collection, entries
 from generator.core.content_type import ContentType
 from generator.core.references import ref
-from generator.kinds.cases.checks import check_cases, name_field_message
+from generator.kinds.cases.checks import check_cases, identifying_details, name_field_message
 from generator.kinds.cases.model import Case
 from generator.kinds.cases.pages import plan_cases
 from generator.kinds.cases.views import case_list
@@ -37,7 +37,7 @@ CASES = ContentType(
         ref("related.services.*", "services", "service"),
         ref("organisation", "organisations", "organisation", list_options=False),
     ),
-    checks=(check_cases,), pages=plan_cases, export=_export,
+    checks=(check_cases,), file_checks=(identifying_details,), pages=plan_cases, export=_export,
     # a case is published only with the owner's consent, so the record of it is never published
     private={Case: frozenset({"consent_recorded"})}, examples="cases")
 

@@ -27,9 +27,7 @@ def name_field_message(problem: Issue) -> Issue:
 
 
 def check_cases(catalog: Catalog, found: list[Issue]) -> list[Issue]:
-    """Consent, review date and identifying details; a value the schema already refused
-    (``found``) is not reported again."""
-    refused = {(p.path, p.field) for p in found if p.stage in (Stage.PARSE, Stage.SCHEMA)}
+    """Consent and review date (identifying details: `identifying_details`, a check of each file)."""
     issues: list[Issue] = []
     for entry in catalog.cases.values():
         case, src = entry.model, entry.source
@@ -38,13 +36,11 @@ def check_cases(catalog: Catalog, found: list[Issue]) -> list[Issue]:
                                       "recorded", hint="record consent, or remove the case", stage=Stage.CONTENT))
         if case.reviewed.on > catalog.settings.today:
             issues.append(src.problem(("reviewed", "on"), "the review date is in the future"))
-    for src in catalog.sources.get("cases", []):  # every case file read, valid or not
-        issues += [p for p in identifying_details(src) if (p.path, p.field) not in refused]
     return issues
 
 
 def identifying_details(src: Source) -> list[Issue]:
-    """Every identifying detail in every text of a case file, at its field."""
+    """Every identifying detail in every text of a case file (valid or not), at its field."""
     issues = []
     for path, text in strings(src.data):
         if tuple(path) in _CALENDAR_DATE_FIELDS:

@@ -1,6 +1,7 @@
-"""A forked copy of the build process that does part of the build beside it: `kb build` writes half of
-its pages from one (generator/host/page_split.py) and makes and writes the open data from another
-(generator/host/file_writer.py). The one way both are made, talk to the parent, end and are stopped.
+"""A forked copy of the process that does part of the work beside it: `kb build` writes half of its
+pages from one (generator/host/page_split.py) and makes and writes the open data from another
+(generator/host/file_writer.py); loading a large folder reads and parses its files in another
+(generator/common/read_ahead.py). The one way all are made, talk to the parent, end and are stopped.
 
 - Before the fork, chart drawings are finished (a copy has no thread reading them) and garbage
   collection is frozen (the child's collections then leave the parent's objects alone, so fewer
@@ -8,7 +9,7 @@ its pages from one (generator/host/page_split.py) and makes and writes the open 
 - The child's SIGTERM and SIGINT stop it at once: the parent's handlers remove the staging folder,
   which belongs to the parent alone. The child stops by itself once the parent is gone
   (``parent_gone``), so it never writes on into a folder that is being removed.
-- Messages are JSON, each preceded by its length, one pipe each way.
+- Messages are JSON (or bytes the caller encodes), each preceded by its length, one pipe each way.
 - The parent waits for a message at most a given time; a child that does not answer by then is
   killed and reaped (a stuck child must fail the build, not hang it). Every child is reaped.
 """
@@ -71,7 +72,9 @@ class Forked:
 
     # ---- either side ----------------------------------------------------------------------
     def send(self, message: Any) -> None:
-        data = json.dumps(message).encode("utf-8")
+        self.send_bytes(json.dumps(message).encode("utf-8"))
+
+    def send_bytes(self, data: bytes) -> None:
         view = memoryview(_LENGTH.pack(len(data)) + data)
         while view:
             view = view[os.write(self._write, view):]
@@ -80,11 +83,15 @@ class Forked:
         """The next message; None if the other side closed its end first. In the parent, raises
         ChildFailed (and kills the child) when nothing comes within ``seconds``; in the child, a
         parent that is gone ends the child."""
+        body = self.receive_bytes(seconds)
+        return None if body is None else json.loads(body)
+
+    def receive_bytes(self, seconds: float) -> bytes | None:
+        """As `receive`, for a message sent with `send_bytes`."""
         header = self._read_exactly(_LENGTH.size, seconds)
         if header is None:
             return None
-        body = self._read_exactly(_LENGTH.unpack(header)[0], seconds)
-        return None if body is None else json.loads(body)
+        return self._read_exactly(_LENGTH.unpack(header)[0], seconds)
 
     def _read_exactly(self, size: int, seconds: float) -> bytes | None:
         chunks, wanted = [], size
