@@ -22,6 +22,7 @@ from pathlib import Path
 from generator.common.forked import ChildFailed, Forked
 from generator.core.loading import Read, read_in_order
 from generator.core.sources import Source, load_file
+from generator.core.timings import TIMINGS
 
 # Below this many files a fork costs more than it saves (and the demo's folders never fork).
 READ_AHEAD_FROM = 500
@@ -74,8 +75,9 @@ def _received(child: Forked, paths: Sequence[Path], root: Path) -> Iterator[Read
     done = 0
     while done < len(paths):
         try:
-            message = child.receive_bytes(_ANSWER_SECONDS)
-            batch = pickle.loads(message) if message is not None else None
+            with TIMINGS.stage("load"):  # waiting for the child's parsing counts as loading
+                message = child.receive_bytes(_ANSWER_SECONDS)
+                batch = pickle.loads(message) if message is not None else None
         except (ChildFailed, pickle.UnpicklingError, EOFError, ValueError):
             batch = None
         if not batch:
