@@ -1,4 +1,4 @@
-"""Offline use: the service worker, the web app manifest and its icons.
+"""Offline use: the service worker (the app icons are drawn with the charts, generator/common/charts.py).
 
 The service worker is rendered after mkdocs has written the site, so it can list the real files:
 the pages owners and clinicians need without signal, and every asset those pages load. Its cache
@@ -8,7 +8,6 @@ version is a hash of the built files, so each deploy with changes replaces the o
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +15,6 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 
-from generator.common.charts import pyplot
 from generator.host.search import BUNDLES
 from generator.kinds.organisations.help_data import HELP_DIR
 
@@ -134,16 +132,3 @@ def write_preview_service_worker(site: Path, env: Environment) -> None:
     """`kb serve`: a sw.js that removes any worker and stored copies an earlier visit left (the preview
     registers none: theme/main.html leaves out offline.js)."""
     (site / "sw.js").write_text(env.get_template("sw-preview.js").render(), encoding="utf-8")
-
-
-def icon_png(size: int) -> bytes:
-    """The app icon: white paw-free lettering on the site's green, drawn with matplotlib."""
-    plt = pyplot()  # set up as for the charts, whichever is drawn first
-    figure = plt.figure(figsize=(1, 1), dpi=size)
-    figure.patch.set_facecolor("#003d34")
-    figure.text(0.5, 0.52, "SOS", ha="center", va="center", color="white", fontsize=22, fontweight="bold")
-    figure.text(0.5, 0.2, "small pets", ha="center", va="center", color="white", fontsize=7)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=size, facecolor="#003d34", metadata={"Software": None})
-    plt.close(figure)
-    return buffer.getvalue()

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.common.charts import app_icon, icon_png
 from generator.common.markdown_text import sanitise_page
 from generator.core.catalog import Catalog
 from generator.core.history import History, read_history
@@ -32,7 +33,7 @@ from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.file_writer import InChild, InThread, open_data_writer
 from generator.host.html_pages import skip_markdown
 from generator.host.nav_cache import install as install_nav_cache
-from generator.host.offline import icon_png, write_preview_service_worker, write_service_worker
+from generator.host.offline import write_preview_service_worker, write_service_worker
 from generator.host.page_split import PageSplit, SecondProcessFailed
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
@@ -50,6 +51,7 @@ from generator.site.render import (
 )
 
 SEARCH_BODY = "data-pagefind-body"
+ICON_SIZES = (192, 512)  # the web app manifest's icons (theme/kb/site.webmanifest)
 LOG = logging.getLogger("mkdocs.plugins.kb")
 
 
@@ -104,6 +106,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._indexing: threading.Thread | None = None
         # the open-data files are made and written beside the build (generator/host/file_writer.py)
         self._writer: InThread | InChild | None = None
+        self._icons: dict[int, Any] = {}  # the app icons' drawings, by size
         # `kb serve` keeps showing the last content without errors while an edit has some (mkdocs'
         # server would otherwise hold every request until a build succeeds), with the errors on top
         self.last_good: tuple[Catalog, Issues] | None = None
@@ -155,6 +158,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # makes the exports while this process plans the pages
             self._writer = open_data_writer(catalog, config.site_url or "", config.site_name, config.extra,
                                             fork=not self.serving and self.config.open_data_in_a_second_process)
+            # asked for now (after that fork, which would wait for them), drawn while the pages are planned
+            self._icons = {size: app_icon(size) for size in ICON_SIZES}
             self.specs = plan_pages(catalog)
             try:
                 summary = self._writer.summary()
@@ -228,8 +233,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       *feed_files(self.catalog, self.specs, self.history, config.site_url or "", config.site_name),
                       TemplateFile("site.webmanifest", "site.webmanifest",
                                    {"name": config.site_name, "description": config.site_description or ""}),
-                      DataFile("assets/icons/icon-192.png", icon_png(192)),
-                      DataFile("assets/icons/icon-512.png", icon_png(512))]:
+                      *[DataFile(f"assets/icons/icon-{size}.png", icon_png(drawing))
+                        for size, drawing in self._icons.items()]]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
             files.append(File.generated(config, extra.src_uri, content=content))
 
