@@ -1,12 +1,14 @@
 """Build the Pagefind indexes for a built site and check that they cover every indexable page.
 
-Two bundles, so that an owner's first search stays the same size however large the network grows:
+Three bundles, so that an owner's first search stays the same size however large the network grows:
 - ``pagefind/``: guidance (Get help, triage, first aid, referral) and the home and about pages. It
   is what the search page queries first, and its index is cut into small chunks, so a question of a
   few words downloads a few small files.
-- ``pagefind-network/``: everything that grows with the network (organisations, regions, species
-  and service lists, cases, training, kit, volunteers, metrics). The search page merges it into the
-  search only when someone asks for clinics, cases and training, or opens the filters.
+- ``pagefind-clinics/``: the organisations' pages, and ``pagefind-network/``: everything else that
+  grows with the network (regions, species and service lists, cases, training, kit, volunteers,
+  metrics). The search page merges both into the search only when someone asks for clinics, cases
+  and training, or opens the filters. They are two runs because Pagefind's memory follows the words
+  it indexes: one run over both took 1.5 GB at 10,000 organisations, each of the two about half.
 
 Pagefind runs as its command-line tool (the binary inside the `pagefind[bin]` wheel, started with
 `python -m pagefind`): one process per bundle, no event loop of ours, and its own error output.
@@ -39,9 +41,12 @@ class Bundle:
 
 
 GUIDANCE = Bundle("pagefind", GUIDANCE_CHUNK_POSITIONS)
+CLINICS = Bundle("pagefind-clinics")
 NETWORK = Bundle("pagefind-network")
-BUNDLES = (GUIDANCE, NETWORK)
+BUNDLES = (GUIDANCE, CLINICS, NETWORK)
+NETWORK_BUNDLES = (CLINICS, NETWORK)  # merged in when the reader asks (theme/kb/search.html)
 INDEX_DIR = GUIDANCE.folder  # the bundle the search page loads first
+CLINICS_SECTIONS = ("organisations",)
 
 
 class SearchIndexError(RuntimeError):
@@ -52,10 +57,14 @@ def guidance_glob() -> str:
     return "{" + ",".join(["index.html", *(f"{section}/**/*.html" for section in GUIDANCE_SECTIONS)]) + "}"
 
 
+def clinics_glob() -> str:
+    return "{" + ",".join(f"{section}/**/*.html" for section in CLINICS_SECTIONS) + "}"
+
+
 def network_glob(site_dir: Path) -> str | None:
     """Every other top-level folder of the built site (found, not listed, so a new section is never
     left out of search); None when there is none."""
-    skip = {*GUIDANCE_SECTIONS, *(bundle.folder for bundle in BUNDLES)}
+    skip = {*GUIDANCE_SECTIONS, *CLINICS_SECTIONS, *(bundle.folder for bundle in BUNDLES)}
     folders = sorted(p.name for p in site_dir.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.name not in skip)
     if not folders:
@@ -90,11 +99,11 @@ def _run_pagefind(site_dir: Path, bundle: Bundle, glob: str) -> int:
 
 
 def build_index(site_dir: Path) -> int:
-    """Index ``site_dir`` in place into both bundles and return the number of pages indexed (a
+    """Index ``site_dir`` in place into every bundle and return the number of pages indexed (a
     bundle with no page to index is not written)."""
     indexed = 0
-    for bundle, glob in ((GUIDANCE, guidance_glob()), (NETWORK, network_glob(site_dir))):
-        if glob and any(site_dir.glob(part) for part in glob.strip("{}").split(",")):
+    for bundle, glob in ((GUIDANCE, guidance_glob()), (CLINICS, clinics_glob()), (NETWORK, network_glob(site_dir))):
+        if glob and any(next(site_dir.glob(part), None) for part in glob.strip("{}").split(",")):
             indexed += _run_pagefind(site_dir, bundle, glob)
         else:
             shutil.rmtree(site_dir / bundle.folder, ignore_errors=True)

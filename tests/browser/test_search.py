@@ -73,7 +73,7 @@ def test_first_search_loads_only_the_guidance_index_and_clinics_come_on_request(
     first_result(page)
     page.wait_for_load_state("networkidle")
     assert any(p.startswith("/pagefind/") for p in requests)
-    assert not [p for p in requests if p.startswith("/pagefind-network/") or "/filter/" in p]
+    assert not [p for p in requests if p.startswith(("/pagefind-network/", "/pagefind-clinics/")) or "/filter/" in p]
     types = page.locator(".kb-result__type").all_text_contents()
     assert set(types) <= GUIDANCE_TYPES, types
 
@@ -81,6 +81,7 @@ def test_first_search_loads_only_the_guidance_index_and_clinics_come_on_request(
     expect(page).to_have_url(demo_url + "search/?q=hamster&all=1")
     expect(page.locator("#kb-search-status")).to_contain_text("clinics, cases and other pages")
     assert any(p.startswith("/pagefind-network/") for p in requests)
+    assert any(p.startswith("/pagefind-clinics/") for p in requests)
     assert not [p for p in requests if "/filter/" in p]  # still no filter data: the filters are folded
     for _ in range(10):  # bounded: every page of results, guidance first
         if not page.locator("#kb-search-more").is_visible():

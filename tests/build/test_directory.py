@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from generator.cli import main as kb_main
+from generator.host.search import NETWORK_BUNDLES
 from tests.helpers import make_tree, page, soup
 
 ORG = "organisations/southhaven-animal-emergency-hospital"
@@ -155,11 +156,21 @@ def test_who_can_help_data_is_one_file_per_region(fixture_site: Path) -> None:
 def test_search_index_covers_every_indexable_page(fixture_site: Path) -> None:
     marked = [f for f in fixture_site.rglob("*.html") if "data-pagefind-body" in f.read_text(encoding="utf-8")]
     indexed = 0
-    for bundle in ("pagefind", "pagefind-network"):  # guidance, then the directory, cases and training
+    # guidance, the organisations, then the directory, cases and training
+    for bundle in ("pagefind", "pagefind-clinics", "pagefind-network"):
         entry = json.loads((fixture_site / bundle / "pagefind-entry.json").read_text())
         indexed += sum(language["page_count"] for language in entry["languages"].values())
     assert indexed == len(marked) > 20
     assert (fixture_site / "pagefind/pagefind.js").is_file()
+
+
+def test_the_search_page_merges_every_network_bundle_the_build_writes(fixture_site: Path) -> None:
+    """The bundles the search page merges on request are the ones the build indexes (two names for
+    one list, in theme/kb/search.html and generator/host/search.py), and each exists."""
+    root = page(fixture_site, "search").select_one("[data-kb-search]")
+    merged = [url.strip("./") for url in root["data-kb-network"].split()]
+    assert merged == [bundle.folder for bundle in NETWORK_BUNDLES]
+    assert all((fixture_site / folder / "pagefind-entry.json").is_file() for folder in merged)
 
 
 def test_text_fields_are_escaped(tmp_path: Path) -> None:

@@ -119,12 +119,13 @@ def test_no_private_value_appears_in_any_output_file(canary_site: Path) -> None:
 
 def test_the_search_index_was_searched(canary_site: Path) -> None:
     """The canary search would be empty if Pagefind's files were not opened: they hold the pages' words.
-    Both bundles (issue 19): guidance in pagefind/, organisations and the rest of the network in
-    pagefind-network/."""
+    Every bundle: guidance in pagefind/, organisations in pagefind-clinics/ and the rest of the
+    network in pagefind-network/."""
     texts = list(output_texts(canary_site))
     assert any(name.startswith("pagefind/fragment/") for name, _ in texts)
-    network = [text for name, text in texts if name.startswith("pagefind-network/fragment/")]
-    assert network and any("Pebblesham" in text for text in network)
+    clinics = [text for name, text in texts if name.startswith("pagefind-clinics/fragment/")]
+    assert clinics and any("Pebblesham" in text for text in clinics)
+    assert any(name.startswith("pagefind-network/fragment/") for name, _ in texts)
 
 
 def test_a_members_only_alert_appears_in_no_output_file(canary_site: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from tests.helpers import REPO
 
 JINJA = re.compile(r"\{\{|\{%-?\s")
-UPSTREAM = ("pagefind/", "pagefind-network/", "assets/javascripts/")  # Pagefind's and Material's own scripts
+# Pagefind's and Material's own scripts
+UPSTREAM = ("pagefind/", "pagefind-clinics/", "pagefind-network/", "assets/javascripts/")
 
 
 def test_theme_sources_are_not_published(fixture_site: Path) -> None:

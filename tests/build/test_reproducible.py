@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.cli import main as kb_main
 from tests.helpers import make_tree
 
-UNSTABLE_UPSTREAM = tuple(f"{bundle}/{name}" for bundle in ("pagefind", "pagefind-network")
+UNSTABLE_UPSTREAM = tuple(f"{bundle}/{name}" for bundle in ("pagefind", "pagefind-clinics", "pagefind-network")
                           for name in ("filter/", "pagefind-entry.json", "pagefind.en_"))
 
 

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.host.search import GUIDANCE, NETWORK
+from generator.host.search import BUNDLES, CLINICS, GUIDANCE, NETWORK
 
 SIGNATURE = b"pagefind_dcd"
 
 
 @pytest.fixture(scope="module")
 def fragments(fixture_site: Path) -> dict[str, dict]:
-    """Every indexed page's fragment by URL path, as Pagefind wrote it (both bundles)."""
+    """Every indexed page's fragment by URL path, as Pagefind wrote it (every bundle)."""
     found = {}
-    for path in [*(fixture_site / GUIDANCE.folder / "fragment").glob("*.pf_fragment"),
-                 *(fixture_site / NETWORK.folder / "fragment").glob("*.pf_fragment")]:
+    for path in [path for bundle in BUNDLES
+                 for path in (fixture_site / bundle.folder / "fragment").glob("*.pf_fragment")]:
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE)
         fragment = json.loads(data[len(SIGNATURE):])
@@ -48,19 +48,21 @@ def test_listing_pages_do_not_repeat_their_entries(fragments: dict[str, dict]) -
 
 
 def test_guidance_and_the_network_are_separate_bundles(fixture_site: Path) -> None:
-    """An owner's first search loads the guidance bundle only; directory, cases and training are in the
-    bundle merged on request (generator/host/search.py)."""
+    """An owner's first search loads the guidance bundle only; organisations, and directory, cases and
+    training, are in the two bundles merged on request (generator/host/search.py)."""
     def urls(bundle) -> set[str]:
         out = set()
         for path in (fixture_site / bundle.folder / "fragment").glob("*.pf_fragment"):
             out.add(json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])["url"].strip("/"))
         return out
 
-    guidance, network = urls(GUIDANCE), urls(NETWORK)
+    guidance, clinics, network = urls(GUIDANCE), urls(CLINICS), urls(NETWORK)
     assert {"triage/gut-stasis", "get-help", "first-aid/species/hamster", ""} <= guidance
     assert not {u for u in guidance if u.startswith(("organisations/", "regions/", "cases/", "species/"))}
-    assert {"organisations/southhaven-animal-emergency-hospital", "regions/eastmarsh", "directory"} <= network
-    assert not guidance & network
+    assert "organisations/southhaven-animal-emergency-hospital" in clinics
+    assert all(u.startswith("organisations/") for u in clinics)
+    assert {"regions/eastmarsh", "directory"} <= network
+    assert not guidance & network and not guidance & clinics and not clinics & network
 
 
 def test_excerpts_are_clean_summaries(fragments: dict[str, dict]) -> None:

@@ -1,9 +1,9 @@
 /* Site search with Pagefind (theme/kb/search.html). Owners' guidance comes first: the first search
    downloads only the guidance bundle (pagefind/), which stays the same size however large the
-   network grows; clinics, cases and training (pagefind-network/) are merged in when someone asks
-   for them or opens the filters. Before a query runs, the vocabulary the build collected from the
-   content (generator/site/search_words.py) drops stop words, replaces owners' words the pages do not use
-   and corrects misspelt names ("guina pig", "hamstr"), and the page says what it searched for.
+   network grows; clinics (pagefind-clinics/) and cases, training and the rest of the network
+   (pagefind-network/) are merged in when someone asks for them or opens the filters. Before a
+   query runs, the vocabulary the build collected from the content (generator/site/search_words.py)
+   drops stop words, replaces owners' words the pages do not use and corrects misspelt names ("guina pig", "hamstr"), and the page says what it searched for.
    Pagefind needs every word on a page, so when nothing matches the least telling words are
    dropped one by one. Offline, the vocabulary itself lists the stored guides that match. */
 (function () {
@@ -17,7 +17,9 @@
   var networkButton = $("kb-search-network"), filterBox = $("kb-search-filters"), fields = $("kb-search-fields");
   var V = JSON.parse(root.getAttribute("data-kb-words"));
   var scriptUrl = new URL(root.getAttribute("data-kb-pagefind"), document.baseURI);
-  var networkUrl = new URL(root.getAttribute("data-kb-network"), document.baseURI);
+  var networkUrls = root.getAttribute("data-kb-network").split(/\s+/).filter(Boolean).map(function (u) {
+    return new URL(u, document.baseURI);
+  });
   var siteBase = new URL(root.getAttribute("data-kb-base"), document.baseURI);
   var FILTERS = { type: "Type", species: "Species", region: "Region", service: "Service", kind: "Kind of organisation" };
   var PAGE = 10;
@@ -157,10 +159,13 @@
 
   function loadNetwork() {
     if (!merged) {
-      merged = loadEngine().then(function (pagefind) {
-        return pagefind.mergeIndex(networkUrl.pathname, { baseUrl: siteBase.pathname, mergeFilter: { scope: "network" } })
-          .then(function () { return pagefind; });
-      });
+      // one after another: each merge is a bundle of the network's pages
+      merged = networkUrls.reduce(function (ready, url) {
+        return ready.then(function (pagefind) {
+          return pagefind.mergeIndex(url.pathname, { baseUrl: siteBase.pathname, mergeFilter: { scope: "network" } })
+            .then(function () { return pagefind; });
+        });
+      }, loadEngine());
     }
     return merged;
   }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.host.search import GUIDANCE, NETWORK, SearchIndexError, build_index, verify_index
+from generator.host.search import BUNDLES, CLINICS, GUIDANCE, NETWORK, SearchIndexError, build_index, verify_index
 
 
 def _page(path: Path, title: str, marked: bool, words: str = "hamster guinea pig") -> None:
@@ -18,23 +18,39 @@ def _page(path: Path, title: str, marked: bool, words: str = "hamster guinea pig
 
 
 def _site(tmp_path: Path, pages: int, marked: int) -> Path:
-    """A home page and ``pages`` guides (guidance bundle) and as many organisations (network bundle),
-    the first ``marked`` of each marked for search."""
+    """A home page and ``pages`` guides (guidance bundle), as many organisations (clinics bundle) and
+    as many cases (network bundle), the first ``marked`` of each marked for search."""
     _page(tmp_path / "index.html", "Home", True)
     for i in range(pages):
         _page(tmp_path / f"triage/g{i}/index.html", f"Guide {i}", i < marked)
         _page(tmp_path / f"organisations/o{i}/index.html", f"Clinic {i}", i < marked)
+        _page(tmp_path / f"cases/c{i}/index.html", f"Case {i}", i < marked)
     return tmp_path
 
 
-def test_index_counts_only_marked_pages_in_both_bundles(tmp_path: Path) -> None:
+def test_index_counts_only_marked_pages_in_every_bundle(tmp_path: Path) -> None:
     site = _site(tmp_path, pages=5, marked=3)
-    assert build_index(site) == 1 + 3 + 3
-    verify_index(site, 7, expected=7)
-    with pytest.raises(SearchIndexError, match="covers 7 page"):
-        verify_index(site, 7, expected=9)
-    entries = {b.folder: json.loads((site / b.folder / "pagefind-entry.json").read_text()) for b in (GUIDANCE, NETWORK)}
-    assert [sum(lang["page_count"] for lang in e["languages"].values()) for e in entries.values()] == [4, 3]
+    assert build_index(site) == 1 + 3 + 3 + 3
+    verify_index(site, 10, expected=10)
+    with pytest.raises(SearchIndexError, match="covers 10 page"):
+        verify_index(site, 10, expected=12)
+    entries = {b.folder: json.loads((site / b.folder / "pagefind-entry.json").read_text()) for b in BUNDLES}
+    assert [sum(lang["page_count"] for lang in e["languages"].values()) for e in entries.values()] == [4, 3, 3]
+    # organisations only in the clinics bundle, cases only in the network bundle
+    fragments = {b.folder: " ".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                                    for f in (site / b.folder / "fragment").glob("*.pf_fragment")) for b in BUNDLES}
+    assert "Clinic 0" in fragments[CLINICS.folder] and "Case 0" not in fragments[CLINICS.folder]
+    assert "Case 0" in fragments[NETWORK.folder] and "Clinic 0" not in fragments[NETWORK.folder]
+
+
+def test_a_site_without_organisations_has_no_clinics_bundle(tmp_path: Path) -> None:
+    """Pagefind refuses to index nothing: a bundle with no pages is left out, not a failed build."""
+    _page(tmp_path / "index.html", "Home", True)
+    _page(tmp_path / "cases/c0/index.html", "Case 0", True)
+    (tmp_path / CLINICS.folder).mkdir()  # from an earlier build
+    assert build_index(tmp_path) == 2
+    assert not (tmp_path / CLINICS.folder).exists()
+    assert (tmp_path / NETWORK.folder / "pagefind-entry.json").is_file()
 
 
 def test_missing_index_fails(tmp_path: Path) -> None:
@@ -44,12 +60,12 @@ def test_missing_index_fails(tmp_path: Path) -> None:
 
 def test_stale_index_files_are_removed(tmp_path: Path) -> None:
     site = _site(tmp_path, pages=2, marked=2)
-    for bundle in (GUIDANCE, NETWORK):
+    for bundle in BUNDLES:
         (site / bundle.folder).mkdir()
         (site / bundle.folder / "stale-fragment.pf_fragment").write_text("old")
     build_index(site)
-    assert not (site / GUIDANCE.folder / "stale-fragment.pf_fragment").exists()
-    assert not (site / NETWORK.folder / "stale-fragment.pf_fragment").exists()
+    for bundle in BUNDLES:
+        assert not (site / bundle.folder / "stale-fragment.pf_fragment").exists()
 
 
 def test_guidance_chunks_stay_small(tmp_path: Path) -> None:
@@ -59,7 +75,7 @@ def test_guidance_chunks_stay_small(tmp_path: Path) -> None:
     _page(tmp_path / "index.html", "Home", True)
     for i in range(60):
         _page(tmp_path / f"triage/g{i}/index.html", f"Guide {i}", True, words)
-        _page(tmp_path / f"organisations/o{i}/index.html", f"Clinic {i}", True, words)
+        _page(tmp_path / f"cases/c{i}/index.html", f"Case {i}", True, words)
     build_index(tmp_path)
 
     def size(chunk: Path) -> int:
