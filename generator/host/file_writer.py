@@ -2,8 +2,11 @@
 their zip at 5,000 organisations), so that neither their making nor their writing holds up the pages.
 
 InChild forks as planning starts. The child makes the exports while the build plans its pages, sends
-the summary the "Use our data" page needs (generator/exports, ``summarise``), and writes the files
-once the build says the site folder is ready (``start``), while the build renders its pages. It has
+the summary the "Use our data" page needs (generator/exports, ``summarise``), writes the files into
+a hidden folder of the site folder (EARLY_FOLDER, which mkdocs' cleaning keeps), lets go of them,
+and moves them into place once the build says the site folder is ready (``start``). Held until then,
+the files and what making them left behind were 800 MB of the child at 10,000 organisations, beside
+the two processes writing pages: the peak of the build. It has
 an interpreter lock of its own (on a thread, the writer's many short system calls and zipfile's
 Python between them took the lock back and forth with the page rendering, and the build got no
 faster), and the build process never holds the files (300 MB at 10,000 organisations). InThread does
@@ -18,16 +21,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from generator.common.forked import ChildFailed, Forked, error_from, error_message
+from generator.common.memory import release_free_memory
 from generator.core.catalog import Catalog
 from generator.exports import data_files, summarised_exports
 from generator.exports.endpoints import ARCHIVE
 
+EARLY_FOLDER = ".kb-open-data"  # in the site folder: hidden, so mkdocs' cleaning leaves it
+TRIM_EVERY = 2000  # files
 WAIT_SECONDS = 900  # for each answer; making and writing take a few seconds at 10,000 organisations
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
@@ -36,21 +43,43 @@ class OpenDataFailed(RuntimeError):
     """The open data could not be made or written."""
 
 
-def write_all(root: str, data: dict[str, bytes], readme: str, should_stop: Callable[[], bool]) -> None:
-    """Every data file and the zip of them all, into ``root``; ``data`` is emptied as it goes."""
+def write_all(root: str, data: dict[str, bytes], readme: str, should_stop: Callable[[], bool]) -> list[str]:
+    """Every data file and the zip of them all, into ``root``; ``data`` is emptied as it goes.
+    Returns the files written, by their paths in the site."""
     folders: set[str] = set()  # made once each: 32,000 files go into a few dozen folders
+    written = [ARCHIVE]
     archive_path = os.path.join(root, ARCHIVE)
     os.makedirs(os.path.dirname(archive_path), exist_ok=True)
     with open(archive_path, "wb") as archive:
         for file in data_files(data, readme, archive):
             if should_stop():
-                return
+                return written
             target = os.path.join(root, file.src_uri)
             folder = os.path.dirname(target)
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
             _write(target, file.content.encode("utf-8") if isinstance(file.content, str) else file.content)
+            written.append(file.src_uri)
+            if len(written) % TRIM_EVERY == 0:
+                release_free_memory()  # the files written so far, let go of, leave the process
+    return written
+
+
+def move_all(early: str, root: str, names: list[str], should_stop: Callable[[], bool]) -> None:
+    """The files written early into ``early`` moved to the same paths in ``root`` (one rename each, on
+    the same file system), then ``early`` removed."""
+    folders: set[str] = set()
+    for name in names:
+        if should_stop():
+            return
+        target = os.path.join(root, name)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        os.replace(os.path.join(early, name), target)
+    shutil.rmtree(early)  # only the emptied folders are left in it
 
 
 def _write(path: str, content: bytes) -> None:
@@ -66,20 +95,23 @@ def _write(path: str, content: bytes) -> None:
 
 
 def open_data_writer(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
-                     fork: bool) -> InThread | InChild:
-    """A writer for the catalog's open data: in a child process if ``fork`` and the system allows it,
+                     readme: str, fork: bool, site_dir: Path | None = None) -> InThread | InChild:
+    """A writer for the catalog's open data (``readme`` is the archive's README.txt): in a child
+    process if ``fork`` and the system allows it, which writes early into ``site_dir`` if given,
     else on a thread (the exports are then made here, now)."""
     if fork and hasattr(os, "fork"):
         try:
-            return InChild(catalog, site_url, site_name, extra)
+            return InChild(catalog, site_url, site_name, extra, readme=readme, site_dir=site_dir)
         except OSError:  # no process to spare (memory, limits): write on a thread instead
             pass
-    return InThread(catalog, site_url, site_name, extra)
+    return InThread(catalog, site_url, site_name, extra, readme=readme)
 
 
 class InThread:
-    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
+    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
+                 readme: str) -> None:
         self._summary, self._data = summarised_exports(catalog, site_url, site_name, extra)
+        self._readme = readme
         self._stopping = threading.Event()
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -87,10 +119,10 @@ class InThread:
     def summary(self) -> dict[str, Any]:
         return self._summary
 
-    def start(self, root: Path, readme: str) -> None:
+    def start(self, root: Path) -> None:
         """Start writing: the site folder is ready for the files."""
-        self._thread = threading.Thread(target=self._run, args=(os.fspath(root), readme), name="kb-file-writer",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(os.fspath(root), self._readme),
+                                        name="kb-file-writer", daemon=True)
         self._thread.start()
 
     def _run(self, root: str, readme: str) -> None:
@@ -124,11 +156,15 @@ class InChild:
     ends with os._exit (none of the parent's cleanup runs twice); it stops by itself if the build
     process dies, so it never writes into a staging folder that is being removed."""
 
-    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> None:
+    def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
+                 readme: str, site_dir: Path | None = None) -> None:
+        """``site_dir``: write the files early, into its EARLY_FOLDER (already checked to be a folder the
+        build may write in); without it, the child holds them until ``start``."""
+        self._early = os.path.join(site_dir, EARLY_FOLDER) if site_dir is not None else None
         self._fork = Forked("the open-data writer")
         if self._fork.is_child:  # pragma: no cover - the child (coverage does not follow it)
             try:
-                _child(self._fork, catalog, site_url, site_name, extra)
+                _child(self._fork, catalog, site_url, site_name, extra, readme, self._early)
             finally:  # whatever happens, the child never returns into the build's code
                 os._exit(1)
         self._summary: dict[str, Any] | None = None
@@ -139,9 +175,9 @@ class InChild:
             self._summary = self._answer("summary")
         return self._summary
 
-    def start(self, root: Path, readme: str) -> None:
+    def start(self, root: Path) -> None:
         self.summary()  # the child sends it before it reads anything
-        self._fork.send({"root": os.fspath(root), "readme": readme})
+        self._fork.send({"root": os.fspath(root)})
         self._started = True
 
     def wait(self) -> None:
@@ -157,6 +193,8 @@ class InChild:
 
     def stop(self) -> BaseException | None:
         self._fork.stop()
+        if self._early is not None:  # the files written early, if the child had not moved them yet
+            shutil.rmtree(self._early, ignore_errors=True)
         return None
 
     def _answer(self, expected: str) -> Any:
@@ -173,17 +211,26 @@ class InChild:
         raise OpenDataFailed(f"{self._fork.what} ended before it was done")
 
 
-def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str,
-           extra: Mapping[str, Any]) -> None:  # pragma: no cover - runs in the child
+def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], readme: str,
+           early: str | None) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
         summary, data = summarised_exports(catalog, site_url, site_name, extra)
         fork.send({"summary": summary})
         del summary
+        written: list[str] = []
+        if early is not None:
+            shutil.rmtree(early, ignore_errors=True)  # left by a build that was killed
+            written = write_all(early, data, readme, fork.parent_gone)
+            del data
+            release_free_memory()
         go = fork.receive(WAIT_SECONDS)  # ends this process if the build does
         if go is None:  # the build ended without writing the files
             fork.exit(0)
-        write_all(go["root"], data, go["readme"], fork.parent_gone)
+        if early is not None:
+            move_all(early, go["root"], written, fork.parent_gone)
+        else:
+            write_all(go["root"], data, readme, fork.parent_gone)
         if fork.parent_gone():
             fork.exit(1)
         fork.send({"done": True})

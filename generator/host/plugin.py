@@ -156,8 +156,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         with TIMINGS.stage("plan"):
             # in a child process, except in `kb serve`, whose server threads make forking unwise; it
             # makes the exports while this process plans the pages
-            self._writer = open_data_writer(catalog, config.site_url or "", config.site_name, config.extra,
-                                            fork=not self.serving and self.config.open_data_in_a_second_process)
+            site_url = config.site_url or ""
+            readme_text = readme(make_environment(catalog, site_url=site_url), catalog, site_url, config.site_name,
+                                 config.extra)
+            self._writer = open_data_writer(catalog, site_url, config.site_name, config.extra, readme=readme_text,
+                                            fork=not self.serving and self.config.open_data_in_a_second_process,
+                                            site_dir=Path(config.site_dir))
             # asked for now (after that fork, which would wait for them), drawn while the pages are planned
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
             self.specs = plan_pages(catalog)
@@ -177,7 +181,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         _publish_only_theme_assets(files, config)
         env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
         with TIMINGS.stage("exports"):
-            self._start_writing(config, env)
+            self._start_writing(config)
         with TIMINGS.stage("render"):
             for spec in self.specs:
                 content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
@@ -192,14 +196,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
         return files
 
-    def _start_writing(self, config: MkDocsConfig, env) -> None:
+    def _start_writing(self, config: MkDocsConfig) -> None:
         """The open-data exports go straight into the site folder (mkdocs has emptied it by now),
         written while this process renders the pages: held as mkdocs files they would stay in memory
         until mkdocs copies its files. on_post_build waits for them; a failed build stops the writer."""
         assert self.catalog is not None and self._writer is not None
-        text = readme(env, self.catalog, config.site_url or "", config.site_name, config.extra)
         try:
-            self._writer.start(Path(config.site_dir), text)
+            self._writer.start(Path(config.site_dir))
         except OSError as exc:
             raise PluginError(f"could not write the open-data files: {exc}") from None
 

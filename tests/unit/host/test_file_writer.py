@@ -34,8 +34,8 @@ def small_exports(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(file_writer, "summarised_exports", lambda *args: ({"paths": sorted(DATA)}, dict(DATA)))
 
 
-def _writer(writer_class: type) -> InChild | InThread:
-    return writer_class(None, "https://example.org/", "Site", {})
+def _writer(writer_class: type, readme: str = "", **options: object) -> InChild | InThread:
+    return writer_class(None, "https://example.org/", "Site", {}, readme=readme, **options)
 
 
 def _written(root: Path) -> dict[str, bytes]:
@@ -44,9 +44,9 @@ def _written(root: Path) -> dict[str, bytes]:
 
 @WRITERS
 def test_the_summary_then_every_file_with_its_exact_bytes_and_the_zip(writer_class: type, tmp_path: Path) -> None:
-    writer = _writer(writer_class)
+    writer = _writer(writer_class, "Read me ’")
     assert writer.summary() == {"paths": sorted(DATA)}
-    writer.start(tmp_path, "Read me ’")
+    writer.start(tmp_path)
     writer.wait()
     written = _written(tmp_path)
     archive = written.pop(ARCHIVE)
@@ -71,7 +71,7 @@ def test_files_follow_the_umask(writer_class: type, tmp_path: Path) -> None:
     previous = os.umask(0o027)
     try:
         writer = _writer(writer_class)
-        writer.start(tmp_path, "")
+        writer.start(tmp_path)
         writer.wait()
     finally:
         os.umask(previous)
@@ -97,7 +97,7 @@ def test_a_failed_write_is_raised_by_wait(writer_class: type, tmp_path: Path, mo
 
     monkeypatch.setattr(file_writer, "_write", full)
     writer = _writer(writer_class)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     with pytest.raises(OSError, match="No space left"):
         writer.wait()
     writer.wait()  # raised once: a second wait has nothing more to say
@@ -119,7 +119,7 @@ def test_nothing_is_written_once_stop_returns(tmp_path: Path, monkeypatch: pytes
     go = threading.Event()
     monkeypatch.setattr(file_writer, "data_files", _slow_second_file(tmp_path / "reached", go))
     writer = _writer(InThread)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     _wait_for(tmp_path / "reached")
     threading.Timer(0.05, go.set).start()  # the writer moves on only after stop() has asked it to stop
     assert writer.stop() is None
@@ -129,7 +129,7 @@ def test_nothing_is_written_once_stop_returns(tmp_path: Path, monkeypatch: pytes
 def test_a_stopped_child_writes_nothing_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(file_writer, "data_files", _slow_second_file(tmp_path / "reached"))
     writer = _writer(InChild)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     _wait_for(tmp_path / "reached")
     started = time.monotonic()
     assert writer.stop() is None
@@ -156,7 +156,7 @@ def test_a_stuck_child_writer_is_killed_and_fails_the_build(tmp_path: Path, monk
 
     monkeypatch.setattr(file_writer, "data_files", stuck)
     writer = _writer(InChild)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     with pytest.raises(OpenDataFailed, match="did not finish within 1 s"):
         writer.wait()
 
@@ -169,7 +169,7 @@ def test_a_child_that_dies_fails_the_build(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(file_writer, "data_files", dies)
     writer = _writer(InChild)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     with pytest.raises(OpenDataFailed, match="ended before it was done"):
         writer.wait()
 
@@ -217,7 +217,7 @@ def test_a_signal_while_the_build_waits_still_lets_the_writer_be_stopped(
     monkeypatch.setattr(file_writer, "data_files", files)
     plugin = KnowledgeBasePlugin()
     writer = plugin._writer = _writer(writer_class)
-    writer.start(tmp_path, "")
+    writer.start(tmp_path)
     _wait_for(tmp_path / "reached")
 
     def interrupt(signum: int, frame: object) -> None:
@@ -235,3 +235,41 @@ def test_a_signal_while_the_build_waits_still_lets_the_writer_be_stopped(
     assert stopped, "the writer runs on after the build's cleanup"
     time.sleep(1.5)  # long enough for a writer left running to write its second file
     assert (tmp_path / "first.json").is_file() and not (tmp_path / "second.json").exists()
+
+
+def _early_files(root: Path) -> dict[str, bytes]:
+    early = root / file_writer.EARLY_FOLDER
+    return {p.relative_to(early).as_posix(): p.read_bytes() for p in early.rglob("*") if p.is_file()}
+
+
+def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_place(tmp_path: Path) -> None:
+    """The child lets go of the files before the site folder is ready (memory at scale): they wait in
+    a hidden folder, which mkdocs' cleaning leaves, and are moved into place on start()."""
+    stale = tmp_path / file_writer.EARLY_FOLDER / "api/v1/stale.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("left by a killed build")
+    writer = _writer(InChild, "Read me", site_dir=tmp_path)
+    writer.summary()
+    deadline = time.monotonic() + 30
+    while len(_early_files(tmp_path)) < len(DATA) + 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    early = _early_files(tmp_path)
+    assert early.pop(ARCHIVE) and early == DATA  # all written before start(), the stale file gone
+    assert [p.name for p in tmp_path.iterdir()] == [file_writer.EARLY_FOLDER]
+    writer.start(tmp_path)
+    writer.wait()
+    written = _written(tmp_path)
+    assert written.pop(ARCHIVE) == zip_bytes({**{p.removeprefix("api/"): c for p, c in DATA.items()},
+                                              "README.txt": "Read me"}, folder="open-data")
+    assert written == DATA
+    assert not (tmp_path / file_writer.EARLY_FOLDER).exists()
+
+
+def test_stopping_a_child_that_wrote_early_removes_its_hidden_folder(tmp_path: Path) -> None:
+    writer = _writer(InChild, site_dir=tmp_path)
+    writer.summary()
+    deadline = time.monotonic() + 30
+    while not (tmp_path / file_writer.EARLY_FOLDER / ARCHIVE).exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    writer.stop()
+    assert list(tmp_path.iterdir()) == []
