@@ -16,11 +16,13 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from generator.core.timings import TIMINGS
+from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, discard, swap
 
@@ -56,12 +58,21 @@ def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, t
 def _index_and_swap(stage: dict, timings: Path | None) -> int:
     staging, target = Path(stage["staging"]), Path(stage["target"])
     TIMINGS.seconds.update(stage["timings"])
+    # the service worker's cache version hashes every file but Pagefind's: on a thread while it indexes
+    versioning = ThreadPoolExecutor(1, thread_name_prefix="kb-sw-version")
+    finishing = versioning.submit(finish_service_worker, staging) if stage.get("finish_service_worker") else None
     try:
-        if stage["index"]:
-            with TIMINGS.stage("pagefind"):
-                index_site(staging, stage["expected_pages"])
+        try:
+            if stage["index"]:
+                with TIMINGS.stage("pagefind"):
+                    index_site(staging, stage["expected_pages"])
+        finally:
+            with TIMINGS.stage("exports"):  # only the wait counts: the build's own time
+                versioning.shutdown(wait=True)
+        if finishing is not None and finishing.exception() is not None:
+            raise ServiceWorkerError(f"the offline service worker could not be finished: {finishing.exception()}")
         swap(staging, target, Path(stage["root"]), Path(stage["docs_dir"]))
-    except (SearchIndexError, UnsafeSiteDir) as exc:
+    except (SearchIndexError, UnsafeSiteDir, ServiceWorkerError) as exc:
         print(FAILED.format(exc), file=sys.stderr)
         return _failed(stage)
     print(f"kb: built {stage['organisations']} organisations into {target}")
@@ -75,6 +86,10 @@ def _failed(stage: dict, status: int = 1) -> int:
     if stage.get("staging"):
         discard(Path(stage["staging"]))
     return status
+
+
+class ServiceWorkerError(RuntimeError):
+    """sw.js could not be given its cache version."""
 
 
 class Terminated(KeyboardInterrupt):

@@ -177,7 +177,11 @@ class InChild:
 
     def start(self, root: Path) -> None:
         self.summary()  # the child sends it before it reads anything
-        self._fork.send({"root": os.fspath(root)})
+        try:
+            self._fork.send({"root": os.fspath(root)})
+        except BrokenPipeError:  # the child has ended (writing early, the disk full?): its message says why
+            self._answer("done")  # raises the child's error
+            raise
         self._started = True
 
     def wait(self) -> None:

@@ -8,6 +8,7 @@ version is a hash of the built files, so each deploy with changes replaces the o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator.host.search import BUNDLES
 from generator.kinds.organisations.help_data import HELP_DIR
 
 OFFLINE_PAGE = "offline/"
+VERSION_LATER = "kb-version-to-come"  # in a sw.js until finish_service_worker puts the version in
 # Stored on the first visit: every link on the offline page leads to one of these
 PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE, "./", "directory/find/", "a-z/", "search/")
 PRECACHE_FOLDERS = ("triage", "first-aid")
@@ -115,17 +117,33 @@ def _samples(site: Path) -> list[str]:
     return found
 
 
-def write_service_worker(site: Path, env: Environment, *, members: bool = False) -> list[str]:
-    """Write sw.js into the site root; returns the precached paths."""
+def write_service_worker(site: Path, env: Environment, *, members: bool = False, version_later: bool = False
+                         ) -> list[str]:
+    """Write sw.js into the site root; returns the precached paths. With ``version_later`` its cache
+    version is left as VERSION_LATER, for `finish_service_worker` once nothing else changes the site
+    (`kb build` hashes the files while Pagefind indexes them)."""
     pages = _page_urls(site)
     assets = sorted({asset for page in [*pages, *_samples(site)] for asset in _assets_of(site, page)})
     precache = [*pages, *assets, "site.webmanifest"]
-    text = env.get_template("sw.js").render(version=_version(site), precache=precache, offline_page=OFFLINE_PAGE,
+    version = VERSION_LATER if version_later else _version(site)
+    text = env.get_template("sw.js").render(version=version, precache=precache, offline_page=OFFLINE_PAGE,
                                             data_dir=f"{HELP_DIR}/",
                                             # each edition keeps (and clears) only its own caches on one origin
                                             prefix="kb-members-" if members else "kb-")
     (site / "sw.js").write_text(text, encoding="utf-8")
     return precache
+
+
+def finish_service_worker(site: Path) -> None:
+    """Put the cache version into a sw.js written with ``version_later``: the same sw.js as one written
+    with its version at once (the version leaves out sw.js itself, Pagefind's bundles and hidden files,
+    so Pagefind may be writing beside it)."""
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    later = json.dumps(VERSION_LATER)
+    if text.count(later) != 1:
+        raise ValueError(f"{worker} does not hold the version to fill in ({later}) exactly once")
+    worker.write_text(text.replace(later, json.dumps(_version(site))), encoding="utf-8")
 
 
 def write_preview_service_worker(site: Path, env: Environment) -> None:

@@ -333,7 +333,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if self.serving:
                 write_preview_service_worker(site_dir, self._env)
             else:
-                write_service_worker(site_dir, self._env, members=self.catalog.settings.members)
+                # `kb build` (defer_index) finishes it beside Pagefind: hashing every file is seconds at scale
+                write_service_worker(site_dir, self._env, members=self.catalog.settings.members,
+                                     version_later=self.defer_index)
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         if self.serving:
             self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)

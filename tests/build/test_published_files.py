@@ -3,9 +3,11 @@ templates (/new/*.yml) or the Jinja sources of generated files (sw.js, the Atom 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from generator.host.offline import VERSION_LATER, _version
 from tests.helpers import REPO
 
 JINJA = re.compile(r"\{\{|\{%-?\s")
@@ -34,3 +36,11 @@ def test_no_published_file_carries_unrendered_jinja(fixture_site: Path) -> None:
     assert suspects
     assert [p.relative_to(fixture_site).as_posix() for p in suspects
             if JINJA.search(p.read_text(encoding="utf-8", errors="replace"))] == []
+
+
+def test_the_service_worker_has_the_version_of_the_site_it_was_built_with(fixture_site: Path) -> None:
+    """`kb build` fills in sw.js's cache version beside Pagefind (generator/host/build.py): the version
+    is the hash of the finished site, as if written at once, and nothing is left to fill in."""
+    worker = (fixture_site / "sw.js").read_text(encoding="utf-8")
+    assert VERSION_LATER not in worker
+    assert f"const VERSION = {json.dumps(_version(fixture_site))};" in worker

@@ -4,9 +4,12 @@ them faster must not change a single version."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
-from generator.host.offline import UNSTABLE, _version
+import pytest
+
+from generator.host.offline import UNSTABLE, VERSION_LATER, _version, finish_service_worker
 
 
 def _by_rglob(site: Path) -> str:
@@ -32,3 +35,22 @@ def test_version_matches_sorted_paths_on_names_that_sort_differently_as_text(tmp
     assert _version(tmp_path) == _by_rglob(tmp_path)
     (tmp_path / "a-c/index.html").write_text("changed", encoding="utf-8")
     assert _version(tmp_path) == _by_rglob(tmp_path)
+
+
+def test_a_version_filled_in_later_is_the_version_written_at_once(tmp_path: Path) -> None:
+    """`kb build` writes sw.js with VERSION_LATER and fills it in beside Pagefind: the same sw.js, and
+    Pagefind's files and hidden folders (written meanwhile) leave the version as it is."""
+    for name in ["index.html", "a/index.html", "api/v1/1.json"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    template = 'const VERSION = {};\nconst PREFIX = "kb-";\n'
+    at_once = template.format(json.dumps(_version(tmp_path)))
+    (tmp_path / "sw.js").write_text(template.format(json.dumps(VERSION_LATER)), encoding="utf-8")
+    (tmp_path / UNSTABLE[0]).mkdir()
+    (tmp_path / UNSTABLE[0] / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".pagefind-new").mkdir()
+    (tmp_path / ".pagefind-new" / "x.pf").write_text("x", encoding="utf-8")
+    finish_service_worker(tmp_path)
+    assert (tmp_path / "sw.js").read_text(encoding="utf-8") == at_once
+    with pytest.raises(ValueError, match="exactly once"):  # nothing left to fill in: not filled twice
+        finish_service_worker(tmp_path)
