@@ -11,6 +11,7 @@ another thread held would never be released in the copy).
 
 from __future__ import annotations
 
+import os
 import pickle
 import threading
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ def done_beside(work: Callable[[], T], *, worth_a_process: bool) -> Iterator[Cal
     """Start ``work`` in a second process when ``worth_a_process``; the callable given back returns
     its result (waiting for it), from the child or, failing that, by doing the work here."""
     child = None
-    if worth_a_process and threading.active_count() == 1:
+    if worth_a_process and threading.active_count() == 1 and hasattr(os, "fork"):
         try:
             child = Forked("the process checking files")
         except OSError:

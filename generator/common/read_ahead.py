@@ -13,6 +13,7 @@ released in the copy).
 
 from __future__ import annotations
 
+import os
 import pickle
 import threading
 from collections.abc import Iterator, Sequence
@@ -33,7 +34,7 @@ _ANSWER_SECONDS = 300.0  # for one batch; a child that takes longer is stopped a
 @contextmanager
 def read_ahead(paths: Sequence[Path], root: Path) -> Iterator[Iterator[Read]]:
     """`load_file(path, root)` for each path, in order, parsed in a second process when that helps."""
-    if len(paths) < READ_AHEAD_FROM or threading.active_count() > 1:
+    if len(paths) < READ_AHEAD_FROM or threading.active_count() > 1 or not hasattr(os, "fork"):
         with read_in_order(paths, root) as read:
             yield read
         return
