@@ -11,14 +11,11 @@ another thread held would never be released in the copy).
 
 from __future__ import annotations
 
-import os
-import pickle
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from generator.common.forked import ChildFailed, Forked
+from generator.common.forked import Forked, may_fork
 
 T = TypeVar("T")
 _ANSWER_SECONDS = 600.0  # a child that takes longer is stopped and the work done here
@@ -29,7 +26,7 @@ def done_beside(work: Callable[[], T], *, worth_a_process: bool) -> Iterator[Cal
     """Start ``work`` in a second process when ``worth_a_process``; the callable given back returns
     its result (waiting for it), from the child or, failing that, by doing the work here."""
     child = None
-    if worth_a_process and threading.active_count() == 1 and hasattr(os, "fork"):
+    if worth_a_process and may_fork():
         try:
             child = Forked("the process checking files")
         except OSError:
@@ -39,14 +36,10 @@ def done_beside(work: Callable[[], T], *, worth_a_process: bool) -> Iterator[Cal
 
     def result() -> T:
         if child is not None and not child.reaped:
-            try:
-                message = child.receive_bytes(_ANSWER_SECONDS)
-                if message is not None:
-                    return pickle.loads(message)
-            except (ChildFailed, pickle.UnpicklingError, EOFError, ValueError):
-                pass
-            finally:
-                child.stop()
+            answer = child.receive_pickled(_ANSWER_SECONDS)
+            child.stop()
+            if answer is not None:
+                return answer[0]
         return work()
 
     try:
@@ -59,7 +52,7 @@ def done_beside(work: Callable[[], T], *, worth_a_process: bool) -> Iterator[Cal
 def _work_and_send(child: Forked, work: Callable[[], T]) -> None:  # pragma: no cover - child
     status = 1
     try:
-        child.send_bytes(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
+        child.send_pickled((work(),))  # in a tuple: a result of None is still an answer
         status = 0
     except BaseException:  # noqa: BLE001 - the parent does the work itself
         pass

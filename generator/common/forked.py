@@ -20,16 +20,25 @@ import contextlib
 import gc
 import json
 import os
+import pickle
 import select
 import signal
 import struct
 import sys
+import threading
 import time
 from typing import Any
 
 from generator.common.charts import settle_drawings
 
 _LENGTH = struct.Struct(">I")
+
+
+def may_fork() -> bool:
+    """The system can fork and this process runs no other thread: a fork copies only the calling
+    thread, and a lock another thread held (`kb serve`'s server) would never be released in the copy.
+    For the helpers that do without a child when they cannot have one (read_ahead, beside)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 class ChildFailed(RuntimeError):
@@ -78,6 +87,19 @@ class Forked:
         view = memoryview(_LENGTH.pack(len(data)) + data)
         while view:
             view = view[os.write(self._write, view):]
+
+    def send_pickled(self, value: Any) -> None:
+        self.send_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def receive_pickled(self, seconds: float) -> Any:
+        """A value sent with `send_pickled`; None if none came in time or it could not be read (the
+        child is then stopped): the caller does the work itself."""
+        try:
+            message = self.receive_bytes(seconds)
+            return pickle.loads(message) if message is not None else None
+        except (ChildFailed, pickle.UnpicklingError, EOFError, ValueError):
+            self.stop()
+            return None
 
     def receive(self, seconds: float) -> Any:
         """The next message; None if the other side closed its end first. In the parent, raises

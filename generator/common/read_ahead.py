@@ -13,14 +13,11 @@ released in the copy).
 
 from __future__ import annotations
 
-import os
-import pickle
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.common.forked import ChildFailed, Forked
+from generator.common.forked import Forked, may_fork
 from generator.core.loading import Read, read_in_order
 from generator.core.sources import Source, load_file
 from generator.core.timings import TIMINGS
@@ -34,7 +31,7 @@ _ANSWER_SECONDS = 300.0  # for one batch; a child that takes longer is stopped a
 @contextmanager
 def read_ahead(paths: Sequence[Path], root: Path) -> Iterator[Iterator[Read]]:
     """`load_file(path, root)` for each path, in order, parsed in a second process when that helps."""
-    if len(paths) < READ_AHEAD_FROM or threading.active_count() > 1 or not hasattr(os, "fork"):
+    if len(paths) < READ_AHEAD_FROM or not may_fork():
         with read_in_order(paths, root) as read:
             yield read
         return
@@ -60,10 +57,10 @@ def _read_and_send(child: Forked, paths: Sequence[Path], root: Path) -> None:  #
             source, problems = load_file(path, root)
             batch.append((None if source is None else (source.display, source.data, source.text), problems))
             if len(batch) == _BATCH:
-                child.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+                child.send_pickled(batch)
                 batch = []
         if batch:
-            child.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+            child.send_pickled(batch)
         status = 0
     except BaseException:  # noqa: BLE001 - the parent reads what it did not receive itself
         pass
@@ -75,12 +72,8 @@ def _received(child: Forked, paths: Sequence[Path], root: Path) -> Iterator[Read
     """The child's results as they arrive; from the first file it fails to deliver, read here."""
     done = 0
     while done < len(paths):
-        try:
-            with TIMINGS.stage("load"):  # waiting for the child's parsing counts as loading
-                message = child.receive_bytes(_ANSWER_SECONDS)
-                batch = pickle.loads(message) if message is not None else None
-        except (ChildFailed, pickle.UnpicklingError, EOFError, ValueError):
-            batch = None
+        with TIMINGS.stage("load"):  # waiting for the child's parsing counts as loading
+            batch = child.receive_pickled(_ANSWER_SECONDS)
         if not batch:
             break
         for parsed, problems in batch:

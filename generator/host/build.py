@@ -59,8 +59,9 @@ def _index_and_swap(stage: dict, timings: Path | None) -> int:
     staging, target = Path(stage["staging"]), Path(stage["target"])
     TIMINGS.seconds.update(stage["timings"])
     # the service worker's cache version hashes every file but Pagefind's: on a thread while it indexes
+    # (sw.js is written with the index only, and waits for its version: generator/host/plugin.py)
     versioning = ThreadPoolExecutor(1, thread_name_prefix="kb-sw-version")
-    finishing = versioning.submit(finish_service_worker, staging) if stage.get("finish_service_worker") else None
+    finishing = versioning.submit(finish_service_worker, staging) if stage["index"] else None
     try:
         try:
             if stage["index"]:

@@ -115,8 +115,6 @@ def _run(args: argparse.Namespace) -> int:
         "staging": str(staging), "target": str(target), "root": str(root), "docs_dir": str(docs_dir),
         "organisations": organisations,
         "index": bool(plugin.config.search_index), "expected_pages": plugin.expected_pages,
-        # sw.js waits for its cache version (written only with the index: generator/host/plugin.py)
-        "finish_service_worker": bool(plugin.config.search_index),
         "timings": dict(TIMINGS.seconds)})
     return 0
 

@@ -54,11 +54,7 @@ def write_all(root: str, data: dict[str, bytes], readme: str, should_stop: Calla
         for file in data_files(data, readme, archive):
             if should_stop():
                 return written
-            target = os.path.join(root, file.src_uri)
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
+            target = _in_folder(root, file.src_uri, folders)
             _write(target, file.content.encode("utf-8") if isinstance(file.content, str) else file.content)
             written.append(file.src_uri)
             if len(written) % TRIM_EVERY == 0:
@@ -73,13 +69,18 @@ def move_all(early: str, root: str, names: list[str], should_stop: Callable[[], 
     for name in names:
         if should_stop():
             return
-        target = os.path.join(root, name)
-        folder = os.path.dirname(target)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        os.replace(os.path.join(early, name), target)
+        os.replace(os.path.join(early, name), _in_folder(root, name, folders))
     shutil.rmtree(early)  # only the emptied folders are left in it
+
+
+def _in_folder(root: str, name: str, made: set[str]) -> str:
+    """``root``/``name``, its folder made once (``made`` remembers them)."""
+    target = os.path.join(root, name)
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    return target
 
 
 def _write(path: str, content: bytes) -> None:

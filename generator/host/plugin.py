@@ -157,8 +157,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # in a child process, except in `kb serve`, whose server threads make forking unwise; it
             # makes the exports while this process plans the pages
             site_url = config.site_url or ""
-            readme_text = readme(make_environment(catalog, site_url=site_url), catalog, site_url, config.site_name,
-                                 config.extra)
+            self._env = make_environment(catalog, site_url=site_url)  # the writer's README is rendered first
+            readme_text = readme(self._env, catalog, site_url, config.site_name, config.extra)
             self._writer = open_data_writer(catalog, site_url, config.site_name, config.extra, readme=readme_text,
                                             fork=not self.serving and self.config.open_data_in_a_second_process,
                                             site_dir=Path(config.site_dir))
@@ -179,7 +179,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
-        env = self._env = make_environment(self.catalog, site_url=config.site_url or "")
+        env = self._env
         with TIMINGS.stage("exports"):
             self._start_writing(config)
         with TIMINGS.stage("render"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.common.beside as beside
+import generator.common.forked as forked
 import generator.common.read_ahead as read_ahead
 import generator.site.pipeline as pipeline
 from generator.common.forked import Forked
@@ -65,7 +65,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     earlier tests left (servers) would stop the forks: the child here only parses and checks."""
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 1)
     monkeypatch.setattr(pipeline, "CHECK_FILES_BESIDE_FROM", 1)
-    monkeypatch.setattr(read_ahead.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     made: list[str] = []
     original = Forked.__init__
 
@@ -139,7 +139,6 @@ def test_file_checks_that_fail_in_the_child_are_done_by_the_parent(
 def test_no_fork_beside_other_threads(broken_tree: Path, forks: list[str], monkeypatch: pytest.MonkeyPatch,
                                       in_one_process: tuple[list[str], dict[str, object]]) -> None:
     """`kb serve` runs a server thread: a fork there could copy a lock held by it, never released."""
-    monkeypatch.setattr(read_ahead.threading, "active_count", lambda: 2)
-    monkeypatch.setattr(beside.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 2)
     assert _load(broken_tree) == in_one_process
     assert forks == []
