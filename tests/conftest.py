@@ -3,8 +3,10 @@ Playwright driving Debian's Chromium on a phone-sized viewport."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +38,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 and item.get_closest_marker("browser") is None]
     if unmarked:
         raise pytest.UsageError("these tests drive Chromium but lack the 'browser' marker: " + ", ".join(unmarked))
+
+
+def _forked_children() -> set[int]:
+    """This process's living children that are forks of it (same command line): the build's helpers.
+    The chart worker and Playwright's driver are other programs, and stay for the session."""
+    own = Path("/proc/self/cmdline").read_bytes()
+    children: set[int] = set()
+    for listing in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+        for pid in map(int, listing.read_text().split()):
+            try:
+                if Path(f"/proc/{pid}/cmdline").read_bytes() == own:  # a zombie's is empty
+                    children.add(pid)
+            except OSError:
+                pass  # ended meanwhile
+    return children
+
+
+@pytest.fixture(autouse=True)
+def no_forked_child_left() -> Iterator[None]:
+    """A test that leaves a forked helper running fails here, and the helper is killed. Left alone it
+    would hold a copy of every pipe this process has, Playwright's among them, and the session would
+    hang at its end, far from the test that caused it."""
+    if not Path("/proc/self/task").is_dir():
+        yield
+        return
+    before = _forked_children()
+    yield
+    left = _forked_children() - before
+    for pid in left:
+        with contextlib.suppress(OSError):  # ended, or reaped by its owner meanwhile
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    assert not left, f"the test left {len(left)} forked process(es) running (now killed)"
 
 
 @pytest.fixture(scope="session")

@@ -238,8 +238,13 @@ def test_a_signal_while_the_build_waits_still_lets_the_writer_be_stopped(
 
 
 def _early_files(root: Path) -> dict[str, bytes]:
+    """What the child has written early so far; empty while it replaces a stale folder (the folder
+    may vanish while it is being listed)."""
     early = root / file_writer.EARLY_FOLDER
-    return {p.relative_to(early).as_posix(): p.read_bytes() for p in early.rglob("*") if p.is_file()}
+    try:
+        return {p.relative_to(early).as_posix(): p.read_bytes() for p in early.rglob("*") if p.is_file()}
+    except FileNotFoundError:
+        return {}
 
 
 def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_place(tmp_path: Path) -> None:
@@ -249,15 +254,18 @@ def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_pla
     stale.parent.mkdir(parents=True)
     stale.write_text("left by a killed build")
     writer = _writer(InChild, "Read me", site_dir=tmp_path)
-    writer.summary()
-    deadline = time.monotonic() + 30
-    while len(_early_files(tmp_path)) < len(DATA) + 1 and time.monotonic() < deadline:
-        time.sleep(0.02)
-    early = _early_files(tmp_path)
-    assert early.pop(ARCHIVE) and early == DATA  # all written before start(), the stale file gone
-    assert [p.name for p in tmp_path.iterdir()] == [file_writer.EARLY_FOLDER]
-    writer.start(tmp_path)
-    writer.wait()
+    try:
+        writer.summary()
+        deadline = time.monotonic() + 30
+        while len(_early_files(tmp_path)) < len(DATA) + 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        early = _early_files(tmp_path)
+        assert early.pop(ARCHIVE) and early == DATA  # all written before start(), the stale file gone
+        assert [p.name for p in tmp_path.iterdir()] == [file_writer.EARLY_FOLDER]
+        writer.start(tmp_path)
+        writer.wait()
+    finally:
+        writer.stop()  # no-op once it has finished
     written = _written(tmp_path)
     assert written.pop(ARCHIVE) == zip_bytes({**{p.removeprefix("api/"): c for p, c in DATA.items()},
                                               "README.txt": "Read me"}, folder="open-data")
