@@ -118,12 +118,13 @@ def _new(catalog, kind: str, entry_id: str) -> int:
 
 
 def _serve(config_file: Path, dev_addr: str) -> int:
-    from mkdocs.commands.serve import serve  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    from generator.host.preview import serve  # noqa: PLC0415
 
     load_site_config(config_file)  # a broken mkdocs.yml is reported as located lines, not a traceback
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, watch_theme=True)
+        serve(config_file, dev_addr)
     except MkDocsException as exc:
         print(f"kb: serve failed: {exc}", file=sys.stderr)
         return 1

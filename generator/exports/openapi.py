@@ -4,6 +4,7 @@ from the same pydantic models that validate the data, with private fields taken 
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -31,10 +32,8 @@ _INDEX = {"type": "object", "required": ["api", "name", "licence", "openapi", "t
 def _model_schemas(collections: list[Collection], private: Mapping[type[BaseModel], frozenset[str]]
                    ) -> dict[str, Any]:
     models = {c.model for c in collections if c.model} | set(private)
-    ordered = sorted(models, key=lambda m: (m.__module__, m.__qualname__))
-    refs, top = models_json_schema([(m, "serialization") for m in ordered], ref_template=REF,
-                                   schema_generator=PublishedNames)
-    schemas = top.get("$defs", {})
+    refs, schemas = _pydantic_schemas(tuple(sorted(models, key=lambda m: (m.__module__, m.__qualname__))))
+    schemas = copy.deepcopy(schemas)  # changed below; the remembered one stays as pydantic made it
     for cls, hidden in private.items():  # the same table the exports obey
         schema = schemas[_name(refs[(cls, "serialization")])]
         for name in hidden:
@@ -56,6 +55,15 @@ def _model_schemas(collections: list[Collection], private: Mapping[type[BaseMode
     schemas["Licence"] = _LICENCE
     schemas["Index"] = _INDEX
     return schemas
+
+
+@functools.lru_cache(maxsize=4)
+def _pydantic_schemas(models: tuple[type[BaseModel], ...]) -> tuple[dict[Any, Any], dict[str, Any]]:
+    """pydantic's JSON schemas of the models, and the reference to each: the same for every build of
+    one process (a tenth of a second; `kb serve` rebuilds on every edit)."""
+    refs, top = models_json_schema([(m, "serialization") for m in models], ref_template=REF,
+                                   schema_generator=PublishedNames)
+    return refs, top.get("$defs", {})
 
 
 def _name(ref: dict[str, str]) -> str:

@@ -49,7 +49,8 @@ class _CountWarnings(logging.Handler):
 
 
 class _HideDirtyWarning(logging.Filter):
-    """mkdocs warns that a dirty build may leave stale navigation; ours starts from an empty folder."""
+    """mkdocs warns that a dirty build may leave stale navigation. `kb build`'s starts from an empty
+    folder; the preview's keeps files only while the site's shape is unchanged (host/incremental.py)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)

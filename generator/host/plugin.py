@@ -3,6 +3,7 @@ content type: pages and files come from generator/site/plan.py and generator/exp
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -15,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -32,6 +33,7 @@ from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.file_writer import InChild, InThread, open_data_writer
 from generator.host.html_pages import skip_markdown
+from generator.host.incremental import GeneratedFile, PreviewRebuilds, digest, folder_fingerprint, site_shape
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import write_preview_service_worker, write_service_worker
 from generator.host.page_split import PageSplit, SecondProcessFailed
@@ -104,6 +106,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve` indexes in the background so an edit shows as soon as its pages are written
         self.serving = False
         self._indexing: threading.Thread | None = None
+        self._index_again = False  # a build finished while the index was being made: index once more
+        self._index_lock = threading.Lock()
+        # `kb serve`'s rebuilds keep the files an edit did not change (generator/host/incremental.py)
+        self.rebuild_changed_only = False
+        self._rebuilds = PreviewRebuilds()
+        self._bodies: dict[str, str] = {}  # the preview's HTML bodies, rendered to compare them
         # the open-data files are made and written beside the build (generator/host/file_writer.py)
         self._writer: InThread | InChild | None = None
         self._icons: dict[int, Any] = {}  # the app icons' drawings, by size
@@ -113,6 +121,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.rebuild_changed_only = self.serving and dirty  # generator/host/preview.py asks for it
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         print(f"kb: serving on {server.url} (press Ctrl+C to stop); pages reload as you save", file=sys.stderr)
@@ -152,6 +161,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         elif self.serving:
             self.last_good = (catalog, problems)
         self.catalog = catalog
+        if self.rebuild_changed_only:
+            self._finish_writing()  # the preview's last rebuild left it writing behind the reload
         self.stop_writing()  # only a build that never ended leaves one running
         with TIMINGS.stage("plan"):
             # in a child process, except in `kb serve`, whose server threads make forking unwise; it
@@ -180,21 +191,47 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
         env = self._env
-        with TIMINGS.stage("exports"):
-            self._start_writing(config)
+        if not self.rebuild_changed_only:  # the preview may empty the site folder first (below)
+            with TIMINGS.stage("exports"):
+                self._start_writing(config)
+        self._bodies = {}
         with TIMINGS.stage("render"):
             for spec in self.specs:
-                content = front_matter(spec) if spec.src_uri in self.html_pages else render_page(env, spec)
-                files.append(File.generated(config, spec.src_uri, content=content))
+                if spec.src_uri not in self.html_pages:
+                    content = render_page(env, spec)
+                else:  # its body is rendered when mkdocs writes it; the preview compares it now
+                    content = front_matter(spec)
+                    if self.rebuild_changed_only:
+                        self._bodies[spec.src_uri] = render_body(env, spec)
+                files.append(GeneratedFile.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
             # the writer and mkdocs write at the same time: they must never write the same file (a
             # clash fails the build, and stops the writer, before mkdocs writes a page)
             assert self._writer is not None
-            clashes = sorted(set(self._writer.summary()["paths"]) & {file.dest_uri for file in files})
+            written_by_writer = self._writer.summary()["paths"]
+            clashes = sorted(set(written_by_writer) & {file.dest_uri for file in files})
             if clashes:
                 raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
+            if self.rebuild_changed_only:
+                self._keep_unchanged_files(files, config, written_by_writer)
+                self._start_writing(config)
         return files
+
+    def _keep_unchanged_files(self, files: Files, config: MkDocsConfig, written_by_writer: list[str]) -> None:
+        """The preview writes only the generated files whose content changed, while everything the pages
+        share is unchanged; else it empties the site folder (generator/host/incremental.py)."""
+        shared = digest(config.site_dir,
+                        Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+                        json.dumps(config.extra, sort_keys=True, default=str),
+                        folder_fingerprint(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
+                        repr(self.history.changes),
+                        site_shape(files, written_by_writer))
+        bodies = {uri: body + repr(self.html_pages[uri].toc) for uri, body in self._bodies.items()}
+        written = self._rebuilds.prepare(files, shared, bodies, Path(config.site_dir),
+                                         before_emptying=self._wait_for_index)
+        LOG.info("kb: %d of %d generated files changed", written,
+                 sum(isinstance(file, GeneratedFile) for file in files))
 
     def _start_writing(self, config: MkDocsConfig) -> None:
         """The open-data exports go straight into the site folder (mkdocs has emptied it by now),
@@ -239,14 +276,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       *[DataFile(f"assets/icons/icon-{size}.png", icon_png(drawing))
                         for size, drawing in self._icons.items()]]:
             content = render_file(env, extra) if isinstance(extra, TemplateFile) else extra.content
-            files.append(File.generated(config, extra.src_uri, content=content))
+            files.append(GeneratedFile.generated(config, extra.src_uri, content=content))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.searchable_pages = 0
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)
         mark_output(site_dir)  # a hidden file: mkdocs' cleaning keeps it, and the next build may replace this
-        self._wait_for_index()  # mkdocs empties the site folder next
+        if not self.rebuild_changed_only:  # the preview empties it only when it must, and waits then
+            self._wait_for_index()  # mkdocs empties the site folder next
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
@@ -278,7 +316,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         spec = self.html_pages.get(page.file.src_uri) if page.file.generated_by else None
         if spec is not None:
             with TIMINGS.stage("render"):
-                page.content = render_body(self._env, spec)
+                body = self._bodies.pop(spec.src_uri, None)
+                page.content = body if body is not None else render_body(self._env, spec)
             if spec.toc:
                 page.toc = get_toc(spec.toc)
         kb = (page.meta or {}).get("kb") or {}
@@ -325,7 +364,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._split.child_finish(self.searchable_pages)  # does not return
         if self._split is not None and self._split.forked:
             self._join_second_process()
-        self.wait_for_writing()
+        if not self.rebuild_changed_only:
+            self.wait_for_writing()
+        else:  # the open data is not what an editor looks at: the page reloads while it is written
+            self._rebuilds.succeeded()  # every file of mkdocs' is written: the next rebuild may keep them
         if not self.config.search_index:
             return
         site_dir = Path(config.site_dir)
@@ -338,8 +380,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                      version_later=self.defer_index)
         self.expected_pages = max(self.searchable_pages, sum(1 for spec in self.specs if spec.search))
         if self.serving:
-            self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,), daemon=True)
-            self._indexing.start()
+            with self._index_lock:
+                if self._indexing is not None:  # it indexes again once done: one Pagefind at a time
+                    self._index_again = True
+                    return
+                self._indexing = threading.Thread(target=self._index_in_background, args=(site_dir,),
+                                                  daemon=True)
+                self._indexing.start()
         elif not self.defer_index:
             try:
                 self.index(site_dir)
@@ -371,15 +418,37 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.stop_writing()
 
     def _index_in_background(self, site_dir: Path) -> None:
-        try:
-            self.index(site_dir)
-        except SearchIndexError as exc:
-            LOG.error("search index: %s", exc)
+        """`kb serve`: index, and again while builds have finished meanwhile (the pages they wrote
+        may have been read half-written)."""
+        while True:
+            try:
+                self.index(site_dir)
+            except SearchIndexError as exc:
+                LOG.error("search index: %s", exc)
+            with self._index_lock:
+                if not self._index_again:
+                    self._indexing = None
+                    return
+                self._index_again = False
 
     def _wait_for_index(self) -> None:
-        if self._indexing is not None:
-            self._indexing.join()
-            self._indexing = None
+        with self._index_lock:
+            indexing = self._indexing
+        if indexing is not None:
+            indexing.join()
+
+    def finish_background_work(self) -> None:
+        """`kb serve`: wait for what the last build left running (generator/host/preview.py)."""
+        self._finish_writing()
+        self._wait_for_index()
+
+    def _finish_writing(self) -> None:
+        """The preview's writer from the last rebuild: let it finish; an error is reported, not raised
+        (that build has been shown already)."""
+        try:
+            self.wait_for_writing()
+        except PluginError as exc:
+            LOG.error("%s", exc)
 
     def index(self, site_dir: Path) -> None:
         """Run Pagefind over the built site and check it indexed every searchable page."""
