@@ -298,21 +298,25 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        """Static and data files are on disk by now: let go of the generated ones' contents. A page of
-        ours with an HTML body has no Markdown to convert."""
+        """A page of ours with an HTML body has no Markdown to convert."""
         if page.file.generated_by and page.file.src_uri in self.html_pages:
             skip_markdown(page)
+        return page
+
+    def _let_go_of_written_files(self) -> None:
+        """Once mkdocs writes pages, its static and data files are on disk: let go of the generated
+        ones' contents (mkdocs would hold them to the end of the build)."""
         if self._files is not None:
             for file in self._files:
                 if file.generated_by and not file.is_documentation_page():
                     file.content_bytes = b""
             self._files = None
-        return page
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         """A page made from our HTML templates gets its body now, just before mkdocs writes it (its
         file held only the front matter, so Markdown had nothing to convert); and every page gets
         where it comes from and when that last changed, for the footer."""
+        self._let_go_of_written_files()
         spec = self.html_pages.get(page.file.src_uri) if page.file.generated_by else None
         if spec is not None:
             with TIMINGS.stage("render"):
