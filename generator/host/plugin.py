@@ -191,7 +191,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
         env = self._env
-        if not self.rebuild_changed_only:  # the preview may empty the site folder first (below)
+        if not self.rebuild_changed_only:  # the preview's starts once its pages are written
             with TIMINGS.stage("exports"):
                 self._start_writing(config)
         self._bodies = {}
@@ -213,9 +213,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             clashes = sorted(set(written_by_writer) & {file.dest_uri for file in files})
             if clashes:
                 raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
-            if self.rebuild_changed_only:
+            if self.rebuild_changed_only:  # it writes the open data once the pages are written
                 self._keep_unchanged_files(files, config, written_by_writer)
-                self._start_writing(config)
         return files
 
     def _keep_unchanged_files(self, files: Files, config: MkDocsConfig, written_by_writer: list[str]) -> None:
@@ -370,7 +369,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._join_second_process()
         if not self.rebuild_changed_only:
             self.wait_for_writing()
-        else:  # the open data is not what an editor looks at: the page reloads while it is written
+        else:  # the open data is not what an editor looks at: the page reloads while it is written,
+            # and writing it while the pages were written would slow them (one interpreter lock)
+            self._start_writing(config)
             self._rebuilds.succeeded()  # every file of mkdocs' is written: the next rebuild may keep them
         if not self.config.search_index:
             return

@@ -1,7 +1,10 @@
 """`kb serve`: mkdocs' development server, made quicker to show an edit.
 
-- The watched folders are polled every 0.1 s (mkdocs serve polls every 0.5 s and has no option for
-  it), unless they hold so many files that listing them that often would keep a core busy.
+- Changes are seen as they happen: the system's file notifications (inotify, FSEvents, Windows'),
+  where mkdocs serve lists every watched folder every 0.5 s (and has no option to change it). Only
+  a file created, changed, moved or deleted counts: reading one (the build does) is not an edit.
+  Where notifications cannot be had (the system's limit on watches), the folders are polled, every
+  0.1 s while they hold few files.
 - Every rebuild is one of mkdocs' "dirty" builds: the site folder is not emptied first, and a file
   that reports itself unmodified is neither rendered nor written. The plugin decides which generated
   files are unchanged and empties the folder itself when nothing can be kept
@@ -16,19 +19,36 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+from watchdog.observers import Observer
 
 from generator.host.page_split import hide_dirty_warning
 
 QUICK_POLL_SECONDS = 0.1
 SLOW_POLL_SECONDS = 0.5  # mkdocs' own interval
-QUICK_POLL_UP_TO_FILES = 3000  # listing this many files ten times a second costs a few percent of a core
+QUICK_POLL_UP_TO_FILES = 2000  # listing more files ten times a second would keep a core busy
+# a rebuild starts once no file has changed for this long (mkdocs: 0.1 s): an editor saves a file in
+# one go, and a save caught half-way only means one more rebuild
+BUILD_DELAY_SECONDS = 0.05
+EDITS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
 LOG = logging.getLogger("mkdocs.plugins.kb")
+
+
+class _EditsOnly(Observer):  # type: ignore[misc,valid-type]  # the platform's observer class
+    """The system's notifications of edits only: inotify also reports files opened and closed, and
+    mkdocs' server rebuilds on any event, so the build reading the sources would start another."""
+
+    def schedule(self, event_handler: Any, path: str | Path, *, recursive: bool = False,
+                 event_filter: Any = None, **options: Any) -> Any:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or EDITS,
+                                **options)
 
 
 def serve_url(host: str, port: int, mount_path: str) -> str:
@@ -79,6 +99,32 @@ class PreviewBuilds:
         self.config.plugins.on_shutdown()
 
 
+def _server(builds: PreviewBuilds, site_dir: Path, watched: list[str], *, notified: bool) -> LiveReloadServer:
+    """mkdocs' live-reload server watching ``watched``: told of edits by the system if ``notified``
+    (raises OSError when it cannot be), else polling."""
+    host, port = builds.config.dev_addr
+    server = LiveReloadServer(builder=builds.build, host=host, port=port, root=os.fspath(site_dir),
+                              mount_path=builds.mount_path,
+                              polling_interval=SLOW_POLL_SECONDS if notified else poll_seconds(watched))
+    server.build_delay = BUILD_DELAY_SECONDS
+
+    def error_page(code: int) -> bytes | None:  # the site's own 404 page, as mkdocs serve shows it
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    if notified:
+        server.observer = _EditsOnly()
+    try:
+        for path in watched:
+            server.watch(path)
+    except OSError:
+        server.observer.unschedule_all()
+        server.server_close()
+        raise
+    return server
+
+
 def serve(config_file: Path, dev_addr: str) -> None:
     """Build, serve and rebuild on every saved change until interrupted."""
     site_dir = Path(tempfile.mkdtemp(prefix="kb-preview-"))
@@ -89,25 +135,16 @@ def serve(config_file: Path, dev_addr: str) -> None:
         raise
     config = builds.config
     try:
-        host, port = config.dev_addr
-        watched = [config.docs_dir, *config.watch, *filter(None, [config.theme.custom_dir])]
-        server = LiveReloadServer(builder=builds.build, host=host, port=port, root=os.fspath(site_dir),
-                                  mount_path=builds.mount_path, polling_interval=poll_seconds(watched))
-
-        def error_page(code: int) -> bytes | None:  # the site's own 404 page, as mkdocs serve shows it
-            page = site_dir / f"{code}.html"
-            return page.read_bytes() if code in (404, 500) and page.is_file() else None
-
-        server.error_handler = error_page
         builds.build(config)
-        server.watch(config.docs_dir)
-        if config.theme.custom_dir:  # not Material's own folders: they do not change while serving
-            server.watch(config.theme.custom_dir)
-        if config.config_file_path:
-            server.watch(config.config_file_path)
+        # the theme folder, not Material's own: those do not change while serving
+        watched = [config.docs_dir, *filter(None, [config.theme.custom_dir, config.config_file_path]),
+                   *config.watch]
+        try:
+            server = _server(builds, site_dir, watched, notified=True)
+        except OSError as exc:  # the system's limit on watches, most often
+            LOG.warning("kb: file notifications unavailable (%s): checking the files for edits instead", exc)
+            server = _server(builds, site_dir, watched, notified=False)
         server = config.plugins.on_serve(server, config=config, builder=builds.build)
-        for folder in config.watch:
-            server.watch(folder)
         try:
             server.serve()
         except KeyboardInterrupt:
