@@ -108,6 +108,10 @@ class Forked:
         body = self.receive_bytes(seconds)
         return None if body is None else json.loads(body)
 
+    def has_message(self) -> bool:
+        """Whether the other side has sent something (or closed its end) that can be read now."""
+        return bool(select.select([self._read], [], [], 0)[0])
+
     def receive_bytes(self, seconds: float) -> bytes | None:
         """As `receive`, for a message sent with `send_bytes`."""
         header = self._read_exactly(_LENGTH.size, seconds)

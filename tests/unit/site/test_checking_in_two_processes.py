@@ -9,6 +9,7 @@ child dies part-way or fails."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,29 @@ def test_a_reader_that_dies_part_way_leaves_its_files_to_the_parent(
     monkeypatch.setattr(read_ahead, "load_file", dying)
     assert _load(broken_tree) == in_one_process
     assert "the process reading files ahead" in forks
+
+
+def test_the_parent_parses_from_the_end_while_it_would_wait(
+        broken_tree: Path, forks: list[str], monkeypatch: pytest.MonkeyPatch,
+        in_one_process: tuple[list[str], dict[str, object]]) -> None:
+    """A slow child: the parent takes files from the last one down, and the two meet in the folder."""
+    monkeypatch.setattr(read_ahead, "_BATCH", 2)
+    parent, original = os.getpid(), read_ahead.load_file
+    parsed_here: list[Path] = []
+
+    def slow_in_the_child(path: Path, root: Path):
+        if os.getpid() != parent:
+            time.sleep(0.05)
+        else:
+            parsed_here.append(path)
+        return original(path, root)
+
+    monkeypatch.setattr(read_ahead, "load_file", slow_in_the_child)
+    assert _load(broken_tree) == in_one_process
+    organisations = sorted((broken_tree / "directory/organisations").glob("*.yml"))
+    taken = [path for path in parsed_here if path.parent == organisations[0].parent]
+    assert taken and len(taken) < len(organisations)
+    assert taken == organisations[-len(taken):][::-1]  # from the last one down
 
 
 def test_file_checks_that_fail_in_the_child_are_done_by_the_parent(
