@@ -120,8 +120,7 @@ def _received(child: Forked, paths: Sequence[Path], root: Path, meeting: _Meetin
         if not child.has_message():
             index = meeting.take_last(done)
             if index is not None:
-                with TIMINGS.stage("load"):
-                    taken[index] = load_file(paths[index], root)
+                taken[index] = load_file(paths[index], root)  # timed as "load" by load_file itself
                 continue
         with TIMINGS.stage("load"):  # waiting for the child's parsing counts as loading
             batch = child.receive_pickled(_ANSWER_SECONDS)

@@ -7,10 +7,15 @@ same as in the last build. The preview asks mkdocs for "dirty" builds (generator
 which skip every file that reports itself unmodified and do not empty the site folder first.
 
 A rebuild reuses the last one's files only when everything the pages share is unchanged: the
-settings (mkdocs.yml and the errors banner), the theme folder, the git history shown in the footers,
-and the set of files the site has. Otherwise it empties the site folder itself, as mkdocs' clean build
-would, and writes everything: a new, renamed or deleted file, a theme edit or an error that every page
-must show. A build that fails part-way leaves no record, so the next one writes everything too.
+settings (mkdocs.yml and the errors banner), the contents of the theme folder and of the hand-written
+pages' folder, the git history shown in the footers, and the set of files the site has; and only
+when the navigation names every page it lists (mkdocs reads a page's title from the page itself,
+and a dirty build does not read the pages it skips). Otherwise it empties the site folder itself, as
+mkdocs' clean build would, and writes everything: a new, renamed or deleted file, a theme or
+hand-written page edit, or an error that every page must show. While everything is kept, no file
+that is not generated is written (mkdocs would otherwise compare modification times, which a save
+within the same second, or a file moved in with an older time, defeats). A build that fails
+part-way leaves no record, so the next one writes everything too.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
@@ -44,17 +50,37 @@ def digest(*parts: str | bytes) -> str:
     return hashed.hexdigest()
 
 
-def folder_fingerprint(folder: Path | None) -> str:
-    """Every file's path, size and modification time under ``folder`` (the theme: a few dozen files)."""
+def folder_digest(folder: Path | None) -> str:
+    """Every file's path and content under ``folder`` (the theme, the hand-written pages: small)."""
     if folder is None or not folder.is_dir():
         return ""
-    entries = []
+    entries: list[str | bytes] = []
     for parent, folders, names in os.walk(folder):
         folders.sort()
         for name in sorted(names):
-            stat = os.stat(os.path.join(parent, name))
-            entries.append(f"{os.path.relpath(os.path.join(parent, name), folder)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+            path = os.path.join(parent, name)
+            with open(path, "rb") as file:
+                entries += [os.path.relpath(path, folder), file.read()]
     return digest(*entries)
+
+
+def nav_names_every_page(nav: Any) -> bool:
+    """Whether mkdocs.yml's `nav:` gives every page it lists a title (a dirty build cannot take one
+    from a page it does not read); no `nav:` at all takes every title from the pages."""
+    if nav is None:
+        return False
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if not isinstance(item, dict):
+            return False  # a bare "page.md"
+        for value in item.values():
+            if isinstance(value, (list, dict)) and not nav_names_every_page(value):
+                return False
+    return True
+
+
+def _never_modified() -> bool:
+    return False
 
 
 @dataclass
@@ -73,21 +99,27 @@ class PreviewRebuilds:
         self._last: LastBuild | None = None
         self._next: LastBuild | None = None
 
-    def prepare(self, files: Files, shared: str, bodies: dict[str, str], site_dir: Path, *,
+    def prepare(self, files: Files, shared: str | None, bodies: dict[str, str], site_dir: Path, *,
                 before_emptying: Callable[[], None]) -> int:
-        """Mark the generated files that are as the last build wrote them; empty ``site_dir`` when
-        nothing can be kept (``before_emptying`` first). ``bodies``: the HTML body of each page whose
-        file holds only its front matter, by src_uri. Returns how many generated files will be written."""
+        """Mark the files that are as the last build wrote them; empty ``site_dir`` when nothing can
+        be kept (``before_emptying`` first). ``shared``: the key of what every page shares, None when
+        nothing may be kept. ``bodies``: a digest of the HTML body of each page whose file holds only
+        its front matter, by src_uri. Returns how many generated files will be written."""
         last, self._last = self._last, None  # forgotten until this build has succeeded
-        kept = last is not None and last.shared == shared
+        kept = last is not None and shared is not None and last.shared == shared
         if not kept:
             before_emptying()
             clean_directory(os.fspath(site_dir))  # hidden entries stay, as in mkdocs' own cleaning
-        self._next = LastBuild(shared)
+        self._next = LastBuild(shared) if shared is not None else None
         written = 0
-        for file in _generated(files):
+        for file in files:
+            if not isinstance(file, GeneratedFile):
+                if kept:  # its source is in the shared key, unchanged
+                    file.is_modified = _never_modified  # type: ignore[method-assign]
+                continue
             content = digest(file.content_bytes, bodies.get(file.src_uri, ""))
-            self._next.contents[file.dest_uri] = content
+            if self._next is not None:
+                self._next.contents[file.dest_uri] = content
             file.unchanged = kept and last.contents.get(file.dest_uri) == content
             written += not file.unchanged
         return written
@@ -95,10 +127,6 @@ class PreviewRebuilds:
     def succeeded(self) -> None:
         """The build has written everything: the next one may keep its files."""
         self._last, self._next = self._next, None
-
-
-def _generated(files: Iterable[File]) -> Iterable[GeneratedFile]:
-    return (file for file in files if isinstance(file, GeneratedFile))
 
 
 def site_shape(files: Files, also_written: Iterable[str]) -> str:

@@ -56,8 +56,11 @@ class _HideDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
+_HIDDEN = _HideDirtyWarning()
+
+
 def hide_dirty_warning() -> None:
-    logging.getLogger("mkdocs.commands.build").addFilter(_HideDirtyWarning())
+    logging.getLogger("mkdocs.commands.build").addFilter(_HIDDEN)  # once, however often it is asked
 
 
 class PageSplit:

@@ -33,10 +33,17 @@ from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.file_writer import InChild, InThread, open_data_writer
 from generator.host.html_pages import skip_markdown
-from generator.host.incremental import GeneratedFile, PreviewRebuilds, digest, folder_fingerprint, site_shape
+from generator.host.incremental import (
+    GeneratedFile,
+    PreviewRebuilds,
+    digest,
+    folder_digest,
+    nav_names_every_page,
+    site_shape,
+)
 from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import write_preview_service_worker, write_service_worker
-from generator.host.page_split import PageSplit, SecondProcessFailed
+from generator.host.page_split import PageSplit, SecondProcessFailed, hide_dirty_warning
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
 from generator.site.contribute import plan_contribute
@@ -122,6 +129,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.rebuild_changed_only = self.serving and dirty  # generator/host/preview.py asks for it
+        if self.rebuild_changed_only:  # `mkdocs serve --dirty` too: under strict, the warning would fail it
+            hide_dirty_warning()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         print(f"kb: serving on {server.url} (press Ctrl+C to stop); pages reload as you save", file=sys.stderr)
@@ -220,15 +229,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _keep_unchanged_files(self, files: Files, config: MkDocsConfig, written_by_writer: list[str]) -> None:
         """The preview writes only the generated files whose content changed, while everything the pages
         share is unchanged; else it empties the site folder (generator/host/incremental.py)."""
-        shared = digest(config.site_dir,
-                        Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
-                        json.dumps(config.extra, sort_keys=True, default=str),
-                        folder_fingerprint(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
-                        repr(self.history.changes),
-                        site_shape(files, written_by_writer))
-        bodies = {uri: body + repr(self.html_pages[uri].toc) for uri, body in self._bodies.items()}
+        shared = None
+        if nav_names_every_page(config.nav):
+            shared = digest(config.site_dir,
+                            Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+                            json.dumps(config.extra, sort_keys=True, default=str),
+                            folder_digest(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
+                            folder_digest(Path(config.docs_dir)),
+                            repr(self.history.changes),
+                            site_shape(files, written_by_writer))
+        bodies = {uri: digest(body, repr(self.html_pages[uri].toc)) for uri, body in self._bodies.items()}
         written = self._rebuilds.prepare(files, shared, bodies, Path(config.site_dir),
                                          before_emptying=self._wait_for_index)
+        for file in files:  # held only for the pages mkdocs will write
+            if isinstance(file, GeneratedFile) and file.unchanged:
+                self._bodies.pop(file.src_uri, None)
         LOG.info("kb: %d of %d generated files changed", written,
                  sum(isinstance(file, GeneratedFile) for file in files))
 
@@ -428,7 +443,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         while True:
             try:
                 self.index(site_dir)
-            except SearchIndexError as exc:
+            except Exception as exc:  # noqa: BLE001 - reported; the next build indexes again
                 LOG.error("search index: %s", exc)
             with self._index_lock:
                 if not self._index_again:

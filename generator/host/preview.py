@@ -26,7 +26,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+from watchdog.events import (
+    FileAttribEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 from watchdog.observers import Observer
 
 from generator.host.page_split import hide_dirty_warning
@@ -37,7 +43,9 @@ QUICK_POLL_UP_TO_FILES = 2000  # listing more files ten times a second would kee
 # a rebuild starts once no file has changed for this long (mkdocs: 0.1 s): an editor saves a file in
 # one go, and a save caught half-way only means one more rebuild
 BUILD_DELAY_SECONDS = 0.05
-EDITS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
+# a file's attributes change with `touch` (reading one changes none on a relatime or noatime mount);
+# a folder moved out of the tree gives only folder events, which mkdocs' server ignores: save a file
+EDITS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileAttribEvent]
 LOG = logging.getLogger("mkdocs.plugins.kb")
 
 
@@ -49,6 +57,12 @@ class _EditsOnly(Observer):  # type: ignore[misc,valid-type]  # the platform's o
                  event_filter: Any = None, **options: Any) -> Any:
         return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or EDITS,
                                 **options)
+
+    def start(self) -> None:
+        """Started by `_server`, where a failure (the system's limit on watches) can still turn to
+        polling; mkdocs' server starts it again when it serves."""
+        if not self.is_alive():
+            super().start()
 
 
 def serve_url(host: str, port: int, mount_path: str) -> str:
@@ -118,7 +132,11 @@ def _server(builds: PreviewBuilds, site_dir: Path, watched: list[str], *, notifi
     try:
         for path in watched:
             server.watch(path)
+        if notified:  # the watches are made as it starts: fail here, not once serving
+            server.observer.start()
     except OSError:
+        if server.observer.is_alive():
+            server.observer.stop()
         server.observer.unschedule_all()
         server.server_close()
         raise

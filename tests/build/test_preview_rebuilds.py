@@ -145,6 +145,19 @@ def test_an_edit_rewrites_its_pages_only_and_every_edit_leaves_what_a_first_buil
     assert "previewcheck2" in (running.site / "assets/kb.css").read_text(encoding="utf-8")
     assert_same_as_a_first_build(tree, running, tmp_path / "fresh4")
 
+    # a hand-written page saved twice in one second (or a file moved in with an older time): what it
+    # says counts, not when it was changed
+    about = tree / "content/pages/about.md"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text.replace("# About this site", "# About this site\n\npreviewcheck4"), encoding="utf-8")
+    running.build()
+    when = about.stat().st_mtime_ns
+    about.write_text(text.replace("# About this site", "# About this site\n\npreviewcheck5"), encoding="utf-8")
+    os.utime(about, ns=(when, when))
+    running.build()
+    assert "previewcheck5" in (running.site / "about/index.html").read_text(encoding="utf-8")
+    assert_same_as_a_first_build(tree, running, tmp_path / "fresh5")
+
     # an error: every page, the unrelated one too, shows it above the last good version; then fixed
     good = source.read_text(encoding="utf-8")
     source.write_text(good.replace("kind: emergency-hospital", "kind: emergency-hospitl"), encoding="utf-8")
@@ -154,4 +167,4 @@ def test_an_edit_rewrites_its_pages_only_and_every_edit_leaves_what_a_first_buil
     running.build()
     assert "kb-serve-errors" not in (running.site / unrelated).read_text(encoding="utf-8")
     assert "previewcheck3" in (running.site / page).read_text(encoding="utf-8")
-    assert_same_as_a_first_build(tree, running, tmp_path / "fresh5")
+    assert_same_as_a_first_build(tree, running, tmp_path / "fresh6")
