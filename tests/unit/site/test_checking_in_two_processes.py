@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,21 +104,30 @@ def test_two_processes_give_the_same_problems_and_entries(broken_tree: Path, for
     assert "the process checking files" in forks
 
 
+def _before_each_file(monkeypatch: pytest.MonkeyPatch, *, in_the_child: Callable[[Path], object],
+                      here: Callable[[Path], object] = lambda path: None) -> None:
+    """Run ``in_the_child`` (or ``here``, in this process) before each file the read-ahead parses."""
+    parent, original = os.getpid(), read_ahead.load_file
+
+    def load_file(path: Path, root: Path):
+        (here if os.getpid() == parent else in_the_child)(path)
+        return original(path, root)
+
+    monkeypatch.setattr(read_ahead, "load_file", load_file)
+
+
 def test_a_reader_that_dies_part_way_leaves_its_files_to_the_parent(
         broken_tree: Path, forks: list[str], monkeypatch: pytest.MonkeyPatch,
         in_one_process: tuple[list[str], dict[str, object]]) -> None:
     monkeypatch.setattr(read_ahead, "_BATCH", 1)
-    parent, original = os.getpid(), read_ahead.load_file
     seen: list[Path] = []
 
-    def dying(path: Path, root: Path):
-        if os.getpid() != parent:
-            seen.append(path)
-            if len(seen) == 3:  # two files delivered, then the child is gone
-                os._exit(3)
-        return original(path, root)
+    def dying(path: Path) -> None:
+        seen.append(path)
+        if len(seen) == 3:  # two files delivered, then the child is gone
+            os._exit(3)
 
-    monkeypatch.setattr(read_ahead, "load_file", dying)
+    _before_each_file(monkeypatch, in_the_child=dying)
     assert _load(broken_tree) == in_one_process
     assert "the process reading files ahead" in forks
 
@@ -127,17 +137,8 @@ def test_the_parent_parses_from_the_end_while_it_would_wait(
         in_one_process: tuple[list[str], dict[str, object]]) -> None:
     """A slow child: the parent takes files from the last one down, and the two meet in the folder."""
     monkeypatch.setattr(read_ahead, "_BATCH", 2)
-    parent, original = os.getpid(), read_ahead.load_file
     parsed_here: list[Path] = []
-
-    def slow_in_the_child(path: Path, root: Path):
-        if os.getpid() != parent:
-            time.sleep(0.05)
-        else:
-            parsed_here.append(path)
-        return original(path, root)
-
-    monkeypatch.setattr(read_ahead, "load_file", slow_in_the_child)
+    _before_each_file(monkeypatch, in_the_child=lambda path: time.sleep(0.05), here=parsed_here.append)
     assert _load(broken_tree) == in_one_process
     organisations = sorted((broken_tree / "directory/organisations").glob("*.yml"))
     taken = [path for path in parsed_here if path.parent == organisations[0].parent]
