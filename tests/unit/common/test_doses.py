@@ -61,7 +61,7 @@ def test_any_amount_per_kilogram_is_a_dose(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "found"), [
     ("5&nbsp;mg", "5 mg"), ("5 \u338e", "5 mg"), ("5 **mg**", "5 mg"), ("5\u200bmg", "5mg"), ("\uff15 mg", "5 mg"),
-    ("5 _ml_", "5 ml"), ("5 &#109;g", "5 mg"),
+    ("5 _ml_", "5 ml"), ("5 &#109;g", "5 mg"), ("5 &mu;g", "5 μg"), ("5 &micro;l", "5 μl"), ("5 &#xb5;g", "5 μg"),
 ])
 def test_doses_are_read_as_a_reader_sees_them(text: str, found: str) -> None:
     result = find_dose(text)
@@ -97,8 +97,8 @@ def test_every_content_type_is_scanned_even_when_invalid(tmp_path: Path, folder:
 # very start, a unit right after a figure, a dose hidden behind a compatibility character.
 @pytest.mark.parametrize(("text", "maybe"), [
     ("mg per kg of body weight", True), ("ml", True), ("5mg", True), ("give 5mg", True), ("a 5 ml syringe", True),
-    ("５ ㎎", True), ("5\u200bml", True),
-    ("a plain sentence", False), ("the smog of the programme", False), ("", False),
+    ("５ ㎎", True), ("5\u200bml", True), ("give 5 &mu;g", True), ("5 &#181;g", True),
+    ("a plain sentence", False), ("Smith & Sons", False), ("the smog of the programme", False), ("", False),
 ])
 def test_the_quick_pre_check_never_skips_a_dose(text: str, maybe: bool) -> None:
     assert maybe_dose(text) is maybe
