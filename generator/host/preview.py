@@ -9,7 +9,9 @@
   that reports itself unmodified is neither rendered nor written. The plugin decides which generated
   files are unchanged and empties the folder itself when nothing can be kept
   (generator/host/incremental.py).
-- The site is built into a temporary folder made here and removed on exit, as mkdocs serve does.
+- The site is built into a temporary folder made here and removed on exit, as mkdocs serve does; a
+  termination signal (`kill`, a closed terminal) stops it as Ctrl+C does, so the folder goes then too
+  (mkdocs serve leaves it behind).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -143,8 +146,24 @@ def _server(builds: PreviewBuilds, site_dir: Path, watched: list[str], *, notifi
     return server
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(config_file: Path, dev_addr: str) -> None:
     """Build, serve and rebuild on every saved change until interrupted."""
+    stops = [stop for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if stop is not None]
+    previous = {stop: signal.signal(stop, _interrupt) for stop in stops}
+    try:
+        _serve_until_stopped(config_file, dev_addr)
+    except KeyboardInterrupt:
+        LOG.info("kb: stopping the preview")
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
+def _serve_until_stopped(config_file: Path, dev_addr: str) -> None:
     site_dir = Path(tempfile.mkdtemp(prefix="kb-preview-"))
     try:
         builds = PreviewBuilds(config_file, site_dir, dev_addr)
@@ -170,5 +189,8 @@ def serve(config_file: Path, dev_addr: str) -> None:
         finally:
             server.shutdown()
     finally:
+        for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):  # a second one must not cut this short
+            if stop is not None:
+                signal.signal(stop, signal.SIG_IGN)
         builds.close()
         shutil.rmtree(site_dir, ignore_errors=True)
