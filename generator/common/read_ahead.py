@@ -70,10 +70,6 @@ class _Meeting:
     def limit(self) -> int:
         return self._NUMBERS.unpack_from(self._memory, 0)[0]
 
-    @property
-    def progress(self) -> int:
-        return self._NUMBERS.unpack_from(self._memory, 0)[1]
-
     def take_last(self, done: int) -> int | None:
         """The index of a file for this process to parse (the last one left), or None when the
         child is about to reach it, or ``done`` files have been delivered already."""

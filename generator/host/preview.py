@@ -38,8 +38,6 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from generator.host.page_split import hide_dirty_warning
-
 QUICK_POLL_SECONDS = 0.1
 SLOW_POLL_SECONDS = 0.5  # mkdocs' own interval
 QUICK_POLL_UP_TO_FILES = 2000  # listing more files ten times a second would keep a core busy
@@ -95,7 +93,6 @@ class PreviewBuilds:
         host, port = self.config.dev_addr
         self.mount_path = urlsplit(self.config.site_url or "/").path or "/"
         self.url = serve_url(host, port, self.mount_path)
-        hide_dirty_warning()  # the plugin keeps files only while the site's shape is unchanged
 
     def load(self) -> MkDocsConfig:
         return load_config(config_file=os.fspath(self._config_file), site_dir=os.fspath(self._site_dir),
