@@ -218,30 +218,50 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._sequence(node, path)
         return _scalar(node)
+
+    # Below, a scalar is typed where it is met rather than through build(), and a child's path is
+    # made only for a list or a mapping: a file is mostly scalars, and this is a third of parsing.
+    # Without aliases no node can come twice, so nothing needs remembering.
+
+    def _sequence(self, node: SequenceNode, path: FieldPath) -> list[Any]:
+        if self._seen is not None:
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return [(item.value if item.style else _plain(item.value)) if type(item) is ScalarNode
+                else self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_lines: dict[str, int] = {}
+        checked = self._seen is not None
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 key_pos = _pos(key_node)
                 self.problems.append(Issue(self.display, key_pos.line, key_pos.column, _path_text(path),
                                              "a key must be a plain word, not a list or mapping",
                                              stage=Stage.PARSE))
                 continue
-            key = _key_text(key_node)
+            key = key_node.value if key_node.style else _plain_key(key_node.value)
             if key in result:
-                key_pos = _pos(key_node)
-                self.problems.append(Issue(self.display, key_pos.line, key_pos.column,
-                                             format_path((*path, key)),
-                                             f"duplicate key '{key}' (first given on line {first_lines[key]})",
-                                             "remove one of the two", stage=Stage.PARSE))
+                self._duplicate(node, key_node, key, path)
                 continue
-            first_lines[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key))
+            if type(value_node) is ScalarNode and not checked:
+                result[key] = value_node.value if value_node.style else _plain(value_node.value)
+            else:
+                result[key] = self.build(value_node, (*path, key))
         return result
+
+    def _duplicate(self, node: MappingNode, key_node: ScalarNode, key: str, path: FieldPath) -> None:
+        first = next(k for k, _ in node.value if type(k) is ScalarNode and _key_text(k) == key)
+        key_pos = _pos(key_node)
+        self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
+                                     f"duplicate key '{key}' (first given on line {first.start_mark.line + 1})",
+                                     "remove one of the two", stage=Stage.PARSE))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _plain_key(value: str) -> str:
+    return str(_plain(value))
 
 
 def _path_text(path: FieldPath) -> str:
