@@ -92,9 +92,17 @@ def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every text value in loaded YAML data, with its field path."""
     if isinstance(data, str):
         yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*path, key))
+        return
+    if isinstance(data, dict):
+        items: Any = data.items()
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, (*path, index))
+        items = enumerate(data)
+    else:
+        return
+    # a text is yielded here, not by a call of its own: most values are texts, and a generator per
+    # value was most of walking a third of a million of them
+    for key, value in items:
+        if isinstance(value, str):
+            yield (*path, key), value
+        elif isinstance(value, (dict, list)):
+            yield from strings(value, (*path, key))

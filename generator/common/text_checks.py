@@ -39,10 +39,10 @@ def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue
 
 
 def _dose_at(src: Source, path: FieldPath, text: str) -> list[Issue]:
-    if any(part in _NOT_PROSE for part in path if isinstance(part, str)):
+    found = find_dose(text)  # first: almost every text has none, and the answer is remembered
+    if found is None or any(part in _NOT_PROSE for part in path if isinstance(part, str)):
         return []
-    found = find_dose(text)
-    return [src.problem(path, dose_message(found.text), hint=DOSE_HINT, stage=Stage.CONTENT)] if found else []
+    return [src.problem(path, dose_message(found.text), hint=DOSE_HINT, stage=Stage.CONTENT)]
 
 
 def check_text(catalog: Catalog, found: list[Issue]) -> list[Issue]:
