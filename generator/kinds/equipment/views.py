@@ -101,36 +101,72 @@ def first_available(catalog: Catalog, item: str, region_id: str) -> dict[str, An
 
 
 def _available(catalog: Catalog, item: str, region_id: str, day: date) -> Iterator[dict[str, Any]]:
-    return (row for row in nearest_candidates(catalog, item, region_id) if available_on(row["equipment"], day))
+    return (row for row in _candidates(catalog, item, region_id) if available_on(row["equipment"], day))
 
 
 def nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
     """Every item of one type whose status is available, in nearest-first order, whatever the day: the
     browser picks the ones free on its own day from these (the order never depends on the day)."""
-    return list(catalog.memo(("nearest_equipment", item, region_id, len(catalog.equipment)),
-                             lambda: _nearest_candidates(catalog, item, region_id)))
+    return list(_candidates(catalog, item, region_id))
 
 
-def _nearest_candidates(catalog: Catalog, item: str, region_id: str) -> list[dict[str, Any]]:
+def _candidates(catalog: Catalog, item: str, region_id: str) -> Iterator[dict[str, Any]]:
+    """nearest_candidates, worked out only as far as it is read."""
+    return iter(catalog.memo(("nearest_equipment", item, region_id, len(catalog.equipment)),
+                             lambda: _Remembered(_nearest_first(catalog, item, region_id))))
+
+
+def _nearest_first(catalog: Catalog, item: str, region_id: str) -> Iterator[dict[str, Any]]:
+    """The region's own items first, then the others, each part by distance from the region's centre
+    and then by holder. Readers stop after a few items, almost always inside the region: the others'
+    distances are worked out only when a reader gets that far (for every type and region they made
+    the kit pages quadratic in the size of the network)."""
     centre = region_centre(catalog, region_id)
+    held = _available_by_item_and_region(catalog).get(item, {})
+    yield from _by_distance(catalog, centre, region_id, held.get(region_id, []))
+    yield from _by_distance(catalog, centre, region_id,
+                            [equipment for region, items in held.items() if region != region_id for equipment in items])
+
+
+def _by_distance(catalog: Catalog, centre: tuple[float, float] | None, region_id: str,
+                 items: list[Equipment]) -> list[dict[str, Any]]:
     rows = []
-    for equipment in _available_by_item(catalog).get(item, []):
+    for equipment in items:
         holder: Organisation = organisation(catalog, equipment.holder)
         coords = holder.location.coordinates
         distance = distance_km(centre, (coords.lat, coords.lon)) if centre and coords else None
         rows.append({"equipment": equipment, "holder": holder, "in_region": holder.location.region == region_id,
                      "distance_km": round(distance) if distance is not None else None})
-    return sorted(rows, key=lambda r: (not r["in_region"], r["distance_km"] if r["distance_km"] is not None
-                                       else 10**6, r["holder"].name))
+    return sorted(rows, key=lambda r: (r["distance_km"] if r["distance_km"] is not None else 10**6, r["holder"].name))
 
 
-def _available_by_item(catalog: Catalog) -> dict[str, list[Equipment]]:
-    """Items whose status is available, by type: each region's list reads only its type's items."""
-    def grouped() -> dict[str, list[Equipment]]:
-        by_item: dict[str, list[Equipment]] = {}
+class _Remembered:
+    """An iterator's items, worked out once as far as any reader has read, for every later reader."""
+
+    def __init__(self, items: Iterator[dict[str, Any]]) -> None:
+        self._items = items
+        self._seen: list[dict[str, Any]] = []
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                following = next(self._items, None)
+                if following is None:
+                    return
+                self._seen.append(following)
+            yield self._seen[index]
+            index += 1
+
+
+def _available_by_item_and_region(catalog: Catalog) -> dict[str, dict[str, list[Equipment]]]:
+    """Items whose status is available, by type and by their holder's region."""
+    def grouped() -> dict[str, dict[str, list[Equipment]]]:
+        by_item: dict[str, dict[str, list[Equipment]]] = {}
         for equipment in equipment_list(catalog):
             if equipment.status == "available":
-                by_item.setdefault(equipment.item, []).append(equipment)
+                region = organisation(catalog, equipment.holder).location.region
+                by_item.setdefault(equipment.item, {}).setdefault(region, []).append(equipment)
         return by_item
     return catalog.memo(("equipment_available_by_item", len(catalog.equipment)), grouped)
 
@@ -146,7 +182,7 @@ def nearest_rows(catalog: Catalog, item: str, region_id: str) -> list[dict[str, 
     further could be chosen, and a large network's page stays small."""
     today = catalog.settings.today
     rows, shown, settled = [], 0, 0
-    for row in nearest_candidates(catalog, item, region_id):
+    for row in _candidates(catalog, item, region_id):
         equipment = row["equipment"]
         free = available_on(equipment, today) and shown < NEAREST_SHOWN
         shown += free

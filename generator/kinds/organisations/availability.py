@@ -296,8 +296,9 @@ def night_cover(catalog: Catalog, region_id: str) -> list[Cover]:
 
 
 def region_centre(catalog: Catalog, region_id: str) -> Point | None:
-    return centre([(o.location.coordinates.lat, o.location.coordinates.lon) for o in in_region(catalog, region_id)
-                   if o.location.coordinates])
+    return catalog.memo(("region_centre", region_id), lambda: centre(
+        [(o.location.coordinates.lat, o.location.coordinates.lon) for o in in_region(catalog, region_id)
+         if o.location.coordinates]))
 
 
 def nearest_region(catalog: Catalog, place: Point) -> str | None:
