@@ -21,6 +21,8 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -143,16 +145,42 @@ def _server(builds: PreviewBuilds, site_dir: Path, watched: list[str], *, notifi
     return server
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+STOPS = tuple(stop for stop in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if stop is not None)
+
+
+class _Stopping:
+    """What Ctrl+C, `kill` or a closed terminal does. During the first build: stop it where it is
+    (KeyboardInterrupt). Once serving: ask the server to stop, from another thread, so that the main
+    thread leaves mkdocs' build loop between builds instead of at whatever line it was running; a
+    second signal interrupts at once (a rebuild that never ends). An interrupt at an arbitrary line can
+    come between a lock's acquiring and the `try` that releases it, and the cleanup would then wait
+    for that lock forever; once, under load, a SIGINT did not end the preview within 60 s (its stacks
+    were not caught: tests/build/test_serve_exit.py now prints them)."""
+
+    def __init__(self) -> None:
+        self.server: LiveReloadServer | None = None
+        self.requested = threading.Event()
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.server is None or self.requested.is_set():  # a second Ctrl+C: a rebuild that never ends
+            raise KeyboardInterrupt
+        self.requested.set()
+        threading.Thread(target=self._stop_server, args=(self.server,), name="kb-stop", daemon=True).start()
+
+    @staticmethod
+    def _stop_server(server: LiveReloadServer) -> None:
+        # only once it serves: stopping it before then would close its socket before it listens
+        while not server.serve_thread.is_alive():
+            time.sleep(0.01)
+        server.shutdown()
 
 
 def serve(config_file: Path, dev_addr: str) -> None:
     """Build, serve and rebuild on every saved change until interrupted."""
-    stops = [stop for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if stop is not None]
-    previous = {stop: signal.signal(stop, _interrupt) for stop in stops}
+    stopping = _Stopping()
+    previous = {stop: signal.signal(stop, stopping) for stop in STOPS}
     try:
-        _serve_until_stopped(config_file, dev_addr)
+        _serve_until_stopped(config_file, dev_addr, stopping)
     except KeyboardInterrupt:
         LOG.info("kb: stopping the preview")
     finally:
@@ -160,7 +188,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
             signal.signal(stop, handler)
 
 
-def _serve_until_stopped(config_file: Path, dev_addr: str) -> None:
+def _serve_until_stopped(config_file: Path, dev_addr: str, stopping: _Stopping) -> None:
     site_dir = Path(tempfile.mkdtemp(prefix="kb-preview-"))
     try:
         builds = PreviewBuilds(config_file, site_dir, dev_addr)
@@ -180,14 +208,15 @@ def _serve_until_stopped(config_file: Path, dev_addr: str) -> None:
             server = _server(builds, site_dir, watched, notified=False)
         server = config.plugins.on_serve(server, config=config, builder=builds.build)
         try:
+            stopping.server = server
             server.serve()
-        except KeyboardInterrupt:
+            LOG.info("kb: stopping the preview")
+        except KeyboardInterrupt:  # a signal before the server was known to the handler
             LOG.info("kb: stopping the preview")
         finally:
             server.shutdown()
     finally:
-        for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):  # a second one must not cut this short
-            if stop is not None:
-                signal.signal(stop, signal.SIG_IGN)
+        for stop in STOPS:  # a second signal must not cut this short
+            signal.signal(stop, signal.SIG_IGN)
         builds.close()
         shutil.rmtree(site_dir, ignore_errors=True)
