@@ -161,6 +161,14 @@ class Organisation(KbModel):
     def phones_of(self, kind: str) -> list[Phone]:
         return [p for p in self.contacts.phones if p.type == kind]
 
+    # for the species and service lists' rows (theme/kb/macros.html): a filter pipeline there
+    # (`selectattr | first`) was a quarter of rendering those pages
+    def care_for(self, species_id: str) -> SpeciesCapability | None:
+        return next((c for c in self.species if c.species == species_id), None)
+
+    def offer_of(self, service_id: str) -> ServiceOffer | None:
+        return next((o for o in self.services if o.service == service_id), None)
+
     @property
     def first_call(self) -> Phone:
         """The number an owner in an emergency should ring first."""
