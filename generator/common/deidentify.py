@@ -9,8 +9,8 @@ or a zero-width space does not hide anything.
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
@@ -129,24 +129,8 @@ class Finding:
     start: int
 
 
-# Short texts are a case's vocabulary ("rat", "arrival", "+15 min", a related page's id), which every
-# case of a library repeats: half of the texts of 3,000 cases, in under a hundred different spellings.
-_REMEMBERED_UP_TO = 16
-
-
-def find_identifiers(text: str, region: str = "GB") -> tuple[Finding, ...]:
+def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
     """Each identifying detail once, in order; a span found by an earlier rule is not reported again."""
-    if len(text) <= _REMEMBERED_UP_TO:
-        return _short_identifiers(text, region)
-    return _identifiers(text, region)
-
-
-@functools.lru_cache(maxsize=4096)
-def _short_identifiers(text: str, region: str) -> tuple[Finding, ...]:
-    return _identifiers(text, region)
-
-
-def _identifiers(text: str, region: str) -> tuple[Finding, ...]:
     text = as_read(text)
     found: list[Finding] = []
     taken: list[range] = []
@@ -173,7 +157,7 @@ def _identifiers(text: str, region: str) -> tuple[Finding, ...]:
         words = re.findall(r"[A-Za-z]+|\d", match.group(0))
         if _digit_count(words) >= MIN_PHONE_DIGITS and any(w.isalpha() for w in words):
             add("a phone number", match.group(0).strip(), match.start())
-    return tuple(sorted(found, key=lambda f: f.start))
+    yield from sorted(found, key=lambda f: f.start)
 
 
 def _digit_count(words: list[str]) -> int:
