@@ -137,7 +137,9 @@ def _by_distance(catalog: Catalog, centre: tuple[float, float] | None, region_id
         distance = distance_km(centre, (coords.lat, coords.lon)) if centre and coords else None
         rows.append({"equipment": equipment, "holder": holder, "in_region": holder.location.region == region_id,
                      "distance_km": round(distance) if distance is not None else None})
-    return sorted(rows, key=lambda r: (r["distance_km"] if r["distance_km"] is not None else 10**6, r["holder"].name))
+    # ties (holders of one name at one distance) go by the item's id, as in the whole list sorted at once
+    return sorted(rows, key=lambda r: (r["distance_km"] if r["distance_km"] is not None else 10**6, r["holder"].name,
+                                       r["equipment"].id))
 
 
 class _Remembered:

@@ -36,7 +36,11 @@ from datetime import date
 
 import pytest
 
-from generator.kinds.equipment.views import first_available, nearest_available
+from generator.common.geo import distance_km
+from generator.core.loading import Entry
+from generator.kinds.equipment.model import Equipment
+from generator.kinds.equipment.views import first_available, nearest_available, nearest_candidates
+from generator.kinds.organisations.availability import region_centre
 from tests.helpers import catalog_with
 
 
@@ -104,3 +108,44 @@ def test_first_available_is_the_first_nearest_available(demo_catalog, today: dat
             rows = nearest_available(catalog, item, region)
             first = first_available(catalog, item, region)
             assert (first["equipment"].id if first else None) == (rows[0]["equipment"].id if rows else None)
+
+
+def _sorted_at_once(catalog, item: str, region: str) -> list[str]:
+    """The order as one sort of every available item of the type (ids in order, a stable sort): the
+    region's own first, then by rounded distance from the region's centre (none: last), then by the
+    holder's name."""
+    centre = region_centre(catalog, region)
+
+    def key(equipment) -> tuple:
+        holder = catalog.organisations[equipment.holder].model
+        coords = holder.location.coordinates
+        distance = round(distance_km(centre, (coords.lat, coords.lon))) if centre and coords else 10**6
+        return (holder.location.region != region, distance, holder.name)
+
+    items = sorted((e.model for e in catalog.equipment.values()
+                    if e.model.item == item and e.model.status == "available"), key=lambda e: e.id)
+    return [e.id for e in sorted(items, key=key)]
+
+
+def test_ties_keep_the_order_of_one_sort(demo_catalog) -> None:
+    """Holders of one name at one distance (here: every holder renamed, half without coordinates)
+    and items of several regions interleaved by id: the candidates, worked out region by region,
+    come in the order of the whole list sorted at once (review of the lazy candidates, ninth session)."""
+    holders = sorted(demo_catalog.organisations)
+    base = demo_catalog.equipment["northvale-oxygen-cage-2"]
+    extra = {}
+    for n in range(12):
+        data = {**base.model.model_dump(by_alias=True, exclude={"loans"}), "id": f"twin-cage-{n:02d}",
+                "holder": holders[n % len(holders)], "loans": []}
+        extra[data["id"]] = Entry(Equipment.model_validate(data, context={"allow_fictional": True}), base.source)
+    twins = {}
+    for number, (org_id, entry) in enumerate(sorted(demo_catalog.organisations.items())):
+        location = entry.model.location
+        if number % 2:
+            location = location.model_copy(update={"coordinates": None})
+        twins[org_id] = dataclasses.replace(
+            entry, model=entry.model.model_copy(update={"name": "Twin Vets", "location": location}))
+    catalog = catalog_with(demo_catalog, organisations=twins, equipment={**demo_catalog.equipment, **extra})
+    for region in catalog.regions:
+        assert [row["equipment"].id for row in nearest_candidates(catalog, "oxygen-cage", region)] \
+            == _sorted_at_once(catalog, "oxygen-cage", region), region
