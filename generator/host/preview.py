@@ -151,11 +151,13 @@ STOPS = tuple(stop for stop in (signal.SIGINT, signal.SIGTERM, getattr(signal, "
 class _Stopping:
     """What Ctrl+C, `kill` or a closed terminal does. During the first build: stop it where it is
     (KeyboardInterrupt). Once serving: ask the server to stop, from another thread, so that the main
-    thread leaves mkdocs' build loop between builds instead of at whatever line it was running; a
-    second signal interrupts at once (a rebuild that never ends). An interrupt at an arbitrary line can
-    come between a lock's acquiring and the `try` that releases it, and the cleanup would then wait
-    for that lock forever; once, under load, a SIGINT did not end the preview within 60 s (its stacks
-    were not caught: tests/build/test_serve_exit.py now prints them)."""
+    thread leaves mkdocs' build loop between builds instead of at whatever line it was running (after
+    the rebuild under way, or the one about to start: mkdocs runs the build its quiet period was
+    waiting for before it looks at the request); a second signal interrupts at once (a rebuild that
+    never ends). An interrupt at an arbitrary line can come between a lock's acquiring and the `try`
+    that releases it, and the cleanup would then wait for that lock forever; once, under load, a
+    SIGINT did not end the preview within 60 s (its stacks were not caught: tests/build/
+    test_serve_exit.py now prints them)."""
 
     def __init__(self) -> None:
         self.server: LiveReloadServer | None = None
@@ -178,7 +180,8 @@ class _Stopping:
 def serve(config_file: Path, dev_addr: str) -> None:
     """Build, serve and rebuild on every saved change until interrupted."""
     stopping = _Stopping()
-    previous = {stop: signal.signal(stop, stopping) for stop in STOPS}
+    # a signal this process was started ignoring (`kb serve &` from a script: SIGINT) stays ignored
+    previous = {stop: signal.signal(stop, stopping) for stop in STOPS if signal.getsignal(stop) is not signal.SIG_IGN}
     try:
         _serve_until_stopped(config_file, dev_addr, stopping)
     except KeyboardInterrupt:
@@ -216,7 +219,11 @@ def _serve_until_stopped(config_file: Path, dev_addr: str, stopping: _Stopping) 
         finally:
             server.shutdown()
     finally:
-        for stop in STOPS:  # a second signal must not cut this short
-            signal.signal(stop, signal.SIG_IGN)
+        # `kill` and a closed terminal must not cut the cleanup short; Ctrl+C still can, if it hangs
+        for stop in STOPS:
+            if stop != signal.SIGINT:
+                signal.signal(stop, signal.SIG_IGN)
+        if signal.getsignal(signal.SIGINT) is stopping:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         builds.close()
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -65,3 +65,30 @@ def test_the_preview_folder_goes_when_serving_stops(tmp_path: Path, stop: signal
             server.wait()
     assert [p.name for p in scratch.iterdir() if p.name.startswith("kb-preview-")] == []
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_a_signal_it_was_started_ignoring_stays_ignored(tmp_path: Path) -> None:
+    """`kb serve &` from a script starts with SIGINT ignored: Ctrl+C meant for the foreground job
+    must not stop it; `kill` still does."""
+    tree, scratch, log = tmp_path / "network", tmp_path / "tmp", tmp_path / "serve.log"
+    copy_demo_tree(tree)
+    scratch.mkdir()
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve",
+                                   "-a", f"127.0.0.1:{port}"], cwd=tree, stdout=output, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "TMPDIR": str(scratch)},
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        url = f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/"
+        wait_until_served(url, server)
+        server.send_signal(signal.SIGINT)
+        time.sleep(2)
+        wait_until_served(url, server, timeout=10)  # still serving
+        server.send_signal(signal.SIGTERM)
+        assert _stopped(server, log) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("kb-preview-")] == []
