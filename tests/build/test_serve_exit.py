@@ -9,6 +9,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -31,64 +34,66 @@ def _stopped(server: subprocess.Popen, log: Path) -> int:
                     + log.read_text(encoding="utf-8")[-20000:])
 
 
-def _serve(tree: Path, scratch: Path, log: Path, port: int) -> subprocess.Popen:
+@dataclass
+class _Preview:
+    server: subprocess.Popen
+    tree: Path
+    scratch: Path  # its TMPDIR: where it makes its temporary site folder
+    log: Path
+    url: str  # a page it serves
+
+    def folders(self) -> list[str]:
+        return [p.name for p in self.scratch.iterdir() if p.name.startswith("kb-preview-")]
+
+
+@contextmanager
+def _preview(tmp_path: Path, *, ignoring_sigint: bool = False) -> Iterator[_Preview]:
+    """`kb serve` on a copy of the demo, once it serves; killed at the end if still running."""
+    tree, scratch, log = tmp_path / "network", tmp_path / "tmp", tmp_path / "serve.log"
+    copy_demo_tree(tree)
+    scratch.mkdir()
+    port = free_port()
     with log.open("w") as output:
-        return subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve",
-                                 "-a", f"127.0.0.1:{port}"], cwd=tree, stdout=output, stderr=subprocess.STDOUT,
-                                env={**os.environ, "TMPDIR": str(scratch)})
+        server = subprocess.Popen(
+            [sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=tree, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(scratch)},
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignoring_sigint else None)
+    try:
+        preview = _Preview(server, tree, scratch, log, f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/")
+        wait_until_served(preview.url, server)
+        yield preview
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
 
 
 @pytest.mark.parametrize("while_rebuilding", [False, True], ids=["serving", "rebuilding"])
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["TERM", "INT", "HUP"])
 def test_the_preview_folder_goes_when_serving_stops(tmp_path: Path, stop: signal.Signals,
                                                     while_rebuilding: bool) -> None:
-    tree, scratch, log = tmp_path / "network", tmp_path / "tmp", tmp_path / "serve.log"
-    copy_demo_tree(tree)
-    scratch.mkdir()
-    port = free_port()
-    server = _serve(tree, scratch, log, port)
-    try:
-        wait_until_served(f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/", server)
-        assert [p.name for p in scratch.iterdir() if p.name.startswith("kb-preview-")]  # it is there
+    with _preview(tmp_path) as preview:
+        assert preview.folders()  # it is there
         if while_rebuilding:
-            about = tree / "content/pages/about.md"
+            about = preview.tree / "content/pages/about.md"
             about.write_text(about.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
             deadline = time.monotonic() + 30
-            while log.read_text(encoding="utf-8").count(" error(s), ") < 2:  # each build reports its check
+            while preview.log.read_text(encoding="utf-8").count(" error(s), ") < 2:  # each build reports its check
                 assert time.monotonic() < deadline, "the edit started no rebuild"
                 time.sleep(0.01)
-        server.send_signal(stop)
-        assert _stopped(server, log) == 0
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-    assert [p.name for p in scratch.iterdir() if p.name.startswith("kb-preview-")] == []
-    assert "Traceback" not in log.read_text(encoding="utf-8")
+        preview.server.send_signal(stop)
+        assert _stopped(preview.server, preview.log) == 0
+    assert preview.folders() == []
+    assert "Traceback" not in preview.log.read_text(encoding="utf-8")
 
 
 def test_a_signal_it_was_started_ignoring_stays_ignored(tmp_path: Path) -> None:
     """`kb serve &` from a script starts with SIGINT ignored: Ctrl+C meant for the foreground job
     must not stop it; `kill` still does."""
-    tree, scratch, log = tmp_path / "network", tmp_path / "tmp", tmp_path / "serve.log"
-    copy_demo_tree(tree)
-    scratch.mkdir()
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve",
-                                   "-a", f"127.0.0.1:{port}"], cwd=tree, stdout=output, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "TMPDIR": str(scratch)},
-                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
-    try:
-        url = f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/"
-        wait_until_served(url, server)
-        server.send_signal(signal.SIGINT)
+    with _preview(tmp_path, ignoring_sigint=True) as preview:
+        preview.server.send_signal(signal.SIGINT)
         time.sleep(2)
-        wait_until_served(url, server, timeout=10)  # still serving
-        server.send_signal(signal.SIGTERM)
-        assert _stopped(server, log) == 0
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-    assert [p.name for p in scratch.iterdir() if p.name.startswith("kb-preview-")] == []
+        wait_until_served(preview.url, preview.server, timeout=10)  # still serving
+        preview.server.send_signal(signal.SIGTERM)
+        assert _stopped(preview.server, preview.log) == 0
+    assert preview.folders() == []
