@@ -151,13 +151,11 @@ STOPS = tuple(stop for stop in (signal.SIGINT, signal.SIGTERM, getattr(signal, "
 class _Stopping:
     """What Ctrl+C, `kill` or a closed terminal does. During the first build: stop it where it is
     (KeyboardInterrupt). Once serving: ask the server to stop, from another thread, so that the main
-    thread leaves mkdocs' build loop between builds instead of at whatever line it was running (after
-    the rebuild under way, or the one about to start: mkdocs runs the build its quiet period was
-    waiting for before it looks at the request); a second signal interrupts at once (a rebuild that
-    never ends). An interrupt at an arbitrary line can come between a lock's acquiring and the `try`
-    that releases it, and the cleanup would then wait for that lock forever; once, under load, a
-    SIGINT did not end the preview within 60 s (its stacks were not caught: tests/build/
-    test_serve_exit.py now prints them)."""
+    thread leaves mkdocs' build loop between builds (after the rebuild under way, or the one about to
+    start: mkdocs runs the build its quiet period was waiting for before it looks at the request)
+    rather than being interrupted at whatever line it runs: an exception raised between a lock's
+    acquiring and the `try` that releases it leaves the lock held. A second signal interrupts at once
+    (a rebuild that never ends)."""
 
     def __init__(self) -> None:
         self.server: LiveReloadServer | None = None

@@ -46,6 +46,16 @@ class _Preview:
         return [p.name for p in self.scratch.iterdir() if p.name.startswith("kb-preview-")]
 
 
+def _signals_as_in_a_terminal(ignoring_sigint: bool) -> None:
+    """In the child, before it runs: the stop signals as a terminal gives them, whatever this test
+    run inherited. A run started in the background, or under nohup, ignores SIGINT or SIGHUP, and
+    `kb serve` keeps an ignored signal ignored (that is how this test failed in such a CI run)."""
+    for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, signal.SIG_DFL)
+    if ignoring_sigint:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def _preview(tmp_path: Path, *, ignoring_sigint: bool = False) -> Iterator[_Preview]:
     """`kb serve` on a copy of the demo, once it serves; killed at the end if still running."""
@@ -57,7 +67,7 @@ def _preview(tmp_path: Path, *, ignoring_sigint: bool = False) -> Iterator[_Prev
         server = subprocess.Popen(
             [sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=tree, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(scratch)},
-            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignoring_sigint else None)
+            preexec_fn=lambda: _signals_as_in_a_terminal(ignoring_sigint))
     try:
         preview = _Preview(server, tree, scratch, log, f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/")
         wait_until_served(preview.url, server)
