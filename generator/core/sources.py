@@ -194,7 +194,12 @@ def _pos(node: Node) -> Position:
 
 
 def _key_text(key_node: ScalarNode) -> str:
-    return str(_scalar(key_node)) if not key_node.style else key_node.value
+    return key_node.value if key_node.style else _plain_key(key_node.value)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # keys repeat in every file
+def _plain_key(value: str) -> str:
+    return str(_plain(value))
 
 
 class _AliasUsed(Exception):
@@ -228,8 +233,8 @@ class _Builder:
     def _sequence(self, node: SequenceNode, path: FieldPath) -> list[Any]:
         if self._seen is not None:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return [(item.value if item.style else _plain(item.value)) if type(item) is ScalarNode
-                else self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return [_scalar(item) if type(item) is ScalarNode else self.build(item, (*path, i))
+                for i, item in enumerate(node.value)]
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -241,12 +246,12 @@ class _Builder:
                                              "a key must be a plain word, not a list or mapping",
                                              stage=Stage.PARSE))
                 continue
-            key = key_node.value if key_node.style else _plain_key(key_node.value)
+            key = _key_text(key_node)
             if key in result:
                 self._duplicate(node, key_node, key, path)
                 continue
             if type(value_node) is ScalarNode and not checked:
-                result[key] = value_node.value if value_node.style else _plain(value_node.value)
+                result[key] = _scalar(value_node)
             else:
                 result[key] = self.build(value_node, (*path, key))
         return result
@@ -257,11 +262,6 @@ class _Builder:
         self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
                                      f"duplicate key '{key}' (first given on line {first.start_mark.line + 1})",
                                      "remove one of the two", stage=Stage.PARSE))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _plain_key(value: str) -> str:
-    return str(_plain(value))
 
 
 def _path_text(path: FieldPath) -> str:
