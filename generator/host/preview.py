@@ -208,13 +208,13 @@ def _serve_until_stopped(config_file: Path, dev_addr: str, stopping: _Stopping) 
             LOG.warning("kb: file notifications unavailable (%s): checking the files for edits instead", exc)
             server = _server(builds, site_dir, watched, notified=False)
         server = config.plugins.on_serve(server, config=config, builder=builds.build)
+        stopping.server = server
         try:
-            stopping.server = server
-            server.serve()
-            LOG.info("kb: stopping the preview")
-        except KeyboardInterrupt:  # a signal before the server was known to the handler
-            LOG.info("kb: stopping the preview")
+            server.serve()  # returns once a signal has stopped it
+        except KeyboardInterrupt:  # a second signal
+            pass
         finally:
+            LOG.info("kb: stopping the preview")
             server.shutdown()
     finally:
         # `kill` and a closed terminal must not cut the cleanup short; Ctrl+C still can, if it hangs
