@@ -7,12 +7,16 @@ line, [kind, arguments], and answers each in order with {"svg": ...} or {"error"
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 from generator.common.charts import draw
 
 
 def main() -> None:
+    # the process that started it ends it, by closing its input (also when that process dies); a
+    # terminal's Ctrl+C reaches every process of the group and printed a traceback from this one
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for line in sys.stdin:
         kind, key = json.loads(line)
         try:

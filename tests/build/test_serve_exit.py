@@ -58,7 +58,8 @@ def _signals_as_in_a_terminal(ignoring_sigint: bool) -> None:
 
 @contextmanager
 def _preview(tmp_path: Path, *, ignoring_sigint: bool = False) -> Iterator[_Preview]:
-    """`kb serve` on a copy of the demo, once it serves; killed at the end if still running."""
+    """`kb serve` on a copy of the demo, once it serves, as the leader of its own process group (a
+    terminal's Ctrl+C reaches the whole group); killed at the end if still running."""
     tree, scratch, log = tmp_path / "network", tmp_path / "tmp", tmp_path / "serve.log"
     copy_demo_tree(tree)
     scratch.mkdir()
@@ -67,7 +68,7 @@ def _preview(tmp_path: Path, *, ignoring_sigint: bool = False) -> Iterator[_Prev
         server = subprocess.Popen(
             [sys.executable, "-X", "faulthandler", "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=tree, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(scratch)},
-            preexec_fn=lambda: _signals_as_in_a_terminal(ignoring_sigint))
+            preexec_fn=lambda: _signals_as_in_a_terminal(ignoring_sigint), start_new_session=True)
     try:
         preview = _Preview(server, tree, scratch, log, f"http://127.0.0.1:{port}/organisations/{ORGANISATION}/")
         wait_until_served(preview.url, server)
@@ -107,3 +108,14 @@ def test_a_signal_it_was_started_ignoring_stays_ignored(tmp_path: Path) -> None:
         preview.server.send_signal(signal.SIGTERM)
         assert _stopped(preview.server, preview.log) == 0
     assert preview.folders() == []
+
+
+def test_ctrl_c_in_a_terminal_stops_every_process_quietly(tmp_path: Path) -> None:
+    """A terminal sends Ctrl+C to the whole foreground group: kb serve and its helpers (the charts'
+    drawing process). The preview stops, and nothing prints a traceback."""
+    with _preview(tmp_path) as preview:
+        os.killpg(preview.server.pid, signal.SIGINT)
+        assert _stopped(preview.server, preview.log) == 0
+        time.sleep(1)  # a helper's traceback would come just after
+    assert preview.folders() == []
+    assert "Traceback" not in preview.log.read_text(encoding="utf-8")
