@@ -46,7 +46,11 @@ def _forked_children() -> set[int]:
     own = Path("/proc/self/cmdline").read_bytes()
     children: set[int] = set()
     for listing in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
-        for pid in map(int, listing.read_text().split()):
+        try:
+            pids = map(int, listing.read_text().split())
+        except OSError:
+            continue  # the thread ended between the listing and the read (a Playwright thread did, in CI)
+        for pid in pids:
             try:
                 if Path(f"/proc/{pid}/cmdline").read_bytes() == own:  # a zombie's is empty
                     children.add(pid)
