@@ -46,6 +46,7 @@ from generator.host.offline import write_preview_service_worker, write_service_w
 from generator.host.page_split import PageSplit, SecondProcessFailed, hide_dirty_warning
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
+from generator.host.theme_files import list_visible_files_only
 from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
 from generator.site.pipeline import load_catalog
@@ -146,6 +147,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                          Path(config.docs_dir))
         except UnsafeSiteDir as exc:
             raise PluginError(str(exc)) from None
+        list_visible_files_only(config.theme)  # Material's 14,000 hidden icons are never published
         if self.preloaded is not None:
             catalog, problems = self.preloaded
         else:
