@@ -31,6 +31,9 @@ Read = tuple[Source | None, list[Issue]]
 # `load_file` for each, in the same order (generator/common/read_ahead.py parses them in a second
 # process for large folders).
 FilesReader = Callable[[Sequence[Path], Path], AbstractContextManager[Iterator[Read]]]
+# What validates an entry file: `validate_as_far_as_possible`, or `kb serve`'s memory of it
+# (generator/core/remembered.py).
+EntryValidator = Callable[..., tuple[Any, list[Issue]]]
 
 
 @contextmanager
@@ -153,7 +156,8 @@ def missing_folder(folder: Path, root: Path, message: str = "this folder is miss
 
 def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issues,
                  context_of: Callable[[Any], dict[str, Any]] | None = None, *, required: bool = False,
-                 read_files: FilesReader = read_in_order) -> Loaded:
+                 read_files: FilesReader = read_in_order,
+                 validate_entry: EntryValidator = validate_as_far_as_possible) -> Loaded:
     """Load one file per entry, require file name = id, and keep ids unique. Every entry is checked
     as far as it can be: an id that differs from the file name is reported and the entry still
     checked, and every file in the folder counts as existing for references however broken it is.
@@ -166,13 +170,15 @@ def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issue
     files = collection_files(folder, settings.root, issues)
     with read_files(files, settings.root) as read:
         for path, (source, parse_issues) in zip(files, read, strict=True):
-            _add_entry(entries, path, source, parse_issues, folder, model, settings, issues, context_of)
+            _add_entry(entries, path, source, parse_issues, folder, model, settings, issues, context_of,
+                       validate_entry)
     return entries
 
 
 def _add_entry(entries: Loaded, path: Path, source: Source | None, parse_issues: list[Issue], folder: Path,
                model: type[M], settings: Settings, issues: Issues,
-               context_of: Callable[[Any], dict[str, Any]] | None) -> None:
+               context_of: Callable[[Any], dict[str, Any]] | None,
+               validate_entry: EntryValidator = validate_as_far_as_possible) -> None:
     """One file of `load_entries`, read: its problems reported, its id known, its entry kept if valid."""
     entries.known[path.stem] = None
     issues.extend(parse_issues)
@@ -183,7 +189,7 @@ def _add_entry(entries: Loaded, path: Path, source: Source | None, parse_issues:
     if isinstance(written, str):
         entries.known[written] = None
     context = context_of(source.data) if context_of else {}
-    model_obj, found = validate_as_far_as_possible(source, model, context=context)
+    model_obj, found = validate_entry(source, model, context=context)
     issues.extend(_id_hint(p, path) for p in found)
     if isinstance(written, str) and written != path.stem and is_valid_id(written):
         taken = folder / f"{written}.yml"

@@ -25,6 +25,7 @@ from generator.common.markdown_text import sanitise_page
 from generator.core.catalog import Catalog
 from generator.core.history import History, read_history
 from generator.core.issues import Issues, Severity, report
+from generator.core.remembered import RememberedFiles
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
@@ -90,6 +91,15 @@ class KnowledgeBaseConfig(Config):
     open_data_in_a_second_process = config_options.Type(bool, default=True)
 
 
+def _what_bodies_are_made_from(env: Any) -> tuple:
+    """Besides its spec, what a page's body depends on: the templates, and the environment's values
+    (the vocabularies' terms, the day, the site's address, the edition). Its functions are the
+    generator's own, the same for the life of the process."""
+    loader = env.loader
+    templates = tuple(folder_digest(Path(folder)) for folder in getattr(loader, "searchpath", ()))
+    return templates, {name: value for name, value in env.globals.items() if not callable(value)}
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -120,6 +130,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.rebuild_changed_only = False
         self._rebuilds = PreviewRebuilds()
         self._bodies: dict[str, str] = {}  # the preview's HTML bodies, rendered to compare them
+        # ...unless the page's spec equals the last rebuild's and so does everything else a body is
+        # made from (the templates, the environment's values): then its body is the same, and only
+        # the digest of it is kept, by src_uri (with the spec it was made from)
+        self._rendered: dict[str, tuple[PageSpec, str]] = {}
+        self._rendered_from: tuple | None = None
+        # the files the preview's last load read, given again while unchanged: the same entries, so
+        # specs compare in no time (generator/core/remembered.py)
+        self._remembered = RememberedFiles()
         # the open-data files are made and written beside the build (generator/host/file_writer.py)
         self._writer: InThread | InChild | None = None
         self._icons: dict[int, Any] = {}  # the app icons' drawings, by size
@@ -155,7 +173,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 settings = settings_from_extra(Path(config.config_file_path).resolve().parent, config.extra)
             except SettingsError as exc:
                 raise PluginError(str(exc)) from None
-            catalog, problems = load_catalog(settings)
+            catalog, problems = load_catalog(settings,
+                                             remembered=self._remembered if self.rebuild_changed_only else None)
             if len(problems):
                 print("\n".join(report(problems, strict=self.config.strict)), file=sys.stderr)
         config.extra["kb_serve_problems"] = []
@@ -207,13 +226,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self._start_writing(config)
         self._bodies = {}
         with TIMINGS.stage("render"):
+            if self.rebuild_changed_only:
+                made_from = _what_bodies_are_made_from(env)
+                last = self._rendered if made_from == self._rendered_from else {}
+                self._rendered, self._rendered_from = {}, made_from
             for spec in self.specs:
                 if spec.src_uri not in self.html_pages:
                     content = render_page(env, spec)
                 else:  # its body is rendered when mkdocs writes it; the preview compares it now
                     content = front_matter(spec)
                     if self.rebuild_changed_only:
-                        self._bodies[spec.src_uri] = render_body(env, spec)
+                        self._rendered[spec.src_uri] = self._body_digest(env, spec, last.get(spec.src_uri))
                 files.append(GeneratedFile.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
@@ -228,6 +251,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self._keep_unchanged_files(files, config, written_by_writer)
         return files
 
+    def _body_digest(self, env: Any, spec: PageSpec, last: tuple[PageSpec, str] | None) -> tuple[PageSpec, str]:
+        """The page's spec and the digest of its body: the last rebuild's when the spec is equal (then
+        the body is rendered only if mkdocs writes the page), else rendered now and kept to write."""
+        if last is not None and last[0] == spec:
+            return last
+        body = self._bodies[spec.src_uri] = render_body(env, spec)
+        return spec, digest(body, repr(spec.toc))
+
     def _keep_unchanged_files(self, files: Files, config: MkDocsConfig, written_by_writer: list[str]) -> None:
         """The preview writes only the generated files whose content changed, while everything the pages
         share is unchanged; else it empties the site folder (generator/host/incremental.py)."""
@@ -240,14 +271,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                             folder_digest(Path(config.docs_dir)),
                             repr(self.history.changes),
                             site_shape(files, written_by_writer))
-        bodies = {uri: digest(body, repr(self.html_pages[uri].toc)) for uri, body in self._bodies.items()}
+        rendered_again = len(self._bodies)
+        bodies = {uri: body_digest for uri, (_, body_digest) in self._rendered.items()}
         written = self._rebuilds.prepare(files, shared, bodies, Path(config.site_dir),
                                          before_emptying=self._wait_for_index)
         for file in files:  # held only for the pages mkdocs will write
             if isinstance(file, GeneratedFile) and file.unchanged:
                 self._bodies.pop(file.src_uri, None)
-        LOG.info("kb: %d of %d generated files changed", written,
-                 sum(isinstance(file, GeneratedFile) for file in files))
+        LOG.info("kb: %d of %d generated files changed (%d of %d page bodies rendered again)", written,
+                 sum(isinstance(file, GeneratedFile) for file in files), rendered_again, len(bodies))
 
     def _start_writing(self, config: MkDocsConfig) -> None:
         """The open-data exports go straight into the site folder (mkdocs has emptied it by now),

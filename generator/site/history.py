@@ -13,7 +13,11 @@ def plan_history(specs: list[PageSpec], history: History) -> list[PageSpec]:
         if spec.history and spec.source:
             pages.append(PageSpec(spec.history.rstrip("/") + ".md", "changes.html", f"What changed: {spec.title}",
                                   f"The change history of {spec.title}.",
-                                  {"changes": history.of(spec.source), "page": spec}, search=False,
+                                  # what the page shows of the guideline, not its spec: a preview
+                                  # rebuild reuses this body unless these change (plugin.py)
+                                  {"changes": history.of(spec.source),
+                                   "page": {"title": spec.title, "url": spec.url, "source": spec.source}},
+                                  search=False,
                                   source=spec.source))
     recent = _recent(specs, history)
     pages.append(PageSpec("changes/index.md", "recent-changes.html", "Recent changes",

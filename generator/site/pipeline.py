@@ -19,6 +19,7 @@ from generator.core.content_type import ContentType
 from generator.core.issues import Issue, Issues, Stage
 from generator.core.loading import load_entries, load_list, load_single
 from generator.core.references import check_references
+from generator.core.remembered import RememberedFiles
 from generator.core.settings import Settings
 from generator.core.sources import Source, display_path
 from generator.core.stray_files import stray_files
@@ -27,8 +28,10 @@ from generator.kinds import REGISTRY
 from generator.site.redirects import check_aliases
 
 
-def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY) -> tuple[Catalog, Issues]:
-    """Every file loaded and checked; the issues hold everything found, in one run."""
+def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY, *,
+                 remembered: RememberedFiles | None = None) -> tuple[Catalog, Issues]:
+    """Every file loaded and checked; the issues hold everything found, in one run. ``remembered``:
+    `kb serve`'s memory of the files its last load read (generator/core/remembered.py)."""
     # Loading makes millions of small objects that live as long as the build. The cyclic garbage
     # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
     # it pauses while loading, and what was loaded is then frozen out of later collections.
@@ -37,19 +40,22 @@ def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY)
     gc.disable()
     try:
         with TIMINGS.stage("catalog"):
-            return _load_and_check(settings, tuple(registry))
+            return _load_and_check(settings, tuple(registry), remembered)
     finally:
         if was_enabled:
             gc.freeze()
             gc.enable()
 
 
-def _load_and_check(settings: Settings, registry: tuple[ContentType, ...]) -> tuple[Catalog, Issues]:
+def _load_and_check(settings: Settings, registry: tuple[ContentType, ...],
+                    remembered: RememberedFiles | None = None) -> tuple[Catalog, Issues]:
     issues = Issues()
     catalog = Catalog(settings)
+    if remembered is not None:
+        remembered.start_load()
     for ctype in load_order(registry):
         found = Issues()
-        loaded = load(ctype, settings, catalog, found)
+        loaded = load(ctype, settings, catalog, found, remembered)
         issues.extend([ctype.reword(issue) for issue in found.items] if ctype.reword else found)
         catalog.put(ctype.name, loaded)
         catalog.sources.setdefault(ctype.name, list(getattr(loaded, "sources", [])))
@@ -97,7 +103,8 @@ def load_order(registry: tuple[ContentType, ...]) -> list[ContentType]:
     return ordered
 
 
-def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issues) -> Any:
+def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issues,
+         remembered: RememberedFiles | None = None) -> Any:
     """One type's entries, read the ordinary way for its folder or file unless it has a loader."""
     if ctype.load is not None:
         return ctype.load(settings, catalog, issues)
@@ -106,8 +113,11 @@ def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issue
         return load_list(path, ctype.model, settings.root, issues)
     if ctype.folder:
         context = ctype.context
-        return load_entries(path, ctype.model, settings, issues,
-                            (lambda data: context(data, catalog)) if context else None, required=ctype.required,
+        context_of = (lambda data: context(data, catalog)) if context else None
+        if remembered is not None:
+            return load_entries(path, ctype.model, settings, issues, context_of, required=ctype.required,
+                                read_files=remembered.reader(), validate_entry=remembered.validate)
+        return load_entries(path, ctype.model, settings, issues, context_of, required=ctype.required,
                             read_files=read_ahead)
     if not (path.exists() or path.is_symlink()):
         return None

@@ -9,6 +9,7 @@ of a process, so an in-process preview would leave its memory to the tests that 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -22,9 +23,13 @@ from benchmarks.synthetic import copy_demo_tree
 from tests.helpers import REPO
 
 DRIVER = textwrap.dedent("""
+    import logging
     import sys
     from pathlib import Path
     from generator.host.preview import PreviewBuilds
+    said = logging.getLogger("mkdocs.plugins.kb")  # how many bodies each rebuild rendered
+    said.addHandler(logging.StreamHandler(sys.stderr))
+    said.setLevel(logging.INFO)
     builds = PreviewBuilds(Path(sys.argv[1]), Path(sys.argv[2]))
     try:
         for _ in sys.stdin:
@@ -46,6 +51,7 @@ class Preview:
 
     def __init__(self, tree: Path, site: Path, log: Path) -> None:
         self.site = site
+        self._log_path = log
         self._log = log.open("w")
         self._process = subprocess.Popen([sys.executable, "-c", DRIVER, str(tree / "mkdocs.yml"), str(site)],
                                          cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -57,6 +63,12 @@ class Preview:
         self._process.stdin.flush()
         answer = self._process.stdout.readline()
         assert answer == "built\n", f"the preview's build failed: {answer}"
+
+    def bodies_rendered(self) -> tuple[int, int]:
+        """How many page bodies the last build rendered, of how many pages with a body."""
+        said = re.findall(r"\((\d+) of (\d+) page bodies rendered again\)", self._log_path.read_text())
+        assert said, "the preview did not say how many bodies it rendered"
+        return int(said[-1][0]), int(said[-1][1])
 
     def close(self) -> None:
         if self._process.stdin is not None:
@@ -123,7 +135,27 @@ def test_an_edit_rewrites_its_pages_only_and_every_edit_leaves_what_a_first_buil
     assert page in rewritten and unrelated not in rewritten
     assert len(rewritten) < len([p for p in after if p.endswith(".html")]) / 10, rewritten
     assert "previewcheck1" in (running.site / page).read_text(encoding="utf-8")
+    # the bodies of pages built from other entries only are not even rendered again
+    rendered, pages = running.bodies_rendered()
+    assert 0 < rendered < pages / 3, (rendered, pages)
     assert_same_as_a_first_build(tree, running, tmp_path / "fresh1")
+
+    # an entry another file's pages show (kit held by this organisation), and a vocabulary's term (its
+    # label is on every page that names the species): each page shows the new words, as a first
+    # build of the same sources does
+    kit = tree / "directory/equipment/saltwick-oxygen-concentrator-1.yml"
+    shown = (running.site / page).read_text(encoding="utf-8")
+    assert kit.read_text(encoding="utf-8").count("quantity: 2") == 1
+    kit.write_text(kit.read_text(encoding="utf-8").replace("quantity: 2", "quantity: 3"), encoding="utf-8")
+    running.build()
+    assert (running.site / page).read_text(encoding="utf-8") != shown
+    assert_same_as_a_first_build(tree, running, tmp_path / "fresh1b")
+    species = tree / "directory/species.yml"
+    species.write_text(species.read_text(encoding="utf-8").replace("label: Degu", "label: Degu (previewcheck7)"),
+                       encoding="utf-8")
+    running.build()
+    assert "previewcheck7" in (running.site / "species/degu/index.html").read_text(encoding="utf-8")
+    assert_same_as_a_first_build(tree, running, tmp_path / "fresh1c")
 
     # a new organisation, then the same removed: other pages list it, then must not
     added = source.with_name("saltwick-annexe.yml")
