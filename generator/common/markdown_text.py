@@ -10,6 +10,8 @@ hand-written pages keep them for Material's button classes only.
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +57,15 @@ class RenderedMarkdown:
 
 def render_markdown(text: str) -> RenderedMarkdown:
     """A contributor's Markdown as sanitised HTML, with the headings for the page's table of contents."""
+    html, toc = _rendered(text)
+    return RenderedMarkdown(html, copy.deepcopy(toc))  # the headings are lists and dicts: the caller's own
+
+
+# `kb serve` renders the same guides and pages again on every rebuild: Markdown and sanitising were
+# a tenth of a rebuild of the demo
+@functools.lru_cache(maxsize=4096)
+def _rendered(text: str) -> tuple[Markup, list[dict[str, Any]]]:
     converter = markdown.Markdown(extensions=["toc", "tables", "admonition", "sane_lists"],
                                   extension_configs={"toc": {"permalink": False}})
     html = converter.convert(text.replace("&", "&amp;").replace("<", "&lt;"))  # raw HTML stays text
-    return RenderedMarkdown(Markup(sanitise(html)), list(getattr(converter, "toc_tokens", [])))
+    return Markup(sanitise(html)), list(getattr(converter, "toc_tokens", []))
