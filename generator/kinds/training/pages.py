@@ -26,7 +26,9 @@ def session_file(module_id: str, session_id: str) -> str:
 
 def plan_training(catalog: Catalog) -> list[PageSpec]:
     pages: list[PageSpec] = []
-    hosts = {oid: e.model for oid, e in catalog.organisations.items()}
+    # names only, all the pages show of a host: `kb serve` renders a page again when its context
+    # changes, and an edit to another field of a clinic must not render every module page again
+    host_names = {oid: e.model.name for oid, e in catalog.organisations.items()}
     module_titles = {mid: e.model.title for mid, e in catalog.modules.items()}
     today = catalog.settings.today
     if catalog.modules or placement_list(catalog):
@@ -41,14 +43,14 @@ def plan_training(catalog: Catalog) -> list[PageSpec]:
                                else coming, "sessions_total": len(coming), "audiences": AUDIENCES,
                                "pathway_pages": [(aid, label, len(mods), f"training/pathways/{aid}/")
                                                  for aid, label, mods in pathways if mods] if split else [],
-                               "hosts": hosts, "module_titles": module_titles,
+                               "host_names": host_names, "module_titles": module_titles,
                                "placements": [(p, coming_dates(p, today)) for p in placement_list(catalog)],
                                "kinds": KINDS}))
         if split:
             pages += [PageSpec(f"training/pathways/{aid}.md", "training-pathway.html", f"Training: {label}",
                                f"The training pathway for {label.lower()}: modules in order, and their sessions.",
                                {"audience": aid, "label": label, "modules": mods, "module_titles": module_titles,
-                                "hosts": hosts, "upcoming": [(m, s) for m, s in coming if aid in m.audience]})
+                                "host_names": host_names, "upcoming": [(m, s) for m, s in coming if aid in m.audience]})
                       for aid, label, mods in pathways if mods]
         for module in module_list(catalog):
             pages.append(PageSpec(
@@ -57,7 +59,7 @@ def plan_training(catalog: Catalog) -> list[PageSpec]:
                  "sections": [(s.title, render_markdown(s.body).html) for s in module.sections],
                  "upcoming": upcoming([(module, s) for s in module.sessions], catalog.settings.today),
                  "required_by": [m for m in module_list(catalog) if module.id in m.prerequisites],
-                 "hosts": hosts, "module_titles": module_titles},
+                 "host_names": host_names, "module_titles": module_titles},
                 scripts=("self-check",), source=catalog.modules[module.id].source.display))
     return pages
 

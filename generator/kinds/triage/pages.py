@@ -105,8 +105,11 @@ def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:
     equipment_needed = []
     if catalog.equipment:
         for equipment_type in types_needed:
-            nearest = [(region, (near["holder"] if (near := first_available(catalog, equipment_type.id, region.id))
-                                 else None)) for region in catalog.regions.values()]
+            # the holder's id and name, which is all the guide shows of it: `kb serve` renders a guide
+            # again when its context changes, and an edit to any other field of a clinic does not
+            nearest = [(region, ({"id": near["holder"].id, "name": near["holder"].name}
+                                 if (near := first_available(catalog, equipment_type.id, region.id)) else None))
+                       for region in catalog.regions.values()]
             equipment_needed.append((equipment_type, nearest))
     cases = _cases_of(catalog, guide.id)
     by_species = [] if len(cases) <= catalog.settings.guide_cases_on_one_page else \
