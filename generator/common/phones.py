@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
@@ -41,8 +41,18 @@ _LENGTH_PROBLEMS = {
 @dataclass(frozen=True)
 class PhoneNumber:
     e164: str  # the line itself, without an extension
-    display: str  # national form, with "ext." and the extension when there is one
     extension: str | None = None
+    # the number as parsed, without its extension: the national form is made from it when first asked
+    # for (a third of the cost of reading a number, and `kb check` never shows one)
+    parsed: phonenumbers.PhoneNumber | None = field(default=None, compare=False, repr=False)
+
+    @functools.cached_property
+    def display(self) -> str:
+        """The national form, with "ext." and the extension when there is one (phonenumbers' "x2"
+        reads as a typo to an owner)."""
+        parsed = self.parsed if self.parsed is not None else phonenumbers.parse(self.e164, None)
+        national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+        return f"{national} ext. {self.extension}" if self.extension else national
 
     @property
     def stored(self) -> str:
@@ -102,6 +112,5 @@ def _normalise(text: str, country: str | None, allow_fictional: bool) -> PhoneNu
         raise ValueError(f"'{text}' is not a valid phone number"
                          + (f" in {country.upper()}" if country else ""))
     extension = parsed.extension or None
-    parsed.extension = None  # shown in words below: phonenumbers' "x2" reads as a typo to an owner
-    display = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
-    return PhoneNumber(e164, f"{display} ext. {extension}" if extension else display, extension)
+    parsed.extension = None  # kept apart, and shown in words (PhoneNumber.display)
+    return PhoneNumber(e164, extension, parsed)
