@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +94,20 @@ class KnowledgeBaseConfig(Config):
 
 def _what_bodies_are_made_from(env: Any) -> tuple:
     """Besides its spec, what a page's body depends on: the templates, and the environment's values
-    (the vocabularies' terms, the day, the site's address, the edition). Its functions are the
-    generator's own, the same for the life of the process."""
+    (the vocabularies' terms, the day, the site's address, the edition), in their order. Its
+    functions are the generator's own, the same for the life of the process (the two that read
+    the species, `species_list` and `species_plural`, read `terms`)."""
     loader = env.loader
     templates = tuple(folder_digest(Path(folder)) for folder in getattr(loader, "searchpath", ()))
-    return templates, {name: value for name, value in env.globals.items() if not callable(value)}
+    return templates, _in_order({name: value for name, value in env.globals.items() if not callable(value)})
+
+
+def _in_order(value: Any) -> Any:
+    """Mappings as their items in order: two dicts in different orders are equal, but templates loop
+    over them in their order (species.yml reordered reorders every species list)."""
+    if isinstance(value, Mapping):
+        return tuple((key, _in_order(item)) for key, item in value.items())
+    return value
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
