@@ -120,6 +120,8 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
         # no stat() of every template on every page
         auto_reload=False,
     )
+    # the status words are read again for every build: `kb serve` shows an edit to their file
+    status_words.cache_clear()
     terms = {ctype.name: catalog[ctype.name] for ctype in registry if ctype.terms and ctype.name in catalog}
     species = terms.get("species", {})
     # demo_as_of: a demo is read at extra.demo_data_as_of, and scripts that decide by the day use it too
