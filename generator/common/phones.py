@@ -41,17 +41,16 @@ _LENGTH_PROBLEMS = {
 @dataclass(frozen=True)
 class PhoneNumber:
     e164: str  # the line itself, without an extension
-    extension: str | None = None
     # the number as parsed, without its extension: the national form is made from it when first asked
     # for (a third of the cost of reading a number, and `kb check` never shows one)
-    parsed: phonenumbers.PhoneNumber | None = field(default=None, compare=False, repr=False)
+    parsed: phonenumbers.PhoneNumber = field(compare=False, repr=False)
+    extension: str | None = None
 
     @functools.cached_property
     def display(self) -> str:
         """The national form, with "ext." and the extension when there is one (phonenumbers' "x2"
         reads as a typo to an owner)."""
-        parsed = self.parsed if self.parsed is not None else phonenumbers.parse(self.e164, None)
-        national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+        national = phonenumbers.format_number(self.parsed, PhoneNumberFormat.NATIONAL)
         return f"{national} ext. {self.extension}" if self.extension else national
 
     @property
@@ -113,4 +112,4 @@ def _normalise(text: str, country: str | None, allow_fictional: bool) -> PhoneNu
                          + (f" in {country.upper()}" if country else ""))
     extension = parsed.extension or None
     parsed.extension = None  # kept apart, and shown in words (PhoneNumber.display)
-    return PhoneNumber(e164, extension, parsed)
+    return PhoneNumber(e164, parsed, extension)

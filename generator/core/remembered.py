@@ -24,8 +24,7 @@ from pydantic import BaseModel
 
 from generator.core.issues import Issue
 from generator.core.loading import FilesReader, Read
-from generator.core.sources import Source, display_path, parse_text, read_text
-from generator.core.timings import TIMINGS
+from generator.core.sources import Source, parse_file_text, read_text
 from generator.core.validate import validate_as_far_as_possible
 
 Validated = tuple[Any, list[Issue]]
@@ -33,6 +32,7 @@ Validated = tuple[Any, list[Issue]]
 
 @dataclass
 class _Kept:
+    root: Path
     text: str
     read: Read
     validated: dict[tuple[type[BaseModel], tuple], Validated] = field(default_factory=dict)
@@ -42,15 +42,13 @@ class RememberedFiles:
     """The last load's result for each file read through `reader`, for the life of a preview."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[Path, Path], _Kept] = {}
-        self._by_source: dict[int, _Kept] = {}  # id() of a remembered source: that file's record
-        self._read_now: set[tuple[Path, Path]] = set()
+        self._kept: dict[Path, _Kept] = {}
+        self._read_now: set[Path] = set()
 
     def start_load(self) -> None:
         """A new load begins: files the last one did not read (deleted, renamed) are forgotten."""
         if self._read_now:
-            self._kept = {key: kept for key, kept in self._kept.items() if key in self._read_now}
-        self._by_source = {id(kept.read[0]): kept for kept in self._kept.values() if kept.read[0] is not None}
+            self._kept = {path: kept for path, kept in self._kept.items() if path in self._read_now}
         self._read_now = set()
 
     def reader(self) -> FilesReader:
@@ -66,22 +64,17 @@ class RememberedFiles:
         text, problems = read_text(path, root)
         if text is None:  # unreadable: reported afresh each time
             return None, problems
-        key = (path, root)
-        self._read_now.add(key)
-        kept = self._kept.get(key)
-        if kept is None or kept.text != text:
-            with TIMINGS.stage("load"):
-                read = parse_text(text, display_path(path, root), path)
-            kept = self._kept[key] = _Kept(text, read)
-            if read[0] is not None:
-                self._by_source[id(read[0])] = kept
+        self._read_now.add(path)
+        kept = self._kept.get(path)
+        if kept is None or kept.text != text or kept.root != root:
+            kept = self._kept[path] = _Kept(root, text, parse_file_text(text, path, root))
         return kept.read
 
     def validate(self, source: Source, model: type[BaseModel], *,
                  context: dict[str, Any] | None = None) -> Validated:
         """`validate_as_far_as_possible(source, model, context=context)`, remembered for a source this
         reader gave."""
-        kept = self._by_source.get(id(source))
+        kept = self._kept.get(source.path)
         key = _context_key(context)
         if kept is None or kept.read[0] is not source or key is None:
             return validate_as_far_as_possible(source, model, context=context)
@@ -99,4 +92,3 @@ def _context_key(context: dict[str, Any] | None) -> tuple | None:
     except TypeError:
         return None
     return items
-

@@ -392,6 +392,11 @@ def load_file(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
     text, problems = read_text(path, root)
     if text is None:
         return None, problems
+    return parse_file_text(text, path, root)
+
+
+def parse_file_text(text: str, path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
+    """The text read from ``path``, parsed as `load_file` does."""
     with TIMINGS.stage("load"):
         return parse_text(text, display_path(path, root), path)
 

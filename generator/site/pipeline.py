@@ -24,6 +24,7 @@ from generator.core.settings import Settings
 from generator.core.sources import Source, display_path
 from generator.core.stray_files import stray_files
 from generator.core.timings import TIMINGS
+from generator.core.validate import validate_as_far_as_possible
 from generator.kinds import REGISTRY
 from generator.site.redirects import check_aliases
 
@@ -113,12 +114,11 @@ def load(ctype: ContentType, settings: Settings, catalog: Catalog, issues: Issue
         return load_list(path, ctype.model, settings.root, issues)
     if ctype.folder:
         context = ctype.context
-        context_of = (lambda data: context(data, catalog)) if context else None
-        if remembered is not None:
-            return load_entries(path, ctype.model, settings, issues, context_of, required=ctype.required,
-                                read_files=remembered.reader(), validate_entry=remembered.validate)
-        return load_entries(path, ctype.model, settings, issues, context_of, required=ctype.required,
-                            read_files=read_ahead)
+        remembering = remembered is not None
+        return load_entries(path, ctype.model, settings, issues,
+                            (lambda data: context(data, catalog)) if context else None, required=ctype.required,
+                            read_files=remembered.reader() if remembering else read_ahead,
+                            validate_entry=remembered.validate if remembering else validate_as_far_as_possible)
     if not (path.exists() or path.is_symlink()):
         return None
     return load_single(path, ctype.model, settings.root, issues)[1]
