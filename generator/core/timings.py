@@ -11,7 +11,8 @@ from time import perf_counter
 
 # Stages measured directly: load, validate, catalog, plan, render, exports, pagefind, mkdocs-total;
 # "link" and "mkdocs" are what remains of their enclosing totals. "plan" is deciding every page and its
-# context (it computes the open-data exports the "Use our data" page shows); "render" is our templates.
+# context, and waiting for the open-data summary the "Use our data" page shows; "render" is our
+# templates (with the bodies rendered while that summary is being made: generator/host/early_bodies.py).
 # "exports" is the build's own time on them: the open-data files are written on a thread alongside
 # mkdocs' page rendering, and count only as far as the build has to wait for them.
 
