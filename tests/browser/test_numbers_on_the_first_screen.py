@@ -1,15 +1,17 @@
-"""An owner at night opens a clinic's page on a phone (390x844, Europe/London, fixed clock): the first
-screen holds what to ring. For an open or temporarily closed organisation that is its first number,
-unless a current alert says whom to ring instead, when that alert's "instead" line is on the first
-screen; a closure notice comes before the numbers; a closed organisation says where to look instead.
-Every organisation in the demo network, at moments with and without current alerts."""
+"""An owner at night opens a clinic's or a region's page on a phone (390x844, Europe/London, fixed
+clock): the first screen holds what to ring. For an open or temporarily closed organisation that is
+its first number, unless a current alert says whom to ring instead, when that alert's "instead" line
+is on the first screen; a closure notice comes before the numbers; a closed organisation says where
+to look instead. A region's page shows who can help now (which leaves out clinics an alert closes)
+before its alerts. Every organisation and region of the demo network, at moments with and without
+current alerts."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.test_guide_first_screen import on_first_screen
 from tests.helpers import REPO
@@ -17,6 +19,7 @@ from tests.helpers import REPO
 pytestmark = pytest.mark.browser
 
 ORGANISATIONS = sorted(path.stem for path in (REPO / "directory/organisations").glob("*.yml"))
+REGIONS = ["eastmarsh", "highcombe", "northvale", "southhaven", "westmoor"]  # directory/regions.yml
 # The journeys: (moment, why). The demo's alerts run from 20 to 27 November 2026.
 MOMENTS = [
     (datetime(2026, 11, 24, 3, 0, tzinfo=UTC), "03:00 on a Tuesday, demo alerts current"),
@@ -54,6 +57,22 @@ def test_every_organisation_page_shows_what_to_ring_on_the_first_screen(page: Pa
         if missing:
             problems[org_id] = missing
     assert problems == {}, why
+
+
+@pytest.mark.parametrize(("moment", "why"), MOMENTS, ids=[why for _, why in MOMENTS])
+def test_every_region_page_shows_who_can_help_now_with_a_number_on_the_first_screen(
+        page: Page, demo_url: str, demo_catalog, moment: datetime, why: str) -> None:
+    assert sorted(demo_catalog.regions) == REGIONS
+    page.clock.set_fixed_time(moment)
+    problems = []
+    for region_id in REGIONS:
+        page.goto(demo_url + f"regions/{region_id}/")
+        first_helper = page.locator("#kb-help-now-list li").first
+        expect(first_helper).to_be_visible()
+        page.evaluate("window.scrollTo(0, 0)")
+        if not on_first_screen(first_helper.locator("a[href^='tel:']").first):
+            problems.append(region_id)
+    assert problems == [], why
 
 
 def test_an_open_clinics_summary_and_notice_follow_its_numbers(demo_site) -> None:
