@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING
 
-from icalendar import Event
-
-from generator.common.ical import add_time_zones, event_uid, new_calendar
+from generator.common.ical import add_time_zones, event_uid, new_calendar, new_event
 from generator.kinds.network.model import HandbookPage, Meeting
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 KIND_LABELS = {"committee": "Coordination committee", "case-panel": "Case panel"}
 FEED = "network/meetings.ics"
@@ -21,7 +23,7 @@ def upcoming(meetings: list[tuple[HandbookPage, Meeting]], today) -> list[tuple[
 
 
 def _event(page: HandbookPage, meeting: Meeting, site_url: str) -> Event:
-    event = Event()
+    event = new_event()
     event.add("uid", event_uid(f"network--{meeting.id}", site_url))
     # DTSTAMP from the data, not the clock, so two builds of one commit are identical
     event.add("dtstamp", datetime.combine(page.review.reviewed, time(0, 0), tzinfo=UTC))

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Event
-
-from generator.common.ical import add_time_zones, event_uid, new_calendar
+from generator.common.ical import add_time_zones, event_uid, new_calendar, new_event
 from generator.kinds.training.model import Module, Session
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 
 def _event(module: Module, session: Session, site_url: str, host_name: str) -> Event:
-    event = Event()
+    event = new_event()
     event.add("uid", event_uid(f"{module.id}--{session.id}", site_url))
     # DTSTAMP from the data, not the clock, so two builds of one commit are identical
     event.add("dtstamp", datetime.combine(module.review.reviewed, time(0, 0), tzinfo=UTC))
