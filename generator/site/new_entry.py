@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING
 
 from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType, schema_line
 from generator.core.ids import CHOOSE
 from generator.core.settings import THEME
 from generator.kinds import REGISTRY
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = THEME / "new"
 
@@ -41,6 +43,9 @@ def template_text(catalog: Catalog, kind: str, entry_id: str) -> str:
 
 
 def _environment() -> Environment:
+    # imported when an entry is written from its template: `kb check`, which imports this module, never does
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined  # noqa: PLC0415
+
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
                        keep_trailing_newline=True, autoescape=False)  # YAML and Markdown, not HTML
 
