@@ -11,8 +11,7 @@ from time import perf_counter
 
 # Stages measured directly: load, validate, catalog, plan, render, exports, pagefind, mkdocs-total;
 # "link" and "mkdocs" are what remains of their enclosing totals. "plan" is deciding every page and its
-# context, and waiting for the open-data summary the "Use our data" page shows; "render" is our
-# templates (with the bodies rendered while that summary is being made: generator/host/early_bodies.py).
+# context (it computes the open-data exports the "Use our data" page shows); "render" is our templates.
 # "exports" is the build's own time on them: the open-data files are written on a thread alongside
 # mkdocs' page rendering, and count only as far as the build has to wait for them.
 

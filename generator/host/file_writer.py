@@ -120,10 +120,6 @@ class InThread:
     def summary(self) -> dict[str, Any]:
         return self._summary
 
-    def ready(self) -> bool:
-        """Whether `summary` returns at once (made in the constructor)."""
-        return True
-
     def start(self, root: Path) -> None:
         """Start writing: the site folder is ready for the files."""
         self._thread = threading.Thread(target=self._run, args=(os.fspath(root), self._readme),
@@ -179,10 +175,6 @@ class InChild:
         if self._summary is None:
             self._summary = self._answer("summary")
         return self._summary
-
-    def ready(self) -> bool:
-        """Whether `summary` returns without waiting: the child has sent it (or ended)."""
-        return self._summary is not None or self._fork.has_message()
 
     def start(self, root: Path) -> None:
         self.summary()  # the child sends it before it reads anything

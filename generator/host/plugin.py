@@ -33,7 +33,6 @@ from generator.core.timings import TIMINGS
 from generator.exports import plan_open_data, readme
 from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
-from generator.host.early_bodies import EarlyBodies
 from generator.host.file_writer import InChild, InThread, open_data_writer
 from generator.host.html_pages import skip_markdown
 from generator.host.incremental import (
@@ -91,9 +90,6 @@ class KnowledgeBaseConfig(Config):
     # the open-data files are made and written by a forked process beside mkdocs (a thread in `kb
     # serve`); false makes them in the build process and writes them from a thread
     open_data_in_a_second_process = config_options.Type(bool, default=True)
-    # while that process makes the open data, this one renders page bodies (generator/host/early_bodies.py);
-    # at least this many, even if the open data is ready first (tests make the small sites use them)
-    bodies_before_open_data = config_options.Type(int, default=0)
 
 
 def _what_bodies_are_made_from(env: Any) -> tuple:
@@ -126,7 +122,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # pages whose body is finished HTML, by src_uri: rendered only when mkdocs writes the page,
         # so the site's bodies are never all in memory at once (gigabytes at 10,000 entries)
         self.html_pages: dict[str, PageSpec] = {}
-        self._early_bodies = EarlyBodies()
         self._env = None
         # `kb build` indexes in its parent process once this one has exited (peak memory at scale);
         # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
@@ -221,13 +216,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # asked for now (after that fork, which would wait for them), drawn while the pages are planned
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
             self.specs = plan_pages(catalog)
-        self._early_bodies = EarlyBodies()
-        if not self.serving:  # the preview's writer is a thread that has made the open data already
-            with TIMINGS.stage("render"):
-                self._early_bodies.render_while(self._env, [spec for spec in self.specs if not spec.markdown],
-                                                keep_going=lambda: not self._writer.ready(),
-                                                at_least=self.config.bodies_before_open_data)
-        with TIMINGS.stage("plan"):
             try:
                 summary = self._writer.summary()
             except (OSError, RuntimeError) as exc:
@@ -391,8 +379,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if spec is not None:
             with TIMINGS.stage("render"):
                 body = self._bodies.pop(spec.src_uri, None)
-                if body is None:
-                    body = self._early_bodies.take(spec.src_uri)
                 page.content = body if body is not None else render_body(self._env, spec)
             if spec.toc:
                 page.toc = get_toc(spec.toc)
