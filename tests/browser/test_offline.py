@@ -48,6 +48,8 @@ def test_guides_and_the_referral_form_work_offline(context: BrowserContext, page
     page.goto(demo_url + "get-help/")
     wait_until_stored(page)
     page.goto(demo_url + "organisations/saltwick-veterinary-hospital/")  # a directory page, stored as viewed
+    # stored beside the page, not before it is shown: offline once the copy is there
+    until(page, f"async () => (await ({STORED})()).includes('/organisations/saltwick-veterinary-hospital/')")
     context.set_offline(True)
 
     page.goto(demo_url + "triage/gut-stasis/")
@@ -186,3 +188,26 @@ def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserConte
     listed = set(page.locator("#kb-finder-results li").evaluate_all("els => els.map(e => e.getAttribute('data-org'))"))
     assert listed and listed <= {o.id for o in in_region(demo_catalog, "eastmarsh")}
     context.set_offline(False)
+
+
+def test_a_full_device_still_gets_every_answer_the_network_gives(browser: Browser, demo_url: str) -> None:
+    """When the device's storage is full the worker cannot store a copy, and must still hand over what the
+    network sent: the pages, and the region data the finder and Get help read."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    origin = demo_url.split("/", 3)[:3]
+    session = context.new_cdp_session(page)
+    session.send("Storage.overrideQuotaForOrigin", {"origin": "/".join(origin), "quotaSize": 1})
+    page.goto(demo_url + "get-help/")
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    assert stored_paths(page) == []  # nothing could be stored: every answer below came from the network
+
+    page.goto(demo_url + "directory/find/?region=northvale&species=guinea-pig")
+    expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics? found\.$"))
+    assert page.locator("#kb-finder-results li").count() >= 1
+    page.goto(demo_url + "triage/gut-stasis/")
+    expect(page.locator("article h1")).to_have_text("Not eating or no droppings (gut stasis)")
+    expect(page.locator(".kb-offline")).to_have_count(0)
+    assert stored_paths(page) == []
+    context.close()

@@ -159,7 +159,7 @@ def test_finder(browser: Browser, demo_url: str, scenario: dict[str, Any]) -> No
     status = page.locator("#kb-finder-status")
     expect(status).not_to_have_text("Loading…")
     expect(status).not_to_have_text("")
-    assert answer_ids(page, "#kb-finder-results") == scenario["finder"]
+    assert answer_ids(page, "#kb-finder-results") == scenario["finder"], status.text_content()
     if "finder_elsewhere" in scenario:
         expect(page.locator("#kb-finder-elsewhere")).to_be_visible()
         assert answer_ids(page, "#kb-finder-elsewhere-list") == scenario["finder_elsewhere"]

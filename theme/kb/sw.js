@@ -1,6 +1,6 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
-   stored. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   stored. Copies are stored beside the answer, so a device whose storage is full still gets every page. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
    the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
@@ -101,25 +101,33 @@ self.addEventListener("message", (event) => {
   })());
 });
 
+// The copy of a response that arrived is stored beside it, never in its way: the page streams to the
+// reader as it arrives, and a copy that cannot be stored (the device's storage is full) costs the offline
+// copy only, never the answer the network gave.
+async function storeCopy(request, copy) {
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  const key = request.mode === "navigate" || isData(request.url) ? url.origin + url.pathname : request;
+  await cache.put(key, await stamped(copy));
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
+    let response;
     try {
       // Pages revalidate with the server: a copy in the browser's HTTP cache must not be shown
       // offline as if it were live, without the notice saying how old it is.
-      const response = request.mode === "navigate"
+      response = request.mode === "navigate"
         ? await fetch(request.url, { cache: "no-cache", credentials: "same-origin" })
         : await fetch(request);
-      if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
-        const copy = await stamped(response.clone());
-        const cache = await caches.open(CACHE);
-        const url = new URL(request.url);
-        await cache.put(request.mode === "navigate" || isData(request.url) ? url.origin + url.pathname : request, copy);
-      }
-      return response;
     } catch (error) {
       return fromCache(request);
     }
+    if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
+      event.waitUntil(storeCopy(request, response.clone()).catch(() => { /* kept: the answer that arrived */ }));
+    }
+    return response;
   })());
 });
