@@ -6,16 +6,21 @@ finder answer offline; the manifest makes the site installable."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import shutil
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from benchmarks.serve import serving
+from benchmarks.serve import QuietHandler, serving
 from generator.kinds.organisations.views import in_region
 
 pytestmark = pytest.mark.browser
@@ -211,3 +216,65 @@ def test_a_full_device_still_gets_every_answer_the_network_gives(browser: Browse
     expect(page.locator(".kb-offline")).to_have_count(0)
     assert stored_paths(page) == []
     context.close()
+
+
+class _PoorSignal(QuietHandler):
+    """Answers every request after ``delay`` seconds (set by the test): one bar of signal."""
+
+    delay = 0.0
+
+    def send_head(self):  # noqa: ANN201 - stdlib signature
+        time.sleep(type(self).delay)
+        return super().send_head()
+
+
+@contextmanager
+def serving_over_poor_signal(site: Path) -> Iterator[type[_PoorSignal]]:
+    signal = type("Signal", (_PoorSignal,), {})  # a delay of its own: the class attribute is shared
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(signal, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    signal.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield signal
+    finally:
+        signal.delay = 0.0  # the requests still waiting end before the server does
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_stored(browser: Browser,
+                                                                                   demo_site: Path) -> None:
+    """On one bar of signal a stored page comes from the device within seconds, saying so and styled,
+    instead of a blank screen while the network tries; a page that is not stored waits for the network
+    (the offline page would be no answer); and the late answer replaces the stored copy."""
+    with serving_over_poor_signal(demo_site) as signal:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.goto(signal.url + "get-help/")
+        wait_until_stored(page)
+        stored_at = page.evaluate(f"""async () => {{ const cache = await caches.open((await caches.keys())[0]);
+            return (await cache.match('{signal.url}triage/gut-stasis/')).headers.get('x-kb-stored'); }}""")
+
+        signal.delay = 12.0
+        began = time.monotonic()
+        page.goto(signal.url + "triage/gut-stasis/")
+        expect(page.locator(".kb-offline")).to_contain_text("The network is slow: this is the copy stored on")
+        expect(page.locator("article h1")).to_have_text("Not eating or no droppings (gut stasis)")
+        assert page.evaluate("getComputedStyle(document.querySelector('.kb-bar')).display") != "inline"  # styled
+        assert time.monotonic() - began < 10, "the stored copy came only after the network answered"
+
+        signal.delay = 0.0  # the late answer to the slow request replaced the stored copy
+        until(page, f"""async () => {{ const cache = await caches.open((await caches.keys())[0]);
+            const hit = await cache.match('{signal.url}triage/gut-stasis/');
+            return hit.headers.get('x-kb-stored') > {json.dumps(stored_at)}; }}""")
+
+        signal.delay = 6.0  # not stored: the page itself arrives, late, and nothing stands in for it
+        page.goto(signal.url + "kit/incubator/", wait_until="domcontentloaded", timeout=30_000)
+        expect(page.locator("article h1")).to_contain_text("ncubator")
+        expect(page.locator(".kb-offline")).to_have_count(0)
+
+        signal.delay = 0.0  # a fast network again: the live page, no notice
+        page.goto(signal.url + "triage/gut-stasis/")
+        expect(page.locator("article h1")).to_have_text("Not eating or no droppings (gut stasis)")
+        expect(page.locator(".kb-offline")).to_have_count(0)
+        context.close()

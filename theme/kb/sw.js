@@ -1,6 +1,9 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
-   stored. Copies are stored beside the answer, so a device whose storage is full still gets every page. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   stored. Copies are stored beside the answer, so a device whose storage is full still gets every page.
+   On poor signal a network that has not answered within a few seconds is treated as too slow: the stored
+   copy is shown, saying so, and the late answer still replaces it for next time; with no stored copy the
+   worker waits for the network. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
    the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
@@ -14,6 +17,10 @@ const PRECACHE = {{ precache | tojson }};
 const OFFLINE = {{ offline_page | tojson }};
 const DATA = {{ data_dir | tojson }};  // JSON read by scripts: stored as it is fetched
 const FRESH_MS = 24 * 60 * 60 * 1000;  // a page stored on request is fetched again after a day
+const SLOW_MS = 4000;  // how long a reader with a stored copy waits for the network
+const SLOW_SPELL_MS = 60 * 1000;  // after a slow answer, for this long the wait is only SPELL_WAIT_MS
+const SPELL_WAIT_MS = 1000;
+let slowSince = -Infinity;  // when the network was last too slow (lost when the browser stops the worker)
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -45,9 +52,12 @@ async function stamped(response) {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
-function withNotice(html, stored) {
+function withNotice(html, stored, why) {
   const day = new Date(stored).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  const notice = '<p class="kb-offline" role="status">You are offline: this is the offline copy from ' + day +
+  const opening = why === "slow"
+    ? "The network is slow: this is the copy stored on this device on "
+    : "You are offline: this is the offline copy from ";
+  const notice = '<p class="kb-offline" role="status">' + opening + day +
     '. Phone numbers and opening hours may have changed since.</p>';
   return html.replace(/<body[^>]*>/, (tag) => tag + notice);
 }
@@ -63,14 +73,20 @@ async function offlinePage(cache) {
   return html((await offline.text()).replace(/<head>/, '<head><base href="' + base + '">'));
 }
 
-async function fromCache(request) {
+// The stored copy of what was asked for (a page with the notice saying why and from when), or null.
+async function storedCopy(request, why) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" || isData(request.url) });
   if (hit && request.mode === "navigate") {
-    return html(withNotice(await hit.text(), hit.headers.get("x-kb-stored") || Date.now()));
+    return html(withNotice(await hit.text(), hit.headers.get("x-kb-stored") || Date.now(), why));
   }
-  if (hit) return hit;
-  if (request.mode === "navigate") return offlinePage(cache);
+  return hit || null;
+}
+
+async function fromCache(request) {
+  const copy = await storedCopy(request, "offline");
+  if (copy) return copy;
+  if (request.mode === "navigate") return offlinePage(await caches.open(CACHE));
   return Response.error();
 }
 
@@ -111,23 +127,35 @@ async function storeCopy(request, copy) {
   await cache.put(key, await stamped(copy));
 }
 
+function later(ms, value) { return new Promise((resolve) => setTimeout(() => resolve(value), ms)); }
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const started = Date.now();
+  let copy = null;
+  // Pages revalidate with the server: a copy in the browser's HTTP cache must not be shown offline as
+  // if it were live, without the notice saying how old it is.
+  const network = (request.mode === "navigate"
+    ? fetch(request.url, { cache: "no-cache", credentials: "same-origin" })
+    : fetch(request)).then((response) => {
+    if (Date.now() - started < SPELL_WAIT_MS) slowSince = -Infinity;  // the network is fast again
+    if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
+      copy = response.clone();  // before the reader's copy can be read
+    }
+    return response;
+  });
+  event.waitUntil(network.then(() => copy && storeCopy(request, copy))
+    .catch(() => { /* offline, or the device is full: the reader's answer is not affected */ }));
   event.respondWith((async () => {
-    let response;
     try {
-      // Pages revalidate with the server: a copy in the browser's HTTP cache must not be shown
-      // offline as if it were live, without the notice saying how old it is.
-      response = request.mode === "navigate"
-        ? await fetch(request.url, { cache: "no-cache", credentials: "same-origin" })
-        : await fetch(request);
+      const wait = Date.now() - slowSince < SLOW_SPELL_MS ? SPELL_WAIT_MS : SLOW_MS;
+      const first = await Promise.race([network, later(wait, null)]);
+      if (first) return first;
+      slowSince = Date.now();
+      return (await storedCopy(request, "slow")) || await network;  // nothing stored: wait for it
     } catch (error) {
       return fromCache(request);
     }
-    if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
-      event.waitUntil(storeCopy(request, response.clone()).catch(() => { /* kept: the answer that arrived */ }));
-    }
-    return response;
   })());
 });
