@@ -1,9 +1,10 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
    stored. Copies are stored beside the answer, so a device whose storage is full still gets every page.
-   On poor signal a network that has not answered within a few seconds is treated as too slow: the stored
-   copy is shown, saying so, and the late answer still replaces it for next time; with no stored copy the
-   worker waits for the network. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   On poor signal a page the network has not answered within a few seconds is shown from the stored copy,
+   saying so, and its stored stylesheets and scripts at once; the late answers still replace the copies for
+   next time. With no stored copy the worker waits for the network, and so does the data scripts read: no
+   page would say that it is old. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
    the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
@@ -17,10 +18,10 @@ const PRECACHE = {{ precache | tojson }};
 const OFFLINE = {{ offline_page | tojson }};
 const DATA = {{ data_dir | tojson }};  // JSON read by scripts: stored as it is fetched
 const FRESH_MS = 24 * 60 * 60 * 1000;  // a page stored on request is fetched again after a day
-const SLOW_MS = 4000;  // how long a reader with a stored copy waits for the network
-const SLOW_SPELL_MS = 60 * 1000;  // after a slow answer, for this long the wait is only SPELL_WAIT_MS
-const SPELL_WAIT_MS = 1000;
-let slowSince = -Infinity;  // when the network was last too slow (lost when the browser stops the worker)
+const SLOW_MS = 4000;  // how long a page with a stored copy waits for the network
+const SPELL_MS = 60 * 1000;  // after a page was that slow, for this long...
+const SPELL_WAIT_MS = 1000;  // ...a page waits this long, and a stored stylesheet, script or image not at all
+let slowSince = -Infinity;  // when a page last waited SLOW_MS in vain (lost when the browser stops the worker)
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -129,33 +130,51 @@ async function storeCopy(request, copy) {
 
 function later(ms, value) { return new Promise((resolve) => setTimeout(() => resolve(value), ms)); }
 
+function slowLately() { return Date.now() - slowSince < SPELL_MS; }
+
+// How long a request waits for the network before its stored copy is used (see the top).
+function patience(navigate, data) {
+  if (data) return Infinity;
+  if (navigate) return slowLately() ? SPELL_WAIT_MS : SLOW_MS;
+  return slowLately() ? 0 : SLOW_MS;
+}
+
+// A navigation the server redirected (a folder asked for without its '/') is handed over as the
+// redirect: Chromium refuses a followed redirect's response to a navigation.
+function handOver(response, navigate) {
+  return navigate && response.redirected ? Response.redirect(response.url, 301) : response;
+}
+
+async function answer(request, network, navigate, data) {
+  try {
+    const wait = patience(navigate, data);
+    const first = await (wait === Infinity ? network : Promise.race([network, later(wait, null)]));
+    if (first) return handOver(first, navigate);
+    if (navigate && !slowLately()) slowSince = Date.now();
+    let copy = null;
+    try { copy = await storedCopy(request, "slow"); } catch (error) { /* a damaged copy: wait for the network */ }
+    return copy || handOver(await network, navigate);  // nothing stored: wait for the network
+  } catch (error) {
+    try { return await fromCache(request); } catch (broken) { return Response.error(); }
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  const started = Date.now();
+  const navigate = request.mode === "navigate", data = isData(request.url), started = Date.now();
   let copy = null;
   // Pages revalidate with the server: a copy in the browser's HTTP cache must not be shown offline as
   // if it were live, without the notice saying how old it is.
-  const network = (request.mode === "navigate"
-    ? fetch(request.url, { cache: "no-cache", credentials: "same-origin" })
-    : fetch(request)).then((response) => {
-    if (Date.now() - started < SPELL_WAIT_MS) slowSince = -Infinity;  // the network is fast again
-    if (response.ok && (request.mode === "navigate" || request.destination !== "" || isData(request.url))) {
-      copy = response.clone();  // before the reader's copy can be read
-    }
-    return response;
-  });
+  const network = (navigate ? fetch(request.url, { cache: "no-cache", credentials: "same-origin" }) : fetch(request))
+    .then((response) => {
+      if (navigate && Date.now() - started < SPELL_WAIT_MS) slowSince = -Infinity;  // pages come fast again
+      if (response.ok && !response.redirected && (navigate || request.destination !== "" || data)) {
+        copy = response.clone();  // before the reader's copy can be read
+      }
+      return response;
+    });
   event.waitUntil(network.then(() => copy && storeCopy(request, copy))
     .catch(() => { /* offline, or the device is full: the reader's answer is not affected */ }));
-  event.respondWith((async () => {
-    try {
-      const wait = Date.now() - slowSince < SLOW_SPELL_MS ? SPELL_WAIT_MS : SLOW_MS;
-      const first = await Promise.race([network, later(wait, null)]);
-      if (first) return first;
-      slowSince = Date.now();
-      return (await storedCopy(request, "slow")) || await network;  // nothing stored: wait for it
-    } catch (error) {
-      return fromCache(request);
-    }
-  })());
+  event.respondWith(answer(request, network, navigate, data));
 });
