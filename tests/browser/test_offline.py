@@ -72,6 +72,10 @@ def test_guides_and_the_referral_form_work_offline(context: BrowserContext, page
     page.goto(demo_url + "organisations/saltwick-veterinary-hospital/")
     expect(page.locator(".kb-offline")).to_be_visible()
 
+    page.goto(demo_url + "triage/gut-stasis")  # typed without its '/': the stored page, at its own address
+    assert page.url == demo_url + "triage/gut-stasis/"
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+
     page.goto(demo_url + "kit/incubator/")  # never visited: the offline page explains
     expect(page.locator("h1")).to_have_text("You are offline")
     expect(page.locator("main")).to_contain_text("This page is not stored on this device")

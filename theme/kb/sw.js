@@ -87,8 +87,14 @@ async function storedCopy(request, why) {
 async function fromCache(request) {
   const copy = await storedCopy(request, "offline");
   if (copy) return copy;
-  if (request.mode === "navigate") return offlinePage(await caches.open(CACHE));
-  return Response.error();
+  if (request.mode !== "navigate") return Response.error();
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  // a folder asked for without its '/' (typed): sent to the stored page, where its links work
+  if (!url.pathname.endsWith("/") && await cache.match(url.origin + url.pathname + "/")) {
+    return Response.redirect(url.origin + url.pathname + "/", 301);
+  }
+  return offlinePage(cache);
 }
 
 function isData(url) {
