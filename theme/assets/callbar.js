@@ -13,7 +13,7 @@
   var getHelp = bar.querySelector(".kb-callbar__help").href;
 
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
-  var getJSON = help.getJSON;  // marks a stored copy (theme/kb/help.js)
+  function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
 
   function show(item, label, note) {
     var st = item.status, rec = item.rec;

@@ -15,7 +15,7 @@
   var shards = {}, index = null;
   var NEIGHBOURS = 3, NEAREST = 3;
 
-  var getJSON = help.getJSON;  // marks a stored copy (theme/kb/help.js)
+  function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
 
   // The regions' files; offline, those stored on this device (theme/kb/sw.js stores a region when Get
   // help or the finder reads it), and the list of regions that could not be read

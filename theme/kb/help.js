@@ -284,30 +284,6 @@
     });
   }
 
-  // A clinic data file (help/). When the network is slow or gone, the service worker answers with the
-  // copy stored on this device, marked with the time it was stored (theme/kb/sw.js): a page that came
-  // from the network then says, once, that its clinic list is that older copy. A stored page already
-  // says so in its own notice.
-  function getJSON(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      var stored = r.headers.get("x-kb-stored");
-      if (stored) storedNotice(stored);
-      return r.json();
-    });
-  }
-
-  function storedNotice(stored) {
-    if (document.querySelector(".kb-offline") || !document.body) return;
-    var day = new Date(stored).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    var notice = document.createElement("p");
-    notice.className = "kb-offline";
-    notice.setAttribute("role", "status");
-    notice.textContent = "The network is slow: the clinic list on this page is the copy stored on this device on " +
-      day + ". Phone numbers and opening hours may have changed since.";
-    document.body.insertBefore(notice, document.body.firstChild);
-  }
-
   // The data a Get help or region page answers from: in the page (data-kb-help), or for a region with
   // many clinics its data file (data-kb-help-src), fetched; offline, the copy the service worker stored.
   // ready(data) runs once it is read; failed() when the file cannot be had.
@@ -316,7 +292,8 @@
     if (inline) return ready(JSON.parse(inline));
     var src = root.getAttribute("data-kb-help-src");
     if (!src) return failed();
-    getJSON(new URL(src, document.baseURI)).then(ready, failed);
+    fetch(new URL(src, document.baseURI)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(ready, failed);
   }
 
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
@@ -324,7 +301,7 @@
 
   window.kbHelp = {
     status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
-    merge: merge, pageData: pageData, getJSON: getJSON, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
+    merge: merge, pageData: pageData, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });

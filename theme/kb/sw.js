@@ -1,10 +1,10 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
    stored. Copies are stored beside the answer, so a device whose storage is full still gets every page.
-   On poor signal a page or clinic data file the network has not answered within a few seconds comes from
-   the stored copy, and the page's stored stylesheets and scripts at once; the page says so (a stored
-   data file is marked with x-kb-stored, and theme/kb/help.js says so on the page). The late answers still
-   replace the copies for next time. With no stored copy the worker waits for the network. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   On poor signal a page the network has not answered within a few seconds is shown from the stored copy,
+   saying so, and its stored stylesheets and scripts at once; the late answers still replace the copies for
+   next time. With no stored copy the worker waits for the network, and so does the data scripts read: no
+   page would say that it is old. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
    the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
@@ -140,7 +140,8 @@ function slowLately() { return Date.now() - slowSince < SPELL_MS; }
 
 // How long a request waits for the network before its stored copy is used (see the top).
 function patience(navigate, data) {
-  if (navigate || data) return slowLately() ? SPELL_WAIT_MS : SLOW_MS;
+  if (data) return Infinity;
+  if (navigate) return slowLately() ? SPELL_WAIT_MS : SLOW_MS;
   return slowLately() ? 0 : SLOW_MS;
 }
 
