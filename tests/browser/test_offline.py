@@ -7,7 +7,6 @@ finder answer offline; the manifest makes the site installable."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
 import shutil
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from benchmarks.serve import QuietHandler, serving
+from benchmarks.serve import QuietHandler, QuietServer, serving
 from generator.kinds.organisations.views import in_region
 
 pytestmark = pytest.mark.browser
@@ -261,7 +260,7 @@ class _PoorSignal(QuietHandler):
 def serving_over_poor_signal(site: Path) -> Iterator[type[_PoorSignal]]:
     # delays and a count of its own: class attributes are shared
     signal = type("Signal", (_PoorSignal,), {"delays": {}, "answering": [0]})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(signal, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(signal, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()  # daemon: answers still asleep never hold it
     signal.url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
