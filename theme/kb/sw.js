@@ -1,10 +1,11 @@
 /* Service worker: the site keeps working offline. Generated at build time (generator/host/offline.py).
    Network first; when the network fails, the stored copy is served with a notice saying when it was
    stored. Copies are stored beside the answer, so a device whose storage is full still gets every page.
-   On poor signal a page the network has not answered within a few seconds is shown from the stored copy,
-   saying so, and its stored stylesheets and scripts at once; the late answers still replace the copies for
-   next time. With no stored copy the worker waits for the network, and so does the data scripts read: no
-   page would say that it is old. First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
+   On poor signal a page the network has not answered within a few seconds is shown from the stored
+   copy, saying so, and its stored stylesheets and scripts at once; the late answers still replace the
+   copies for next time. With no stored copy the worker waits for the network, and so does the data
+   scripts read: no page would say that it is old.
+   First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
    the owner's region: its page, its data and the clinics Get help shows (a "kb-store" message). A
