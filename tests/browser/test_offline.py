@@ -34,10 +34,15 @@ def until(page: Page, predicate: str, timeout_s: float = 60) -> None:
         page.wait_for_timeout(250)
 
 
-def wait_until_stored(page: Page) -> None:
-    """Until the worker has stored the pages and controls this page (so it answers navigations)."""
+def wait_until_controlled(page: Page) -> None:
+    """Until the worker is installed and controls this page (so it answers its requests)."""
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+
+
+def wait_until_stored(page: Page) -> None:
+    """Until the worker has stored the pages and controls this page (so it answers navigations)."""
+    wait_until_controlled(page)
     until(page, """async () => {
         const names = await caches.keys();
         if (!names.length) return false;
@@ -207,8 +212,7 @@ def test_a_full_device_still_gets_every_answer_the_network_gives(browser: Browse
     session = context.new_cdp_session(page)
     session.send("Storage.overrideQuotaForOrigin", {"origin": "/".join(origin), "quotaSize": 1})
     page.goto(demo_url + "get-help/")
-    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    wait_until_controlled(page)
     assert stored_paths(page) == []  # nothing could be stored: every answer below came from the network
 
     page.goto(demo_url + "directory/find/?region=northvale&species=guinea-pig")
@@ -279,6 +283,9 @@ def _opened_within(page: Page, url: str, seconds: float) -> None:
 
 
 SLOW_NOTICE = "The network is slow: this is the copy stored on"
+# when the worker stored its copy of a URL (its x-kb-stored header)
+STORED_AT = """async (url) => { const cache = await caches.open((await caches.keys())[0]);
+    return (await cache.match(url)).headers.get('x-kb-stored'); }"""
 
 
 def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_stored(browser: Browser,
@@ -297,8 +304,8 @@ def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_sto
         page.goto(signal.url + "get-help/")
         wait_until_stored(page)
         until(page, f"async () => (await ({STORED})()).includes('/help/eastmarsh.json')")
-        stored_at = page.evaluate(f"""async () => {{ const cache = await caches.open((await caches.keys())[0]);
-            return (await cache.match('{signal.url}triage/gut-stasis/')).headers.get('x-kb-stored'); }}""")
+        guide = signal.url + "triage/gut-stasis/"
+        stored_at = page.evaluate(STORED_AT, guide)
 
         # a live page whose data is slow: the scripts wait for today's data, not the stored copy
         data = site / "help" / "eastmarsh.json"
@@ -320,9 +327,7 @@ def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_sto
                              ".duration") < 700
 
         signal.delay = 0.0  # the late answer to the slow request replaced the stored copy
-        until(page, f"""async () => {{ const cache = await caches.open((await caches.keys())[0]);
-            const hit = await cache.match('{signal.url}triage/gut-stasis/');
-            return hit.headers.get('x-kb-stored') > {json.dumps(stored_at)}; }}""")
+        until(page, f"async () => (await ({STORED_AT})({json.dumps(guide)})) > {json.dumps(stored_at)}")
         signal.settle()
 
         signal.delay = 2.0  # for a minute after that, a stored page waits only a second
