@@ -14,24 +14,18 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from benchmarks.serve import QuietHandler, QuietServer, serving
 from generator.kinds.organisations.views import in_region
+from tests.browser.device_copies import STORED, STORED_AT, restamp, stored_paths, until, until_stored
 
 pytestmark = pytest.mark.browser
-
-
-def until(page: Page, predicate: str, timeout_s: float = 60) -> None:
-    """Until an async predicate (the caches can only be read asynchronously) is true, polled from here:
-    page.wait_for_function takes the promise it returns for true at once."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate):
-        assert time.monotonic() < deadline, f"still false after {timeout_s} s: {predicate}"
-        page.wait_for_timeout(250)
 
 
 def wait_until_controlled(page: Page) -> None:
@@ -113,18 +107,6 @@ def test_manifest_makes_the_site_installable(demo_site: Path) -> None:
         assert f"{width}x{width}" == icon["sizes"]
 
 
-STORED = """async () => {
-    const names = await caches.keys();
-    if (!names.length) return [];
-    const cache = await caches.open(names[0]);
-    return (await cache.keys()).map(r => new URL(r.url).pathname);
-}"""
-
-
-def stored_paths(page: Page) -> list[str]:
-    return page.evaluate(STORED)
-
-
 def offline_page_links(page: Page) -> list[str]:
     expect(page.locator("h1")).to_have_text("You are offline")
     # styled at any depth: the small stylesheet is applied (the header's green, not a bare page)
@@ -176,8 +158,7 @@ def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserConte
     shown = page.evaluate("""() => { const a = window.kbGetHelp.answer();
         return a.now.concat(a.later, a.nearestOpen).slice(0, 8).map(i => i.rec.url); }""")
     wanted = {"/regions/eastmarsh/", "/help/index.json", "/help/eastmarsh.json", *("/" + url for url in shown)}
-    until(page, f"async () => {{ const have = await ({STORED})(); "
-                f"return {json.dumps(sorted(wanted))}.every(p => have.includes(p)); }}")
+    until_stored(page, wanted)
     assert len(shown) >= 3
     assert not [p for p in stored_paths(page) if p.startswith("/regions/") and p != "/regions/eastmarsh/"]
 
@@ -192,7 +173,8 @@ def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserConte
 
     # the finder answers offline from the stored data, and says what it does not have
     page.goto(demo_url + "directory/find/?region=eastmarsh")
-    expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics found\.$"))
+    expect(page.locator("#kb-finder-status")).to_have_text(
+        re.compile(r"^\d+ clinics found\. From the clinic list stored on this device on "))
     assert page.locator("#kb-finder-results li").count() >= 3
     page.goto(demo_url + "directory/find/?region=westmoor")
     expect(page.locator("#kb-finder-status")).to_contain_text("not stored on this device")
@@ -201,6 +183,105 @@ def test_get_help_stores_the_owners_region_and_its_clinics(context: BrowserConte
     listed = set(page.locator("#kb-finder-results li").evaluate_all("els => els.map(e => e.getAttribute('data-org'))"))
     assert listed and listed <= {o.id for o in in_region(demo_catalog, "eastmarsh")}
     context.set_offline(False)
+
+
+# a Wednesday afternoon in the demo's region: its daytime clinics are open
+AT_TWO_PM = datetime(2026, 12, 2, 14, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def stored_list(day: str) -> str:
+    return f" From the clinic list stored on this device on {day}: numbers and opening hours may have changed since."
+
+
+def test_an_answer_from_stored_clinic_data_says_so_with_that_datas_date(browser: Browser, demo_site: Path) -> None:
+    """Offline, the finder, the call bar, Get help and the region page work out who can help from the
+    clinic data stored on this device. Each says so next to its answer, with that data's own date: the
+    region's file, not the list of regions or the page; the oldest when several regions are shown
+    together; the page's own for data carried in a stored page. Live data says nothing of the kind. The
+    host lets the browser keep what it sent for ten minutes, as GitHub Pages does: offline, the worker must
+    not take that copy for a live answer."""
+    with serving_over_poor_signal(demo_site) as signal:
+        signal.cache_control = "max-age=600"
+        _stored_clinic_data_says_so(browser, signal.url)
+
+
+def _stored_clinic_data_says_so(browser: Browser, demo_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.clock.set_fixed_time(AT_TWO_PM)
+    page.goto(demo_url + "about/")
+    page.evaluate("localStorage.setItem('kb-region', 'eastmarsh'); localStorage.setItem('kb-species', 'hamster')")
+    page.goto(demo_url + "get-help/")
+    wait_until_stored(page)
+    expect(page.locator("#gh-status")).to_have_text(re.compile(r"^\d+ clinics? can take a hamster now in Eastmarsh\.$"))
+    page.goto(demo_url + "directory/find/?region=westmoor")  # a second region, read and so stored
+    expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics? found\.$"))
+    until_stored(page, {"/get-help/", "/regions/eastmarsh/", "/help/index.json", "/help/eastmarsh.json",
+                        "/help/westmoor.json", "/directory/find/", "/triage/gut-stasis/"})
+    # the finder reads Eastmarsh's list before Westmoor's; the list of regions is older than both
+    for path, stamp in (("help/eastmarsh.json", "2026-11-12"), ("help/westmoor.json", "2026-11-20"),
+                        ("help/index.json", "2026-11-05"), ("get-help/", "2026-11-26"),
+                        ("regions/eastmarsh/", "2026-11-25"), ("directory/find/", "2026-11-29"),
+                        ("triage/gut-stasis/", "2026-11-28")):
+        restamp(page, demo_url + path, stamp + "T10:00:00Z")
+
+    context.set_offline(True)
+    page.goto(demo_url + "directory/find/?region=eastmarsh")
+    expect(page.locator("#kb-finder-status")).to_have_text(
+        re.compile(r"^\d+ clinics found\." + re.escape(stored_list("12 November 2026")) + "$"))
+    page.goto(demo_url + "directory/find/")  # two regions' lists: the older one's date
+    expect(page.locator("#kb-finder-status")).to_contain_text("only the regions stored on this device")
+    expect(page.locator("#kb-finder-status")).to_contain_text(stored_list("12 November 2026"))
+    page.goto(demo_url + "triage/gut-stasis/")
+    expect(page.locator(".kb-callbar__stored")).to_have_text("Stored list, 12 Nov 2026")
+    expect(page.locator(".kb-callbar__stored")).to_be_in_viewport()
+    expect(page.locator(".kb-callbar__call")).to_have_attribute("href", re.compile(r"^tel:\+44"))
+    page.goto(demo_url + "regions/eastmarsh/")  # its data is in the page: the page's date
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from 25 November 2026")
+    expect(page.locator("#kb-help-now-status")).to_have_text(
+        re.compile(r"^\d+ clinics? can help now\." + re.escape(stored_list("25 November 2026")) + "$"))
+    page.goto(demo_url + "get-help/")
+    expect(page.locator("#gh-status")).to_have_text(re.compile(
+        r"^\d+ clinics? can take a hamster now in Eastmarsh\." + re.escape(stored_list("26 November 2026")) + "$"))
+
+    context.set_offline(False)  # live data again: nothing said about a stored copy
+    page.goto(demo_url + "directory/find/?region=eastmarsh")
+    expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics found\.$"))
+    page.goto(demo_url + "triage/gut-stasis/")
+    expect(page.locator(".kb-callbar__call")).to_have_attribute("href", re.compile(r"^tel:\+44"))
+    expect(page.locator(".kb-callbar__stored")).to_have_count(0)
+    context.close()
+
+
+PREVIOUS_EXPORTS = "getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,"
+
+
+def test_the_answers_survive_a_help_js_from_before_stored_dates(browser: Browser, demo_site: Path,
+                                                               tmp_path: Path) -> None:
+    """Scripts have no version in their address, so for a while after a deploy a browser may hold the
+    previous help.js (without the stored-copy dates) beside the new page scripts: every answer must
+    still be worked out and shown, its phone numbers with it."""
+    site = shutil.copytree(demo_site, tmp_path / "site")
+    script = site / "assets" / "help.js"
+    assert PREVIOUS_EXPORTS in script.read_text(encoding="utf-8")
+    script.write_text(script.read_text(encoding="utf-8").replace(PREVIOUS_EXPORTS, ""), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.clock.set_fixed_time(AT_TWO_PM)
+    with serving(site, compress=False) as url:
+        page.goto(url + "about/")
+        page.evaluate("localStorage.setItem('kb-region', 'eastmarsh'); localStorage.setItem('kb-species', 'hamster')")
+        page.goto(url + "get-help/")
+        expect(page.locator("#gh-status")).to_have_text(
+            re.compile(r"^\d+ clinics? can take a hamster now in Eastmarsh\.$"))
+        expect(page.locator("#gh-answer a.gh-call").first).to_have_attribute("href", re.compile(r"^tel:\+44"))
+        page.goto(url + "regions/eastmarsh/")
+        expect(page.locator("#kb-help-now-status")).to_have_text(re.compile(r"^\d+ clinics? can help now\.$"))
+        page.goto(url + "directory/find/?region=eastmarsh")
+        expect(page.locator("#kb-finder-status")).to_have_text(re.compile(r"^\d+ clinics found\.$"))
+        page.goto(url + "triage/gut-stasis/")
+        expect(page.locator(".kb-callbar__call")).to_have_attribute("href", re.compile(r"^tel:\+44"))
+    context.close()
 
 
 def test_a_full_device_still_gets_every_answer_the_network_gives(browser: Browser, demo_url: str) -> None:
@@ -255,8 +336,10 @@ class _PoorSignal(QuietHandler):
             assert time.monotonic() < deadline, "answers still on their way after 60 s"
             time.sleep(0.1)
 
+    cache_control = "no-cache"  # what is tested is the worker, not the HTTP cache (unless a test says)
+
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")  # what is tested is the worker, not the HTTP cache
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
 
@@ -283,18 +366,15 @@ def _opened_within(page: Page, url: str, seconds: float) -> None:
 
 
 SLOW_NOTICE = "The network is slow: this is the copy stored on"
-# when the worker stored its copy of a URL (its x-kb-stored header)
-STORED_AT = """async (url) => { const cache = await caches.open((await caches.keys())[0]);
-    return (await cache.match(url)).headers.get('x-kb-stored'); }"""
 
 
 def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_stored(browser: Browser,
                                                                                    demo_site: Path,
                                                                                    tmp_path: Path) -> None:
     """On one bar of signal a stored page comes from the device within seconds, saying so and styled,
-    instead of a blank screen while the network tries (for a minute after that, within a second). A page
-    that is not stored waits for the network (the offline page would be no answer), and so does the data
-    the scripts read (nothing would say that it is old). The late answer replaces the stored copy."""
+    instead of a blank screen while the network tries (for a minute after that, within a second). So does
+    the clinic data the finder reads, its answer saying it is the stored list. A page that is not stored
+    waits for the network (the offline page would be no answer). The late answer replaces the stored copy."""
     site = shutil.copytree(demo_site, tmp_path / "site")  # its data is changed below
     with serving_over_poor_signal(site) as signal:
         context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -307,16 +387,25 @@ def test_a_slow_network_shows_the_stored_copy_and_waits_only_for_what_is_not_sto
         guide = signal.url + "triage/gut-stasis/"
         stored_at = page.evaluate(STORED_AT, guide)
 
-        # a live page whose data is slow: the scripts wait for today's data, not the stored copy
+        # a live page whose data is slow: the stored list within seconds, saying so (today's is renamed)
         data = site / "help" / "eastmarsh.json"
         region = json.loads(data.read_text())
         region["orgs"]["saltwick-veterinary-hospital"]["name"] = "Saltwick Veterinary Hospital (renamed today)"
         data.write_text(json.dumps(region))
-        signal.delays = {"help/": 6.0}
+        signal.delays = {"help/eastmarsh.json": 6.0}
+        began = time.monotonic()
         page.goto(signal.url + "directory/find/?region=eastmarsh")
-        expect(page.locator("#kb-finder-results")).to_contain_text("(renamed today)", timeout=30_000)
-        expect(page.locator(".kb-offline")).to_have_count(0)
+        status = page.locator("#kb-finder-status")
+        expect(status).to_contain_text("From the clinic list stored on this device on", timeout=30_000)
+        assert time.monotonic() - began < 6, "the finder waited for the network"
+        expect(page.locator("#kb-finder-results li").first).to_be_visible()
+        expect(page.locator("#kb-finder-results")).not_to_contain_text("(renamed today)")
+        expect(page.locator(".kb-offline")).to_have_count(0)  # the page itself is live
         signal.delays = {}
+        signal.settle()
+        page.get_by_role("button", name="Show clinics").click()  # asked again: today's list, said of nothing
+        expect(page.locator("#kb-finder-results")).to_contain_text("(renamed today)")
+        expect(status).to_have_text(re.compile(r"^\d+ clinics found\.$"))
 
         signal.delay = 12.0  # a stored page: shown from the device after a few seconds, saying so
         _opened_within(page, signal.url + "triage/gut-stasis/", 10)

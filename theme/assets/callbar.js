@@ -13,9 +13,12 @@
   var getHelp = bar.querySelector(".kb-callbar__help").href;
 
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
-  function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
+  // help.getJSON dates data the worker served from the device; a help.js older than this script has none
+  var getJSON = help.getJSON || function (url) {
+    return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  };
 
-  function show(item, label, note) {
+  function show(item, label, note, data) {
     var st = item.status, rec = item.rec;
     var call = el("a", "kb-callbar__call");
     call.href = "tel:" + st.phone.tel;
@@ -29,16 +32,24 @@
     change.href = getHelp;
     line.appendChild(change);
     text.appendChild(line);
+    storedLine(text, data);
     inner.replaceChildren(call, text);
     bar.setAttribute("data-org", rec.id);
     bar.setAttribute("data-state", st.state);
   }
 
-  function nobody(label, animal) {
+  // When the answer comes from stored data, how old it is, on a line of its own
+  function storedLine(parent, data) {
+    var stored = help.storedShort ? help.storedShort(data) : "";
+    if (stored) parent.appendChild(el("span", "kb-callbar__stored", stored));
+  }
+
+  function nobody(label, animal, data) {
     var p = el("p", "kb-callbar__text", "No clinic in " + label + " can take " + animal + " right now. ");
     var a = el("a", null, "Get help now");
     a.href = getHelp;
     p.appendChild(a);
+    storedLine(p, data);
     inner.replaceChildren(p);
     bar.setAttribute("data-state", "none");
   }
@@ -52,12 +63,12 @@
     return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
       var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
       var label = data.regions[region].label;
-      if (answer.now.length) return show(answer.now[0], label, answer.now[0].partnerFor ? help.WORDS.partner.replace("{region}", label) : "");
+      if (answer.now.length) return show(answer.now[0], label, answer.now[0].partnerFor ? help.WORDS.partner.replace("{region}", label) : "", data);
       if (answer.nearestOpen.length) {
         var near = answer.nearestOpen[0];
-        return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label);
+        return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label, data);
       }
-      return nobody(label, "your pet");
+      return nobody(label, "your pet", data);
     });
   }).catch(function () { /* offline or missing: the link to Get help stays */ });
 })();

@@ -15,14 +15,25 @@
   var shards = {}, index = null;
   var NEIGHBOURS = 3, NEAREST = 3;
 
-  function getJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
+  // help.getJSON dates data the worker served from the device; a help.js older than this script has none
+  var getJSON = help.getJSON || function (url) {
+    return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  };
+  function storedNote(data) { return help.storedNote ? help.storedNote(data) : ""; }
+  function oldest(a, b) {  // two answers shown together: the older stored date is the one to say
+    var at = [a.storedAt, b.storedAt].filter(Boolean);
+    return { storedAt: at.length ? Math.min.apply(null, at) : null };
+  }
 
   // The regions' files; offline, those stored on this device (theme/kb/sw.js stores a region when Get
   // help or the finder reads it), and the list of regions that could not be read
   function load(ids) {
     return Promise.all(ids.map(function (id) {
       if (!shards[id]) {
-        shards[id] = getJSON(new URL(index.regions[id].url, indexUrl)).then(null, function () {
+        shards[id] = getJSON(new URL(index.regions[id].url, indexUrl)).then(function (part) {
+          if (part.storedAt) delete shards[id];  // a stored copy: the live list is asked for next time
+          return part;
+        }, function () {
           delete shards[id];  // read it again next time: the signal may be back
           return null;
         });
@@ -166,21 +177,25 @@
       showAlerts(data, stored, now);
       var found = results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
-      status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") + unstored(data, ids);
+      status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") +
+        unstored(data, ids) + storedNote(data);
       if (found.length || data.missing.length) return;
       if (!f.region) {  // nothing anywhere: say so, and which choice to drop
         status.textContent = "No clinic in the network matches all of these. Remove a choice (the service, " +
-          "or \u201cCan help now\u201d) to see more.";
+          "or \u201cCan help now\u201d) to see more." + storedNote(data);
         return;
       }
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
-      status.textContent = "No clinic in " + index.regions[f.region].label + " matches. The nearest elsewhere:";
+      var label = index.regions[f.region].label;
+      status.textContent = "No clinic in " + label + " matches." + storedNote(data) + " The nearest elsewhere:";
       return load(near).then(function (more) {
         var other = results(more, near, f, now, origin).sort(function (a, b) { return (a.km - b.km) || byHelp(a, b); }).slice(0, NEAREST);
         var target = document.getElementById("kb-finder-elsewhere-list");
         target.replaceChildren.apply(target, other.map(function (i) { return row(i, f); }));
         elsewhere.hidden = !other.length;
-        if (!other.length) status.textContent = "No clinic in " + index.regions[f.region].label + " or nearby matches.";
+        var note = storedNote(oldest(data, more));
+        status.textContent = other.length ? "No clinic in " + label + " matches." + note + " The nearest elsewhere:"
+          : "No clinic in " + label + " or nearby matches." + note;
       });
     }).catch(function () { status.textContent = "The clinic list could not be loaded. Browse the directory below instead."; });
   }

@@ -15,6 +15,9 @@
   var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
   var place = null;  // [lat, lon] when the owner shared their location; never stored or sent
 
+  // help.storedNote says when the answer's data is a stored copy; a help.js older than this script has none
+  function storedNote(d) { return help.storedNote ? help.storedNote(d) : ""; }
+
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
 
   function speciesLabel(id) {
@@ -119,7 +122,8 @@
       " · " + (place ? "near you (" + label + ")" : label) + (c.weight ? " · " + c.weight + " g" : "");
     var n = answer.now.length;
     $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
-      (place ? ", nearest first." : " in " + label + ".") : "No clinic in " + label + " can take " + animal + " right now.";
+      (place ? ", nearest first." : " in " + label + ".") + storedNote(data) :
+      "No clinic in " + label + " can take " + animal + " right now." + storedNote(data);
     fill($("gh-answer"), answer.now, label);
     help.renderAlerts(null, answer.region);  // under the answer: the chosen region's alerts only
     $("gh-elsewhere").hidden = !answer.nearestOpen.length;

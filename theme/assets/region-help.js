@@ -11,6 +11,9 @@
   var base = new URL(root.getAttribute("data-kb-base"), document.baseURI);
   var region = root.getAttribute("data-region");
 
+  // help.storedNote says when the answer's data is a stored copy; a help.js older than this script has none
+  function storedNote(d) { return help.storedNote ? help.storedNote(d) : ""; }
+
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
 
   function row(item) {
@@ -41,7 +44,8 @@
     list.replaceChildren.apply(list, shown.map(row));
     var n = answer.now.length;
     document.getElementById("kb-help-now-status").textContent = n ? (n === 1 ? "1 clinic can help now." :
-      n + " clinics can help now.") : "No clinic in " + data.regions[region].label + " can help right now; open now elsewhere:";
+      n + " clinics can help now.") + storedNote(data) :
+      "No clinic in " + data.regions[region].label + " can help right now." + storedNote(data) + " Open now elsewhere:";
     return answer;
   }
 

@@ -256,8 +256,38 @@
   function merge(into, part) {
     Object.keys(part.regions || {}).forEach(function (id) { into.regions[id] = part.regions[id]; });
     Object.keys(part.orgs || {}).forEach(function (id) { into.orgs[id] = part.orgs[id]; });
+    if (part.storedAt && !(into.storedAt <= part.storedAt)) into.storedAt = part.storedAt;  // the oldest
     return into;
   }
+
+  // ---- data from the device ------------------------------------------------------------------------
+  // Offline, or when the network is slow, the service worker (theme/kb/sw.js) answers with the copy it
+  // stored, stamped x-kb-stored. The date travels with the data (storedAt, ms; merge keeps the oldest),
+  // so that every answer worked out from it says how old it is, next to the numbers.
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      var stored = Date.parse(r.headers.get("x-kb-stored") || "");
+      return r.json().then(function (json) { if (stored) json.storedAt = stored; return json; });
+    });
+  }
+
+  // A page the worker served from the device says so at its top, with the date (data-kb-stored).
+  function pageStoredAt() {
+    var notice = document.querySelector(".kb-offline[data-kb-stored]");
+    return notice ? Date.parse(notice.getAttribute("data-kb-stored")) || null : null;
+  }
+
+  function storedDay(data, month) {
+    return new Date(data.storedAt).toLocaleDateString("en-GB", { day: "numeric", month: month || "long", year: "numeric" });
+  }
+
+  // What a status line adds when its answer comes from stored data: "" for live data.
+  function storedNote(data) {
+    return data && data.storedAt ? " From the clinic list stored on this device on " + storedDay(data) +
+      ": numbers and opening hours may have changed since." : "";
+  }
+  function storedShort(data) { return data && data.storedAt ? "Stored list, " + storedDay(data, "short") : ""; }
 
   // A status element: data-kb-help-org holds one record, and its text becomes the status now; an
   // element with data-kb-org and data-kb-service shows that service of a record on the same page.
@@ -285,15 +315,19 @@
   }
 
   // The data a Get help or region page answers from: in the page (data-kb-help), or for a region with
-  // many clinics its data file (data-kb-help-src), fetched; offline, the copy the service worker stored.
+  // many clinics its data file (data-kb-help-src), fetched; offline or on a slow network, the copy the
+  // service worker stored (storedAt says when).
   // ready(data) runs once it is read; failed() when the file cannot be had.
   function pageData(root, ready, failed) {
     var inline = root.getAttribute("data-kb-help");
-    if (inline) return ready(JSON.parse(inline));
+    if (inline) {
+      var data = JSON.parse(inline), stored = pageStoredAt();
+      if (stored) data.storedAt = stored;  // data in a stored page is as old as the page
+      return ready(data);
+    }
     var src = root.getAttribute("data-kb-help-src");
     if (!src) return failed();
-    fetch(new URL(src, document.baseURI)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(ready, failed);
+    getJSON(new URL(src, document.baseURI)).then(ready, failed);
   }
 
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
@@ -301,7 +335,8 @@
 
   window.kbHelp = {
     status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
-    merge: merge, pageData: pageData, renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
+    merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
+    renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { renderAll(); });

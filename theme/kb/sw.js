@@ -3,8 +3,9 @@
    stored. Copies are stored beside the answer, so a device whose storage is full still gets every page.
    On poor signal a page the network has not answered within a few seconds is shown from the stored
    copy, saying so, and its stored stylesheets and scripts at once; the late answers still replace the
-   copies for next time. With no stored copy the worker waits for the network, and so does the data
-   scripts read: no page would say that it is old.
+   copies for next time. With no stored copy the worker waits for the network. The who-can-help data
+   (help/) is treated as a page: the scripts that read it say, next to their answer, that it is the
+   stored copy and its date (the x-kb-stored stamp; theme/kb/help.js).
    First visit stores "Get help now", the finder, every triage and first-aid page, the A to Z,
    search, the referral form, the home page and the assets they need; other pages are stored as they
    are viewed, and the who-can-help data (help/) as scripts read it. Get help asks the worker to store
@@ -54,12 +55,13 @@ async function stamped(response) {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
-function withNotice(html, stored, why) {
+function withNotice(html, stored, why) {  // stored: ms since 1970
   const day = new Date(stored).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   const opening = why === "slow"
     ? "The network is slow: this is the copy stored on this device on "
     : "You are offline: this is the offline copy from ";
-  const notice = '<p class="kb-offline" role="status">' + opening + day +
+  // data-kb-stored: the scripts that work out who can help from data in the page say how old it is
+  const notice = '<p class="kb-offline" role="status" data-kb-stored="' + new Date(stored).toISOString() + '">' + opening + day +
     '. Phone numbers and opening hours may have changed since.</p>';
   return html.replace(/<body[^>]*>/, (tag) => tag + notice);
 }
@@ -80,7 +82,8 @@ async function storedCopy(request, why) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" || isData(request.url) });
   if (hit && request.mode === "navigate") {
-    return html(withNotice(await hit.text(), hit.headers.get("x-kb-stored") || Date.now(), why));
+    const stored = Date.parse(hit.headers.get("x-kb-stored") || "") || Date.now();  // every copy is stamped
+    return html(withNotice(await hit.text(), stored, why));
   }
   return hit || null;
 }
@@ -141,8 +144,7 @@ function slowLately() { return Date.now() - slowSince < SPELL_MS; }
 
 // How long a request waits for the network before its stored copy is used (see the top).
 function patience(navigate, data) {
-  if (data) return Infinity;
-  if (navigate) return slowLately() ? SPELL_WAIT_MS : SLOW_MS;
+  if (navigate || data) return slowLately() ? SPELL_WAIT_MS : SLOW_MS;
   return slowLately() ? 0 : SLOW_MS;
 }
 
@@ -155,7 +157,7 @@ function handOver(response, navigate) {
 async function answer(request, network, navigate, data) {
   try {
     const wait = patience(navigate, data);
-    const first = await (wait === Infinity ? network : Promise.race([network, later(wait, null)]));
+    const first = await Promise.race([network, later(wait, null)]);
     if (first) return handOver(first, navigate);
     if (navigate && !slowLately()) slowSince = Date.now();
     let copy = null;
@@ -171,9 +173,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   const navigate = request.mode === "navigate", data = isData(request.url), started = Date.now();
   let copy = null;
-  // Pages revalidate with the server: a copy in the browser's HTTP cache must not be shown offline as
-  // if it were live, without the notice saying how old it is.
-  const network = (navigate ? fetch(request.url, { cache: "no-cache", credentials: "same-origin" }) : fetch(request))
+  // Pages and data revalidate with the server: a copy in the browser's HTTP cache must not be shown
+  // offline as if it were live, without the notice saying how old it is.
+  const network = (navigate || data ? fetch(request.url, { cache: "no-cache", credentials: "same-origin" }) : fetch(request))
     .then((response) => {
       if (navigate && Date.now() - started < SPELL_WAIT_MS) slowSince = -Infinity;  // pages come fast again
       if (response.ok && !response.redirected && (navigate || request.destination !== "" || data)) {
