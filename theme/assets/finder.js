@@ -19,11 +19,7 @@
   var getJSON = help.getJSON || function (url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
   };
-  function storedNote(data) { return help.storedNote ? help.storedNote(data) : ""; }
-  function oldest(a, b) {  // two answers shown together: the older stored date is the one to say
-    var at = [a.storedAt, b.storedAt].filter(Boolean);
-    return { storedAt: at.length ? Math.min.apply(null, at) : null };
-  }
+  function storedNote(data, also) { return help.storedNote ? help.storedNote(data, also) : ""; }
 
   // The regions' files; offline, those stored on this device (theme/kb/sw.js stores a region when Get
   // help or the finder reads it), and the list of regions that could not be read
@@ -193,7 +189,7 @@
         var target = document.getElementById("kb-finder-elsewhere-list");
         target.replaceChildren.apply(target, other.map(function (i) { return row(i, f); }));
         elsewhere.hidden = !other.length;
-        var note = storedNote(oldest(data, more));
+        var note = storedNote(data, more);  // both lists are in this answer: the older date
         status.textContent = other.length ? "No clinic in " + label + " matches." + note + " The nearest elsewhere:"
           : "No clinic in " + label + " or nearby matches." + note;
       });

@@ -256,7 +256,7 @@
   function merge(into, part) {
     Object.keys(part.regions || {}).forEach(function (id) { into.regions[id] = part.regions[id]; });
     Object.keys(part.orgs || {}).forEach(function (id) { into.orgs[id] = part.orgs[id]; });
-    if (part.storedAt && !(into.storedAt <= part.storedAt)) into.storedAt = part.storedAt;  // the oldest
+    if (part.storedAt) into.storedAt = older(into.storedAt, part.storedAt);
     return into;
   }
 
@@ -278,16 +278,21 @@
     return notice ? Date.parse(notice.getAttribute("data-kb-stored")) || null : null;
   }
 
-  function storedDay(data, month) {
-    return new Date(data.storedAt).toLocaleDateString("en-GB", { day: "numeric", month: month || "long", year: "numeric" });
+  // The older of two stored dates (ms), either of them missing: an answer from both data says that one.
+  function older(a, b) { return a && b ? Math.min(a, b) : a || b; }
+
+  function storedDay(at, month) {
+    return new Date(at).toLocaleDateString("en-GB", { day: "numeric", month: month || "long", year: "numeric" });
   }
 
-  // What a status line adds when its answer comes from stored data: "" for live data.
-  function storedNote(data) {
-    return data && data.storedAt ? " From the clinic list stored on this device on " + storedDay(data) +
+  // What a status line adds when its answer comes from stored data (and ``also``, a second list shown in
+  // the same answer): "" for live data.
+  function storedNote(data, also) {
+    var at = older(data && data.storedAt, also && also.storedAt);
+    return at ? " From the clinic list stored on this device on " + storedDay(at) +
       ": numbers and opening hours may have changed since." : "";
   }
-  function storedShort(data) { return data && data.storedAt ? "Stored list, " + storedDay(data, "short") : ""; }
+  function storedShort(data) { return data && data.storedAt ? "Stored list, " + storedDay(data.storedAt, "short") : ""; }
 
   // A status element: data-kb-help-org holds one record, and its text becomes the status now; an
   // element with data-kb-org and data-kb-service shows that service of a record on the same page.

@@ -56,12 +56,13 @@ async function stamped(response) {
 }
 
 function withNotice(html, stored, why) {  // stored: ms since 1970
-  const day = new Date(stored).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const when = new Date(stored);
+  const day = when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   const opening = why === "slow"
     ? "The network is slow: this is the copy stored on this device on "
     : "You are offline: this is the offline copy from ";
   // data-kb-stored: the scripts that work out who can help from data in the page say how old it is
-  const notice = '<p class="kb-offline" role="status" data-kb-stored="' + new Date(stored).toISOString() + '">' + opening + day +
+  const notice = '<p class="kb-offline" role="status" data-kb-stored="' + when.toISOString() + '">' + opening + day +
     '. Phone numbers and opening hours may have changed since.</p>';
   return html.replace(/<body[^>]*>/, (tag) => tag + notice);
 }
