@@ -88,6 +88,8 @@ def _site_files(root: str, folder: str = "") -> list[str]:
         for entry in entries:
             name = f"{folder}/{entry.name}" if folder else entry.name
             if entry.is_dir(follow_symlinks=False):
+                if not folder and entry.name.startswith("."):  # not served (and the build's own, changing)
+                    continue
                 found += _site_files(root, name)
             elif entry.is_file():
                 found.append(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,23 @@ def test_a_version_filled_in_later_is_the_version_written_at_once(tmp_path: Path
     assert (tmp_path / "sw.js").read_text(encoding="utf-8") == at_once
     with pytest.raises(ValueError, match="exactly once"):  # nothing left to fill in: not filled twice
         finish_service_worker(tmp_path)
+
+
+def test_pagefind_renaming_its_new_folder_mid_walk_does_not_fail_the_version(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The version is made while Pagefind writes ``.pagefind-new`` and then renames it: a walk that went
+    into the hidden folder could find it gone (FileNotFoundError failed the whole build). Hidden
+    top-level folders are not served, so the walk never goes into them."""
+    (tmp_path / "index.html").write_text("home", encoding="utf-8")
+    (tmp_path / ".pagefind-new" / "fragment").mkdir(parents=True)
+    before = _version(tmp_path)
+    assert before == _by_rglob(tmp_path)
+    real_scandir = os.scandir
+
+    def renamed_meanwhile(path):  # the folder is listed, then gone by the time the walk gets to it
+        if ".pagefind-new" in os.fspath(path):
+            raise FileNotFoundError(2, "No such file or directory", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", renamed_meanwhile)
+    assert _version(tmp_path) == before
