@@ -80,3 +80,37 @@ def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_
     assert "Traceback" not in err
     assert (site / "index.html").read_text() == "the previous site"
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the staging folder is gone
+
+
+BROKEN_EXPORTS_STAGE = '''
+import sys
+from generator.host import build_stage, file_writer
+def broken(*args, **kwargs):
+    raise RuntimeError("an export could not be made")
+file_writer.summarised_exports = broken
+sys.exit(build_stage.main())
+'''
+
+
+def test_open_data_that_cannot_be_made_fails_the_build_and_leaves_the_previous_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The exports are made in a child process while the build plans its pages: a failure in making
+    them fails the build, with a message, and leaves the previous site."""
+    (tmp_path / "stages").mkdir()
+    (tmp_path / "stages/broken_exports_stage.py").write_text(textwrap.dedent(BROKEN_EXPORTS_STAGE))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "stages"))
+    tree = make_tree(tmp_path / "tree")
+    site = tmp_path / "out/site"
+    site.mkdir(parents=True)
+    mark_output(site)
+    (site / "index.html").write_text("the previous site")
+
+    status = build(tree / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None,
+                   stage_module="broken_exports_stage")
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "could not make the open-data files" in err and "an export could not be made" in err
+    assert "the previous site was left as it was" in err and "Traceback" not in err
+    assert (site / "index.html").read_text() == "the previous site"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]
