@@ -90,6 +90,7 @@ def _run(args: argparse.Namespace) -> int:
         plugin.preloaded = (catalog, problems)
         plugin.defer_index = True
         plugin.split_pages = True
+        plugin.site_dir_is_new = True  # made just now by make_staging, and built dirty below
         _quiet_mkdocs_info()
         hide_dirty_warning()
         with TIMINGS.stage("mkdocs-total"):

@@ -9,7 +9,9 @@ the files and what making them left behind were 800 MB of the child at 10,000 or
 the two processes writing pages: the peak of the build. It has
 an interpreter lock of its own (on a thread, the writer's many short system calls and zipfile's
 Python between them took the lock back and forth with the page rendering, and the build got no
-faster), and the build process never holds the files (300 MB at 10,000 organisations). InThread does
+faster), and the build process never holds the files (300 MB at 10,000 organisations). `kb build`
+builds into a new staging folder that nothing empties, so there the child writes each file straight
+into its place instead (no hidden folder, no move). InThread does
 the same on a thread, where forking is unwise (`kb serve`'s server threads) or fails.
 
 Whoever makes a writer must wait() for it before anything reads the site folder or the build ends,
@@ -96,13 +98,16 @@ def _write(path: str, content: bytes) -> None:
 
 
 def open_data_writer(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
-                     readme: str, fork: bool, site_dir: Path | None = None) -> InThread | InChild:
+                     readme: str, fork: bool, site_dir: Path | None = None,
+                     site_dir_is_new: bool = False) -> InThread | InChild:
     """A writer for the catalog's open data (``readme`` is the archive's README.txt): in a child
-    process if ``fork`` and the system allows it, which writes early into ``site_dir`` if given,
-    else on a thread (the exports are then made here, now)."""
+    process if ``fork`` and the system allows it, which writes early into ``site_dir`` if given
+    (straight into place if ``site_dir_is_new``: InChild), else on a thread (the exports are then
+    made here, now)."""
     if fork and hasattr(os, "fork"):
         try:
-            return InChild(catalog, site_url, site_name, extra, readme=readme, site_dir=site_dir)
+            return InChild(catalog, site_url, site_name, extra, readme=readme, site_dir=site_dir,
+                           site_dir_is_new=site_dir_is_new)
         except OSError:  # no process to spare (memory, limits): write on a thread instead
             pass
     return InThread(catalog, site_url, site_name, extra, readme=readme)
@@ -158,14 +163,18 @@ class InChild:
     process dies, so it never writes into a staging folder that is being removed."""
 
     def __init__(self, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], *,
-                 readme: str, site_dir: Path | None = None) -> None:
+                 readme: str, site_dir: Path | None = None, site_dir_is_new: bool = False) -> None:
         """``site_dir``: write the files early, into its EARLY_FOLDER (already checked to be a folder the
-        build may write in); without it, the child holds them until ``start``."""
-        self._early = os.path.join(site_dir, EARLY_FOLDER) if site_dir is not None else None
+        build may write in); without it, the child holds them until ``start``. ``site_dir_is_new``: the
+        site folder is `kb build`'s new staging folder, which nothing empties: the files go straight to
+        their places in it (at 10,000 organisations, 73,000 renames fewer), and ``start`` must name it."""
+        direct = site_dir is not None and site_dir_is_new
+        self._early = os.path.join(site_dir, EARLY_FOLDER) if site_dir is not None and not direct else None
+        self._direct = os.fspath(site_dir) if direct and site_dir is not None else None
         self._fork = Forked("the open-data writer")
         if self._fork.is_child:  # pragma: no cover - the child (coverage does not follow it)
             try:
-                _child(self._fork, catalog, site_url, site_name, extra, readme, self._early)
+                _child(self._fork, catalog, site_url, site_name, extra, readme, self._early, self._direct)
             finally:  # whatever happens, the child never returns into the build's code
                 os._exit(1)
         self._summary: dict[str, Any] | None = None
@@ -177,6 +186,8 @@ class InChild:
         return self._summary
 
     def start(self, root: Path) -> None:
+        if self._direct is not None and os.fspath(root) != self._direct:
+            raise ValueError(f"the open data is being written into {self._direct}, not {root}")
         self.summary()  # the child sends it before it reads anything
         try:
             self._fork.send({"root": os.fspath(root)})
@@ -217,7 +228,7 @@ class InChild:
 
 
 def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any], readme: str,
-           early: str | None) -> None:  # pragma: no cover - runs in the child
+           early: str | None, direct: str | None = None) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
         summary, data = summarised_exports(catalog, site_url, site_name, extra)
@@ -226,7 +237,8 @@ def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str, extra:
         written: list[str] = []
         if early is not None:
             shutil.rmtree(early, ignore_errors=True)  # left by a build that was killed
-            written = write_all(early, data, readme, fork.parent_gone)
+        if early is not None or direct is not None:
+            written = write_all(early or direct or "", data, readme, fork.parent_gone)
             del data
             release_free_memory()
         go = fork.receive(WAIT_SECONDS)  # ends this process if the build does
@@ -234,7 +246,7 @@ def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str, extra:
             fork.exit(0)
         if early is not None:
             move_all(early, go["root"], written, fork.parent_gone)
-        else:
+        elif direct is None:
             write_all(go["root"], data, readme, fork.parent_gone)
         if fork.parent_gone():
             fork.exit(1)

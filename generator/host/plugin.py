@@ -128,6 +128,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.defer_index = False
         # `kb build` lets the pages be written by two processes (generator/host/page_split.py)
         self.split_pages = False
+        # `kb build` builds into a new staging folder, "dirty" (nothing empties it): the open data may be
+        # written straight into place from the start (generator/host/file_writer.py)
+        self.site_dir_is_new = False
         self._split: PageSplit | None = None
         self.expected_pages = 0
         self._files: Files | None = None
@@ -212,7 +215,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             readme_text = readme(self._env, catalog, site_url, config.site_name, config.extra)
             self._writer = open_data_writer(catalog, site_url, config.site_name, config.extra, readme=readme_text,
                                             fork=not self.serving and self.config.open_data_in_a_second_process,
-                                            site_dir=Path(config.site_dir))
+                                            site_dir=Path(config.site_dir), site_dir_is_new=self.site_dir_is_new)
             # asked for now (after that fork, which would wait for them), drawn while the pages are planned
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
             self.specs = plan_pages(catalog)

@@ -281,3 +281,34 @@ def test_stopping_a_child_that_wrote_early_removes_its_hidden_folder(tmp_path: P
         time.sleep(0.02)
     writer.stop()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_into_a_new_site_folder_the_child_writes_straight_into_place_and_stopping_leaves_the_folder(
+        tmp_path: Path) -> None:
+    """`kb build`'s staging folder is new and never emptied: no hidden folder, no moves; stop() must
+    not remove the folder it wrote into (only the build's own cleanup removes a staging folder)."""
+    (tmp_path / ".kb-site").write_text("marker")
+    writer = _writer(InChild, "Read me", site_dir=tmp_path, site_dir_is_new=True)
+    try:
+        writer.summary()
+        deadline = time.monotonic() + 30
+        while len(_written(tmp_path)) < len(DATA) + 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        written = _written(tmp_path)
+        assert written.pop(".kb-site") == b"marker" and written.pop(ARCHIVE)
+        assert written == DATA  # all in place before start()
+        assert not (tmp_path / file_writer.EARLY_FOLDER).exists()
+        with pytest.raises(ValueError, match="not"):
+            writer.start(tmp_path / "elsewhere")
+        writer.start(tmp_path)
+        writer.wait()
+    finally:
+        writer.stop()
+    written = _written(tmp_path)
+    assert written.pop(ARCHIVE) == zip_bytes({**{p.removeprefix("api/"): c for p, c in DATA.items()},
+                                              "README.txt": "Read me"}, folder="open-data")
+    assert written.pop(".kb-site") == b"marker" and written == DATA
+    stopped = _writer(InChild, site_dir=tmp_path, site_dir_is_new=True)
+    stopped.summary()
+    stopped.stop()
+    assert (tmp_path / ".kb-site").is_file()
