@@ -59,27 +59,37 @@ sys.exit(build_stage.main())
 '''
 
 
-def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_previous_site(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def _build_over_a_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage_name: str,
+                                stage_source: str) -> tuple[int, Path]:
+    """`kb build` of the fixture tree with ``stage_source`` as its first process, over a previous
+    site; returns the exit status and the site folder."""
     (tmp_path / "stages").mkdir()
-    (tmp_path / "stages/full_disk_stage.py").write_text(textwrap.dedent(FULL_DISK_STAGE))
+    (tmp_path / f"stages/{stage_name}.py").write_text(textwrap.dedent(stage_source))
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "stages"))
     tree = make_tree(tmp_path / "tree")
     site = tmp_path / "out/site"
     site.mkdir(parents=True)
     mark_output(site)  # an earlier build's output, which a build may replace
     (site / "index.html").write_text("the previous site")
-
     status = build(tree / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None,
-                   stage_module="full_disk_stage")
+                   stage_module=stage_name)
+    return status, site
 
-    err = capsys.readouterr().err
+
+def _assert_failed_and_left_the_previous_site(status: int, err: str, site: Path) -> None:
     assert status == 1
-    assert "could not write the open-data files: [Errno 28] No space left on device" in err
     assert "kb: build failed" in err and "the previous site was left as it was" in err
     assert "Traceback" not in err
     assert (site / "index.html").read_text() == "the previous site"
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the staging folder is gone
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # the staging folder is gone
+
+
+def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_previous_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "full_disk_stage", FULL_DISK_STAGE)
+    err = capsys.readouterr().err
+    assert "could not write the open-data files: [Errno 28] No space left on device" in err
+    _assert_failed_and_left_the_previous_site(status, err, site)
 
 
 BROKEN_EXPORTS_STAGE = '''
@@ -96,21 +106,7 @@ def test_open_data_that_cannot_be_made_fails_the_build_and_leaves_the_previous_s
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """The exports are made in a child process while the build plans its pages: a failure in making
     them fails the build, with a message, and leaves the previous site."""
-    (tmp_path / "stages").mkdir()
-    (tmp_path / "stages/broken_exports_stage.py").write_text(textwrap.dedent(BROKEN_EXPORTS_STAGE))
-    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "stages"))
-    tree = make_tree(tmp_path / "tree")
-    site = tmp_path / "out/site"
-    site.mkdir(parents=True)
-    mark_output(site)
-    (site / "index.html").write_text("the previous site")
-
-    status = build(tree / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None,
-                   stage_module="broken_exports_stage")
-
+    status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "broken_exports_stage", BROKEN_EXPORTS_STAGE)
     err = capsys.readouterr().err
-    assert status == 1
     assert "could not make the open-data files" in err and "an export could not be made" in err
-    assert "the previous site was left as it was" in err and "Traceback" not in err
-    assert (site / "index.html").read_text() == "the previous site"
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]
+    _assert_failed_and_left_the_previous_site(status, err, site)

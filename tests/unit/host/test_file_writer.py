@@ -11,7 +11,7 @@ import signal
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -247,6 +247,13 @@ def _early_files(root: Path) -> dict[str, bytes]:
         return {}
 
 
+def _until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Wait for the child to get that far (it runs on its own)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_place(tmp_path: Path) -> None:
     """The child lets go of the files before the site folder is ready (memory at scale): they wait in
     a hidden folder, which mkdocs' cleaning leaves, and are moved into place on start()."""
@@ -256,9 +263,7 @@ def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_pla
     writer = _writer(InChild, "Read me", site_dir=tmp_path)
     try:
         writer.summary()
-        deadline = time.monotonic() + 30
-        while len(_early_files(tmp_path)) < len(DATA) + 1 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        _until(lambda: len(_early_files(tmp_path)) >= len(DATA) + 1)
         early = _early_files(tmp_path)
         assert early.pop(ARCHIVE) and early == DATA  # all written before start(), the stale file gone
         assert [p.name for p in tmp_path.iterdir()] == [file_writer.EARLY_FOLDER]
@@ -276,9 +281,7 @@ def test_a_child_writes_early_into_a_hidden_folder_then_moves_the_files_into_pla
 def test_stopping_a_child_that_wrote_early_removes_its_hidden_folder(tmp_path: Path) -> None:
     writer = _writer(InChild, site_dir=tmp_path)
     writer.summary()
-    deadline = time.monotonic() + 30
-    while not (tmp_path / file_writer.EARLY_FOLDER / ARCHIVE).exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _until((tmp_path / file_writer.EARLY_FOLDER / ARCHIVE).exists)
     writer.stop()
     assert list(tmp_path.iterdir()) == []
 
@@ -291,9 +294,7 @@ def test_into_a_new_site_folder_the_child_writes_straight_into_place_and_stoppin
     writer = _writer(InChild, "Read me", site_dir=tmp_path, site_dir_is_new=True)
     try:
         writer.summary()
-        deadline = time.monotonic() + 30
-        while len(_written(tmp_path)) < len(DATA) + 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        _until(lambda: len(_written(tmp_path)) >= len(DATA) + 2)
         written = _written(tmp_path)
         assert written.pop(".kb-site") == b"marker" and written.pop(ARCHIVE)
         assert written == DATA  # all in place before start()
