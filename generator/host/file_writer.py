@@ -34,6 +34,7 @@ from generator.common.memory import release_free_memory
 from generator.core.catalog import Catalog
 from generator.exports import data_files, summarised_exports
 from generator.exports.endpoints import ARCHIVE
+from generator.host.site_output import STAGING_MARKER
 
 EARLY_FOLDER = ".kb-open-data"  # in the site folder: hidden, so mkdocs' cleaning leaves it
 TRIM_EVERY = 2000  # files
@@ -168,7 +169,8 @@ class InChild:
         build may write in); without it, the child holds them until ``start``. ``site_dir_is_new``: the
         site folder is `kb build`'s new staging folder, which nothing empties: the files go straight to
         their places in it (at 10,000 organisations, 73,000 renames fewer), and ``start`` must name it."""
-        direct = site_dir is not None and site_dir_is_new
+        # and only into a folder that says so: a staging folder (site_output.make_staging) is never emptied
+        direct = site_dir is not None and site_dir_is_new and (site_dir / STAGING_MARKER).is_file()
         self._early = os.path.join(site_dir, EARLY_FOLDER) if site_dir is not None and not direct else None
         self._direct = os.fspath(site_dir) if direct and site_dir is not None else None
         self._fork = Forked("the open-data writer")
@@ -187,7 +189,8 @@ class InChild:
 
     def start(self, root: Path) -> None:
         if self._direct is not None and os.fspath(root) != self._direct:
-            raise ValueError(f"the open data is being written into {self._direct}, not {root}")
+            self.stop()
+            raise OpenDataFailed(f"the open data is being written into {self._direct}, not {root}")
         self.summary()  # the child sends it before it reads anything
         try:
             self._fork.send({"root": os.fspath(root)})
@@ -201,6 +204,8 @@ class InChild:
             return
         if not self._started:
             self.stop()
+            if self._direct is not None:  # its files are in place already, perhaps not all of them
+                raise OpenDataFailed(f"{self._fork.what} was never told to finish; its files may be incomplete")
             return
         self._answer("done")
         code = self._fork.reap()

@@ -301,7 +301,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None and self._writer is not None
         try:
             self._writer.start(Path(config.site_dir))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # the child's own error, whatever it was, reaches here too
             raise PluginError(f"could not write the open-data files: {exc}") from None
 
     def wait_for_writing(self) -> None:

@@ -44,19 +44,21 @@ def test_a_killed_build_process_leaves_the_previous_site_and_no_staging_folder(
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]  # the half-built staging folder is gone
 
 
-FULL_DISK_STAGE = '''
+FAILING_WRITE_STAGE = '''
 import errno, os, sys
 from generator.host import build_stage, file_writer
 written = []
 real_write = file_writer._write
 def write(path, content):
-    if len(written) == 20:  # the disk fills up part-way through the open data
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+    if len(written) == 20:  # part-way through the open data
+        raise ERROR
     written.append(path)
     real_write(path, content)
 file_writer._write = write
 sys.exit(build_stage.main())
 '''
+# the disk fills up
+FULL_DISK_STAGE = FAILING_WRITE_STAGE.replace("ERROR", "OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)")
 
 
 def _build_over_a_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage_name: str,
@@ -92,14 +94,19 @@ def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_
     _assert_failed_and_left_the_previous_site(status, err, site)
 
 
-BROKEN_EXPORTS_STAGE = '''
-import sys
-from generator.host import build_stage, file_writer
-def broken(*args, **kwargs):
-    raise RuntimeError("an export could not be made")
-file_writer.summarised_exports = broken
-sys.exit(build_stage.main())
-'''
+def _stage_where(name: str, raises: str) -> str:
+    """A first process in which the open-data writer's ``name`` raises RuntimeError(``raises``)."""
+    return textwrap.dedent(f'''
+        import sys
+        from generator.host import build_stage, file_writer
+        def replaced(*args, **kwargs):
+            raise RuntimeError({raises!r})
+        file_writer.{name} = replaced
+        sys.exit(build_stage.main())
+        ''')
+
+
+BROKEN_EXPORTS_STAGE = _stage_where("summarised_exports", "an export could not be made")
 
 
 def test_open_data_that_cannot_be_made_fails_the_build_and_leaves_the_previous_site(
@@ -110,3 +117,30 @@ def test_open_data_that_cannot_be_made_fails_the_build_and_leaves_the_previous_s
     err = capsys.readouterr().err
     assert "could not make the open-data files" in err and "an export could not be made" in err
     _assert_failed_and_left_the_previous_site(status, err, site)
+
+
+# not an OSError: the writer child ends with its own error
+ENCODING_ERROR_STAGE = FAILING_WRITE_STAGE.replace("ERROR", 'ValueError("a file that cannot be written")')
+
+
+def test_any_error_of_the_open_data_writer_is_a_message_not_an_internal_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The writer child may fail and end before the build tells it the site folder is ready: its
+    error is reported like a full disk, whenever it comes."""
+    status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "encoding_error_stage", ENCODING_ERROR_STAGE)
+    err = capsys.readouterr().err
+    assert "could not write the open-data files" in err and "a file that cannot be written" in err
+    assert "internal error" not in err
+    _assert_failed_and_left_the_previous_site(status, err, site)
+
+
+NO_MOVES_STAGE = _stage_where("move_all", "kb build moved the open data")
+
+
+def test_kb_build_writes_the_open_data_straight_into_its_staging_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """No hidden folder and no moves (generator/host/file_writer.py): a build that moved its files
+    fails here."""
+    status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "no_moves_stage", NO_MOVES_STAGE)
+    assert status == 0, capsys.readouterr().err
+    assert (site / "api/open-data.zip").is_file() and (site / "api/v1/organisations.json").is_file()

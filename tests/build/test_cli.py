@@ -96,6 +96,9 @@ def test_plain_mkdocs_build_works_and_reports_problems(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     assert (tree / "site/organisations/pebblesham-vets/index.html").is_file()
     assert (tree / "site/pagefind/pagefind.js").is_file()
+    # its site folder is emptied after the open-data writer starts: the files wait, hidden, until then
+    assert (tree / "site/api/open-data.zip").is_file() and (tree / "site/api/v1/organisations.json").is_file()
+    assert not (tree / "site/.kb-open-data").exists()
     break_file(tree, "kind: general-practice", "kind: gp")
     bad = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tree, capture_output=True, text=True,
                          timeout=300)

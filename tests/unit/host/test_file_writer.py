@@ -23,6 +23,7 @@ from generator.exports.archive import zip_bytes
 from generator.exports.endpoints import ARCHIVE
 from generator.host import file_writer
 from generator.host.file_writer import InChild, InThread, OpenDataFailed
+from generator.host.site_output import STAGING_MARKER
 
 WRITERS = pytest.mark.parametrize("writer_class", [InChild, InThread])
 DATA = {f"api/v1/things/{i}.json": f'{{"n": {i}, "name": "Cavy’s"}}'.encode() for i in range(500)}
@@ -286,30 +287,60 @@ def test_stopping_a_child_that_wrote_early_removes_its_hidden_folder(tmp_path: P
     assert list(tmp_path.iterdir()) == []
 
 
-def test_into_a_new_site_folder_the_child_writes_straight_into_place_and_stopping_leaves_the_folder(
-        tmp_path: Path) -> None:
-    """`kb build`'s staging folder is new and never emptied: no hidden folder, no moves; stop() must
-    not remove the folder it wrote into (only the build's own cleanup removes a staging folder)."""
-    (tmp_path / ".kb-site").write_text("marker")
-    writer = _writer(InChild, "Read me", site_dir=tmp_path, site_dir_is_new=True)
+def _staging(folder: Path) -> Path:
+    """A folder marked as `kb build`'s staging folder (generator/host/site_output.py)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / STAGING_MARKER).write_text("{}")
+    return folder
+
+
+def _data_names(root: Path) -> list[str]:
+    return sorted(name for name in _written(root) if name != STAGING_MARKER)
+
+
+def test_into_a_new_staging_folder_the_child_writes_straight_into_place(tmp_path: Path) -> None:
+    """`kb build`'s staging folder is new and never emptied: no hidden folder, no moves."""
+    site = _staging(tmp_path / "staging")
+    writer = _writer(InChild, "Read me", site_dir=site, site_dir_is_new=True)
     try:
         writer.summary()
-        _until(lambda: len(_written(tmp_path)) >= len(DATA) + 2)
-        written = _written(tmp_path)
-        assert written.pop(".kb-site") == b"marker" and written.pop(ARCHIVE)
-        assert written == DATA  # all in place before start()
-        assert not (tmp_path / file_writer.EARLY_FOLDER).exists()
-        with pytest.raises(ValueError, match="not"):
-            writer.start(tmp_path / "elsewhere")
-        writer.start(tmp_path)
+        _until(lambda: len(_data_names(site)) >= len(DATA) + 1)
+        assert _data_names(site) == sorted([*DATA, ARCHIVE])  # all in place before start()
+        assert not (site / file_writer.EARLY_FOLDER).exists()
+        writer.start(site)
         writer.wait()
     finally:
         writer.stop()
-    written = _written(tmp_path)
+    written = _written(site)
     assert written.pop(ARCHIVE) == zip_bytes({**{p.removeprefix("api/"): c for p, c in DATA.items()},
                                               "README.txt": "Read me"}, folder="open-data")
-    assert written.pop(".kb-site") == b"marker" and written == DATA
-    stopped = _writer(InChild, site_dir=tmp_path, site_dir_is_new=True)
-    stopped.summary()
-    stopped.stop()
-    assert (tmp_path / ".kb-site").is_file()
+    assert written.pop(STAGING_MARKER) == b"{}" and written == DATA
+
+
+def test_a_child_writing_into_place_fails_if_told_to_finish_elsewhere_or_never_and_removes_nothing(
+        tmp_path: Path) -> None:
+    """Its files are in place from the start: a build that names another folder, or waits without
+    starting it, gets an error (the files may be incomplete), and stopping removes nothing."""
+    site = _staging(tmp_path / "staging")
+    elsewhere = _writer(InChild, site_dir=site, site_dir_is_new=True)
+    elsewhere.summary()
+    _until(lambda: len(_data_names(site)) >= len(DATA) + 1)
+    with pytest.raises(OpenDataFailed, match="being written into .*staging, not .*elsewhere"):
+        elsewhere.start(tmp_path / "elsewhere")
+    assert _data_names(site) == sorted([*DATA, ARCHIVE])  # stopped, and nothing removed
+    never = _writer(InChild, site_dir=site, site_dir_is_new=True)
+    never.summary()
+    with pytest.raises(OpenDataFailed, match="never told to finish"):
+        never.wait()
+    assert (site / STAGING_MARKER).is_file() and _data_names(site) == sorted([*DATA, ARCHIVE])
+
+
+def test_only_a_marked_staging_folder_is_written_into_straight_away(tmp_path: Path) -> None:
+    """A folder mkdocs may still empty (no staging marker) gets the hidden folder and the moves."""
+    writer = _writer(InChild, site_dir=tmp_path, site_dir_is_new=True)
+    try:
+        writer.summary()
+        _until(lambda: len(_early_files(tmp_path)) >= len(DATA) + 1)
+        assert [p.name for p in tmp_path.iterdir()] == [file_writer.EARLY_FOLDER]
+    finally:
+        writer.stop()
