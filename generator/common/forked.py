@@ -8,7 +8,8 @@ pages from one (generator/host/page_split.py) and makes and writes the open data
   memory pages are copied).
 - The child's SIGTERM and SIGINT stop it at once: the parent's handlers remove the staging folder,
   which belongs to the parent alone. The child stops by itself once the parent is gone
-  (``parent_gone``), so it never writes on into a folder that is being removed.
+  (``parent_gone``), so it never writes on into a folder that is being removed; on Linux the kernel
+  also kills it the moment the parent dies (``_die_with``), even between two such checks.
 - Messages are JSON (or bytes the caller encodes), each preceded by its length, one pipe each way.
 - The parent waits for a message at most a given time; a child that does not answer by then is
   killed and reaped (a stuck child must fail the build, not hang it). Every child is reaped.
@@ -41,6 +42,26 @@ def may_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent_pid: int) -> None:
+    """In a child, on Linux: the kernel kills it the moment its parent dies, however it dies (killed
+    for memory, SIGKILL), so it cannot write on while `kb build` removes the staging folder (between
+    two ``parent_gone`` checks it could otherwise write a file or make a folder after the removal).
+    Elsewhere ``parent_gone`` is what there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # noqa: PLC0415 - only in a child, only on Linux
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no libc to ask: the polling still stops it
+        return
+    if os.getppid() != parent_pid:  # the parent died before the request was made
+        os._exit(1)
+
+
 class ChildFailed(RuntimeError):
     """The child did not answer in time, ended without its message, or reported a failure."""
 
@@ -70,6 +91,7 @@ class Forked:
         if self.is_child:
             for stop in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(stop, signal.SIG_DFL)
+            _die_with(self.parent_pid)
             self._read, self._write = to_child[0], to_parent[1]
             os.close(to_parent[0])
             os.close(to_child[1])
