@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from jinja2 import Environment
 
+from generator.common.collector import collector_paused
 from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec
 from generator.exports.api import API, api_documents, dump_json
@@ -84,9 +85,11 @@ def summarise(catalog: Catalog, exports: Exports) -> dict[str, Any]:
 def summarised_exports(catalog: Catalog, site_url: str, site_name: str,
                        extra: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The summary of the exports and their files' bytes by path; the collections they were made
-    from are let go on return (only the bytes are written)."""
-    exports = catalog_exports(catalog, site_url, site_name, extra)
-    return summarise(catalog, exports), exports.files
+    from are let go on return (only the bytes are written). Made with the garbage collector paused
+    (generator/common/collector.py): at 10,000 organisations it rescanned them for seconds."""
+    with collector_paused():
+        exports = catalog_exports(catalog, site_url, site_name, extra)
+        return summarise(catalog, exports), exports.files
 
 
 def plan_open_data(catalog: Catalog, summary: Mapping[str, Any], site_name: str,
