@@ -18,6 +18,7 @@ pages from one (generator/host/page_split.py) and makes and writes the open data
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -45,19 +46,28 @@ def may_fork() -> bool:
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _die_with(parent_pid: int) -> None:
+@functools.cache
+def _prctl() -> Any:
+    """libc's prctl on Linux, else None; looked up in the parent, before it forks (a child that
+    loads libraries after a fork can wait for ever on a lock another thread held)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes  # noqa: PLC0415 - only in a process that forks, only on Linux
+
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # no libc to ask: the polling still stops a child
+        return None
+
+
+def _die_with(parent_pid: int, prctl: Any) -> None:
     """In a child, on Linux: the kernel kills it the moment its parent dies, however it dies (killed
     for memory, SIGKILL), so it cannot write on while `kb build` removes the staging folder (between
     two ``parent_gone`` checks it could otherwise write a file or make a folder after the removal).
     Elsewhere ``parent_gone`` is what there is."""
-    if not sys.platform.startswith("linux"):
+    if prctl is None:
         return
-    try:
-        import ctypes  # noqa: PLC0415 - only in a child, only on Linux
-
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # no libc to ask: the polling still stops it
-        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent_pid:  # the parent died before the request was made
         os._exit(1)
 
@@ -79,6 +89,7 @@ class Forked:
         to_parent = os.pipe()
         to_child = os.pipe()
         self.parent_pid = os.getpid()
+        prctl = _prctl()
         gc.freeze()
         try:
             pid = os.fork()
@@ -91,7 +102,7 @@ class Forked:
         if self.is_child:
             for stop in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(stop, signal.SIG_DFL)
-            _die_with(self.parent_pid)
+            _die_with(self.parent_pid, prctl)
             self._read, self._write = to_child[0], to_parent[1]
             os.close(to_parent[0])
             os.close(to_child[1])
