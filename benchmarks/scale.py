@@ -207,8 +207,7 @@ def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, 
                            equipment=orgs // 2)
     entries = sum(1 for _ in (tree / "directory").rglob("*.yml")) + sum(1 for _ in (tree / "content").rglob("*.*"))
     # a few seconds on a machine whose speed varies by a fifth from minute to minute: one run says little
-    checks = [timed([KB, "-f", str(config), "check", "--strict"], tree) for _ in range(CHECK_RUNS)]
-    check_runs = [run.seconds for run in checks]
+    check_runs = [timed([KB, "-f", str(config), "check", "--strict"], tree).seconds for _ in range(CHECK_RUNS)]
     timings = work / f"timings-{orgs}.json"
     site = work / f"site-{orgs}"
     build = timed([KB, "-f", str(config), "build", "--strict", "--site-dir", str(site), "--timings", str(timings)],

@@ -4,7 +4,8 @@ Each collection of the youngest objects that lasts long enough to be promoted ma
 collection rescan everything made so far: making the open-data exports at 10,000 organisations (about
 a million dicts and lists, none in a reference cycle) took 5.2–7.0 s of CPU with the collector on and
 3.9–5.9 s with it paused. Reference counting still frees everything that is let go of; only cycles
-wait for the collector, which runs again once the pause ends.
+wait for the collector, which runs again once the pause ends. Loading the catalog pauses it too
+(generator/site/pipeline.py: a third of `kb check` at 10,000 organisations).
 """
 
 from __future__ import annotations

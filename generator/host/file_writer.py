@@ -242,8 +242,9 @@ def _child(fork: Forked, catalog: Catalog, site_url: str, site_name: str, extra:
         written: list[str] = []
         if early is not None:
             shutil.rmtree(early, ignore_errors=True)  # left by a build that was killed
-        if early is not None or direct is not None:
-            written = write_all(early or direct or "", data, readme, fork.parent_gone)
+        before_start = early or direct  # where the files go at once, if anywhere
+        if before_start is not None:
+            written = write_all(before_start, data, readme, fork.parent_gone)
             del data
             release_free_memory()
         go = fork.receive(WAIT_SECONDS)  # ends this process if the build does

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from generator.common.beside import done_beside
+from generator.common.collector import collector_paused
 from generator.common.read_ahead import read_ahead
 from generator.common.text_checks import check_site_pages, check_text
 from generator.core.catalog import Catalog
@@ -38,14 +39,13 @@ def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY,
     # it pauses while loading, and what was loaded is then frozen out of later collections.
     gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
     was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with TIMINGS.stage("catalog"):
-            return _load_and_check(settings, tuple(registry), remembered)
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
+    with collector_paused():
+        try:
+            with TIMINGS.stage("catalog"):
+                return _load_and_check(settings, tuple(registry), remembered)
+        finally:
+            if was_enabled:  # frozen before the collector runs again
+                gc.freeze()
 
 
 def _load_and_check(settings: Settings, registry: tuple[ContentType, ...],
