@@ -126,7 +126,8 @@ def collection_files(folder: Path, root: Path, issues: Issues, suffix: str = ".y
     if not folder.is_dir():
         return []
     files = []
-    for path in sorted(folder.iterdir()):
+    # by name: the same order as comparing the paths (one folder), without pathlib's comparisons
+    for path in sorted(folder.iterdir(), key=lambda path: path.name):
         if path.name.startswith("."):
             continue
         display = display_path(path, root)

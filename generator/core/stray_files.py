@@ -22,8 +22,8 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
     top of the repository other than the site's configuration."""
     folders, files, whole = set(folders), set(files), set(read_whole)
     # a file that a link in a read folder points at is read through the link
-    linked = {path.resolve() for folder in folders if (root / folder).is_dir()
-              for path in (root / folder).iterdir() if path.is_symlink()}
+    linked = {Path(entry.path).resolve() for folder in folders for entry in _entries(root / folder)
+              if entry.is_symlink()}
     problems = []
     for top in ("directory", "content"):
         base = root / top
@@ -40,6 +40,17 @@ def stray_files(root: Path, folders: Iterable[str], files: Iterable[str], *, rea
                 and path.name not in ROOT_FILES_READ | used and path.resolve() not in linked):
             problems.append(_not_read(Path(path.name), folders, files))
     return problems
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """A folder's entries, or none if it is not a folder. `DirEntry.is_symlink` answers from the
+    listing itself: at 10,000 organisations the read folders hold 18,000 files, and asking each
+    file with `Path.is_symlink` was a system call each."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except (NotADirectoryError, FileNotFoundError):
+        return []
 
 
 def _unread_candidates(root: Path, base: Path, read: set[str]) -> list[Path]:
