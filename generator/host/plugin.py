@@ -49,12 +49,14 @@ from generator.host.page_split import PageSplit, SecondProcessFailed, hide_dirty
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
 from generator.host.theme_files import list_visible_files_only
+from generator.host.theme_text import install as install_theme_text
 from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
 from generator.site.pipeline import load_catalog
 from generator.site.plan import plan_files, plan_pages
 from generator.site.render import (
     THEME_COMPILED,
+    compile_ahead,
     front_matter,
     make_environment,
     render_body,
@@ -355,7 +357,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._split = PageSplit()
             self._split.arm(pages)
         install_nav_cache(env)
+        install_theme_text(env, config)
         env.bytecode_cache = THEME_COMPILED  # `kb serve` compiles Material's templates once, not on every edit
+        if self._split:  # compiled once here and shared by both processes, instead of in each after the fork
+            with TIMINGS.stage("render"):
+                compile_ahead(self._env, {spec.template for spec in self.html_pages.values()})
+            compile_ahead(env, {"main.html", "404.html", *(spec.layout for spec in self.specs if spec.layout)})
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:

@@ -4,12 +4,21 @@ only; what a page shows comes complete in its spec's context."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    meta,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
@@ -134,6 +143,27 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
     env.filters.update(long_date=long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env
+
+
+def compile_ahead(env: Environment, names: Iterable[str]) -> set[str]:
+    """Compile the named templates and every template they name for extends, include or import, so
+    that processes forked after this share them (Jinja compiles on first use: after a fork, each
+    process compiled every template again). A name made while rendering is compiled then, as before,
+    and a missing one is left to the render that asks for it. Returns the names compiled."""
+    waiting, seen, compiled = list(names), set(), set()
+    while waiting and env.loader is not None:
+        name = waiting.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, _, _ = env.loader.get_source(env, name)
+        except TemplateNotFound:
+            continue
+        env.get_template(name)
+        compiled.add(name)
+        waiting += [found for found in meta.find_referenced_templates(env.parse(source)) if found]
+    return compiled
 
 
 def render_file(env: Environment, spec: TemplateFile) -> str:

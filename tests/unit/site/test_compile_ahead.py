@@ -1,0 +1,47 @@
+"""Templates compiled before `kb build` forks its second page-writing process (generator/site/render.py
+`compile_ahead`): every template a page names for extends, include or import is compiled then, so
+neither process compiles it again while writing pages; a name made while rendering is compiled then."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import DictLoader, Environment, TemplateNotFound
+
+from generator.site.render import compile_ahead
+
+TEMPLATES = {
+    "page.html": '{% extends "base.html" %}{% import "macros.html" as m %}'
+                 '{% block body %}{{ m.hello(name) }}{% include "part-" ~ kind ~ ".html" %}{% endblock %}',
+    "base.html": '<main>{% block body %}{% endblock %}</main>{% include "footer.html" %}',
+    "macros.html": '{% macro hello(name) %}Hello {{ name }}{% endmacro %}',
+    "footer.html": "<footer>{% include 'missing.html' ignore missing %}</footer>",
+    "part-a.html": "[a]",
+    "unused.html": "{{ never }}",
+}
+
+
+def _compiles(env: Environment) -> list[str]:
+    compiled: list[str] = []
+    compile_source = env.compile
+
+    def counting(source, name=None, filename=None, raw=False, defer_init=False):  # noqa: ANN001, ANN202
+        compiled.append(name)
+        return compile_source(source, name, filename, raw, defer_init)
+
+    env.compile = counting  # type: ignore[method-assign]
+    return compiled
+
+
+def test_every_template_a_page_names_is_compiled_ahead() -> None:
+    env = Environment(loader=DictLoader(TEMPLATES), auto_reload=False)
+    assert compile_ahead(env, {"page.html"}) == {"page.html", "base.html", "macros.html", "footer.html"}
+    compiled = _compiles(env)
+    assert env.get_template("page.html").render(name="Pip", kind="a") == "<main>Hello Pip[a]</main><footer></footer>"
+    assert compiled == ["part-a.html"]  # its name is made while rendering
+
+
+def test_a_missing_name_is_left_to_the_render_that_asks_for_it() -> None:
+    env = Environment(loader=DictLoader({"page.html": '{% include "gone.html" %}'}), auto_reload=False)
+    assert compile_ahead(env, {"page.html", "nowhere.html"}) == {"page.html"}
+    with pytest.raises(TemplateNotFound):
+        env.get_template("page.html").render()
