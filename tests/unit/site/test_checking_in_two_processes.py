@@ -37,10 +37,13 @@ def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chinchilla = (cases / "chinchilla-heatstroke-in-a-sunny-room.yml").read_text(encoding="utf-8")
     (cases / "leaky-case.yml").write_text(
         chinchilla.replace("id: chinchilla-heatstroke-in-a-sunny-room", "id: leaky-case")
-        .replace("An adult chinchilla lived", "Mrs Lovelace rang on 07700 900123 on 3rd May. An adult chinchilla lived")
+        .replace("An adult chinchilla lived", "Mrs Lovelace rang on 07700 900123 on 3rd May. Given 0.2 ml by mouth. "
+                 "An adult chinchilla lived")
         # a field the schema refuses (an unknown one), holding an identifying detail: reported once
         .replace("timeline:", "owner_name: call oh seven seven double oh nine oh oh one two three\ntimeline:", 1),
         encoding="utf-8")
+    (orgs / "still-a-template.yml").write_text(pebblesham.replace("id: pebblesham-vets", "id: still-a-template")
+                                               .replace("name: Pebblesham Vets", "name: CHANGE", 1), encoding="utf-8")
     return tree
 
 
@@ -91,7 +94,9 @@ def test_the_broken_tree_has_every_kind_of_problem(in_one_process: tuple[list[st
                      "twice-named.yml", "duplicate key 'name'", "wrong-phone.yml",
                      "leaky-case.yml", "'Mrs Lovelace' looks like a person's name",
                      "looks like a phone number", "'3rd May' looks like a calendar date",
-                     "cases must not identify owners or animals: remove the field 'owner_name'"):
+                     "cases must not identify owners or animals: remove the field 'owner_name'",
+                     "'0.2 ml' looks like a dose", "still-a-template.yml:3:7: warning: name: this is still the "
+                     "template's placeholder"):
         assert expected in problems, expected
     # the detail inside the refused field is not reported a second time
     assert "oh seven seven" not in problems
