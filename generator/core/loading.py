@@ -126,8 +126,7 @@ def collection_files(folder: Path, root: Path, issues: Issues, suffix: str = ".y
     if not folder.is_dir():
         return []
     files = []
-    # by name: the same order as comparing the paths (one folder), without pathlib's comparisons
-    for path in sorted(folder.iterdir(), key=lambda path: path.name):
+    for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         display = display_path(path, root)
@@ -164,7 +163,13 @@ def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issue
     checked, and every file in the folder counts as existing for references however broken it is.
     A missing folder is one issue when ``required``, and its ids are then not checked."""
     if not folder.is_dir():
-        if required:
+        if folder.is_symlink():  # there, but it leads nowhere: whatever was meant to be read is not
+            shown = display_path(folder, settings.root)
+            issues.add(Issue(shown, 1, 1, "(file)", "this folder is a link to nothing (a broken symbolic link, "
+                             "or a loop of them); nothing in it is read",
+                             "point the link at a folder in the repository, or put the folder itself here",
+                             stage=Stage.PARSE))
+        elif required:
             issues.add(missing_folder(folder, settings.root))
         return Loaded(available=not required)
     entries: Loaded = Loaded()

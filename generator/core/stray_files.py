@@ -4,6 +4,7 @@ in `directory/organisation/` (singular) or at the top of the repository is not s
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,8 +50,14 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as entries:
             return list(entries)
-    except (NotADirectoryError, FileNotFoundError):
-        return []
+    except OSError as exc:
+        if exc.errno in _NOT_A_FOLDER:
+            return []
+        raise
+
+
+# what pathlib's is_dir() answers False to instead of raising: missing, not a folder, a loop of links
+_NOT_A_FOLDER = {errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF}
 
 
 def _unread_candidates(root: Path, base: Path, read: set[str]) -> list[Path]:

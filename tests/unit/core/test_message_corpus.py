@@ -34,6 +34,8 @@ NO_EXAMPLE_YET = {
     # an example is one .yml or .md file put into the valid tree: these need a folder, a second file or a
     # file the corpus does not collect
     "'this folder is missing'": "a folder taken away: tests/build/test_hostile_files.py",
+    "'this folder is a link to nothing (a broken symbolic link, or a loop of them); nothing in it is read'":
+        "a folder that is a loop of links: tests/unit/core/test_no_silent_ignores.py",
     "f\"duplicate id '{entry_id}' (also in {entries[entry_id].source.display})\"":
         "two files of one id (x.yml and x.yaml; a file whose id differs from its name is refused before): "
         "the corpus collects .yml and .md examples only",

@@ -81,3 +81,18 @@ def test_a_probable_copy_is_flagged_at_both_files(tree: Path, changes: tuple, sh
 def test_a_different_place_is_not_flagged(tree: Path) -> None:
     _copy(tree, "gullsway-vets", NEW_NAME, NEW_PHONE, NEW_STREET)
     assert warnings(tree) == []
+
+
+def test_a_read_folder_that_is_a_loop_of_links_is_reported_not_a_crash(tree: Path) -> None:
+    """The stray-file check lists each read folder for links: a folder that is a loop of symbolic links
+    (cases -> cases-again -> cases) is not a folder to it, as to the loader, which reports it: the cases
+    are not silently left out."""
+    cases = tree / "content/cases"
+    shutil.rmtree(cases)
+    cases.symlink_to("cases-again")
+    (tree / "content/cases-again").symlink_to("cases")
+    _, problems = load_catalog(Settings(root=tree, demo_data=True))
+    assert [p.text() for p in problems.sorted() if p.path == "content/cases"] == [
+        "content/cases:1:1: error: (file): this folder is a link to nothing (a broken symbolic link, or a loop "
+        "of them); nothing in it is read (point the link at a folder in the repository, or put the folder itself "
+        "here)"]
