@@ -360,9 +360,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         install_theme_text(env, config)
         env.bytecode_cache = THEME_COMPILED  # `kb serve` compiles Material's templates once, not on every edit
         if self._split:  # compiled once here and shared by both processes, instead of in each after the fork
+            # (mkdocs renders 404.html before the first page, which compiles Material's templates)
             with TIMINGS.stage("render"):
                 compile_ahead(self._env, {spec.template for spec in self.html_pages.values()})
-            compile_ahead(env, {"main.html", "404.html", *(spec.layout for spec in self.specs if spec.layout)})
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:

@@ -6,7 +6,8 @@ page: 150,000 tables at 10,000 organisations. The theme's partials/language.html
 `kb_theme_text.t` instead, which asks Material's own macro (through the "material/" prefix that
 generator/host/nav_cache.py installs) once per key and remembers the answer. The answer depends only
 on the key and the site's language, both fixed for a build; mkdocs makes a new environment for every
-build, so a new instance is installed with it.
+build, so a new instance is installed with it. An environment this plugin did not prepare (another
+plugin's own) gets Material's partial as it is, from the same file.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    TemplateNotFound,
+    TemplateError,
     meta,
     pass_context,
     select_autoescape,
@@ -149,7 +149,8 @@ def compile_ahead(env: Environment, names: Iterable[str]) -> set[str]:
     """Compile the named templates and every template they name for extends, include or import, so
     that processes forked after this share them (Jinja compiles on first use: after a fork, each
     process compiled every template again). A name made while rendering is compiled then, as before,
-    and a missing one is left to the render that asks for it. Returns the names compiled."""
+    and a missing or broken one is left to the render that uses it (a template named only in a branch
+    no page takes never fails the build). Returns the names compiled."""
     waiting, seen, compiled = list(names), set(), set()
     while waiting and env.loader is not None:
         name = waiting.pop()
@@ -158,9 +159,9 @@ def compile_ahead(env: Environment, names: Iterable[str]) -> set[str]:
         seen.add(name)
         try:
             source, _, _ = env.loader.get_source(env, name)
-        except TemplateNotFound:
+            env.get_template(name)
+        except TemplateError:  # missing or broken: left to the render that uses it, as without this
             continue
-        env.get_template(name)
         compiled.add(name)
         waiting += [found for found in meta.find_referenced_templates(env.parse(source)) if found]
     return compiled

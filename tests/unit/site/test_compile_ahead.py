@@ -5,7 +5,7 @@ neither process compiles it again while writing pages; a name made while renderi
 from __future__ import annotations
 
 import pytest
-from jinja2 import DictLoader, Environment, TemplateNotFound
+from jinja2 import DictLoader, Environment, TemplateNotFound, TemplateSyntaxError
 
 from generator.site.render import compile_ahead
 
@@ -45,3 +45,14 @@ def test_a_missing_name_is_left_to_the_render_that_asks_for_it() -> None:
     assert compile_ahead(env, {"page.html", "nowhere.html"}) == {"page.html"}
     with pytest.raises(TemplateNotFound):
         env.get_template("page.html").render()
+
+
+def test_a_broken_template_no_page_renders_does_not_fail_the_build() -> None:
+    """Named only in a branch no page takes: without compiling ahead it was never compiled."""
+    env = Environment(loader=DictLoader({
+        "page.html": '{% if old %}{% include "old.html" %}{% else %}new{% endif %}',
+        "old.html": "{{ value | no_such_filter }}{% if %}"}), auto_reload=False)
+    assert compile_ahead(env, {"page.html"}) == {"page.html"}
+    assert env.get_template("page.html").render(old=False) == "new"
+    with pytest.raises(TemplateSyntaxError):
+        env.get_template("page.html").render(old=True)
