@@ -70,6 +70,22 @@ def _json_ld(context: Any, org: Any, region: Any) -> dict[str, Any]:
     return organisation_jsonld(org, region, context["site_url"] + context["page_url"])
 
 
+class RenderedOnce:
+    """A template fragment that is the same on every page that shows it, rendered by the first page
+    that asks and then taken from here, for the life of one environment (one build): in a template,
+    `rendered_once(key, macro, *args)`, the key naming the fragment and what it is made from. Only
+    for fragments without page-relative links or anything else that differs between pages."""
+
+    def __init__(self) -> None:
+        self._made: dict[Any, Markup] = {}
+
+    def __call__(self, key: Any, macro: Any, *args: Any) -> Markup:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = macro(*args)
+        return made
+
+
 def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, str]]:
     """[(id, label)] for select options, from a vocabulary of terms with labels."""
     return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
@@ -139,7 +155,8 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        demo_as_of=catalog.settings.demo_as_of,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
-                       session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES)
+                       session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
+                       rendered_once=RenderedOnce())
     env.filters.update(long_date=long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env

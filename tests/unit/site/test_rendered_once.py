@@ -1,0 +1,57 @@
+"""Fragments rendered once per build (generator/site/render.py `RenderedOnce`): an organisation's row
+in a list ends with its status and the number to ring, the same in every list that names it, so the
+lists take it from the first row that rendered it. A row must read exactly as if it had been rendered
+on its own, for every organisation and on pages at every depth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.site.render import TEMPLATES, RenderedOnce, make_environment
+
+# each organisation in the three kinds of list: a region's, a species' and a service's
+ROWS = ('{% import "macros.html" as m with context %}{% for org in orgs %}{{ m.org_row(org) }}|'
+        '{% for c in org.species %}{{ m.species_row(org, terms.species[c.species]) }}|{% endfor %}'
+        '{% for s in org.services %}{{ m.service_row(org, terms.services[s.service]) }}|{% endfor %}{% endfor %}')
+
+
+def test_a_fragment_is_made_once_per_key() -> None:
+    made: list[str] = []
+
+    def fragment(name: str) -> Markup:
+        made.append(name)
+        return Markup(f"<b>{name}</b>")
+
+    once = RenderedOnce()
+    assert once(("tail", "a"), fragment, "a") == once(("tail", "a"), fragment, "a") == Markup("<b>a</b>")
+    assert once(("tail", "b"), fragment, "b") == Markup("<b>b</b>")
+    assert made == ["a", "b"]
+    assert once(("tail", "empty"), lambda: Markup("")) == "" and once(("tail", "empty"), fragment, "x") == ""
+
+
+def _rows(demo_catalog, tmp_path: Path, page_url: str, *, remembered: bool) -> list[str]:
+    (tmp_path / "rows.html").write_text(ROWS, encoding="utf-8")
+    env = make_environment(demo_catalog, templates=[tmp_path, TEMPLATES])
+    if not remembered:  # every row renders its own end, as before the fragments were remembered
+        env.globals["rendered_once"] = lambda key, macro, *args: macro(*args)
+    orgs = [entry.model for entry in demo_catalog.organisations.values()]
+    return env.get_template("rows.html").render(orgs=orgs, page_url=page_url).split("|")[:-1]
+
+
+def test_every_row_reads_as_if_rendered_on_its_own(demo_catalog, tmp_path: Path) -> None:
+    for page_url in ("species/rat/", "species/rat/eastmarsh/"):  # the national and a region's list
+        remembered = _rows(demo_catalog, tmp_path, page_url, remembered=True)
+        assert remembered == _rows(demo_catalog, tmp_path, page_url, remembered=False)
+        assert len(remembered) > len(demo_catalog.organisations)  # organisations listed more than once
+
+
+def test_a_closed_clinic_has_no_number_and_a_temporarily_closed_one_keeps_it(demo_catalog, tmp_path: Path) -> None:
+    rows = _rows(demo_catalog, tmp_path, "species/rat/", remembered=True)
+    closed = [row for row in rows if "stoneharrow-veterinary-clinic/" in row]
+    paused = [row for row in rows if "tollerby-marsh-veterinary-practice/" in row]
+    assert closed and all("kb-badge--closed" in row and "tel:" not in row for row in closed)
+    assert paused and all("Temporarily closed" in row and 'href="tel:+' in row for row in paused)
+    numbers = {row.split('href="tel:')[1].split('"')[0] for row in rows if "tel:" in row}
+    assert len(numbers) > 10  # each organisation's own number, not the first row's
