@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -55,9 +56,16 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + "/" if to_url in ("", "/") or to_url.endswith("/") else rel
 
 
+# The page being rendered, for links made by macros: theme/kb's macro files are imported without the
+# page's context (Jinja then makes each module once per build, not once per page), so a macro's
+# context does not hold the page's address
+_RENDERING: ContextVar[str] = ContextVar("the address of the page being rendered")
+
+
 @pass_context
 def _link(context: Any, target: str) -> str:
-    return relative_url(context["page_url"], target)
+    page_url = context.get("page_url")
+    return relative_url(_RENDERING.get() if page_url is None else page_url, target)
 
 
 @lru_cache(maxsize=65536)
@@ -194,7 +202,11 @@ def render_page(env: Environment, spec: PageSpec) -> str:
 
 
 def render_body(env: Environment, spec: PageSpec) -> str:
-    return env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+    rendering = _RENDERING.set(spec.url)
+    try:
+        return env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
+    finally:
+        _RENDERING.reset(rendering)
 
 
 def front_matter(spec: PageSpec) -> str:
