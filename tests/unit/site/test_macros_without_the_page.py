@@ -1,5 +1,5 @@
 """theme/kb's macro files are imported without the page's context, so that Jinja makes each module once
-per build instead of once per page (about a tenth of our templates' time at 5,000 organisations). A
+per build instead of once per page (organisation, case and service pages 8-10% faster at 5,000). A
 macro then sees only the environment's globals and its arguments; the links it makes are relative to
 the page being rendered (generator/site/render.py)."""
 
