@@ -9,10 +9,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.site.render import TEMPLATES, RenderedOnce, make_environment
+from generator.core.specs import PageSpec
+from generator.site.render import TEMPLATES, RenderedOnce, make_environment, render_body
 
 # each organisation in the three kinds of list: a region's, a species' and a service's
-ROWS = ('{% import "macros.html" as m with context %}{% for org in orgs %}{{ m.org_row(org) }}|'
+# imported as the site's pages import it: without the page's context, the module made once
+ROWS = ('{% import "macros.html" as m %}{% for org in orgs %}{{ m.org_row(org) }}|'
         '{% for c in org.species %}{{ m.species_row(org, terms.species[c.species]) }}|{% endfor %}'
         '{% for s in org.services %}{{ m.service_row(org, terms.services[s.service]) }}|{% endfor %}{% endfor %}')
 
@@ -41,7 +43,9 @@ def _environment(demo_catalog, tmp_path: Path, *, remembered: bool):
 
 def _rows(env, demo_catalog, page_url: str) -> list[str]:
     orgs = [entry.model for entry in demo_catalog.organisations.values()]
-    return env.get_template("rows.html").render(orgs=orgs, page_url=page_url).split("|")[:-1]
+    spec = PageSpec(page_url + "index.md", "rows.html", "Rows", "", {"orgs": orgs})
+    assert spec.url == page_url
+    return render_body(env, spec).split("|")[:-1]
 
 
 def test_every_row_reads_as_if_rendered_on_its_own(demo_catalog, tmp_path: Path) -> None:
