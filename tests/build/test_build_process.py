@@ -86,6 +86,26 @@ def _assert_failed_and_left_the_previous_site(status: int, err: str, site: Path)
     assert [p.name for p in site.parent.iterdir()] == ["site"]  # the staging folder is gone
 
 
+def test_a_site_file_where_the_open_data_writes_fails_the_build_and_leaves_the_previous_site(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The open-data writer writes into the site while mkdocs does: a file of the site's own at a path
+    of the open data (here a file among the hand-written pages) fails the build before a page is
+    written, and the previous site stays."""
+    tree = make_tree(tmp_path / "tree")
+    (tree / "content/pages/api").mkdir(parents=True, exist_ok=True)
+    (tree / "content/pages/api/directory.csv").write_text("not the directory\n")
+    site = tmp_path / "out/site"
+    site.mkdir(parents=True)
+    mark_output(site)
+    (site / "index.html").write_text("the previous site")
+
+    status = build(tree / "mkdocs.yml", strict=False, fmt="text", site_dir=site, timings=None)
+
+    err = capsys.readouterr().err
+    assert "open-data files clash with the site's own files: api/directory.csv" in err
+    _assert_failed_and_left_the_previous_site(status, err, site)
+
+
 def test_a_failed_open_data_write_fails_the_build_with_a_message_and_leaves_the_previous_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "full_disk_stage", FULL_DISK_STAGE)
