@@ -60,11 +60,13 @@ def _load_and_check(settings: Settings, registry: tuple[ContentType, ...],
         issues.extend([ctype.reword(issue) for issue in found.items] if ctype.reword else found)
         catalog.put(ctype.name, loaded)
         catalog.sources.setdefault(ctype.name, list(getattr(loaded, "sources", [])))
-    # checks of the data as written, valid or not, before any type prepares the catalog
-    issues.extend(check_references(catalog, {t.name: t.references for t in registry if t.references}, issues.items))
     checked = [(check, catalog.sources.get(t.name, [])) for t in registry for check in t.file_checks]
     many = sum(len(sources) for _, sources in checked) >= CHECK_FILES_BESIDE_FROM
+    # started as soon as the files are read: at 10,000 organisations these checks end last
     with done_beside(lambda: _check_files(checked), worth_a_process=many) as file_problems:
+        # checks of the data as written, valid or not, before any type prepares the catalog
+        issues.extend(check_references(catalog, {t.name: t.references for t in registry if t.references},
+                                       issues.items))
         issues.extend(check_text(catalog, issues.items))
         check_site_pages(settings.content / "pages", settings.root, issues)
         issues.extend(stray_files(settings.root, [t.folder for t in registry if t.folder],
