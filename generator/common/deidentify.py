@@ -56,7 +56,7 @@ class _Rule:
         object.__setattr__(self, "any_word", re.compile("|".join(map(re.escape, self.words))) if self.words else None)
 
     def may_match(self, digits: int, lowered: str) -> bool:
-        """False only when no match is possible: `digits` counts the text's digits, `lowered` is
+        """False only when no match is possible: `digits` is `digit_count(text)`, `lowered` is
         `fold_case(text)`."""
         return self in rules_that_may_match(digits, lowered)
 
@@ -86,6 +86,15 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("a street address", re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET}\b"),
           digits=1),
 )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def digit_count(text: str) -> int:
+    """The digits of ``text`` as the patterns see them (`\\d`, any decimal digit): a rule needing `digits`
+    of them cannot match with fewer. (A third of the time of summing `str.isdigit` over the text.)"""
+    return len(_DIGIT.findall(text))
 
 
 def rules_that_may_match(digits: int, lowered: str) -> list[_Rule]:
@@ -142,7 +151,7 @@ def find_identifiers(text: str, region: str = "GB") -> Iterator[Finding]:
         taken.append(span)
         found.append(Finding(what, raw, start))
 
-    digits = sum(map(str.isdigit, text))
+    digits = digit_count(text)
     for rule in rules_that_may_match(digits, fold_case(text)):
         for match in rule.pattern.finditer(text):
             add(rule.what, match.group(0), match.start())
