@@ -21,6 +21,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.bccache import Bucket
+from jinja2.runtime import missing
 from markupsafe import Markup, escape
 
 from generator.common.dates import long_date
@@ -41,11 +42,17 @@ from generator.site.search_words import TYPES as SEARCH_TYPES
 TEMPLATES = THEME / "kb"
 
 
+@lru_cache(maxsize=1024)
+def _parts(url: str) -> tuple[str, ...]:
+    """The folders of a page's URL: a page links from its own URL dozens to hundreds of times."""
+    return tuple(part for part in url.split("/") if part)
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one directory-style page URL to another site path ('' is the home page)."""
     # The same answer as posixpath.relpath for these normalised paths, without its os calls: at
     # 10,000 entries the site has about a million links.
-    here = [part for part in from_url.split("/") if part]
+    here = _parts(from_url)
     there = [part for part in to_url.split("/") if part]
     common = 0
     while common < min(len(here), len(there)) and here[common] == there[common]:
@@ -64,8 +71,8 @@ _RENDERING: ContextVar[str] = ContextVar("the address of the page being rendered
 
 @pass_context
 def _link(context: Any, target: str) -> str:
-    page_url = context.get("page_url")
-    return relative_url(_RENDERING.get() if page_url is None else page_url, target)
+    page_url = context.resolve_or_missing("page_url")  # without raising KeyError, as get() does inside
+    return relative_url(_RENDERING.get() if page_url is missing or page_url is None else page_url, target)
 
 
 @lru_cache(maxsize=65536)
