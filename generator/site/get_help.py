@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.common.notices import not_ended, notices
+from generator.common.notices import Notice, not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
 from generator.kinds.organisations.help_data import help_data, in_page, region_file
-from generator.kinds.organisations.views import region_vcard_path
+from generator.kinds.organisations.views import organisation, region_vcard_path
 from generator.kinds.triage.urgency import guide_species, guide_urgency
 from generator.kinds.triage.views import guides, tiers_by_rank
 
@@ -28,7 +28,8 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     now = catalog.settings.now
     current = [n for n in notices(catalog) if n.current(now)]
     common = {"tiers": tiers, "happening": what_is_happening(catalog),
-              "species": list(catalog.species.values()), "alerts": not_ended(notices(catalog), now), "now": now,
+              "species": list(catalog.species.values()),
+              "alerts": not_ended(for_owners(catalog, notices(catalog)), now), "now": now,
               # closed by an alert when the page was built: the lists read without JavaScript say so
               "closed_now": {o for n in current if n.closes and not n.services for o in n.organisations}}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
@@ -46,6 +47,16 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
                            scripts=("help", "get-help"), layout="get-help.html", search=False)
                   for r in region_ids]
     return pages
+
+
+def for_owners(catalog: Catalog, items: list[Notice]) -> list[Notice]:
+    """The alerts an owner looking for help acts on: all but those naming only clinics that take
+    referrals from vets (a vets' matter: on Get help they only push the numbers to ring down the
+    screen; the clinics' and regions' pages still carry them)."""
+    def only_referrals(notice: Notice) -> bool:
+        named = [organisation(catalog, o) for o in notice.organisations if o in catalog.organisations]
+        return bool(named) and all(org.referral_only for org in named)
+    return [n for n in items if not only_referrals(n)]
 
 
 def _no_regions() -> dict[str, Any]:
