@@ -1,5 +1,6 @@
 """The first screen of every problem guide on a phone (390x844): the urgency in words, its time to a
-vet, the call control (the call bar: a number to ring once a region is chosen, else Get help) and the
+vet, the call control (the call bar: a number to ring once a region is chosen, else the regions to
+choose from) and the
 owner's first action;
 for any pet, and for each species once chosen. The page's urgency is the one generator/kinds/triage/urgency.py
 computes. The choice of pet is remembered on the device; without JavaScript each pet's summary is
@@ -30,7 +31,8 @@ def first_screen_problems(page: Page, view: Locator, first_action: str) -> list[
     checks = {
         "urgency in words": view.locator(".kb-now__tier .kb-tier").first,
         "time to a vet": view.locator(".kb-now__target").first,
-        "call link": page.locator("#kb-callbar a").first,
+        # a number to ring once a region is chosen on this device; before that, the regions to choose
+        "call control": page.locator("#kb-callbar a.kb-callbar__call, #kb-callbar select.kb-callbar__regions").first,
         "first action": page.locator("ol.kb-steps > li").first,
     }
     missing = [name for name, locator in checks.items() if not on_first_screen(locator)]

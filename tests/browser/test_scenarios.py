@@ -115,6 +115,44 @@ def test_get_help_without_javascript_lists_who_answers_at_night(browser: Browser
     context.close()
 
 
+FIRST_VISIT = [s for s in CALL_BAR if local_time(s).hour < 6]
+
+
+@pytest.mark.parametrize("scenario", FIRST_VISIT, ids=ids(FIRST_VISIT))
+def test_a_first_visit_to_a_guide_at_night_asks_where_and_then_gives_the_number(
+        browser: Browser, demo_url: str, scenario: dict[str, Any]) -> None:
+    """An owner who comes straight to a guide at night (from a search: nothing chosen on this device):
+    the call bar asks where on the first screen; the pet, then the region from the list, and the number
+    to ring is on the first screen, the same clinic as with the choice remembered (and as Get help's
+    first answer, test_get_help); the next guide remembers the region."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    fixed(page, scenario)
+    page.goto(demo_url + f"triage/{scenario['problem']}/")
+    bar = page.locator("#kb-callbar")
+    where = bar.locator("select.kb-callbar__regions")
+    expect(where).to_be_visible()
+    box = where.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    expect(bar.locator("label.kb-callbar__where")).to_contain_text("where are you?")
+    page.click(f".kb-pick__pet[data-species='{scenario['species']}']")  # 1
+    where.select_option(scenario["region"])  # 2, 3: the phone's list of regions, and the owner's
+    expected = (scenario["now"] or scenario.get("nearest_open") or [None])[0]
+    if expected is None:
+        expect(bar).to_have_attribute("data-state", "none")
+    else:
+        expect(bar).to_have_attribute("data-org", expected)
+        call = bar.locator("a.kb-callbar__call")
+        assert call.get_attribute("href").startswith("tel:+44")
+        box = call.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    page.goto(demo_url + "triage/gut-stasis/")
+    expect(bar.locator("select.kb-callbar__regions")).to_have_count(0)
+    if expected is not None:
+        expect(bar.locator("a.kb-callbar__call")).to_be_visible()
+    context.close()
+
+
 @pytest.mark.parametrize("scenario", CALL_BAR, ids=ids(CALL_BAR))
 def test_call_bar_on_the_guide(browser: Browser, demo_url: str, scenario: dict[str, Any]) -> None:
     context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")

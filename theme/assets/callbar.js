@@ -1,7 +1,7 @@
 /* The call bar on guidance pages: for the region and animal the owner chose on Get help (remembered
    on this device), the first clinic that can help now and its number; when nobody in the region
-   can, it says so and offers the nearest clinic open now elsewhere. It fetches only help/index.json
-   and the one region's file. Rules: theme/kb/help.js. */
+   can, it says so and offers the nearest clinic open now elsewhere; with no region chosen yet, it asks
+   where first. It fetches only help/index.json and the one region's file. Rules: theme/kb/help.js. */
 (function () {
   "use strict";
   var bar = document.getElementById("kb-callbar");
@@ -54,12 +54,9 @@
     bar.setAttribute("data-state", "none");
   }
 
-  var region = help.remembered("kb-region");
-  if (!region) return;  // the static link to Get help stays
-  var species = help.remembered("kb-species");
-  if (species === "other") species = null;
-  getJSON(indexUrl).then(function (index) {
-    if (!index.regions[region]) return null;
+  function answerFor(index, region) {
+    var species = help.remembered("kb-species");  // the pet chosen on Get help or on a guide
+    if (species === "other") species = null;
     return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
       var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
       var label = data.regions[region].label;
@@ -70,5 +67,37 @@
       }
       return nobody(label, "your pet", data);
     });
+  }
+
+  // No region chosen on this device yet (an owner who came straight to a guide, from a search at
+  // night): the bar asks where, on one line so that the guide's first steps stay on the first screen,
+  // and then shows the number to ring
+  function askWhere(index, ids) {
+    var box = el("label", "kb-callbar__where");
+    box.appendChild(el("span", "kb-callbar__ask", "Ring a clinic: where are you?"));
+    var select = el("select", "kb-callbar__regions");
+    var none = el("option", null, "Choose region");
+    none.value = "";
+    select.appendChild(none);
+    ids.forEach(function (id) {
+      var o = el("option", null, index.regions[id].label);
+      o.value = id;
+      select.appendChild(o);
+    });
+    select.addEventListener("change", function () {
+      if (!select.value) return;
+      help.remember("kb-region", select.value);
+      answerFor(index, select.value).catch(function () { inner.replaceChildren(fallback); });
+    });
+    box.appendChild(select);
+    inner.replaceChildren(box);
+  }
+
+  var fallback = bar.querySelector(".kb-callbar__help");
+  var region = help.remembered("kb-region");
+  getJSON(indexUrl).then(function (index) {
+    var ids = Object.keys(index.regions);
+    if (!region || !index.regions[region]) return ids.length ? askWhere(index, ids) : null;
+    return answerFor(index, region);
   }).catch(function () { /* offline or missing: the link to Get help stays */ });
 })();
