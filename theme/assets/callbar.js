@@ -54,10 +54,14 @@
     bar.setAttribute("data-state", "none");
   }
 
+  var asked = 0;  // each answer asked for; one that comes back after a newer one is dropped
+
   function answerFor(index, region) {
     var species = help.remembered("kb-species");  // the pet chosen on Get help or on a guide
     if (species === "other") species = null;
+    var mine = ++asked;
     return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
+      if (mine !== asked) return;
       var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
       var label = data.regions[region].label;
       if (answer.now.length) return show(answer.now[0], label, answer.now[0].partnerFor ? help.WORDS.partner.replace("{region}", label) : "", data);
@@ -84,11 +88,24 @@
       o.value = id;
       select.appendChild(o);
     });
-    select.addEventListener("change", function () {
+    // a tap on the phone's list chooses at once; arrow keys only move through the list, and Enter
+    // or leaving the list chooses (else the first arrow press would choose the first region)
+    var stepping = false;
+    function chosen() {
       if (!select.value) return;
       help.remember("kb-region", select.value);
-      answerFor(index, select.value).catch(function () { inner.replaceChildren(fallback); });
+      inner.setAttribute("aria-live", "polite");  // the number that replaces the list is read out
+      answerFor(index, select.value).then(function () {
+        var call = inner.querySelector("a");
+        if (call && document.activeElement === document.body) call.focus();
+      }).catch(function () { inner.replaceChildren(fallback); });
+    }
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); stepping = false; chosen(); }
+      else if (event.key.indexOf("Arrow") === 0 || event.key === "Home" || event.key === "End") stepping = true;
     });
+    select.addEventListener("change", function () { if (!stepping) chosen(); });
+    select.addEventListener("blur", function () { if (stepping) { stepping = false; chosen(); } });
     box.appendChild(select);
     inner.replaceChildren(box);
   }
@@ -97,6 +114,14 @@
   var region = help.remembered("kb-region");
   getJSON(indexUrl).then(function (index) {
     var ids = Object.keys(index.regions);
+    // a pet chosen on the guide after the region (guide.js remembers it first): answer for that pet
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".kb-pick__pet")) return;
+      setTimeout(function () {
+        var now = help.remembered("kb-region");
+        if (now && index.regions[now]) answerFor(index, now).catch(function () { /* the last answer stays */ });
+      }, 0);
+    });
     if (!region || !index.regions[region]) return ids.length ? askWhere(index, ids) : null;
     return answerFor(index, region);
   }).catch(function () { /* offline or missing: the link to Get help stays */ });
