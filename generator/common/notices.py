@@ -81,6 +81,12 @@ def not_ended(items: Iterable[Notice], at: datetime) -> list[Notice]:
     return sorted((n for n in items if not n.ended(at)), key=lambda n: (n.starts, n.id))
 
 
+def closed_by_alerts(items: Iterable[Notice], at: datetime) -> frozenset[str]:
+    """The organisations a closure current at ``at`` closes whole (not only some services): pages
+    built then give them no number to ring (Get help's lists, and every list's row ends)."""
+    return frozenset(o for n in items if n.current(at) and n.closes and not n.services for o in n.organisations)
+
+
 def for_organisation(catalog: Any, org_id: str) -> list[Notice]:
     return [n for n in notices(catalog) if org_id in n.organisations]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.common.notices import Notice, not_ended, notices
+from generator.common.notices import Notice, closed_by_alerts, not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
@@ -26,12 +26,11 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     clinics = sum(len(candidates(catalog, r)) for r in region_ids)
     one_page = clinics <= catalog.settings.get_help_clinics_on_one_page and all(in_page(catalog, r) for r in region_ids)
     now = catalog.settings.now
-    current = [n for n in notices(catalog) if n.current(now)]
     common = {"tiers": tiers, "happening": what_is_happening(catalog),
               "species": list(catalog.species.values()),
               "alerts": not_ended(for_owners(catalog, notices(catalog)), now), "now": now,
               # closed by an alert when the page was built: the lists read without JavaScript say so
-              "closed_now": {o for n in current if n.closes and not n.services for o in n.organisations}}
+              "closed_now": closed_by_alerts(notices(catalog), now)}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
                       "Is it an emergency? What to do now, and who can help now: clinics open or on call, "
                       "by species and region.",
@@ -54,6 +53,9 @@ def for_owners(catalog: Catalog, items: list[Notice]) -> list[Notice]:
     referrals from vets (a vets' matter: on Get help they only push the numbers to ring down the
     screen; the clinics' and regions' pages still carry them)."""
     def only_referrals(notice: Notice) -> bool:
+        alert = catalog.alerts.get(notice.id)
+        if alert is not None and alert.model.regions:  # it names a region of its own: for everyone there
+            return False
         named = [organisation(catalog, o) for o in notice.organisations if o in catalog.organisations]
         return bool(named) and all(org.referral_only for org in named)
     return [n for n in items if not only_referrals(n)]

@@ -25,6 +25,7 @@ from jinja2.runtime import missing
 from markupsafe import Markup, escape
 
 from generator.common.dates import long_date
+from generator.common.notices import closed_by_alerts, notices
 from generator.common.phones import normalise
 from generator.common.schedule import hours_summary, weekly_table
 from generator.core.catalog import Catalog
@@ -171,7 +172,9 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
-                       rendered_once=RenderedOnce())
+                       rendered_once=RenderedOnce(),
+                       # closed by an alert as the site is built: lists give them no number to ring
+                       closed_by_alerts=closed_by_alerts(notices(catalog), catalog.settings.now))
     env.filters.update(long_date=long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,
                        json_attr=json_attribute, species_plural=lambda sid: species[sid].plural.lower())
     return env

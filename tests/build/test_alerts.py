@@ -58,6 +58,24 @@ def test_without_javascript_get_help_says_the_closed_clinic_is_not_taking_animal
     assert all(r.select("a[href^='tel:']") for r in others)
 
 
+def test_every_list_gives_a_clinic_closed_by_a_current_alert_no_number_to_ring(demo_site: Path) -> None:
+    """The species', regions', services' and the directory's rows (one memo of the row's end, per build):
+    the closed clinic's row says so instead of its number; the open ones keep theirs."""
+    closed_id = "southhaven-chinchilla-and-degu-clinic"
+    seen = 0
+    for path in ["species/degu", "species/chinchilla", "regions/southhaven", "directory", "services/triage"]:
+        for row in page(demo_site, path).select("li.kb-org"):
+            name = row.select_one("a.kb-org__name")
+            if name is None:
+                continue
+            if name["href"].rstrip("/").endswith(closed_id):
+                seen += 1
+                assert not row.select("a[href^='tel:']") and "Not taking animals now" in row.get_text(), path
+            elif "kb-badge--closed" not in str(row):
+                assert row.select("a[href^='tel:']"), (path, name.get_text())
+    assert seen == 5
+
+
 def test_an_alerts_page_gives_the_numbers_to_ring_instead(demo_site: Path) -> None:
     html = page(demo_site, "alerts/southhaven-chinchilla-clinic-burst-pipe")
     assert html.select_one("#instead") is not None
