@@ -161,6 +161,17 @@ def can_take(org: Organisation, need: Need, catalog: Catalog) -> bool:
     return True
 
 
+def open_phone(org: Organisation) -> Phone:
+    """The number to ring while the organisation is open: its emergency line, else its main line (an
+    after-hours line may be answered only out of hours; first_call, for lists that cannot tell the
+    time, prefers it to the main line)."""
+    for kind in ("emergency", "main", "after-hours"):
+        found = org.phones_of(kind)
+        if found:
+            return found[0]
+    return org.first_call
+
+
 def on_call_phone(org: Organisation) -> Phone:
     for kind in ("after-hours", "emergency", "main"):
         found = org.phones_of(kind)
@@ -181,15 +192,15 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     open_line, call_line = _lines(org, today, service)
     if (stretch := containing(open_line, minute)) is not None:
         if stretch[1] >= HORIZON:
-            return Status(State.OPEN_24H, org.first_call)
-        return Status(State.OPEN, org.first_call, until=wall_time(today, stretch[1], zone))
+            return Status(State.OPEN_24H, open_phone(org))
+        return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone))
     if containing(call_line, minute) is not None:
         return Status(State.ON_CALL, on_call_phone(org))
     opens, calls = next_start(open_line, minute), next_start(call_line, minute)
     if calls is not None and (opens is None or calls < opens):
         return Status(State.ON_CALL_LATER, on_call_phone(org), when=wall_time(today, calls, zone))
     if opens is not None:
-        return Status(State.OPENS_LATER, org.first_call, when=wall_time(today, opens, zone))
+        return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone))
     return Status(State.CLOSED_ALL_WEEK, None)
 
 

@@ -18,6 +18,7 @@ from generator.kinds.organisations.availability import (
     candidates,
     fallback,
     on_call_phone,
+    open_phone,
     region_centre,
     status_words,
 )
@@ -54,7 +55,8 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         if org.after_hours.arrangement == "on-call":
             on_call = _periods(org.after_hours.on_call_hours) if org.after_hours.on_call_hours else "always"
         referrals = org.phones_of("referrals")
-        phone, call_phone = _phone(org.first_call), _phone(on_call_phone(org))
+        # the number while open, and the on-call one (help.js picks by the status, as status_at does)
+        phone, call_phone = _phone(open_phone(org)), _phone(on_call_phone(org))
         record = {
             "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
             "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,

@@ -130,6 +130,16 @@ def test_the_number_to_ring_for_each_state() -> None:
     assert status_at(org(status="temporarily-closed"), TZ, at("2026-11-23T10:00")).phone is None
 
 
+def test_a_practice_without_an_emergency_line_is_rung_on_its_main_line_while_open() -> None:
+    """Its after-hours line may be answered only out of hours (the lists, which cannot tell the time,
+    still show it first: first_call); its on-call vet is rung on it."""
+    practice = org(after_hours=ON_CALL_EVENINGS, contacts=contacts("main", "after-hours"))
+    assert practice.first_call.type == "after-hours"
+    assert status_at(practice, TZ, at("2026-11-23T10:00")).phone.type == "main"  # open
+    assert status_at(practice, TZ, at("2026-11-23T07:00")).phone.type == "main"  # opens later
+    assert status_at(practice, TZ, at("2026-11-23T19:00")).phone.type == "after-hours"  # vet on call
+
+
 def test_times_are_exact_instants_in_the_regions_zone() -> None:
     status = status_at(org(), TZ, at("2026-11-23T10:00"))
     assert status.until == datetime(2026, 11, 23, 18, 30, tzinfo=LONDON) and status.when is None
