@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.common.notices import Notice, closed_by_alerts, not_ended, notices
+from generator.common.notices import Notice, not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import NEAREST_OPEN, candidates, fallback, night_cover, open_at_night
@@ -28,9 +28,7 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     now = catalog.settings.now
     common = {"tiers": tiers, "happening": what_is_happening(catalog),
               "species": list(catalog.species.values()),
-              "alerts": not_ended(for_owners(catalog, notices(catalog)), now), "now": now,
-              # closed by an alert when the page was built: the lists read without JavaScript say so
-              "closed_now": closed_by_alerts(notices(catalog), now)}
+              "alerts": not_ended(for_owners(catalog, notices(catalog)), now), "now": now}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",
                       "Is it an emergency? What to do now, and who can help now: clinics open or on call, "
                       "by species and region.",
