@@ -165,19 +165,11 @@ def open_phone(org: Organisation) -> Phone:
     """The number to ring while the organisation is open: its emergency line, else its main line (an
     after-hours line may be answered only out of hours; first_call, for lists that cannot tell the
     time, prefers it to the main line)."""
-    for kind in ("emergency", "main", "after-hours"):
-        found = org.phones_of(kind)
-        if found:
-            return found[0]
-    return org.first_call
+    return org.first_phone_of(("emergency", "main", "after-hours", "referrals"))
 
 
 def on_call_phone(org: Organisation) -> Phone:
-    for kind in ("after-hours", "emergency", "main"):
-        found = org.phones_of(kind)
-        if found:
-            return found[0]
-    return org.first_call
+    return org.first_phone_of(("after-hours", "emergency", "main", "referrals"))
 
 
 def status_at(org: Organisation, timezone: str, at: datetime, service: str | None = None) -> Status:

@@ -3,6 +3,7 @@ extended with small-mammal capabilities (species, weight limits) and emergency c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
@@ -169,11 +170,15 @@ class Organisation(KbModel):
     def offer_of(self, service_id: str) -> ServiceOffer | None:
         return next((o for o in self.services if o.service == service_id), None)
 
-    @property
-    def first_call(self) -> Phone:
-        """The number an owner in an emergency should ring first."""
-        for kind in ("emergency", "after-hours", "main", "referrals"):
+    def first_phone_of(self, kinds: Sequence[str]) -> Phone:
+        """The first number of the first of ``kinds`` it has; else its first number."""
+        for kind in kinds:
             found = self.phones_of(kind)
             if found:
                 return found[0]
         return self.contacts.phones[0]
+
+    @property
+    def first_call(self) -> Phone:
+        """The number an owner in an emergency should ring first."""
+        return self.first_phone_of(("emergency", "after-hours", "main", "referrals"))
