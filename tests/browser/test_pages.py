@@ -103,8 +103,9 @@ EASTMARSH = ("saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets", "mos
 
 
 # Worked out from the Eastmarsh files: Saltwick is open around the clock (and on Christmas Day); the
-# out-of-hours vets open weekday evenings, weekends and Christmas Day; Mossgate's vet is on call
-# whenever it is closed; the exotics practice and Pebblesham keep daytime hours and close at Christmas.
+# out-of-hours vets open weekday evenings, weekends and Christmas Day; Mossgate's vet is on call for its
+# registered clients whenever it is closed; the exotics practice and Pebblesham keep daytime hours and
+# close at Christmas.
 @pytest.mark.parametrize(("now", "can_help"), [(MONDAY_NIGHT, EASTMARSH[:3]), (SATURDAY_MORNING, EASTMARSH),
                                                (CHRISTMAS_DAY, EASTMARSH[:3])], ids=["mon-night", "sat", "xmas"])
 def test_finder_can_help_now(page: Page, demo_url: str, now: datetime, can_help: tuple[str, ...]) -> None:
@@ -115,7 +116,7 @@ def test_finder_can_help_now(page: Page, demo_url: str, now: datetime, can_help:
     assert sorted(found) == sorted(can_help)
     if "mossgate-veterinary-centre" in can_help and now != SATURDAY_MORNING:  # on call, and labelled so
         row = page.locator("#kb-finder-results li[data-org='mossgate-veterinary-centre'] .kb-open")
-        expect(row).to_have_text("Closed now: vet on call, ring the after-hours line")
+        expect(row).to_have_text("Closed now: vet on call for its registered clients only, ring the after-hours line")
 
 
 def test_open_now_text_on_an_organisation_page(page: Page, demo_url: str) -> None:

@@ -285,7 +285,8 @@ def test_directory_csv_round_trips(api: Path, demo_catalog) -> None:
     assert by_id["kettlemoor-veterinary-practice"]["night_cover"] == "Vet on call when closed"
     assert by_id["saltwick-veterinary-hospital"]["night_cover"] == "Open 24 hours, every day"
     assert by_id["eastmarsh-out-of-hours-vets"]["night_cover"].startswith("Open at night: ")
-    assert by_id["larkspur-cross-veterinary-surgery"]["night_cover"] == "Vet on call: Every day 08:00–24:00"
+    assert by_id["larkspur-cross-veterinary-surgery"]["night_cover"] == (
+        "Vet on call for its registered clients only: Every day 08:00–24:00")
     assert by_id["pebblesham-vets"]["night_cover"].startswith("Daytime only: Mon–Fri 08:30–18:30")
     assert by_id["southhaven-rat-rescue"]["night_cover"] == ""  # a rescue is not a clinic
 

@@ -123,7 +123,8 @@
   }
 
   function byHelp(a, b) {
-    return (b.can - a.can) || ((a.status.state === "on-call") - (b.status.state === "on-call")) ||
+    return (b.can - a.can) || (!!a.status.clientsOnly - !!b.status.clientsOnly) ||
+      ((a.status.state === "on-call") - (b.status.state === "on-call")) ||
       (a.rec.vet === b.rec.vet ? 0 : a.rec.vet ? -1 : 1) || (a.rec.sort < b.rec.sort ? -1 : a.rec.sort > b.rec.sort ? 1 : 0);
   }
 

@@ -150,10 +150,11 @@
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
       return { state: "open", phone: rec.phone, until: wall(today, stretch[1]) };
     }
-    if (containing(call, minute)) return { state: "on-call", phone: callPhone };
+    var clientsOnly = !!rec.clientsOnly;  // the on-call vet answers registered clients only
+    if (containing(call, minute)) return { state: "on-call", phone: callPhone, clientsOnly: clientsOnly };
     var opens = nextStart(open, minute), calls = nextStart(call, minute);
     if (calls !== null && (opens === null || calls < opens)) {
-      return { state: "on-call-later", phone: callPhone, when: wall(today, calls), at: calls };
+      return { state: "on-call-later", phone: callPhone, when: wall(today, calls), at: calls, clientsOnly: clientsOnly };
     }
     if (opens !== null) return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens };
     return { state: "closed-all-week", phone: null };
@@ -168,7 +169,7 @@
 
   function words(st) {
     var line = st.phone ? st.phone.label.charAt(0).toLowerCase() + st.phone.label.slice(1) : "";
-    return WORDS[st.state].replace("{until}", st.until ? when(st.until) : "")
+    return WORDS[st.state + (st.clientsOnly ? "-clients" : "")].replace("{until}", st.until ? when(st.until) : "")
       .replace("{when}", st.when ? when(st.when) : "").replace("{line}", line);
   }
 
@@ -225,13 +226,15 @@
       else if (st.when) result.later.push(row);
     });
     var byDistance = !!q.place;
+    // as availability._now_key: on-call vets for registered clients only after everyone else
     result.now.sort(function (a, b) {
+      var oa = a.status.clientsOnly ? 1 : 0, ob = b.status.clientsOnly ? 1 : 0;
       var ra = (a.status.state === "on-call" ? 1 : 0) + (a.partnerFor ? 2 : 0);
       var rb = (b.status.state === "on-call" ? 1 : 0) + (b.partnerFor ? 2 : 0);
       var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
-      if (byDistance) return (da - db) || (ra - rb) || cmp(a.rec.sort, b.rec.sort);
+      if (byDistance) return (oa - ob) || (da - db) || (ra - rb) || cmp(a.rec.sort, b.rec.sort);
       var ca = a.status.state === "open-24h" ? 0 : 1, cb = b.status.state === "open-24h" ? 0 : 1;
-      return (ra - rb) || (ca - cb) || cmp(a.rec.sort, b.rec.sort);
+      return (oa - ob) || (ra - rb) || (ca - cb) || cmp(a.rec.sort, b.rec.sort);
     });
     result.later.sort(function (a, b) { return (a.status.at - b.status.at) || cmp(a.rec.sort, b.rec.sort); });
     if (!result.now.length) {

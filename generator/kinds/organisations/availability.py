@@ -86,6 +86,7 @@ class Status:
     phone: Phone | None  # the number to ring for this state
     until: datetime | None = None  # open: when it closes (None: not within the week)
     when: datetime | None = None  # later: when it can next help
+    clients_only: bool = False  # on call (now or later) for the practice's registered clients only
 
     @property
     def helps_now(self) -> bool:
@@ -94,7 +95,7 @@ class Status:
     def words(self, now: datetime) -> str:
         """The status in the shared vocabulary, times relative to ``now`` (local)."""
         words = status_words()
-        text = words[self.state.value]
+        text = words[self.state.value + ("-clients" if self.clients_only else "")]
         line = self.phone.shown_label[:1].lower() + self.phone.shown_label[1:] if self.phone else ""
         return text.format(until=_when(self.until, now) if self.until else "", when=_when(self.when, now)
                            if self.when else "", line=line)
@@ -186,11 +187,13 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
         if stretch[1] >= HORIZON:
             return Status(State.OPEN_24H, open_phone(org))
         return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone))
+    clients_only = org.after_hours.clients_only
     if containing(call_line, minute) is not None:
-        return Status(State.ON_CALL, on_call_phone(org))
+        return Status(State.ON_CALL, on_call_phone(org), clients_only=clients_only)
     opens, calls = next_start(open_line, minute), next_start(call_line, minute)
     if calls is not None and (opens is None or calls < opens):
-        return Status(State.ON_CALL_LATER, on_call_phone(org), when=wall_time(today, calls, zone))
+        return Status(State.ON_CALL_LATER, on_call_phone(org), when=wall_time(today, calls, zone),
+                      clients_only=clients_only)
     if opens is not None:
         return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone))
     return Status(State.CLOSED_ALL_WEEK, None)
@@ -239,14 +242,15 @@ def cover_key(org: Organisation) -> str:
     if open_at_night(org):
         return "cover-night-hours"
     if org.after_hours.arrangement == "on-call":
-        return "cover-on-call-hours" if org.after_hours.on_call_hours else "cover-on-call"
+        key = "cover-on-call-hours" if org.after_hours.on_call_hours else "cover-on-call"
+        return key + ("-clients" if org.after_hours.clients_only else "")
     return "cover-day"
 
 
 def cover_words(org: Organisation) -> str:
     """The night cover in words, with the hours where they matter ("Vet on call: Mon–Fri 19:00–24:00")."""
     key = cover_key(org)
-    periods = org.after_hours.on_call_hours if key == "cover-on-call-hours" else org.hours
+    periods = org.after_hours.on_call_hours if key.startswith("cover-on-call-hours") else org.hours
     return status_words()[key].format(hours=hours_summary(periods or []))
 
 
@@ -287,15 +291,21 @@ class Cover:
 
 def night_cover(catalog: Catalog, region_id: str) -> list[Cover]:
     """Who answers owners of a region at night, without a clock (pages read without JavaScript,
-    the region's vCard): in-region first, then partners; round-the-clock before the rest."""
+    the region's vCard): in-region first, then partners; round-the-clock before the rest; on-call vets
+    for their registered clients only last (most owners at night are not theirs)."""
     def compute() -> list[Cover]:
         rows = [(o, partner) for o, partner in candidates(catalog, region_id)
                 if o.status == "active" and not o.referral_only and covers_nights(o)]
         order = {"cover-24h": 0, "cover-night-hours": 1}
-        rows.sort(key=lambda row: (row[1] is not None, order.get(cover_key(row[0]), 2), row[0].name.lower()))
+        rows.sort(key=lambda row: (_clients_only(row[0]), row[1] is not None, order.get(cover_key(row[0]), 2),
+                                   row[0].name.lower()))
         return [Cover(o, partner, cover_words(o), o.first_call if open_at_night(o) else on_call_phone(o))
                 for o, partner in rows]
     return list(catalog.memo(("night_cover", region_id), compute))
+
+
+def _clients_only(org: Organisation) -> bool:
+    return org.after_hours.arrangement == "on-call" and org.after_hours.clients_only
 
 
 def region_centre(catalog: Catalog, region_id: str) -> Point | None:
@@ -354,12 +364,14 @@ def _distance_or_last(origin: Point | None, org: Organisation) -> float:
 
 
 def _now_key(row: Help, *, by_distance: bool) -> tuple:
+    """Open before on call, the region's own before partners; an on-call vet for registered clients
+    only after everyone who takes any owner, however near (theme/kb/help.js sorts the same way)."""
     reason = {State.OPEN_24H: 0, State.OPEN: 0, State.ON_CALL: 1}[row.status.state] + (2 if row.partner_for else 0)
     distance = row.distance_km if row.distance_km is not None else float("inf")
     round_the_clock = 0 if row.status.state == State.OPEN_24H else 1
     if by_distance:
-        return distance, reason, row.org.name.lower()
-    return reason, round_the_clock, row.org.name.lower()
+        return row.status.clients_only, distance, reason, row.org.name.lower()
+    return row.status.clients_only, reason, round_the_clock, row.org.name.lower()
 
 
 def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:

@@ -20,6 +20,10 @@ def check_availability(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         if org.after_hours.on_call_hours and org.after_hours.arrangement != "on-call":
             problems.append(src.problem(("after_hours", "on_call_hours"), "on_call_hours is only used with "
                                         f"arrangement 'on-call', not '{org.after_hours.arrangement}'"))
+        if org.after_hours.clients_only and org.after_hours.arrangement != "on-call":
+            problems.append(src.problem(("after_hours", "clients_only"), "clients_only is only used with "
+                                        f"arrangement 'on-call', not '{org.after_hours.arrangement}'",
+                                        hint="it says the on-call vet answers registered clients only"))
         if org.referral_only and not _vets_refer(org):
             problems.append(src.problem(("referral_only",), "a referral-only organisation must accept referrals "
                                         "from vets", hint="add referrals: {accepts_from: [vets], how: ...}"))

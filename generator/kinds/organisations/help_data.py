@@ -43,7 +43,7 @@ def _without_defaults(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str
     return {key: value for key, value in record.items() if key not in keys or value not in (None, False)}
 
 
-OPTIONAL_RECORD = ("referralOnly", "onCall", "referrals", "ll")
+OPTIONAL_RECORD = ("referralOnly", "onCall", "clientsOnly", "referrals", "ll")
 OPTIONAL_OFFER = ("hours", "species", "min", "max", "referralOnly")
 
 
@@ -65,7 +65,7 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
             "hours": _periods(org.hours),
             "exceptions": [[e.date.isoformat(), None if e.closed else e.opens, None if e.closed else e.closes]
                            for e in org.exceptions],
-            "onCall": on_call,
+            "onCall": on_call, "clientsOnly": bool(on_call) and org.after_hours.clients_only,
             "species": {c.species: c.min_weight_g or 0 for c in org.species},
             "services": {s.service: _without_defaults({
                 "hours": None if s.hours is None else _periods(s.hours), "species": s.species,

@@ -116,6 +116,9 @@ class AfterHours(KbModel):
     partner: Id | None = None
     # when the on-call vet answers, if not at every hour the organisation is closed
     on_call_hours: OpeningHours | None = None
+    # the on-call vet answers the practice's registered clients only: owners who are not are told so
+    # and offered those who take anyone first
+    clients_only: bool = False
     notes: Text | None = None
 
 

@@ -96,6 +96,8 @@ def schedule(draw, base: dict, around: date) -> dict:
                                                                                          max_size=3))}
     elif cover == "none":
         data["after_hours"] = {"arrangement": "none"}
+    if data.get("after_hours", {}).get("arrangement") == "on-call" and draw(st.booleans()):
+        data["after_hours"] = {**data["after_hours"], "clients_only": True}
     data["status"] = draw(st.sampled_from(["active"] * 6 + ["temporarily-closed", "closed"]))
     services = []
     for item in base.get("services", []):
@@ -242,3 +244,30 @@ def test_a_closure_alert_takes_a_clinic_out_of_who_can_help_in_both(catalog, bro
         assert "saltwick-veterinary-hospital" not in python and python == browser
     for python, browser in (ask((), at + timedelta(hours=1), None), ask(("ct",), at, None)):
         assert "saltwick-veterinary-hospital" in python and python == browser
+
+
+def test_an_on_call_vet_for_its_clients_only_comes_after_everyone_who_takes_any_owner(catalog, browser_help) -> None:
+    """Hand-worked: at 02:00 on a Wednesday in Eastmarsh, Pebblesham made an on-call practice, and Tollerby
+    Marsh's nights covered by Southhaven's hospital (a partner from outside). Pebblesham's vet would come
+    before that partner (the region's own first) and first for an owner beside it (nearest first).
+    Answering its registered clients only, it comes last in both answers, and its words say so."""
+    at = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    pebblesham, tollerby = org_data("pebblesham-vets"), org_data("tollerby-marsh-veterinary-practice")
+    pebblesham["after_hours"] = {"arrangement": "on-call", "clients_only": True}
+    tollerby["after_hours"] = {"arrangement": "partner", "partner": "southhaven-animal-emergency-hospital"}
+    others = [org_data(org_id) for org_id in ORG_IDS if org_id not in (pebblesham["id"], tollerby["id"])]
+    network = with_orgs(catalog, pebblesham, tollerby, *others)
+    practice = organisation(network, "pebblesham-vets")
+    beside = (practice.location.coordinates.lat, practice.location.coordinates.lon)
+    for region, place in (("eastmarsh", None), (None, beside)):
+        answer = who_can_help(network, at=at, region=region, place=place)
+        python = [h.org.id for h in answer.now]
+        browser = browser_help({"kind": "help", "data": help_data(network, sorted(network.regions)),
+                                "region": region, "place": list(place) if place else None, "now": at.isoformat(),
+                                "need": {"species": None, "weight": None, "service": None, "referred": False}})
+        assert python[-1] == "pebblesham-vets" and "southhaven-animal-emergency-hospital" in python
+        assert [row["id"] for row in browser["now"]] == python
+    status = browser_help({"kind": "status", "record": help_record(network, practice), "now": at.isoformat(),
+                           "service": None})
+    assert status["words"] == status_at(practice, "Europe/London", at).words(at) == (
+        "Closed now: vet on call for its registered clients only, ring the main line")

@@ -162,3 +162,31 @@ def test_night_cover_for_pages_without_a_clock(catalog) -> None:
                                     dict(d, status="temporarily-closed") if d["id"] == "no-map-vets" else dict(d)
                                     for d in NETWORK])
     assert [c.org.id for c in night_cover(referral, "eastmarsh")] == ["alpha-vets"]
+
+
+def test_an_on_call_vet_for_its_registered_clients_only_comes_last(catalog) -> None:
+    """Pebblesham Vets made an on-call practice (20:00 to midnight) for its registered clients only: at
+    23:00 it would come before the partner hospital (the region's own first) and first for an owner beside
+    it. Most owners ringing at night are not its clients, so it comes after everyone who takes any owner,
+    with words that say so; pages without a clock list it last too."""
+    from generator.kinds.organisations.availability import night_cover  # noqa: PLC0415
+
+    clients = {"arrangement": "on-call", "clients_only": True,
+               "on_call_hours": [{"days": "daily", "opens": "20:00", "closes": "24:00"}]}
+    network = with_orgs(catalog, *[dict(d, after_hours=clients) if d["id"] == "pebblesham-vets" else dict(d)
+                                   for d in NETWORK])
+    at_night = who_can_help(network, at=MONDAY_NIGHT, region="eastmarsh")
+    assert [(h.org.id, h.status.state, h.status.clients_only) for h in at_night.now] == [
+        ("no-map-vets", State.OPEN_24H, False), ("zeta-hospital", State.OPEN_24H, False),
+        ("pebblesham-vets", State.ON_CALL, True)]
+    assert at_night.now[-1].status.words(MONDAY_NIGHT) == (
+        "Closed now: vet on call for its registered clients only, ring the main line")
+    beside = who_can_help(network, at=MONDAY_NIGHT, place=EAST)
+    assert beside.now[-1].org.id == "pebblesham-vets" and beside.now[-1].distance_km == pytest.approx(0, abs=0.01)
+    assert [(c.org.id, c.words) for c in night_cover(network, "eastmarsh")] == [
+        ("no-map-vets", "Open 24 hours, every day"), ("zeta-hospital", "Open 24 hours, every day"),
+        ("pebblesham-vets", "Vet on call for its registered clients only: Every day 20:00–24:00")]
+    evening = datetime(2026, 11, 23, 19, 0, tzinfo=LONDON)
+    later = next(h for h in who_can_help(network, at=evening, region="eastmarsh").later
+                 if h.org.id == "pebblesham-vets")
+    assert later.status.words(evening) == "Closed: vet on call for its registered clients only from 20:00"
