@@ -10,7 +10,7 @@ from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
-from generator.kinds.organisations.availability import cover_words, night_cover
+from generator.kinds.organisations.availability import clients_only, cover_words, night_cover
 from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record, in_page, region_file
 from generator.kinds.organisations.views import (
     in_region,
@@ -61,6 +61,8 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
             f"regions/{region.id}.md", "region.html", region.label, region.description,
             {"region": region, "orgs": in_region(catalog, region.id),
              "cover": cover, "region_vcard": region_vcard_path(region.id) if cover else None,
+             # on-call vets for their registered clients only do not answer other owners
+             "cover_for_anyone": any(not clients_only(c.org) for c in cover),
              "volunteers": volunteers_in(catalog, region.id),
              "alerts": not_ended(for_region(catalog, region.id), catalog.settings.now), "now": catalog.settings.now,
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),

@@ -64,11 +64,15 @@
       if (mine !== asked) return;
       var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
       var label = data.regions[region].label;
-      if (answer.now.length) return show(answer.now[0], label, answer.now[0].partnerFor ? help.WORDS.partner.replace("{region}", label) : "", data);
+      // one number: someone who takes any owner, else the nearest open elsewhere, else an on-call vet
+      // for its registered clients only (theme/kb/help.js puts those last)
+      var first = answer.now.filter(function (row) { return !row.status.clientsOnly; })[0];
+      if (first) return show(first, label, first.partnerFor ? help.WORDS.partner.replace("{region}", label) : "", data);
       if (answer.nearestOpen.length) {
         var near = answer.nearestOpen[0];
         return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label, data);
       }
+      if (answer.now.length) return show(answer.now[0], label, "", data);
       return nobody(label, "your pet", data);
     });
   }

@@ -40,12 +40,16 @@
   function update(now) {
     var answer = help.whoCanHelp(data, { region: region, now: now || new Date(), need: {} });
     var list = document.getElementById("kb-help-now-list");
-    var shown = answer.now.length ? answer.now : answer.nearestOpen;
+    // nearestOpen is offered only when nobody here takes any owner now (theme/kb/help.js)
+    var shown = answer.now.concat(answer.nearestOpen);
     list.replaceChildren.apply(list, shown.map(row));
-    var n = answer.now.length;
-    document.getElementById("kb-help-now-status").textContent = n ? (n === 1 ? "1 clinic can help now." :
-      n + " clinics can help now.") + storedNote(data) :
-      "No clinic in " + data.regions[region].label + " can help right now." + storedNote(data) + " Open now elsewhere:";
+    var n = answer.now.length, label = data.regions[region].label;
+    var clientsOnly = answer.nearestOpen.length ? (n === 1 ? ", for its registered clients only" :
+      ", for their registered clients only") : "";
+    document.getElementById("kb-help-now-status").textContent = !n ?
+      "No clinic in " + label + " can help right now." + storedNote(data) + " Open now elsewhere:" :
+      (n === 1 ? "1 clinic can help now" : n + " clinics can help now") + clientsOnly + "." + storedNote(data) +
+      (clientsOnly ? " Open now elsewhere, for everyone:" : "");
     return answer;
   }
 

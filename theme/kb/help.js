@@ -237,7 +237,8 @@
       return (oa - ob) || (ra - rb) || (ca - cb) || cmp(a.rec.sort, b.rec.sort);
     });
     result.later.sort(function (a, b) { return (a.status.at - b.status.at) || cmp(a.rec.sort, b.rec.sort); });
-    if (!result.now.length) {
+    // nobody who takes any owner (on-call vets for their registered clients only do not count)
+    if (!result.now.some(function (row) { return !row.status.clientsOnly; })) {
       (r.fallback || []).forEach(function (id) {
         var rec = data.orgs[id];
         if (!rec || !canTake(rec, need)) return;

@@ -113,7 +113,9 @@ class Help:
 class Answer:
     now: list[Help]
     later: list[Help]
-    nearest_open: list[Help]  # only when nobody in the region can help now: open clinics elsewhere, nearest first
+    # only when nobody in the region who takes any owner can help now (on-call vets for their registered
+    # clients only do not count): open clinics elsewhere, nearest first
+    nearest_open: list[Help]
     region: str | None
 
 
@@ -297,14 +299,15 @@ def night_cover(catalog: Catalog, region_id: str) -> list[Cover]:
         rows = [(o, partner) for o, partner in candidates(catalog, region_id)
                 if o.status == "active" and not o.referral_only and covers_nights(o)]
         order = {"cover-24h": 0, "cover-night-hours": 1}
-        rows.sort(key=lambda row: (_clients_only(row[0]), row[1] is not None, order.get(cover_key(row[0]), 2),
+        rows.sort(key=lambda row: (clients_only(row[0]), row[1] is not None, order.get(cover_key(row[0]), 2),
                                    row[0].name.lower()))
         return [Cover(o, partner, cover_words(o), o.first_call if open_at_night(o) else on_call_phone(o))
                 for o, partner in rows]
     return list(catalog.memo(("night_cover", region_id), compute))
 
 
-def _clients_only(org: Organisation) -> bool:
+def clients_only(org: Organisation) -> bool:
+    """Its on-call vet answers the practice's registered clients only."""
     return org.after_hours.arrangement == "on-call" and org.after_hours.clients_only
 
 
@@ -340,7 +343,8 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
             later_rows.append(row)
     now_rows.sort(key=lambda h: _now_key(h, by_distance=place is not None))
     later_rows.sort(key=lambda h: (h.status.when, h.org.name.lower()))
-    nearest = [] if now_rows else _nearest_open(catalog, region, at, need, origin)
+    anyone = any(not h.status.clients_only for h in now_rows)
+    nearest = [] if anyone else _nearest_open(catalog, region, at, need, origin)
     return Answer(now_rows, later_rows, nearest, region)
 
 

@@ -271,3 +271,24 @@ def test_an_on_call_vet_for_its_clients_only_comes_after_everyone_who_takes_any_
                            "service": None})
     assert status["words"] == status_at(practice, "Europe/London", at).words(at) == (
         "Closed now: vet on call for its registered clients only, ring the main line")
+
+
+def test_beside_only_vets_for_their_own_clients_both_offer_the_nearest_open(catalog, browser_help) -> None:
+    """Hand-worked: at 02:00 in Eastmarsh with Saltwick and the out-of-hours vets temporarily closed, only
+    Pebblesham's on-call vet, for its registered clients only, can help: both answers offer it and then
+    Southhaven's two hospitals, open elsewhere, nearest first."""
+    at = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    changed = {org_id: org_data(org_id) for org_id in ORG_IDS}
+    for org_id in ("saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets"):
+        changed[org_id]["status"] = "temporarily-closed"
+    changed["pebblesham-vets"]["after_hours"] = {"arrangement": "on-call", "clients_only": True}
+    network = with_orgs(catalog, *changed.values())
+    python = who_can_help(network, at=at, region="eastmarsh")
+    assert [h.org.id for h in python.now] == ["pebblesham-vets"]
+    assert [h.org.id for h in python.nearest_open] == ["southhaven-university-veterinary-hospital",
+                                                       "southhaven-animal-emergency-hospital"]
+    browser = browser_help({"kind": "help", "data": help_data(network, ["eastmarsh"]), "region": "eastmarsh",
+                            "place": None, "now": at.isoformat(),
+                            "need": {"species": None, "weight": None, "service": None, "referred": False}})
+    assert [row["id"] for row in browser["now"]] == ["pebblesham-vets"]
+    assert [row["id"] for row in browser["nearestOpen"]] == [h.org.id for h in python.nearest_open]

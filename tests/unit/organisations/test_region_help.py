@@ -190,3 +190,28 @@ def test_an_on_call_vet_for_its_registered_clients_only_comes_last(catalog) -> N
     later = next(h for h in who_can_help(network, at=evening, region="eastmarsh").later
                  if h.org.id == "pebblesham-vets")
     assert later.status.words(evening) == "Closed: vet on call for its registered clients only from 20:00"
+
+
+def test_when_only_on_call_vets_for_their_own_clients_can_help_the_nearest_open_are_offered_too(
+        fixture_catalog) -> None:
+    """Eastmarsh answered at night only by Pebblesham's on-call vet, for its registered clients only: most
+    owners are not its clients, so the open clinics elsewhere are offered after it, as when nobody can
+    help; Get help's list without a clock offers them too."""
+    from generator.site.get_help import _get_help_regions  # noqa: PLC0415
+
+    alone = [d for d in NETWORK if d["location"]["region"] == "southhaven"]
+    alone += [_org("pebblesham-vets", "Pebblesham Vets", "eastmarsh", (51.10, 0.40),
+                   after_hours={"arrangement": "on-call", "clients_only": True})]
+    catalog = with_orgs(fixture_catalog, *alone)
+    answer = who_can_help(catalog, at=MONDAY_NIGHT, region="eastmarsh")
+    assert [(h.org.id, h.status.clients_only) for h in answer.now] == [("pebblesham-vets", True)]
+    assert [h.org.id for h in answer.nearest_open] == ["omega-hospital", "zeta-hospital"]
+    static = _get_help_regions(catalog, ["eastmarsh"])["regions"][0]
+    assert [c.org.id for c in static["night"]] == ["pebblesham-vets"]
+    assert [o.id for o in static["elsewhere"]] == ["omega-hospital", "zeta-hospital"]
+    # a vet on call for everyone: nobody elsewhere is offered
+    for_all = with_orgs(catalog, *[d for d in alone if d["id"] != "pebblesham-vets"],
+                        _org("pebblesham-vets", "Pebblesham Vets", "eastmarsh", (51.10, 0.40),
+                             after_hours={"arrangement": "on-call"}))
+    assert who_can_help(for_all, at=MONDAY_NIGHT, region="eastmarsh").nearest_open == []
+    assert _get_help_regions(for_all, ["eastmarsh"])["regions"][0]["elsewhere"] == []
