@@ -69,9 +69,31 @@ class Finding:
     hint: str = ""
 
 
+# What is left of a macro once the whole ones are taken out: a brace short ("{{not-eating:rat}"), a
+# macro with spaces or capitals inside, an opening never closed on its line. Published as written, an
+# owner would read the braces where the number should be.
+_BROKEN = re.compile(r"\{\{?[^{}\n]{0,80}\}?\}?|[^{}\s]*\}\}")
+_SINGLE = re.compile(r"\{\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(?::\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*)?\}")
+
+
+def _broken_macros(text: str, catalog: Catalog) -> Iterator[re.Match[str]]:
+    if "{" not in text and "}}" not in text:
+        return
+    left = MACRO.sub(lambda whole: " " * len(whole.group(0)), text)
+    for match in _BROKEN.finditer(left):
+        token = match.group(0)
+        single = _SINGLE.fullmatch(token)
+        if "{{" in token or "}}" in token or (single is not None and single.group(1) in catalog.signs):
+            yield match
+
+
 def macro_findings(text: str, catalog: Catalog) -> list[Finding]:
-    """Macros that name no sign, a species the sign does not cover, or a sign without a number."""
-    found = []
+    """Macros that name no sign, a species the sign does not cover, or a sign without a number; and
+    half-written ones."""
+    found = [Finding(match.group(0), _occurrence(text, match.group(0), match.start()), match.start(),
+                     f"'{match.group(0).strip()}' is not a whole macro: the page would show it as written",
+                     "write {{sign}} or {{sign:species}}, two braces each side, e.g. {{not-eating:guinea-pig}}")
+             for match in _broken_macros(text, catalog)]
     for match in MACRO.finditer(text):
         sign_id, species_id = match.group(1), match.group(2)
         token = match.group(0)

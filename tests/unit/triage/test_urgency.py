@@ -50,6 +50,26 @@ def test_unknown_macros_are_findings(demo_catalog) -> None:
                      "{{collapse:rat}}: signs.yml gives 'collapse' no number for rat"]
 
 
+@pytest.mark.parametrize(("text", "broken"), [
+    ("has not eaten for {{not-eating:guinea-pig}, or", ["{{not-eating:guinea-pig}"]),
+    ("for {not-eating:guinea-pig}} or", ["{not-eating:guinea-pig}}"]),
+    ("open {{not-eating and more", ["{{not-eating and more"]),
+    ("not-eating}} then", ["not-eating}}"]),
+    ("{{ Not-Eating }} or {{not eating}}", ["{{ Not-Eating }}", "{{not eating}}"]),
+    ("one brace each side: {not-eating:hamster}", ["{not-eating:hamster}"]),
+    ("{{not-eating:guinea-pig}} whole, then {{not-eating:guinea-pig}", ["{{not-eating:guinea-pig}"]),
+    # whole macros, Markdown's attribute lists and braces around words that are not signs are not macros
+    ("{{not-eating:guinea-pig}} and {{ difficult-birth }}", []),
+    ("{: .note} {#first} a {set} of", []),
+])
+def test_half_written_macros_are_findings(demo_catalog, text: str, broken: list[str]) -> None:
+    found = macro_findings(text, demo_catalog)
+    assert [f.token for f in found] == broken
+    assert all("is not a whole macro" in f.message for f in found)
+    for f in found:  # where each is, for the line and column
+        assert text.find(f.token, f.offset) == f.offset
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ("Phone a vet if your guinea pig has not eaten for 24 hours.", "'24 hours' for not eating differs"),
     ("A hamster that has not eaten for several hours needs a vet.", "'several hours' for not eating is vague"),
