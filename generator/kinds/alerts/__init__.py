@@ -17,6 +17,7 @@ from generator.core.collection import Collection, entries
 from generator.core.content_type import ContentType
 from generator.core.issues import Issue
 from generator.core.references import ref
+from generator.kinds.alerts.checks import check_instead_covers_species
 from generator.kinds.alerts.model import Alert
 from generator.kinds.alerts.pages import plan_alerts
 from generator.kinds.alerts.views import URL, check_time_zones, notice, public_alerts
@@ -49,7 +50,7 @@ ALERTS = ContentType(
         ref("services.*", "services", "service"),
         ref("regions.*", "regions", "region"),
     ),
-    reword=_reword, prepare=put_notices, checks=(check_time_zones,), pages=plan_alerts, export=_export,
-    examples="alerts")
+    reword=_reword, prepare=put_notices, checks=(check_time_zones, check_instead_covers_species), pages=plan_alerts,
+    export=_export, examples="alerts")
 
 TYPES = (ALERTS,)

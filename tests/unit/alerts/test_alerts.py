@@ -14,7 +14,7 @@ from generator.kinds.alerts.model import Alert
 from generator.kinds.alerts.views import check_time_zones, notice, split
 from generator.kinds.organisations.availability import Need, who_can_help
 from generator.site.pipeline import load_catalog
-from tests.helpers import VALID, catalog_with
+from tests.helpers import VALID, catalog_with, org_data, with_orgs
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,37 @@ def test_a_demo_read_as_of_a_date_reads_its_alerts_then_in_python_as_in_the_brow
     assert closure_at(demo, "saltwick-veterinary-hospital", months_later, None) is n
     real = catalog_with(catalog, **{NOTICES: [n]})
     assert closure_at(real, "saltwick-veterinary-hospital", months_later, None) is None
+
+
+@pytest.mark.parametrize(("instead", "gap"), [
+    # the 24-hour hospital sees no degus: from the alert's start
+    (["southhaven-animal-emergency-hospital"], "on Tuesday 1 December at 09:00 (and perhaps later), none of these "
+     "that can help then treats degus"),
+    # with a daytime clinic that sees degus: at night, when only the hospital can help
+    (["southhaven-animal-emergency-hospital", "day-degu-vets"], "on Tuesday 1 December at 17:00 (and perhaps "
+     "later), none of these that can help then treats degus"),
+    # the university hospital sees every animal the clinic does, around the clock
+    (["southhaven-university-veterinary-hospital"], None),
+    (["southhaven-university-veterinary-hospital", "southhaven-animal-emergency-hospital"], None),
+])
+def test_the_clinics_to_ring_instead_treat_the_closed_clinics_animals_whenever_they_help(
+        catalog, instead: list[str], gap: str | None) -> None:
+    from generator.kinds.alerts.checks import check_instead_covers_species  # noqa: PLC0415
+
+    day_vets = {**org_data("southhaven-chinchilla-and-degu-clinic"), "id": "day-degu-vets", "name": "Day Degu Vets",
+                "hours": [{"days": "mon-fri", "opens": "09:00", "closes": "17:00"}]}
+    network = with_orgs(catalog, *[org_data(p.stem) for p in (VALID / "directory/organisations").glob("*.yml")],
+                        day_vets)
+    alert = _alert(organisations=["southhaven-chinchilla-and-degu-clinic"], instead_organisations=instead,
+                   start="2026-12-01 09:00", end="2026-12-04 09:00")
+    entry = next(iter(catalog.alerts.values()))
+    found = [p.message for p in check_instead_covers_species(
+        catalog_with(network, alerts={"flood": dataclasses.replace(entry, model=alert)}), [])]
+    if gap is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(gap), found
+    # a service's closure leaves the clinic seeing its animals: nothing to check
+    only_triage = alert.model_copy(update={"services": ["triage"]})
+    assert check_instead_covers_species(
+        catalog_with(network, alerts={"flood": dataclasses.replace(entry, model=only_triage)}), []) == []
