@@ -33,6 +33,8 @@ def check_instead_covers_species(catalog: Catalog, found: list[Issue]) -> list[I
                    if o in catalog.organisations]
         if not closed or len(instead) < len(alert.instead_organisations):  # unknown ids: the references' check
             continue
+        if any(org.location.region not in catalog.regions for org in instead):  # the organisations' own check
+            continue
         gap = _first_gap(catalog, alert, closed, instead)
         if gap is not None:
             moment, missing = gap
