@@ -8,14 +8,7 @@ from typing import Any
 from generator.common.notices import Notice, not_ended, notices
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
-from generator.kinds.organisations.availability import (
-    NEAREST_OPEN,
-    candidates,
-    clients_only,
-    fallback,
-    night_cover,
-    open_at_night,
-)
+from generator.kinds.organisations.availability import candidates, night_cover, night_elsewhere
 from generator.kinds.organisations.help_data import help_data, in_page, region_file
 from generator.kinds.organisations.views import organisation, region_vcard_path
 from generator.kinds.triage.urgency import guide_species, guide_urgency
@@ -82,10 +75,7 @@ def _get_help_regions(catalog: Catalog, region_ids: list[str]) -> dict[str, Any]
         day = [o for o, partner in candidates(catalog, rid) if partner is None and o.id not in at_night
                and o.status == "active" and not o.referral_only]
         listed = day if in_page(catalog, rid) else day[:catalog.settings.region_clinics_on_one_page]
-        # clinics elsewhere when nobody here answers any owner at night (on-call vets for their own
-        # clients only do not)
-        for_anyone = any(not clients_only(c.org) for c in night)
-        elsewhere = [] if for_anyone else [o for o in fallback(catalog, rid) if open_at_night(o)][:NEAREST_OPEN]
+        elsewhere = night_elsewhere(catalog, rid)
         regions.append({"region": catalog.regions[rid], "night": night, "day": listed, "day_total": len(day),
                         "elsewhere": elsewhere, "vcard": region_vcard_path(rid) if night else None})
     inline = all(in_page(catalog, r) for r in region_ids)

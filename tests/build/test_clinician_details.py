@@ -39,3 +39,28 @@ def test_a_build_for_this_machines_address_warns_in_ci(url: str, environ: dict, 
     assert (warning is not None) == warned
     if warned:
         assert warning.startswith(f"kb: warning: site_url is {url}") and "KB_SITE_URL" in warning
+
+
+def test_the_referral_page_gives_emergency_lines_for_urgent_patients_and_every_region_a_number_at_night(
+        demo_site: Path, demo_catalog) -> None:
+    """Found walking a clinician's journey: the 24-hour hospitals were listed with their referrals lines
+    only ("call back within 20 minutes") beside a timeline promising a vet within 5 minutes, and Highcombe,
+    with no night cover of its own, had no number at all (Get help offers the nearest open elsewhere)."""
+    from generator.kinds.organisations.availability import night_cover, night_elsewhere  # noqa: PLC0415
+    from generator.kinds.organisations.views import referral_receivers  # noqa: PLC0415
+
+    html = page(demo_site, "referral/")
+    rows = {li.select_one(".kb-org__name").get_text(strip=True): li for li in html.select("#receivers ~ ul.kb-orgs li")}
+    with_emergency = [o for o in referral_receivers(demo_catalog) if o.phones_of("emergency")]
+    assert len(with_emergency) >= 3
+    for org in with_emergency:
+        first = rows[org.name].select_one("a[href^='tel:']")
+        assert first["href"] == f"tel:{org.phones_of('emergency')[0].number}" and "kb-call--urgent" in first["class"]
+    assert "ring the clinic’s emergency line" in html.select_one("#receivers").find_next("p").get_text()
+    for region in demo_catalog.regions.values():
+        section = html.select_one(f"#fallback-{region.id}")
+        numbers = [a["href"] for a in section.find_all_next("a", href=True)
+                   if a["href"].startswith("tel:") and a.find_previous("h3") is section]
+        expected = [c.org for c in night_cover(demo_catalog, region.id)] + night_elsewhere(demo_catalog, region.id)
+        assert numbers == [f"tel:{o.first_call.number}" for o in expected] and numbers, region.id
+    assert night_elsewhere(demo_catalog, "highcombe"), "the demo no longer has a region without night cover"

@@ -93,7 +93,7 @@ def test_first_aid_markdown_is_rendered_and_species_index(fixture_site: Path) ->
 
 def test_referral_page_lists_receivers_and_fallback(fixture_site: Path) -> None:
     article = page(fixture_site, "referral").select_one("article")
-    receivers = [a.get_text(strip=True) for a in article.select("#receivers + ul .kb-org__name")]
+    receivers = [a.get_text(strip=True) for a in article.select("#receivers ~ ul.kb-orgs .kb-org__name")]
     assert "Southhaven Animal Emergency Hospital" in receivers
     assert "Eastmarsh Hamster and Gerbil Rescue" not in receivers  # takes no referrals from vets
     text = article.get_text(" ", strip=True)

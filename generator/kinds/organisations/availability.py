@@ -306,6 +306,14 @@ def night_cover(catalog: Catalog, region_id: str) -> list[Cover]:
     return list(catalog.memo(("night_cover", region_id), compute))
 
 
+def night_elsewhere(catalog: Catalog, region_id: str) -> list[Organisation]:
+    """For pages without a clock: the nearest clinics elsewhere open at night, when nobody in or covering
+    the region answers any owner at night (on-call vets for their registered clients only do not)."""
+    if any(not clients_only(c.org) for c in night_cover(catalog, region_id)):
+        return []
+    return [o for o in fallback(catalog, region_id) if open_at_night(o)][:NEAREST_OPEN]
+
+
 def clients_only(org: Organisation) -> bool:
     """Its on-call vet answers the practice's registered clients only."""
     return org.after_hours.arrangement == "on-call" and org.after_hours.clients_only

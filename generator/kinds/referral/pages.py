@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
-from generator.kinds.organisations.availability import night_cover
+from generator.kinds.organisations.availability import night_cover, night_elsewhere
 from generator.kinds.organisations.views import referral_receivers
 from generator.kinds.triage.views import tiers_by_rank
 
@@ -18,7 +18,9 @@ def plan_referral(catalog: Catalog) -> list[PageSpec]:
         PageSpec("referral/index.md", "referral.html", protocol.title, protocol.summary,
                  source=catalog.referral.source.display,
                  context={"protocol": protocol, "receivers": referral_receivers(catalog), "tiers": tiers,
-                          "fallback": [(r, [c.org for c in night_cover(catalog, r.id)])
+                          # who answers each region at night, and when nobody there answers every owner,
+                          # the nearest clinics open at night elsewhere (as Get help without JavaScript)
+                          "fallback": [(r, [c.org for c in night_cover(catalog, r.id)], night_elsewhere(catalog, r.id))
                                        for r in catalog.regions.values()]}),
         PageSpec("referral/form.md", "referral-form.html", "Referral form",
                  "A standard referral form for small mammals: fill it on a phone or print it.",
