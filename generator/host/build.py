@@ -24,7 +24,7 @@ from typing import TextIO
 from generator.core.timings import TIMINGS
 from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
-from generator.host.site_output import UnsafeSiteDir, discard, swap
+from generator.host.site_output import SwapFailed, UnsafeSiteDir, discard, swap
 
 FAILED = "kb: build failed: {}; the previous site was left as it was"
 
@@ -73,7 +73,7 @@ def _index_and_swap(stage: dict, timings: Path | None) -> int:
         if finishing is not None and finishing.exception() is not None:
             raise ServiceWorkerError(f"the offline service worker could not be finished: {finishing.exception()}")
         swap(staging, target, Path(stage["root"]), Path(stage["docs_dir"]))
-    except (SearchIndexError, UnsafeSiteDir, ServiceWorkerError) as exc:
+    except (SearchIndexError, UnsafeSiteDir, ServiceWorkerError, SwapFailed) as exc:
         print(FAILED.format(exc), file=sys.stderr)
         return _failed(stage)
     print(f"kb: built {stage['organisations']} organisations into {target}")

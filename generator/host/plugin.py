@@ -47,7 +47,7 @@ from generator.host.nav_cache import install as install_nav_cache
 from generator.host.offline import write_preview_service_worker, write_service_worker
 from generator.host.page_split import PageSplit, SecondProcessFailed, hide_dirty_warning
 from generator.host.search import SearchIndexError, index_site
-from generator.host.site_output import UnsafeSiteDir, check_target, mark_output
+from generator.host.site_output import UnsafeSiteDir, check_target, mark_output, write_manifest
 from generator.host.theme_files import list_visible_files_only
 from generator.host.theme_text import install as install_theme_text
 from generator.site.contribute import plan_contribute
@@ -442,9 +442,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # and writing it while the pages were written would slow them (one interpreter lock)
             self._start_writing(config)
             self._rebuilds.succeeded()  # every file of mkdocs' is written: the next rebuild may keep them
-        if not self.config.search_index:
-            return
         site_dir = Path(config.site_dir)
+        if not self.config.search_index:
+            self._list_what_was_made(site_dir)
+            return
         with TIMINGS.stage("exports"):
             if self.serving:
                 write_preview_service_worker(site_dir, self._env)
@@ -466,6 +467,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self.index(site_dir)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
+            self._list_what_was_made(site_dir)
+
+    def _list_what_was_made(self, site_dir: Path) -> None:
+        """A plain `mkdocs build` wrote the site in place: list what it made, so that the next build
+        refuses the folder if anything else is put there (`kb build` lists its site as it swaps it in)."""
+        if not self.serving and not self.defer_index:
+            write_manifest(site_dir)
 
     def _join_second_process(self) -> None:
         assert self._split is not None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.host.site_output import OUTPUT_MARKER, STAGING_MARKER, STAGING_PREFIX
+from generator.host.site_output import MANIFEST, OUTPUT_MARKER, STAGING_MARKER, STAGING_PREFIX
 from tests.helpers import make_tree
 
 
@@ -96,10 +96,34 @@ def test_a_build_writes_into_a_missing_or_empty_folder_and_replaces_its_own_outp
         result = kb(tree, "build", "--site-dir", str(target))
         assert result.returncode == 0, result.stderr
         assert (target / "index.html").is_file() and (target / OUTPUT_MARKER).is_file()
+    # a page the last build made (it lists it) that this build does not make: replaced whole
     (empty / "stale-page.html").write_text("from the last build", encoding="utf-8")
-    assert kb(tree, "build", "--site-dir", str(empty)).returncode == 0  # its own output: replaced whole
+    with (empty / MANIFEST).open("a", encoding="utf-8") as listed:
+        listed.write("stale-page.html\n")
+    assert kb(tree, "build", "--site-dir", str(empty)).returncode == 0
     assert not (empty / "stale-page.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "missing"]  # no staging or old folders left
+
+
+def test_a_build_refuses_its_own_output_once_someone_has_put_other_files_in_it(tree: Path, tmp_path: Path) -> None:
+    """Found by an adversarial review: a rebuild deleted a CNAME, notes and a .git added to the site."""
+    site = tmp_path / "site"
+    assert kb(tree, "build", "--site-dir", str(site)).returncode == 0
+    (site / "CNAME").write_text("kb.example", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main", encoding="utf-8")
+    (site / "organisations" / "notes.txt").write_text("mine", encoding="utf-8")
+    before = snapshot(site)
+    result = kb(tree, "build", "--site-dir", str(site))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"refusing to write the site to {site}: it holds files that kb did not write: .git/, CNAME, "
+            "organisations/notes.txt;") in result.stderr
+    assert snapshot(site) == before and sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    for extra in (site / "CNAME", site / "organisations" / "notes.txt"):
+        extra.unlink()
+    (site / ".git" / "HEAD").unlink()
+    (site / ".git").rmdir()
+    assert kb(tree, "build", "--site-dir", str(site)).returncode == 0
 
 
 def test_output_permissions_follow_the_umask(tree: Path, tmp_path: Path) -> None:
@@ -170,3 +194,15 @@ def test_a_stopped_build_leaves_the_previous_site_and_no_temporary_folders(
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
     assert list(scratch.iterdir()) == []
     assert snapshot(site) == previous
+
+
+def test_mkdocs_build_lists_what_it_made_and_then_refuses_other_files(tree: Path, tmp_path: Path) -> None:
+    site = tmp_path / "plain-site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(tree / "mkdocs.yml"), "--site-dir", str(site)]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "index.html" in (site / MANIFEST).read_text(encoding="utf-8").splitlines()
+    (site / "CNAME").write_text("kb.example", encoding="utf-8")
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode != 0 and "it holds files that kb did not write: CNAME;" in again.stderr
+    assert (site / "CNAME").read_text(encoding="utf-8") == "kb.example"
