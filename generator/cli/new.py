@@ -28,11 +28,15 @@ def new_entry(catalog: Catalog, kind: str, entry_id: str) -> Path:
     ctype = new_kinds()[kind]
     suffix = ctype.suffix
     path = root / ctype.path / f"{entry_id}{suffix}"
-    if path.exists():
+    if path.exists() or path.is_symlink():  # a link, even to nothing, would be written through
         raise NewEntryError(f"{path.relative_to(root)} already exists; choose another id or edit that file")
     text = template_text(catalog, kind, entry_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        with path.open("x", encoding="utf-8") as new:  # "x": never over a file made meanwhile
+            new.write(text)
+    except FileExistsError:
+        raise NewEntryError(f"{path.relative_to(root)} already exists; choose another id or edit that file") from None
     return path
 
 

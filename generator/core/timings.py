@@ -49,4 +49,25 @@ class Timings:
         path.write_text(json.dumps(self.report(), indent=1) + "\n", encoding="utf-8")
 
 
+STAGES = {"load", "validate", "link", "plan", "render", "mkdocs", "pagefind", "exports", "render (second process)"}
+
+
+def timings_refusal(path: Path) -> str | None:
+    """Why `--timings` may not write ``path``, or None: only a new file, or one an earlier build wrote
+    (a JSON object of stage names), in a folder that exists."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return "it is not a plain file"
+    if not path.parent.is_dir():
+        return f"its folder {path.parent} does not exist"
+    if not path.exists():
+        return None
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        earlier = None
+    if isinstance(earlier, dict) and earlier and set(earlier) <= STAGES:
+        return None
+    return "it exists and is not a timings file from an earlier build; give a new file name"
+
+
 TIMINGS = Timings()

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from generator.core.timings import TIMINGS
+from generator.core.timings import TIMINGS, timings_refusal
 from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import SwapFailed, UnsafeSiteDir, discard, swap
@@ -33,6 +33,9 @@ def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, t
           stage_module: str = "generator.host.build_stage",
           stale: tuple[str, str] = ("everywhere", "origin/main"), edition: str = "public") -> int:
     """Check, build and index the site; returns the exit status of `kb build`."""
+    if timings is not None and (reason := timings_refusal(timings)):
+        print(f"kb: refusing to write the timings to {timings}: {reason}", file=sys.stderr)
+        return 1
     stage: dict = {}
     with terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="kb-build-") as scratch:
         handoff = Path(scratch) / "handoff.json"
@@ -78,7 +81,10 @@ def _index_and_swap(stage: dict, timings: Path | None) -> int:
         return _failed(stage)
     print(f"kb: built {stage['organisations']} organisations into {target}")
     if timings:
-        TIMINGS.write(timings)
+        if reason := timings_refusal(timings):  # made meanwhile: still not ours to overwrite
+            print(f"kb: the timings were not written to {timings}: {reason}", file=sys.stderr)
+        else:
+            TIMINGS.write(timings)
     return 0
 
 

@@ -115,6 +115,18 @@ def test_new_refuses_an_existing_id(tree: Path, capsys: pytest.CaptureFixture[st
     assert (tree / "directory/organisations/pebblesham-vets.yml").read_text() == before
 
 
+def test_new_does_not_write_through_a_link_to_nothing(tree: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by an adversarial review: a dangling link does not 'exist', and kb new wrote through it,
+    creating a file outside the repository."""
+    outside = tmp_path / "outside" / "made-by-kb.yml"
+    outside.parent.mkdir()
+    (tree / "directory/organisations/dangling-org.yml").symlink_to(outside)
+    assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", "dangling-org"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert not outside.exists()
+
+
 def test_new_refuses_bad_ids_and_kinds(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-f", str(tree / "mkdocs.yml"), "new", "organisation", "Bad Id"]) == 1
     assert "not a valid id" in capsys.readouterr().err

@@ -206,3 +206,21 @@ def test_mkdocs_build_lists_what_it_made_and_then_refuses_other_files(tree: Path
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode != 0 and "it holds files that kb did not write: CNAME;" in again.stderr
     assert (site / "CNAME").read_text(encoding="utf-8") == "kb.example"
+
+
+def test_timings_are_written_only_to_a_new_file_or_an_earlier_builds(tree: Path, tmp_path: Path) -> None:
+    """Found by an adversarial review: --timings replaced any file given (a source file with JSON), and a
+    missing folder failed only after the site had been replaced."""
+    source = tree / "directory" / "regions.yml"
+    before = source.read_text(encoding="utf-8")
+    for target, reason in ((source, "it exists and is not a timings file"),
+                           (tmp_path / "no-such-folder" / "t.json", "does not exist")):
+        result = kb(tree, "build", "--site-dir", str(tmp_path / "site"), "--timings", str(target))
+        assert result.returncode == 1 and reason in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "site").exists()  # refused before building
+    assert source.read_text(encoding="utf-8") == before
+    from generator.core.timings import timings_refusal  # noqa: PLC0415
+
+    earlier = tmp_path / "timings.json"
+    earlier.write_text(json.dumps({"load": 1.0, "render": 2.5, "render (second process)": 2.4}), encoding="utf-8")
+    assert timings_refusal(earlier) is None and timings_refusal(tmp_path / "new.json") is None
