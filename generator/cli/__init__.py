@@ -80,7 +80,9 @@ def _run(args: argparse.Namespace) -> int:
         from generator.cli.schemas import annotate, write_schemas  # noqa: PLC0415
 
         root = config_file.resolve().parent
-        written, annotated = write_schemas(root), annotate(root)
+        written, (annotated, skipped) = write_schemas(root), annotate(root)
+        for path, why in skipped:
+            print(f"kb: {path.relative_to(root)}: left without a schema line: {why}", file=sys.stderr)
         print(f"kb: {len(written)} schema(s) written, {len(annotated)} file(s) given a schema line")
         return 0
 

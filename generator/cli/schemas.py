@@ -49,27 +49,42 @@ def write_schemas(root: Path) -> list[Path]:
 
 
 def files_of(root: Path, kind: ContentType) -> list[Path]:
+    """The content type's YAML files that `kb schemas` may edit: plain files only, never a link (it
+    could point outside the repository), a folder or a pipe (reading one would wait for ever)."""
     if kind.file:
-        path = root / kind.file
-        return [path] if path.is_file() else []
-    folder = root / (kind.folder or "")
-    return sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        candidates = [root / kind.file]
+    else:
+        folder = root / (kind.folder or "")
+        candidates = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    return [path for path in candidates if path.is_file() and not path.is_symlink()]
 
 
-def annotate(root: Path) -> list[Path]:
-    """Add (or correct) the schema line at the top of every YAML file; returns the files changed."""
-    changed = []
+BOM = b"\xef\xbb\xbf"
+
+
+def annotate(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Add (or correct) the schema line at the top of every YAML file, keeping its line endings and
+    byte-order mark; returns the files changed, and those left alone with why (`kb check` reports
+    what is wrong with them)."""
+    changed, skipped = [], []
     for kind in SCHEMA_TYPES:
         for path in files_of(root, kind):
-            text = path.read_text(encoding="utf-8")
+            try:
+                raw = path.read_bytes()
+                text = raw[len(BOM):].decode("utf-8") if raw.startswith(BOM) else raw.decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                skipped.append((path, "not readable as UTF-8 text" if isinstance(exc, UnicodeDecodeError)
+                                else exc.strerror or str(exc)))
+                continue
+            newline = "\r\n" if "\r\n" in text else "\n"
             line = schema_line(root, path, kind)
-            lines = text.split("\n")
-            if lines and lines[0].startswith(MARKER):
-                if lines[0] == line:
+            first, rest = (text.split(newline, 1) + [""])[:2] if text else ("", "")
+            if first.startswith(MARKER):
+                if first == line:
                     continue
-                lines[0] = line
+                text = line + newline + rest if newline in text else line
             else:
-                lines.insert(0, line)
-            path.write_text("\n".join(lines), encoding="utf-8")
+                text = line + newline + text
+            path.write_bytes((BOM if raw.startswith(BOM) else b"") + text.encode("utf-8"))
             changed.append(path)
-    return changed
+    return changed, skipped
