@@ -1,5 +1,5 @@
-"""Checks of case reports before anything is published: consent, review date, and no identifying detail
-in any text (valid files or not)."""
+"""Checks of case reports before anything is published: consent, review date, a tier no less urgent than
+signs.yml gives its presenting signs, and no identifying detail in any text (valid files or not)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from dataclasses import replace
 from generator.common.deidentify import find_identifiers
 from generator.common.doses import strings
 from generator.core.catalog import Catalog
-from generator.core.issues import Issue, Stage
+from generator.core.issues import Issue, Severity, Stage
 from generator.core.sources import Source
+from generator.kinds.cases.model import Case
+from generator.kinds.triage.urgency import applies, sign_tier
 
 # Every text in a case is published (ids become addresses, the reviewer's role is printed), so every
 # text is scanned; only the review date is meant to be a calendar date.
@@ -36,7 +38,28 @@ def check_cases(catalog: Catalog, found: list[Issue]) -> list[Issue]:
                                       "recorded", hint="record consent, or remove the case", stage=Stage.CONTENT))
         if case.reviewed.on > catalog.settings.today:
             issues.append(src.problem(("reviewed", "on"), "the review date is in the future"))
+        issues.extend(_slower_than_signs(catalog, case, src))
     return issues
+
+
+def _slower_than_signs(catalog: Catalog, case: Case, src: Source) -> list[Issue]:
+    """A teaching case must not teach slower triage than the network's guides: its tier may not be
+    less urgent than signs.yml's for any of its presenting signs in its species."""
+    if case.tier not in catalog.tiers:  # an unknown tier: the references' check says so
+        return []
+    tiers = [(sign_tier(catalog, sign, case.species), sign) for sign in case.presenting_signs
+             if sign in catalog.signs and case.species in catalog.species and applies(catalog, sign, case.species)]
+    if not tiers:
+        return []
+    urgent, sign = min(tiers, key=lambda found: found[0].rank)
+    given = catalog.tiers[case.tier]
+    if given.rank <= urgent.rank:
+        return []
+    animals = catalog.species[case.species].plural.lower()
+    return [src.problem(("tier",), f"'{given.label}' is less urgent than signs.yml gives "
+                        f"{catalog.signs[sign].label.lower()} in {animals} ('{urgent.label}'): a case must not teach "
+                        "slower triage than the guides", severity=Severity.WARNING, stage=Stage.CONTENT,
+                        hint=f"use tier: {urgent.id}, or change signs.yml if the guides are wrong")]
 
 
 def identifying_details(src: Source) -> list[Issue]:
