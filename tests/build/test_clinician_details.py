@@ -64,3 +64,18 @@ def test_the_referral_page_gives_emergency_lines_for_urgent_patients_and_every_r
         expected = [c.org for c in night_cover(demo_catalog, region.id)] + night_elsewhere(demo_catalog, region.id)
         assert numbers == [f"tel:{o.first_call.number}" for o in expected] and numbers, region.id
     assert night_elsewhere(demo_catalog, "highcombe"), "the demo no longer has a region without night cover"
+
+
+def test_every_list_says_which_clinics_take_vets_referrals_only(demo_site: Path, demo_catalog) -> None:
+    """Found walking a clinician's journey: referral-only clinics had a Call button and no "Vet referral
+    only" in the species', regions' and directory's lists (only the services' lists said so)."""
+    referral_only = [o for o in (e.model for e in demo_catalog.organisations.values()) if o.referral_only]
+    assert referral_only, "the demo no longer has a referral-only clinic"
+    seen = 0
+    for path in ("directory/", *(f"regions/{r}/" for r in demo_catalog.regions),
+                 *(f"species/{s}/" for s in demo_catalog.species)):
+        for org in referral_only:
+            for row in page(demo_site, path).select(f"li.kb-org:has(a.kb-org__name[href$='organisations/{org.id}/'])"):
+                assert "Vet referral only" in row.select_one(".kb-org__kind").get_text(), (path, org.id)
+                seen += 1
+    assert seen >= 2 * len(referral_only)
