@@ -6,8 +6,29 @@ from __future__ import annotations
 from datetime import date
 
 from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
+from generator.common.phones import is_fictional
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
+from generator.core.sources import Source
+from generator.kinds.organisations.model import Organisation
+
+
+def _real_numbers_in_a_demo(org: Organisation, src: Source) -> list[Issue]:
+    """A demo is read by people who may ring what it shows: only numbers reserved for fiction."""
+    return [src.problem(("contacts", field, i, "number"), f"'{_as_written(src, field, i, phone.number)}' is not in "
+                        "a range reserved for fiction, and this is a demo (extra.demo_data): a reader may ring a "
+                        "real person",
+                        hint="use a fictional number: UK 01632 960000 to 960999, US 555-0100 to 555-0199",
+                        severity=Severity.WARNING)
+            for field in ("phones", "direct_lines") for i, phone in enumerate(getattr(org.contacts, field))
+            if not is_fictional(phone.number.split(";", 1)[0])]
+
+
+def _as_written(src: Source, field: str, index: int, stored: str) -> str:
+    try:
+        return str(src.data["contacts"][field][index]["number"])
+    except (KeyError, IndexError, TypeError):
+        return stored
 
 
 def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
@@ -15,6 +36,8 @@ def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     today = catalog.settings.today
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
+        if catalog.settings.demo_data:
+            problems.extend(_real_numbers_in_a_demo(org, src))
         # unknown ids are found by generator/core/references.py, for valid and invalid entries alike
         seen_species: set[str] = set()
         for i, capability in enumerate(org.species):
