@@ -4,6 +4,9 @@ on-call hours only with an on-call vet, referral-only only where vets can refer)
 
 from __future__ import annotations
 
+from statistics import median
+
+from generator.common.geo import Point, distance_km
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity
 from generator.core.sources import Source
@@ -16,6 +19,7 @@ def check_availability(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     for entry in catalog.organisations.values():
         org, src = entry.model, entry.source
         problems.extend(_coordinates(catalog, org, src))
+        problems.extend(_far_from_its_region(catalog, org, src))
         problems.extend(_services(catalog, org, src))
         if org.after_hours.on_call_hours and org.after_hours.arrangement != "on-call":
             problems.append(src.problem(("after_hours", "on_call_hours"), "on_call_hours is only used with "
@@ -44,6 +48,60 @@ def _coordinates(catalog: Catalog, org: Organisation, src: Source) -> list[Issue
                             "find the nearest one", hint=hint)]
     return [src.problem(("location",), "a clinic without coordinates cannot be sorted by distance for owners",
                         hint=hint, severity=Severity.NOTE)]
+
+
+FAR_KM = 150  # further than this from the middle of its region's other clinics: probably a mistake
+FEW = 3  # a region needs this many other clinics with coordinates for a middle worth comparing with
+MANY = 20
+SPREADS = 3  # or further than this many times the region's clinics' median distance from its middle
+
+
+def _far_from_its_region(catalog: Catalog, org: Organisation, src: Source) -> list[Issue]:
+    """Coordinates far from every other clinic of the region (latitude and longitude swapped, a sign
+    dropped): owners who share their location would be offered the wrong clinic first."""
+    point = org.location.coordinates
+    if point is None:
+        return []
+    found = _middle_without(catalog, org)
+    if found is None:
+        return []
+    middle, spread = found
+    far = max(FAR_KM, SPREADS * spread)  # a region as wide as a country has clinics far apart
+    away = distance_km(middle, (point.lat, point.lon))
+    if away <= far:
+        return []
+    swapped = abs(point.lon) <= 90 and distance_km(middle, (point.lon, point.lat)) <= far
+    hint = (f"latitude and longitude look swapped: lat: {point.lon}, lon: {point.lat}" if swapped
+            else "check them on a map; latitude is north-south, longitude east-west")
+    return [src.problem(("location", "coordinates"), f"these coordinates are {away:,.0f} km from the other clinics "
+                        f"of {org.location.region}: owners nearby would be offered the wrong clinic first",
+                        hint=hint, severity=Severity.WARNING)]
+
+
+def _middle_without(catalog: Catalog, org: Organisation) -> tuple[Point, float] | None:
+    """The median point of the other clinics of the organisation's region and their median distance
+    from it (medians: one wrong point among them moves neither), or None with too few of them."""
+    points = _region_points(catalog).get(org.location.region, {})
+    if len(points) > MANY:  # one point barely moves the medians of many: worked out once per region
+        return catalog.memo(("region_median", org.location.region), lambda: _middle(list(points.values())))
+    others = [p for org_id, p in points.items() if org_id != org.id]
+    return _middle(others) if len(others) >= FEW else None
+
+
+def _middle(points: list[Point]) -> tuple[Point, float]:
+    middle = median(p[0] for p in points), median(p[1] for p in points)
+    return middle, median(distance_km(middle, p) for p in points)
+
+
+def _region_points(catalog: Catalog) -> dict[str, dict[str, Point]]:
+    def compute() -> dict[str, dict[str, Point]]:
+        found: dict[str, dict[str, Point]] = {}
+        for entry in catalog.organisations.values():
+            point = entry.model.location.coordinates
+            if point is not None:
+                found.setdefault(entry.model.location.region, {})[entry.model.id] = (point.lat, point.lon)
+        return found
+    return catalog.memo(("region_points",), compute)
 
 
 def _services(catalog: Catalog, org: Organisation, src: Source) -> list[Issue]:
