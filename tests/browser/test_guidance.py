@@ -101,6 +101,31 @@ def test_referral_draft_survives_reload_and_clears(page: Page, demo_url: str) ->
     assert page.evaluate("localStorage.getItem('kb-referral-draft-v2')") is None
 
 
+def test_a_restored_draft_still_follows_the_receiving_clinic_with_its_number(page: Page, demo_url: str,
+                                                                             demo_catalog) -> None:
+    """Found walking a clinician's journey: after a reload the number filled in from the network's list
+    was taken for one typed by hand, so choosing another clinic kept the first one's number."""
+    from generator.kinds.organisations.views import referral_receivers  # noqa: PLC0415
+
+    first, second = referral_receivers(demo_catalog)[:2]
+    page.goto(demo_url + "referral/form/")
+    page.fill("#rf-to_clinic", first.name)
+    first_phone = page.input_value("#rf-to_phone")
+    page.fill("#rf-to_clinic", second.name)
+    second_phone = page.input_value("#rf-to_phone")
+    assert first_phone and second_phone and first_phone != second_phone
+    page.fill("#rf-to_clinic", first.name)
+    page.reload()
+    expect(page.locator("#rf-to_phone")).to_have_value(first_phone)
+    page.fill("#rf-to_clinic", second.name)
+    expect(page.locator("#rf-to_phone")).to_have_value(second_phone)
+    # a number typed by hand stays, whatever clinic is chosen
+    page.fill("#rf-to_phone", "01632 960999")
+    page.reload()
+    page.fill("#rf-to_clinic", first.name)
+    expect(page.locator("#rf-to_phone")).to_have_value("01632 960999")
+
+
 def test_referral_form_sends_nothing(page: Page, demo_url: str) -> None:
     requests: list[str] = []
     page.goto(demo_url + "referral/form/")

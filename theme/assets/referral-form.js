@@ -6,6 +6,7 @@
   var form = document.getElementById("kb-referral-form");
   if (!form) return;
   var KEY = "kb-referral-draft-v2";
+  var FILLED = "__phone_from_list";
   var errors = document.getElementById("rf-errors");
   var errorList = document.getElementById("rf-errors-list");
   var summary = document.getElementById("rf-summary");
@@ -52,6 +53,8 @@
       } else if (kind(name) === "checkbox") data[name] = els[0].checked;
       else data[name] = els[0].value;
     });
+    // whether the phone came from the network's list: a draft restored must still follow the clinic
+    data[FILLED] = phone.getAttribute("data-filled") === "yes";
     try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage may be off */ }
   }
 
@@ -67,6 +70,7 @@
         else if (typeof data[name] === "string") el.value = data[name];
       });
     });
+    if (data[FILLED] || (phone.value && phone.value === listedPhone())) phone.setAttribute("data-filled", "yes");
     status.textContent = "Your draft was restored.";
     return true;
   }
@@ -77,11 +81,16 @@
   }
 
   /* The receiving clinic's referral line, from the network's list, when the clinic is one of it. */
-  function fillPhone() {
+  function listedPhone() {
     var option = Array.prototype.slice.call(document.querySelectorAll("#rf-receivers option"))
       .filter(function (o) { return o.value === clinic.value.trim(); })[0];
-    if (option && (!phone.value || phone.getAttribute("data-filled") === "yes")) {
-      phone.value = option.getAttribute("data-phone");
+    return option ? option.getAttribute("data-phone") : null;
+  }
+
+  function fillPhone() {
+    var listed = listedPhone();
+    if (listed && (!phone.value || phone.getAttribute("data-filled") === "yes")) {
+      phone.value = listed;
       phone.setAttribute("data-filled", "yes");
     }
   }
