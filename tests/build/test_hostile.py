@@ -37,7 +37,10 @@ def poison(value, key: str | None = None):
     if isinstance(value, list):
         return [poison(v, key) for v in value]
     if isinstance(value, str) and key in FREE_TEXT:
-        return value[:40] + PAYLOAD  # bounded, so short fields stay within their length limits
+        kept = value[:40]  # bounded, so short fields stay within their length limits
+        if kept.rfind("{{") > kept.rfind("}}"):  # not through a threshold macro: half of one is an error
+            kept = kept[:kept.rfind("{{")]
+        return kept + PAYLOAD
     return value
 
 
