@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.common.doses import find_dose, maybe_dose, strings
 from generator.common.markdown_text import URL_SCHEMES
+from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Severity, Stage
 from generator.core.sources import FieldPath, Source, display_path, read_text
 
@@ -125,12 +126,17 @@ def markdown_field_problems(src: Source, path: FieldPath, text: str) -> list[Iss
 
 
 def check_site_pages(folder: Path, root: Path, problems: Issues) -> None:
-    """The hand-written pages (content/pages/**/*.md, front matter included) state no doses either."""
+    """The hand-written pages (content/pages/**/*.md, front matter included) state no doses either,
+    and front matter they start with must be closed and read as YAML: mkdocs would otherwise show
+    it as the page's first paragraph and lose its title and description, without a word."""
     for path in _markdown_files(folder):
         text, found = read_text(path, root)
         problems.extend(found)
-        if text is not None:
-            problems.extend(body_problems(display_path(path, root), text, 1, attribute_lists=True))
+        if text is None:
+            continue
+        if text.split("\n", 1)[0].strip() == "---":
+            problems.extend(load_markdown(path, root)[1])
+        problems.extend(body_problems(display_path(path, root), text, 1, attribute_lists=True))
 
 
 def _markdown_files(folder: Path) -> Iterable[Path]:

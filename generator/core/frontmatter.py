@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.issues import Issue, Stage
@@ -30,9 +30,9 @@ def load_markdown(path: Path, root: Path) -> tuple[MarkdownSource | None, list[I
     except StopIteration:
         return None, [Issue(display, 1, 1, "(file)", "the front matter is never closed",
                               "add a line with '---' after the last field", stage=Stage.PARSE)]
-    front, found = parse_text("\n".join(lines[1:end]) + "\n", display, path)
-    shifted = [replace(p, line=p.line + 1) for p in found]
+    # read with an empty first line in place of the opening '---': every line number, those quoted in
+    # messages ("first given on line 2") included, is then the file's own
+    front, found = parse_text("\n" + "\n".join(lines[1:end]) + "\n", display, path)
     if front is None:
-        return None, shifted
-    front.line_offset = 1
-    return MarkdownSource(front, "\n".join(lines[end + 1:]), end + 2), shifted
+        return None, found
+    return MarkdownSource(front, "\n".join(lines[end + 1:]), end + 2), found
