@@ -51,8 +51,8 @@ def quote_catalog(catalog: Catalog) -> list[Issue]:
     """Check every piece of guidance prose against signs.yml, then replace the macros in the
     catalog's models with the numbers, so pages and exports show the words."""
     issues: list[Issue] = []
-    if catalog.ids("signs") is None:  # signs.yml could not be read: that is reported once, where it is
-        return issues
+    if catalog.ids("signs") is None or catalog.ids("species") is None:
+        return issues  # signs.yml or species.yml could not be read: that is reported once, where it is
     everyone = tuple(catalog.species)
     if catalog.scale is not None:
         issues += _yaml_findings(catalog, catalog.scale.source, catalog.scale.source.data, Context(everyone))
