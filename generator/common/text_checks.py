@@ -15,7 +15,7 @@ from generator.common.doses import find_dose, maybe_dose, strings
 from generator.common.markdown_text import URL_SCHEMES
 from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Severity, Stage
-from generator.core.sources import FieldPath, Source, display_path, read_text
+from generator.core.sources import FieldPath, Source, display_path, format_path, read_text
 
 if TYPE_CHECKING:
     from generator.core.catalog import Catalog
@@ -43,7 +43,14 @@ def _dose_at(src: Source, path: FieldPath, text: str) -> list[Issue]:
     found = find_dose(text)  # first: almost every text has none, and the answer is remembered
     if found is None or any(part in _NOT_PROSE for part in path if isinstance(part, str)):
         return []
-    return [src.problem(path, dose_message(found.text), hint=DOSE_HINT, stage=Stage.CONTENT)]
+    # at the dose itself, even on the fourth line of a folded block (the value's first line otherwise)
+    token = found.text.split()[0]
+    written = text.find(token, found.start)
+    if written < 0:
+        return [src.problem(path, dose_message(found.text), hint=DOSE_HINT, stage=Stage.CONTENT)]
+    pos = src.position_in_value(path, token, text.count(token, 0, written))
+    return [Issue(src.display, pos.line, pos.column, format_path(path), dose_message(found.text), DOSE_HINT,
+                  stage=Stage.CONTENT)]
 
 
 def check_text(catalog: Catalog, found: list[Issue]) -> list[Issue]:

@@ -136,10 +136,19 @@ def test_body_placeholders(line: str, column: int) -> None:
 def test_dose_problems_at_each_field() -> None:
     src = source("title: Wet tail\nsteps:\n- Warm the cage\n- Give 0.5 mL twice\nnested:\n  deep: [x, 5 mg/kg]\n")
     assert [i.text() for i in dose_problems(src, src.data)] == [
-        f"{F}:4:3: error: steps[1]: '0.5 mL' looks like a dose; this site never states doses ({DOSE_HINT})",
+        f"{F}:4:8: error: steps[1]: '0.5 mL' looks like a dose; this site never states doses ({DOSE_HINT})",
         f"{F}:6:13: error: nested.deep[1]: '5 mg/kg' looks like a dose; this site never states doses ({DOSE_HINT})",
     ]
     assert all(i.stage == Stage.CONTENT for i in dose_problems(src, src.data))
+
+
+def test_a_dose_inside_a_folded_block_is_found_on_its_own_line() -> None:
+    """Found by an adversarial review: a dose on the fourth line of `summary: >-` was reported at the
+    `>-`, three lines above it."""
+    src = source("title: Wet tail\nsummary: >-\n  Keep it warm and quiet\n  and offer water;\n  never give 0.5 ml of\n"
+                 "  anything by mouth.\n")
+    [issue] = dose_problems(src, src.data)
+    assert (issue.line, issue.column) == (5, 14)
 
 
 def test_dose_problems_under_a_base_path() -> None:
@@ -176,7 +185,7 @@ def test_check_text_finds_doses_and_placeholders_in_every_file() -> None:
                                      source("summary: fine\n", "content/cases/c.yml")]})
     assert [i.text() for i in check_text(catalog, [])] == [
         f"{F}:1:8: warning: title: {PLACEHOLDER_MESSAGE} ({PLACEHOLDER_HINT})",
-        f"{F}:2:9: error: steps[0]: '2 ml' looks like a dose; this site never states doses ({DOSE_HINT})",
+        f"{F}:2:14: error: steps[0]: '2 ml' looks like a dose; this site never states doses ({DOSE_HINT})",
         f"content/cases/b.yml:2:5: warning: id: {PLACEHOLDER_MESSAGE} ({PLACEHOLDER_HINT})",
     ]
 
