@@ -176,3 +176,18 @@ def test_200_percent_text_search_box(large_text: BrowserContext, demo_url: str) 
     expect(page.locator("#kb-search-fixed-words")).to_have_text("hamster")
     expect(page.locator("#kb-search-results li a").first).to_be_in_viewport()
     page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_jump_to_a_heading_lands_below_the_call_bar(browser, demo_url: str, javascript: bool) -> None:
+    """Found walking a clinician's journey: a guide's jump links put their heading under the sticky
+    header and call bar, so the section's first line was hidden."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(demo_url + "triage/gut-stasis/#clinic")
+    page.wait_for_timeout(300)
+    heading = page.locator("#clinic").bounding_box()
+    bar = page.locator(".kb-callbar").bounding_box()
+    assert heading is not None and bar is not None
+    assert heading["y"] >= bar["y"] + bar["height"], (heading, bar)
+    context.close()
