@@ -109,6 +109,7 @@ def test_get_help_is_light_and_lists_who_answers_at_night_per_region(fixture_sit
     html = BeautifulSoup(raw, "html.parser")
     scripts = [s["src"] for s in html.select("script[src]")]
     assert scripts == ["../assets/offline.js", "../assets/help.js", "../assets/get-help.js"]  # no Material bundle
+    assert html.select_one("link[rel=icon]")["href"] == "../assets/favicon.svg"  # no request for /favicon.ico
     assert [link["href"] for link in html.select("link[rel=stylesheet]")] == [
         "../assets/get-help.css", "../assets/tiers.css"]
     eastmarsh = html.select_one(".gh-region[data-region='eastmarsh']")
