@@ -62,6 +62,10 @@ def test_referral_form_requires_fields_then_summarises(page: Page, demo_url: str
     messages = page.locator("#rf-errors-list li").all_inner_texts()
     assert len(messages) == 26  # every required field but the date and time, filled in on the first input
     assert "Choose the species" in messages and "Confirm that the owner consents to this referral" in messages
+    # each choice's message reads as a sentence ("Choose the pregnant or recently given birth" did not)
+    assert "Say whether the patient is pregnant or has recently given birth" in messages
+    assert "Choose how the patient travels" in messages
+    assert not [m for m in messages if m.startswith(("Choose the pregnant", "Choose the how", "Choose the bonded"))]
     expect(page.locator("#rf-summary")).to_be_hidden()
     expect(page.locator("#rf-weight_g")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#rf-species-0")).to_have_attribute("aria-invalid", "true")

@@ -99,7 +99,10 @@
     var el = inputs(name)[0];
     var value = valueOf(name);
     if (el.required && !value) {
-      if (kind(name) === "radio") return "Choose the " + labelOf(name).toLowerCase();
+      if (kind(name) === "radio") {
+        return document.getElementById("field-" + name).getAttribute("data-kb-ask") ||
+          "Choose the " + labelOf(name).toLowerCase();
+      }
       if (kind(name) === "checkbox") return "Confirm that " + labelOf(name).charAt(0).toLowerCase() + labelOf(name).slice(1);
       return "Enter the " + labelOf(name).toLowerCase();
     }
