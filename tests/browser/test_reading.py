@@ -191,3 +191,27 @@ def test_a_jump_to_a_heading_lands_below_the_call_bar(browser, demo_url: str, ja
     assert heading is not None and bar is not None
     assert heading["y"] >= bar["y"] + bar["height"], (heading, bar)
     context.close()
+
+
+def test_the_referral_timelines_keep_their_words_whole_on_a_phone(browser, demo_url: str) -> None:
+    """Found walking a clinician's journey: at 390 px the urgency column read "Emer/gen/cy"."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(demo_url + "referral/")
+    split = page.evaluate("""() => {
+      const found = [];
+      const walker = document.createTreeWalker(document.querySelector("table.kb-timelines"), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const re = /\\S+/g; let m;
+        while ((m = re.exec(node.data))) {
+          const range = document.createRange();
+          range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+          const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+          if (tops.size > 1) found.push(m[0]);
+        }
+      }
+      return found;
+    }""")
+    width = page.locator("table.kb-timelines").bounding_box()["width"]
+    assert split == [] and width <= PHONE["width"], (split, width)
+    context.close()
