@@ -142,7 +142,7 @@ def test_dose_like_text_fails_the_build(tmp_path: Path, capsys) -> None:
     page_md.write_text(page_md.read_text().replace("## Do not\n", "## Do not\n\nNever give more than 0.5 mg/kg.\n"))
     assert kb_main(["-f", str(tree / "mkdocs.yml"), "build"]) == 1
     err = capsys.readouterr().err
-    assert ("content/triage/problems/gut-stasis.yml:22:7: error: owner.before_transport[2]: '2 ml' looks like a dose; "
+    assert ("content/triage/problems/gut-stasis.yml:22:12: error: owner.before_transport[2]: '2 ml' looks like a dose; "
             "this site never states doses") in err
     assert re.search(r"content/first-aid/keeping-warm.md:36:22: error: \(body\): '0.5 mg/kg' looks like a dose", err)
     assert not (tree / "site").exists()
