@@ -22,7 +22,7 @@ from generator.kinds.organisations.help_data import HELP_DIR
 OFFLINE_PAGE = "offline/"
 VERSION_LATER = "kb-version-to-come"  # in a sw.js until finish_service_worker puts the version in
 # Stored on the first visit: every link on the offline page leads to one of these
-PRECACHE_PAGES = ("get-help/", "referral/form/", OFFLINE_PAGE, "./", "directory/find/", "a-z/", "search/")
+PRECACHE_PAGES = ("get-help/", "referral/", "referral/form/", OFFLINE_PAGE, "./", "directory/find/", "a-z/", "search/")
 PRECACHE_FOLDERS = ("triage", "first-aid")
 # Pages stored later (a region and its clinics, when Get help is opened) need these pages' assets
 ASSETS_OF_ONE = ("regions", "organisations")

@@ -61,6 +61,10 @@ def test_guides_and_the_referral_form_work_offline(context: BrowserContext, page
     expect(page.locator("link[href$='kb.css']")).to_have_count(1)
     assert page.evaluate("getComputedStyle(document.querySelector('.kb-bar')).display") != "inline"  # styled
 
+    page.goto(demo_url + "referral/")  # a clinician with no signal: the protocol and the clinics' lines
+    expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
+    expect(page.locator("#receivers ~ ul.kb-orgs a[href^='tel:']").first).to_be_visible()
+
     page.goto(demo_url + "referral/form/")
     expect(page.locator(".kb-offline")).to_contain_text("offline copy from")
     page.fill("#rf-from_clinic", "Offline Vets")  # the form still works: its script was stored too
