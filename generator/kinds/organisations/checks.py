@@ -21,7 +21,7 @@ def _real_numbers_in_a_demo(org: Organisation, src: Source) -> list[Issue]:
                         hint="use a fictional number: UK 01632 960000 to 960999, US 555-0100 to 555-0199",
                         severity=Severity.WARNING)
             for field in ("phones", "direct_lines") for i, phone in enumerate(getattr(org.contacts, field))
-            if not is_fictional(phone.number.split(";", 1)[0])]
+            if not is_fictional(phone.phone.e164)]
 
 
 def _as_written(src: Source, field: str, index: int, stored: str) -> str:
