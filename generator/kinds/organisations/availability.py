@@ -189,13 +189,13 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
         if stretch[1] >= HORIZON:
             return Status(State.OPEN_24H, open_phone(org))
         return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone))
-    clients_only = org.after_hours.clients_only
+    for_clients = clients_only(org)
     if containing(call_line, minute) is not None:
-        return Status(State.ON_CALL, on_call_phone(org), clients_only=clients_only)
+        return Status(State.ON_CALL, on_call_phone(org), clients_only=for_clients)
     opens, calls = next_start(open_line, minute), next_start(call_line, minute)
     if calls is not None and (opens is None or calls < opens):
         return Status(State.ON_CALL_LATER, on_call_phone(org), when=wall_time(today, calls, zone),
-                      clients_only=clients_only)
+                      clients_only=for_clients)
     if opens is not None:
         return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone))
     return Status(State.CLOSED_ALL_WEEK, None)
@@ -245,7 +245,7 @@ def cover_key(org: Organisation) -> str:
         return "cover-night-hours"
     if org.after_hours.arrangement == "on-call":
         key = "cover-on-call-hours" if org.after_hours.on_call_hours else "cover-on-call"
-        return key + ("-clients" if org.after_hours.clients_only else "")
+        return key + ("-clients" if clients_only(org) else "")
     return "cover-day"
 
 

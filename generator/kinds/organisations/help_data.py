@@ -16,6 +16,7 @@ from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
     NEAREST_OPEN,
     candidates,
+    clients_only,
     fallback,
     on_call_phone,
     open_phone,
@@ -65,7 +66,7 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
             "hours": _periods(org.hours),
             "exceptions": [[e.date.isoformat(), None if e.closed else e.opens, None if e.closed else e.closes]
                            for e in org.exceptions],
-            "onCall": on_call, "clientsOnly": bool(on_call) and org.after_hours.clients_only,
+            "onCall": on_call, "clientsOnly": clients_only(org),
             "species": {c.species: c.min_weight_g or 0 for c in org.species},
             "services": {s.service: _without_defaults({
                 "hours": None if s.hours is None else _periods(s.hours), "species": s.species,
