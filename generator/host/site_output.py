@@ -76,11 +76,17 @@ def refusal(target: Path, root: Path, docs_dir: Path | None = None) -> str | Non
             "move them away or choose another folder")
 
 
-def made_paths(folder: Path) -> Iterator[str]:
-    """Every file, folder and link under ``folder`` as a relative path with '/', links not followed."""
+def _walk(folder: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """os.walk with each folder as a relative prefix with '/' ('' for ``folder`` itself); links not
+    followed, and a caller may prune ``dirs`` as with os.walk."""
     for parent, dirs, files in os.walk(folder):
         base = os.path.relpath(parent, folder).replace(os.sep, "/")
-        prefix = "" if base == "." else base + "/"
+        yield ("" if base == "." else base + "/"), dirs, files
+
+
+def made_paths(folder: Path) -> Iterator[str]:
+    """Every file, folder and link under ``folder`` as a relative path with '/', links not followed."""
+    for prefix, dirs, files in _walk(folder):
         for name in dirs + files:
             yield prefix + name
 
@@ -101,9 +107,7 @@ def foreign_paths(folder: Path) -> list[str]:
     except (OSError, UnicodeDecodeError):
         return [MANIFEST + " (unreadable)"]
     found = []
-    for parent, dirs, files in os.walk(folder):
-        base = os.path.relpath(parent, folder).replace(os.sep, "/")
-        prefix = "" if base == "." else base + "/"
+    for prefix, dirs, files in _walk(folder):
         found += [prefix + name for name in files if prefix + name not in made and prefix + name not in OURS]
         outside = [name for name in dirs if prefix + name not in made]
         found += [prefix + name + "/" for name in outside]
