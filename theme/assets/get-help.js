@@ -121,10 +121,7 @@
     $("gh-choice-text").textContent = (c.species ? speciesLabel(c.species) : (c.speciesChosen ? "Other pet" : "Any pet")) +
       " · " + (place ? "near you (" + label + ")" : label) + (c.weight ? " · " + c.weight + " g" : "");
     var n = answer.now.length;
-    // nearestOpen is offered beside clinics that can help only when those are for their registered
-    // clients only (theme/kb/help.js)
-    var clientsOnly = n && answer.nearestOpen.length ? (n === 1 ? ", for its registered clients only" :
-      ", for their registered clients only") : "";
+    var clientsOnly = help.forClientsOnly(answer);
     $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
       (place ? ", nearest first" : " in " + label) + clientsOnly + "." + storedNote(data) :
       "No clinic in " + label + " can take " + animal + " right now." + storedNote(data);

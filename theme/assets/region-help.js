@@ -44,8 +44,7 @@
     var shown = answer.now.concat(answer.nearestOpen);
     list.replaceChildren.apply(list, shown.map(row));
     var n = answer.now.length, label = data.regions[region].label;
-    var clientsOnly = answer.nearestOpen.length ? (n === 1 ? ", for its registered clients only" :
-      ", for their registered clients only") : "";
+    var clientsOnly = help.forClientsOnly(answer);
     document.getElementById("kb-help-now-status").textContent = !n ?
       "No clinic in " + label + " can help right now." + storedNote(data) + " Open now elsewhere:" :
       (n === 1 ? "1 clinic can help now" : n + " clinics can help now") + clientsOnly + "." + storedNote(data) +

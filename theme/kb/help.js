@@ -342,8 +342,15 @@
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function remember(key, value) { try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* storage off */ } }
 
+  // When every clinic that can help now answers its registered clients only, the answer offers the
+  // nearest open elsewhere too (whoCanHelp): the status line says for whom the clinics here are
+  function forClientsOnly(answer) {
+    if (!answer.now.length || !answer.nearestOpen.length) return "";
+    return answer.now.length === 1 ? ", for its registered clients only" : ", for their registered clients only";
+  }
+
   window.kbHelp = {
-    status: status, words: words, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    status: status, words: words, forClientsOnly: forClientsOnly, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
