@@ -50,6 +50,7 @@ from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import UnsafeSiteDir, check_target, mark_output, write_manifest
 from generator.host.theme_files import list_visible_files_only
 from generator.host.theme_text import install as install_theme_text
+from generator.kinds.triage.quoting import quote
 from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
 from generator.site.pipeline import load_catalog
@@ -407,6 +408,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "history": kb.get("history"),
             }
         return context
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page (content/pages) quotes clinical numbers from signs.yml as guidance does:
+        {{not-eating:guinea-pig}} becomes "6 hours" (kb check reports a macro that names nothing)."""
+        if page.file.generated_by or self.catalog is None:
+            return markdown
+        return quote(markdown, self.catalog)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page (content/pages) is sanitised like contributors' Markdown: its raw HTML and

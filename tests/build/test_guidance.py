@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main as kb_main
 from generator.core.issues import Severity
 from generator.core.settings import Settings
-from generator.kinds.triage.urgency import sign_tier
+from generator.kinds.triage.urgency import sign_limit, sign_tier
 from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree, page
 
@@ -227,3 +227,11 @@ def test_tier_cards_print_the_advice_of_tiers_yml_and_no_macro_is_left(demo_site
                  demo_site / "api/v1/signs.json", demo_site / "api/v1/first-aid.json"]:
         if "changes" not in path.parts:  # "what changed" pages show the source file as written
             assert "{{" not in path.read_text(), path
+
+
+def test_hand_written_pages_quote_signs_yml(demo_site: Path, demo_catalog) -> None:
+    """The home page's "has not eaten for …" is signs.yml's number for guinea pigs, not a copy of it."""
+    home = page(demo_site, "").select_one("article").get_text(" ", strip=True)
+    words = sign_limit(demo_catalog, "not-eating", "guinea-pig").words()
+    assert f"has not eaten for {words} needs a vet within the hour" in home
+    assert "{{" not in (demo_site / "index.html").read_text()

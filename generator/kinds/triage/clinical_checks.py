@@ -132,25 +132,42 @@ def _first_aid_findings(catalog: Catalog, entry: MarkdownEntry) -> list[Issue]:
     page, src = entry.model, entry.source
     species = tuple(catalog.species) if "all" in page.species else tuple(page.species)
     issues = _yaml_findings(catalog, src, src.data, Context(species))
-    issues += _markdown_findings(catalog, src.display, entry.body, entry.body_line, Context(species),
-                                 macros=True)
+    issues += _markdown_findings(catalog, src.display, entry.body, entry.body_line, Context(species))
     return issues
 
 
-def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: int, context: Context,
-                       macros: bool) -> list[Issue]:
-    issues = []
-    for offset, line in enumerate(body.split("\n")):
-        found = prose_findings(line, context, catalog)
-        if macros:
-            found = macro_findings(line, catalog) + found
-        issues += [Issue(display, first_line + offset, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
-                   for f in found]
-    return issues
+def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: int,
+                       context: Context) -> list[Issue]:
+    lines = body.split("\n")
+    issues = [Issue(display, first_line + number, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
+              for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
+    for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
+        for f in prose_findings(block, context, catalog):
+            before = block[:f.offset]
+            line = start + before.count("\n")
+            column = f.offset - (before.rfind("\n") + 1) + 1
+            issues.append(Issue(display, first_line + line, column, "(body)", f.message, f.hint, stage=Stage.CONTENT))
+    return sorted(issues, key=lambda issue: (issue.line, issue.column))
+
+
+# A line that starts a list item, heading, table row, quote or admonition starts a new block.
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:)")
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, str]]:
+    """Markdown's paragraphs and list items as (index of first line, text with its line breaks)."""
+    blocks: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines):
+        if blocks and line.strip() and lines[number - 1].strip() and not _BLOCK_START.match(line):
+            blocks[-1][1].append(line)
+        elif line.strip():
+            blocks.append((number, [line]))
+    return [(start, "\n".join(text)) for start, text in blocks]
 
 
 def _pages_findings(catalog: Catalog) -> list[Issue]:
-    """Hand-written pages (home, about) cannot quote signs.yml, so they must not contradict it."""
+    """Hand-written pages (home, about) quote signs.yml with the same macros, and what they write by
+    hand must not contradict it."""
     folder: Path = catalog.settings.content / "pages"
     issues: list[Issue] = []
     if not folder.is_dir():
@@ -160,7 +177,7 @@ def _pages_findings(catalog: Catalog) -> list[Issue]:
         markdown, _ = load_markdown(path, catalog.settings.root)
         if markdown is not None:
             issues += _markdown_findings(catalog, markdown.source.display, markdown.body, markdown.body_line,
-                                         everyone, macros=False)
+                                         everyone)
     return issues
 
 

@@ -158,31 +158,64 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 
 def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Finding]:
-    """Times and temperatures that the text states for a sign and that differ from signs.yml."""
+    """Times and temperatures that the text states for a sign and that differ from signs.yml, and
+    species' macros in a sentence that names other species with other numbers."""
     if not catalog.signs:
         return []
     plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)  # quoted numbers come from the data
     lower = plain.lower()
     findings = []
     sign_phrases, species_phrases = _sign_phrases(catalog), _species_phrases(catalog)
+    macros = list(MACRO.finditer(text)) if "{{" in text else []
     for start, sentence in _sentences(lower):
         quantities = list(_quantities(sentence))
-        if not quantities:  # most sentences state no time or temperature: nothing to find the sign of
+        quoted = [m for m in macros if start <= m.start() < start + len(sentence)]
+        if not quantities and not quoted:  # most sentences state no number: nothing to find the sign of
             continue
-        signs = _mentions(sentence, sign_phrases)
         species = {key for _, key in _mentions(sentence, species_phrases)}
+        # every number the sentence gives, by hand or by macro: a species it names must find its own
+        given = {(unit, value) for _, value, unit, _ in quantities if value is not None}
+        given |= {(limit.unit, limit.value) for m in quoted if (limit := _macro_limit(catalog, m.group(1), m.group(2)))}
+        for match in quoted:
+            findings += _macro_for_others(catalog, text, match, species, given)
+        signs = _mentions(sentence, sign_phrases)
         for offset, value, unit, shown in quantities:
             sign_id = _nearest(signs, offset) or context.sign
             if sign_id is None or sign_id not in catalog.signs:
                 continue
             shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
-            finding = _check_number(catalog, catalog.signs[sign_id], species, context, value, unit, shown)
+            stated = {number for number_unit, number in given if number_unit == unit}
+            finding = _check_number(catalog, catalog.signs[sign_id], species, context, value, unit, shown, stated)
             if finding:
                 message, hint = finding
                 token = plain[start + offset:start + offset + len(shown)].split()[0]
                 findings.append(Finding(token, _occurrence(plain, token, start + offset), start + offset,
                                         message, hint))
     return findings
+
+
+def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str],
+                      given: set[tuple[str, float]]) -> list[Finding]:
+    """'A guinea pig or chinchilla that has not eaten for {{not-eating:guinea-pig}}' is wrong for
+    chinchillas when their number differs and the sentence gives theirs nowhere else: a species'
+    macro is that species' number only."""
+    sign_id, species_id = match.group(1), match.group(2)
+    own = _macro_limit(catalog, sign_id, species_id) if species_id else None
+    if own is None:
+        return []  # a macro for every species, or one macro_findings reports
+    others = {}
+    for other in sorted(named - {species_id}, key=list(catalog.species).index):
+        limit = sign_limit(catalog, sign_id, other) if applies(catalog, sign_id, other) else None
+        if limit is not None and (limit.unit, limit.value) not in given:
+            others[other] = limit
+    if not others:
+        return []
+    token = match.group(0)
+    differ = "; ".join(f"{_plural(catalog, s)}: {limit.words()}" for s, limit in others.items())
+    return [Finding(token, _occurrence(text, token, match.start()), match.start(),
+                    f"{token} is the number for {_plural(catalog, species_id)} ({own.words()}), but the "
+                    f"sentence also names {differ}",
+                    "give each species its own macro, or its own sentence")]
 
 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
@@ -206,14 +239,18 @@ def _nearest(mentions: list[tuple[int, str]], offset: int) -> str | None:
 
 
 def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Context, value: float | None,
-                  unit: str, shown: str) -> tuple[str, str] | None:
-    species = [s for s in named if s in sign.species] or [s for s in context.species if s in sign.species] \
-        or list(sign.species)
+                  unit: str, shown: str, stated: set[float]) -> tuple[str, str] | None:
+    """A species the sentence names must find its own number among the sentence's numbers: "a guinea
+    pig, chinchilla or degu that has not eaten for 6 hours" is wrong if one of them has 4. Without a
+    named species (a guide's own species), one of them having the number is enough."""
+    named_here = [s for s in named if s in sign.species]
+    species = named_here or [s for s in context.species if s in sign.species] or list(sign.species)
     limits = {s: sign_limit(catalog, sign.id, s) for s in species}
     matching = {s: limit for s, limit in limits.items() if limit is not None and limit.unit == unit}
     if not matching:
         return None
-    if value is not None and any(limit.value == value for limit in matching.values()):
+    agrees = value is not None and any(limit.value == value for limit in matching.values())
+    if agrees and (not named_here or all(limit.value in stated for limit in matching.values())):
         return None
     order = list(catalog.species)
     shown_species = sorted(matching, key=lambda s: order.index(s) if s in order else len(order))
@@ -225,6 +262,13 @@ def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Contex
         message = f"'{shown}' for {sign.label.lower()} is vague, but signs.yml has a number ({expected})"
     else:
         message = f"'{shown}' for {sign.label.lower()} differs from signs.yml ({expected})"
+    numbers = {matching[s].value for s in shown_species}
+    if named_here and len(numbers) > 1:  # the species it names have different numbers: one macro each
+        first_of_each: dict[float, str] = {}
+        for species_id in shown_species:
+            first_of_each.setdefault(matching[species_id].value, species_id)
+        each = ", ".join("{{" + sign.id + ":" + s + "}} for " + _plural(catalog, s) for s in first_of_each.values())
+        return message, f"these species have different numbers; quote each: {each}"
     return message, f"quote the number from signs.yml: {macro}"
 
 

@@ -27,6 +27,7 @@ from generator.kinds.triage.clinical_checks import (
     sign_usable,
 )
 from generator.kinds.triage.model import Guide, Sign
+from generator.kinds.triage.quoting import Context, prose_findings
 from generator.site.pipeline import load_catalog
 from tests.helpers import VALID, catalog_with
 
@@ -486,10 +487,10 @@ def test_first_aid_front_matter_and_body(catalog) -> None:
     issues = quote_catalog(copied)
     assert [(i.field, i.line, i.message) for i in issues] == [
         ("summary", src.position_in_value(("summary",), "24 hours", 0).line, NOT_EATING_GP[0]),
-        ("(body)", 22, "{{not-eating:horse}} names no species"),
-        ("(body)", 22, "'several hours' for not eating is vague, but signs.yml has a number (guinea pigs: 6 hours)")]
-    assert issues[1].column == body.split("\n")[2].index("{{") + 1
-    assert issues[2].column == body.split("\n")[2].index("several") + 1
+        ("(body)", 22, "'several hours' for not eating is vague, but signs.yml has a number (guinea pigs: 6 hours)"),
+        ("(body)", 22, "{{not-eating:horse}} names no species")]  # in the order of their columns
+    assert issues[1].column == body.split("\n")[2].index("several") + 1
+    assert issues[2].column == body.split("\n")[2].index("{{") + 1
     assert "{{" in copied.first_aid[entry.id].body  # an unknown macro stays as written
     # for one species only, another species' number is not compared
     rats = dataclasses.replace(entry, model=entry.model.model_copy(update={"species": ["rat"]}),
@@ -525,13 +526,38 @@ def test_the_scale_is_read(catalog) -> None:
 def test_hand_written_pages(catalog, tmp_path: Path) -> None:
     pages = tmp_path / "content" / "pages"
     pages.mkdir(parents=True)
-    (pages / "index.md").write_text("---\ntitle: Home\n---\nA guinea pig not eating for 24 hours needs a vet.\n"
-                                    "{{not-eating:horse}} is left to the build.\n", encoding="utf-8")
+    (pages / "index.md").write_text(
+        "---\ntitle: Home\n---\nA guinea pig not eating for 24 hours needs a vet.\n"
+        "{{not-eating:horse}} names no species.\n\n"
+        "- A hamster or a guinea pig,\n  a chinchilla or degu not eating for 6 hours needs a vet.\n"
+        "- A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet.\n", encoding="utf-8")
     (pages / "about.txt").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
     settings = dataclasses.replace(catalog.settings, root=tmp_path)
     issues = quote_catalog(_with_settings(fresh(catalog), settings))
     assert [(i.path, i.line, i.column, i.message) for i in issues] == [
-        ("content/pages/index.md", 4, 29, NOT_EATING_GP[0])]  # pages cannot quote: macros are not read there
+        ("content/pages/index.md", 4, 29, NOT_EATING_GP[0]),
+        ("content/pages/index.md", 5, 1, "{{not-eating:horse}} names no species"),
+        # a sentence wrapped over two lines names the hamster on the first: reported at its number
+        ("content/pages/index.md", 8, 39, "'6 hours' for not eating differs from signs.yml "
+                                          "(hamsters: 12 hours; guinea pigs, chinchillas, degus: 6 hours)")]
+
+
+def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> None:
+    context = Context(tuple(catalog.species))
+    wrong_for_one = "A guinea pig or hamster that has not eaten for 6 hours needs a vet."
+    assert [f.token for f in prose_findings(wrong_for_one, context, catalog)] == ["6"]
+    each_its_own = "A guinea pig that has not eaten for 6 hours, or a hamster for 12 hours, needs a vet."
+    assert prose_findings(each_its_own, context, catalog) == []
+    # a species' macro is that species' number only
+    macro_for_two = "A guinea pig or hamster that has not eaten for {{not-eating:guinea-pig}} needs a vet."
+    found = prose_findings(macro_for_two, context, catalog)
+    assert [(f.token, f.offset) for f in found] == [("{{not-eating:guinea-pig}}", macro_for_two.index("{{"))]
+    assert "also names hamsters: 12 hours" in found[0].message
+    macros_for_each = ("A guinea pig or chinchilla not eaten for {{not-eating:guinea-pig}}, a hamster or mouse "
+                       "for {{not-eating:hamster}}, needs a vet.")
+    assert prose_findings(macros_for_each, context, catalog) == []
+    # without a named species (a guide for several), one of them having the number is enough
+    assert prose_findings("Not eating for 6 hours is urgent.", context, catalog) == []
 
 
 def _with_settings(catalog, settings):
