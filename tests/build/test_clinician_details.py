@@ -61,8 +61,9 @@ def test_the_referral_page_gives_emergency_lines_for_urgent_patients_and_every_r
         section = html.select_one(f"#fallback-{region.id}")
         numbers = [a["href"] for a in section.find_all_next("a", href=True)
                    if a["href"].startswith("tel:") and a.find_previous("h3") is section]
-        expected = [c.org for c in night_cover(demo_catalog, region.id)] + night_elsewhere(demo_catalog, region.id)
-        assert numbers == [f"tel:{o.first_call.number}" for o in expected] and numbers, region.id
+        expected = [c.phone for c in night_cover(demo_catalog, region.id)] + [
+            o.first_call for o in night_elsewhere(demo_catalog, region.id)]
+        assert numbers == [f"tel:{phone.number}" for phone in expected] and numbers, region.id
     assert night_elsewhere(demo_catalog, "highcombe"), "the demo no longer has a region without night cover"
 
 
@@ -79,3 +80,34 @@ def test_every_list_says_which_clinics_take_vets_referrals_only(demo_site: Path,
                 assert "Vet referral only" in row.select_one(".kb-org__kind").get_text(), (path, org.id)
                 seen += 1
     assert seen >= 2 * len(referral_only)
+
+
+def test_lists_without_a_clock_give_the_day_line_and_the_on_call_line_beside_it(demo_site: Path, demo_catalog) -> None:
+    """Found walking an owner's day: every list, the referral page and the referral form gave Kettlemoor
+    only its after-hours line, which by day may not be answered. Lists cannot tell the time, so an
+    organisation whose own vet is on call out of hours on another line shows both, the day's first."""
+    from generator.kinds.organisations.views import organisation  # noqa: PLC0415
+
+    kettlemoor = organisation(demo_catalog, "kettlemoor-veterinary-practice")
+    assert kettlemoor.after_hours.arrangement == "on-call"
+    main, after_hours = kettlemoor.phones_of("main")[0], kettlemoor.phones_of("after-hours")[0]
+    expected = [("Main line", f"tel:{main.number}"), ("After-hours line", f"tel:{after_hours.number}")]
+    paths = ["directory/", "referral/", f"regions/{kettlemoor.location.region}/",
+             *(f"species/{c.species}/" for c in kettlemoor.species),
+             *(f"services/{o.service}/" for o in kettlemoor.services)]
+    in_a_list = "ul.kb-orgs:not(.kb-orgs--cover) li:has(a.kb-org__name[href$='/kettlemoor-veterinary-practice/'])"
+    for path in paths:
+        rows = page(demo_site, path).select(in_a_list)
+        assert rows, path
+        for row in rows:
+            shown = [(a.select_one(".kb-call__label").get_text(strip=True), a["href"])
+                     for a in row.select("a[href^='tel:']")]
+            assert shown == expected, path
+    # who covers the region at night rings the on-call line only
+    cover = page(demo_site, f"regions/{kettlemoor.location.region}/").select_one(
+        "ul.kb-orgs--cover li:has(a[href$='organisations/kettlemoor-veterinary-practice/'])")
+    assert [a["href"] for a in cover.select("a[href^='tel:']")] == [f"tel:{after_hours.number}"]
+    # the referral form fills in the number a referring vet rings by day
+    option = page(demo_site, "referral/form/").select_one("option[value='Kettlemoor Veterinary Practice']")
+    assert "0" + main.number.removeprefix("+44") == option["data-phone"].replace(" ", "")  # shown as dialled in the UK
+

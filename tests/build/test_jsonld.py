@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from generator.kinds.organisations.availability import open_phone
 from generator.kinds.organisations.views import orgs
 from tests.helpers import page
 
@@ -168,7 +169,7 @@ def test_json_ld_round_trips_the_directory(documents: dict[str, dict[str, Any]],
         data = documents[org.id]
         assert data["name"] == org.name
         assert data["@id"] == data["url"] and data["url"].endswith(f"/organisations/{org.id}/")
-        assert data["telephone"] == org.first_call.number
+        assert data["telephone"] == open_phone(org).number  # its own line by day, not an after-hours line
         assert [c["telephone"] for c in data["contactPoint"]] == [p.number for p in org.contacts.phones]
         assert len(data["openingHoursSpecification"]) == len(org.hours)
         assert len(data.get("specialOpeningHoursSpecification", [])) == len(org.exceptions)

@@ -175,6 +175,17 @@ def on_call_phone(org: Organisation) -> Phone:
     return org.first_phone_of(("after-hours", "emergency", "main", "referrals"))
 
 
+def phones_without_a_clock(org: Organisation) -> list[Phone]:
+    """The numbers a list that cannot tell the time shows: the one to ring while the organisation is
+    open, then, when its own vet is on call out of hours on another line, that line (by day an
+    after-hours line may not be answered, and by night the main line is not)."""
+    day = open_phone(org)
+    if org.after_hours.arrangement != "on-call" or is_always_open(org.hours):
+        return [day]
+    night = on_call_phone(org)
+    return [day] if night.number == day.number else [day, night]
+
+
 def status_at(org: Organisation, timezone: str, at: datetime, service: str | None = None) -> Status:
     """What the organisation (or one of its services) is doing at ``at``, and when that changes."""
     if org.status == "closed":

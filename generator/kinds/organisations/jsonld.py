@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.common.hours import DAY_NAMES
 from generator.common.schedule import is_always_open
+from generator.kinds.organisations.availability import open_phone
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.vocabularies.model import Region
 
@@ -36,7 +37,7 @@ def organisation_jsonld(org: Organisation, region: Region, page_url: str) -> dic
         "url": page_url,
         "name": org.name,
         "description": org.summary,
-        "telephone": org.first_call.number,
+        "telephone": open_phone(org).number,  # its own line, as a search engine shows it by day
         "address": {
             "@type": "PostalAddress",
             "streetAddress": address.street,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
-from generator.kinds.organisations.availability import night_cover, night_elsewhere
+from generator.kinds.organisations.availability import (
+    night_cover,
+    night_elsewhere,
+    open_phone,
+    phones_without_a_clock,
+)
+from generator.kinds.organisations.model import Organisation, Phone
 from generator.kinds.organisations.views import referral_receivers
 from generator.kinds.triage.views import tiers_by_rank
 
@@ -18,15 +24,24 @@ def plan_referral(catalog: Catalog) -> list[PageSpec]:
         PageSpec("referral/index.md", "referral.html", protocol.title, protocol.summary,
                  source=catalog.referral.source.display,
                  context={"protocol": protocol, "receivers": referral_receivers(catalog), "tiers": tiers,
+                         "receiver_phones": {o.id: receiver_phones(o) for o in referral_receivers(catalog)},
                           # who answers each region at night, and when nobody there answers every owner,
                           # the nearest clinics open at night elsewhere (as Get help without JavaScript)
-                          "fallback": [(r, [c.org for c in night_cover(catalog, r.id)], night_elsewhere(catalog, r.id))
+                          "fallback": [(r, night_cover(catalog, r.id), night_elsewhere(catalog, r.id))
                                        for r in catalog.regions.values()]}),
         PageSpec("referral/form.md", "referral-form.html", "Referral form",
                  "A standard referral form for small mammals: fill it on a phone or print it.",
                  {"tier_options": [(t.id, f"{t.rank}. {t.label}") for t in tiers],
                   "species_options": [(s.id, s.label) for s in catalog.species.values()],
-                  "receivers_options": [(o.id, o.name, (o.phones_of("referrals") or [o.first_call])[0])
+                  "receivers_options": [(o.id, o.name, (o.phones_of("referrals") or [open_phone(o)])[0])
                                         for o in referral_receivers(catalog)]},
                  scripts=("referral-form",)),
     ]
+
+
+def receiver_phones(org: Organisation) -> list[Phone]:
+    """A receiving clinic's numbers on the referral page, which cannot tell the time: its emergency
+    lines (a vet answers at once), then its referrals line, else its day and on-call lines."""
+    emergency = org.phones_of("emergency")
+    rest = org.phones_of("referrals")[:1] or [p for p in phones_without_a_clock(org) if p.type != "emergency"]
+    return emergency + [p for p in rest if p.number not in {e.number for e in emergency}]
