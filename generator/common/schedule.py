@@ -20,21 +20,33 @@ class OpenState:
     changes_at: datetime | None
 
 
-def _own_intervals(day: date, periods: list[Period], exceptions: dict[date, HoursException]
-                   ) -> list[tuple[int, int, bool]]:
+ByDate = dict[date, list[HoursException]]  # a date's exceptions: closed, or one or more periods
+
+
+def by_date(exceptions: list[HoursException]) -> ByDate:
+    """Exceptions grouped by date, in the order given. A date may have several periods (open all day
+    on a bank holiday and on through the night), never both closed and open (kb check)."""
+    grouped: ByDate = {}
+    for exception in exceptions:
+        grouped.setdefault(exception.date, []).append(exception)
+    return grouped
+
+
+def _own_intervals(day: date, periods: list[Period], exceptions: ByDate) -> list[tuple[int, int, bool]]:
     """Periods that start on ``day`` as (start, end, overnight) minutes, exceptions applied."""
     special = exceptions.get(day)
     if special is not None:
-        if special.closed:
-            return []
-        start, end = minutes(special.opens), minutes(special.closes)
-        return [(start, end, end <= start)]
+        own = []
+        for exception in special:
+            if not exception.closed:
+                start, end = minutes(exception.opens), minutes(exception.closes)
+                own.append((start, end, end <= start))
+        return own
     weekday = DAYS[day.weekday()]
     return [(minutes(p.opens), minutes(p.closes), p.overnight) for p in periods if weekday in p.days]
 
 
-def intervals_on(day: date, periods: list[Period], exceptions: dict[date, HoursException]
-                 ) -> list[tuple[int, int]]:
+def intervals_on(day: date, periods: list[Period], exceptions: ByDate) -> list[tuple[int, int]]:
     """Open intervals within the calendar day, including the spill-over of last night's periods."""
     result: list[tuple[int, int]] = []
     for _start, end, overnight in _own_intervals(day - timedelta(days=1), periods, exceptions):
@@ -55,10 +67,9 @@ def open_state(periods: list[Period], exceptions: list[HoursException], timezone
     zone = ZoneInfo(timezone)
     local = now.astimezone(zone)
     today = local.date()
-    by_date = {e.date: e for e in exceptions}
     current = local.hour * 60 + local.minute
     horizon = HORIZON_DAYS * DAY_MINUTES
-    for start, end in timeline(today, periods, by_date):
+    for start, end in timeline(today, periods, by_date(exceptions)):
         if start <= current < end:
             return OpenState(True, None if end >= horizon else wall_time(today, end, zone))
         if start > current:
@@ -71,12 +82,12 @@ HORIZON = HORIZON_DAYS * DAY_MINUTES
 Timeline = list[tuple[int, int]]  # merged (start, end) minutes from local midnight today, ascending
 
 
-def timeline(today: date, periods: list[Period], by_date: dict[date, HoursException]) -> Timeline:
+def timeline(today: date, periods: list[Period], exceptions: ByDate) -> Timeline:
     """Open stretches over the next HORIZON_DAYS days, exceptions applied, touching stretches merged."""
     merged: list[tuple[int, int]] = []
     for offset in range(HORIZON_DAYS):
         base = offset * DAY_MINUTES
-        for start, end in intervals_on(today + timedelta(days=offset), periods, by_date):
+        for start, end in intervals_on(today + timedelta(days=offset), periods, exceptions):
             if merged and base + start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], base + end))
             else:

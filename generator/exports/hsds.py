@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from generator.common.fields import minutes
 from generator.common.hours import DAYS, HoursException, Period
 from generator.core.catalog import Catalog
 from generator.exports.ids import uuid5
@@ -88,7 +89,13 @@ class _Hsds:
         # half the year, so the zone is named in `notes` instead.
         notes = f"Times are local time ({region.timezone})."
         found = [_weekly(org, period, location_id, notes) for period in org.hours]
-        found += [_exception(org, exception, location_id, notes) for exception in org.exceptions]
+        dates: set[str] = set()
+        for exception in org.exceptions:  # a date's second period gets an id of its own
+            key = exception.date.isoformat()
+            if key in dates:
+                key += f"/{exception.opens}/{exception.closes}"
+            dates.add(exception.date.isoformat())
+            found.append(_exception(org, exception, location_id, notes, key))
         return found
 
     def location(self, org: Organisation, region: Region, organization_id: str) -> dict[str, Any]:
@@ -207,16 +214,18 @@ def _weekly(org: Organisation, period: Period, location_id: str, notes: str) -> 
             "description": f"Open {period.opens}–{period.closes}{overnight}", "notes": notes}
 
 
-def _exception(org: Organisation, exception: HoursException, location_id: str, notes: str) -> dict[str, Any]:
+def _exception(org: Organisation, exception: HoursException, location_id: str, notes: str,
+               key: str) -> dict[str, Any]:
     day = exception.date.isoformat()
-    found: dict[str, Any] = {"id": uid("schedule", org.id, day), "location_id": location_id,
+    found: dict[str, Any] = {"id": uid("schedule", org.id, key), "location_id": location_id,
                              "valid_from": day, "valid_to": day, "notes": notes}
     if exception.closed:
         found["description"] = f"Closed on {day}" + (f": {exception.note}" if exception.note else "")
     else:
         found["opens_at"] = exception.opens
         found["closes_at"] = "23:59" if exception.closes == "24:00" else exception.closes
-        found["description"] = (f"Special hours on {day}: {exception.opens}–{exception.closes}"
+        overnight = " (closing the next day)" if minutes(exception.closes) <= minutes(exception.opens) else ""
+        found["description"] = (f"Special hours on {day}: {exception.opens}–{exception.closes}{overnight}"
                                 + (f" ({exception.note})" if exception.note else ""))
     return found
 

@@ -111,3 +111,12 @@ def test_lists_without_a_clock_give_the_day_line_and_the_on_call_line_beside_it(
     option = page(demo_site, "referral/form/").select_one("option[value='Kettlemoor Veterinary Practice']")
     assert "0" + main.number.removeprefix("+44") == option["data-phone"].replace(" ", "")  # shown as dialled in the UK
 
+
+def test_a_date_with_two_periods_reads_as_one_line_and_runs_through_the_night(demo_site: Path) -> None:
+    """An out-of-hours clinic open all day on a bank holiday and on through the night lists the date
+    twice; its page gives the date once, with both periods and when the second ends."""
+    item = page(demo_site, "organisations/eastmarsh-out-of-hours-vets/").select_one(
+        "#exceptions + ul li:has(time[datetime='2026-12-28'])")
+    assert item.get_text(" ", strip=True) == (
+        "28 December 2026 : 00:00–19:00, 19:00–08:00 (next day) "
+        "(Open all day on the bank holiday, and on through the night as usual.)")

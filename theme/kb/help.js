@@ -33,11 +33,10 @@
 
   // ---- timelines: merged [start, end) minutes from local midnight today -------------------------
   function own(day, periods, exceptions) {
-    var special = exceptions[iso(day)];
+    var special = exceptions[iso(day)];  // the date's exceptions: closed, or one or more periods
     if (special) {
-      if (special[1] === null) return [];
-      var s = mins(special[1]), e = mins(special[2]);
-      return [[s, e, e <= s]];
+      return special.filter(function (x) { return x[1] !== null; })
+        .map(function (x) { var s = mins(x[1]), e = mins(x[2]); return [s, e, e <= s]; });
     }
     return periods.filter(function (p) { return p[0].indexOf(day.wd) >= 0; })
       .map(function (p) { var s = mins(p[1]), e = mins(p[2]); return [s, e, e < s]; });
@@ -89,7 +88,11 @@
     return null;
   }
 
-  function byDate(rec) { var m = {}; (rec.exceptions || []).forEach(function (e) { m[e[0]] = e; }); return m; }
+  function byDate(rec) {
+    var m = {};
+    (rec.exceptions || []).forEach(function (e) { (m[e[0]] = m[e[0]] || []).push(e); });
+    return m;
+  }
 
   function lines(rec, today, service) {
     var offer = service ? rec.services[service] : null;

@@ -27,6 +27,7 @@ from generator.common.schedule import (
     DAY_MINUTES,
     HORIZON,
     Timeline,
+    by_date,
     containing,
     hours_summary,
     intersect,
@@ -216,12 +217,12 @@ def _lines(org: Organisation, today: date, service: str | None) -> tuple[Timelin
     """When it is open, and when (being closed) its on-call vet answers. A service with its own
     hours runs in those hours (telemedicine may run when the building is closed), on dates the
     organisation has not closed; an on-call vet does not run scheduled services."""
-    by_date = {e.date: e for e in org.exceptions}
+    special = by_date(org.exceptions)
     offer = offer_of(org, service)
     if offer is not None and offer.hours is not None:
-        closed_days = timeline(today, ALL_WEEK, by_date)  # whole days, except the exceptions' own hours
+        closed_days = timeline(today, ALL_WEEK, special)  # whole days, except the exceptions' own hours
         return intersect(timeline(today, offer.hours, {}), closed_days), []
-    open_line = timeline(today, org.hours, by_date)
+    open_line = timeline(today, org.hours, special)
     call_line: Timeline = []
     if org.after_hours.arrangement == "on-call":
         call_line = _minus(timeline(today, org.after_hours.on_call_hours or ALL_WEEK, {}), open_line)

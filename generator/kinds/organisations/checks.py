@@ -7,6 +7,7 @@ from datetime import date
 
 from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
 from generator.common.phones import is_fictional
+from generator.common.schedule import by_date
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
 from generator.core.sources import Source
@@ -83,9 +84,16 @@ def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         if org.status == "temporarily-closed" and not org.alert:
             problems.append(src.problem(("status",), "a temporarily closed organisation needs an alert "
                                         "saying why and where to go instead", stage=Stage.CONTENT))
+        # a date may have several opening periods (all day on a bank holiday, then on through the
+        # night), but a date closed all day has no other exception
+        same_date = by_date(org.exceptions)
         for i, exception in enumerate(org.exceptions):
-            if [e.date for e in org.exceptions].index(exception.date) != i:
-                problems.append(src.problem(("exceptions", i, "date"), f"{exception.date} has two exceptions"))
+            others = same_date[exception.date]
+            if others[0] is not exception and any(e.closed for e in others):
+                problems.append(src.problem(("exceptions", i, "date"),
+                                            f"{exception.date} has two exceptions, and one closes it all day",
+                                            hint="give closed: true once, or only opening periods (a date may "
+                                                 "have several, e.g. 00:00–24:00 and 19:00–08:00)"))
 
         problems.extend(verification_age(catalog.settings, src, org.verified.on))
     return problems

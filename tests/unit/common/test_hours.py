@@ -77,6 +77,8 @@ def test_weekday_intervals_and_table() -> None:
 # Hand-worked: a clinic open every night 19:00 to 08:00; each row is an exception and an instant (London,
 # in winter, so UTC) with whether it is open and when that changes.
 OVERNIGHT = [Period(days="daily", opens="19:00", closes="08:00")]
+BANK_HOLIDAY = [HoursException(date="2026-12-28", opens="00:00", closes="19:00"),
+                HoursException(date="2026-12-28", opens="19:00", closes="08:00")]
 
 
 @pytest.mark.parametrize(("exceptions", "when", "is_open", "changes"), [
@@ -95,6 +97,11 @@ OVERNIGHT = [Period(days="daily", opens="19:00", closes="08:00")]
     ([HoursException(date="2026-12-24", opens="22:00", closes="04:00")], "2026-12-25T03:00", True, "2026-12-25T04:00"),
     ([HoursException(date="2026-12-24", opens="22:00", closes="04:00")], "2026-12-24T20:00", False,
      "2026-12-24T22:00"),
+    # two periods on one date: open all day on the 28th, then on through the night into the 29th
+    (BANK_HOLIDAY, "2026-12-28T12:00", True, "2026-12-29T08:00"),
+    (BANK_HOLIDAY, "2026-12-29T02:00", True, "2026-12-29T08:00"),
+    # one period alone (open all day) stops at midnight: the night's usual hours belong to the 28th
+    (BANK_HOLIDAY[:1], "2026-12-29T02:00", False, "2026-12-29T19:00"),
 ])
 def test_exceptions_and_overnight_periods(exceptions, when: str, is_open: bool, changes: str) -> None:
     state = open_state(OVERNIGHT, exceptions, ZONE, at(when))

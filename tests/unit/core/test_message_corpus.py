@@ -112,7 +112,8 @@ def test_the_message_list_is_read_from_the_code() -> None:
     found = messages()
     assert len(found) >= 60, len(found)  # 85 calls today; far fewer means the reading broke
     assert "'the verification date is in the future'" in found
-    assert found["f'{exception.date} has two exceptions'"] == ".+?\\ has\\ two\\ exceptions"
+    assert found["f'{exception.date} has two exceptions, and one closes it all day'"] == (
+        ".+?\\ has\\ two\\ exceptions,\\ and\\ one\\ closes\\ it\\ all\\ day")
 
 
 def test_every_message_has_an_invalid_example() -> None:

@@ -154,4 +154,9 @@ def test_two_exceptions_on_one_date(catalog) -> None:
     data = fresh(org_data())
     data["exceptions"] = [{"date": "2026-12-25", "closed": True}, {"date": "2026-12-26", "closed": True},
                           {"date": "2026-12-25", "opens": "10:00", "closes": "12:00"}]
-    assert found(catalog, data) == [("exceptions[2].date", Severity.ERROR, "2026-12-25 has two exceptions")]
+    assert found(catalog, data) == [("exceptions[2].date", Severity.ERROR,
+                                     "2026-12-25 has two exceptions, and one closes it all day")]
+    # several opening periods on one date: open all day on a bank holiday, then on through the night
+    data["exceptions"] = [{"date": "2026-12-28", "opens": "00:00", "closes": "24:00"},
+                          {"date": "2026-12-28", "opens": "19:00", "closes": "08:00"}]
+    assert found(catalog, data) == []

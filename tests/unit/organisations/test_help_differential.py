@@ -3,8 +3,9 @@ generator/kinds/organisations/availability.py and by the browser's window.kbHelp
 assets/help.js, run under Node by help_harness.js beside this file).
 Both must give the same state, number, times and words for one organisation, and the same clinics in the
 same order for "who can help now". Schedules mix overnight periods, 24/7, exceptions on nearby dates
-(closed, other hours, past midnight), on-call hours, a service's own hours and closures, in time zones
-with and without daylight saving, on clock-change days. Deterministic: hypothesis is derandomised."""
+(closed, other hours, several periods on one date, past midnight), on-call hours, a service's own hours
+and closures, in time zones with and without daylight saving, on clock-change days. Deterministic:
+hypothesis is derandomised."""
 
 from __future__ import annotations
 
@@ -77,8 +78,9 @@ def exceptions(draw, around: date) -> list[dict]:
         day = (around + timedelta(days=offset)).isoformat()
         if draw(st.booleans()):
             found.append({"date": day, "closed": True})
-        else:
-            found.append({"date": day, "opens": draw(CLOCK), "closes": draw(CLOSING)})
+        else:  # one period or several: open all day on a bank holiday, then on through the night
+            for _ in range(draw(st.integers(1, 3))):
+                found.append({"date": day, "opens": draw(CLOCK), "closes": draw(CLOSING)})
     return found
 
 
