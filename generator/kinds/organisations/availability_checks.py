@@ -31,7 +31,26 @@ def check_availability(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         if org.referral_only and not _vets_refer(org):
             problems.append(src.problem(("referral_only",), "a referral-only organisation must accept referrals "
                                         "from vets", hint="add referrals: {accepts_from: [vets], how: ...}"))
+        problems.extend(_who_refers(org, src))
     return problems
+
+
+def _who_refers(org: Organisation, src: Source) -> list[Issue]:
+    """Owners cannot both come directly and not: the lists say "Vet referral only" while the page says
+    it accepts owners."""
+    if org.referrals is None:
+        return []
+    found = []
+    accepts = org.referrals.accepts_from
+    for i, who in enumerate(accepts):
+        if accepts.index(who) != i:
+            found.append(src.problem(("referrals", "accepts_from", i), f"'{who}' is listed twice"))
+        elif who == "owners" and org.referral_only:
+            found.append(src.problem(("referrals", "accepts_from", i), "a referral-only organisation "
+                                     "(referral_only: true) sees no owner directly, so it cannot accept "
+                                     "referrals from owners",
+                                     hint="remove owners here, or referral_only if owners may come directly"))
+    return found
 
 
 def _vets_refer(org: Organisation) -> bool:
