@@ -3,6 +3,7 @@ no patient-level data."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from generator.core.catalog import Catalog
@@ -20,12 +21,22 @@ def patient_level_message(problem: Issue) -> Issue:
     return problem
 
 
+_NAMED_FOR_A_PERIOD = re.compile(r"-\d{4}-(?:\d{2}|q[1-4])$")
+
+
 def check_metrics(catalog: Catalog, found: list[Issue]) -> list[Issue]:
     issues: list[Issue] = []
     seen: dict[tuple[str, str], str] = {}
     for entry in catalog.metrics.values():
         report, src = entry.model, entry.source
         key = (report.region, report.period)
+        named = f"{report.region}-{report.period.lower()}"
+        # a file named for a region and period that holds another's: copied and not changed, or mistyped
+        if _NAMED_FOR_A_PERIOD.search(report.id) and report.id != named:
+            field = "period" if report.id.startswith(f"{report.region}-") else "region"
+            issues.append(src.problem((field,), f"the file is named {report.id}.yml but holds {report.region}'s "
+                                      f"figures for {report.period}",
+                                      hint=f"name it {named}.yml, or correct its {field}"))
         if key in seen:
             issues.append(src.problem(("period",), f"{report.region} already has figures for {report.period} "
                                       f"in {seen[key]}"))
