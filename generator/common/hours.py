@@ -91,6 +91,9 @@ def expand_always(value: Any) -> Any:
     if isinstance(value, str):
         if value.strip() == ALWAYS:
             return [{"days": list(DAYS), "opens": "00:00", "closes": "24:00"}]
+        if value.strip() == "change-me":  # `kb new`'s template: opening hours are never guessed for you
+            raise ValueError("write the opening hours: the template leaves them for you to write (24/7, or a "
+                             "list such as - {days: mon-fri, opens: \"08:30\", closes: \"18:30\"})")
         raise ValueError(f"'{value}' is not a list of opening periods; write 24/7 or a list of "
                          "{days, opens, closes}")
     return value
