@@ -239,6 +239,7 @@ class _Builder:
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         checked = self._seen is not None
+        repeated: list[tuple[ScalarNode, str]] | None = None  # made only for a key given twice
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 key_pos = _pos(key_node)
@@ -248,20 +249,36 @@ class _Builder:
                 continue
             key = _key_text(key_node)
             if key in result:
-                self._duplicate(node, key_node, key, path)
+                repeated = [*(repeated or []), (key_node, key)]
                 continue
             if type(value_node) is ScalarNode and not checked:
                 result[key] = _scalar(value_node)
             else:
                 result[key] = self.build(value_node, (*path, key))
+        if repeated:
+            self._duplicates(node, repeated, path)
         return result
 
-    def _duplicate(self, node: MappingNode, key_node: ScalarNode, key: str, path: FieldPath) -> None:
-        first = next(k for k, _ in node.value if type(k) is ScalarNode and _key_text(k) == key)
-        key_pos = _pos(key_node)
-        self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
-                                     f"duplicate key '{key}' (first given on line {first.start_mark.line + 1})",
-                                     "remove one of the two", stage=Stage.PARSE))
+    def _duplicates(self, node: MappingNode, repeated: list[tuple[ScalarNode, str]], path: FieldPath) -> None:
+        """Each key given twice. An entry of a list that repeats several keys of the one above is most
+        likely the next entry without its '- ': one problem, at its first line, says so."""
+        def first_line(key: str) -> int:
+            return next(k for k, _ in node.value if type(k) is ScalarNode and _key_text(k) == key).start_mark.line + 1
+
+        if len(repeated) > 1 and path and isinstance(path[-1], int):
+            key_node, key = repeated[0]
+            line, last = key_node.start_mark.line + 1, repeated[-1][0].start_mark.line + 1
+            self.problems.append(Issue(
+                self.display, line, key_node.start_mark.column + 1, format_path((*path, key)),
+                f"duplicate keys: lines {line}–{last} give {', '.join(repr(k) for _, k in repeated)} again "
+                f"(first given on line {first_line(key)})",
+                f"if they are the next entry, start line {line} with '- '", stage=Stage.PARSE))
+            return
+        for key_node, key in repeated:
+            key_pos = _pos(key_node)
+            self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
+                                         f"duplicate key '{key}' (first given on line {first_line(key)})",
+                                         "remove one of the two", stage=Stage.PARSE))
 
 
 def _path_text(path: FieldPath) -> str:
