@@ -137,12 +137,14 @@ def written_ids(items: Any) -> list[str]:
     return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
-def collection_files(folder: Path, root: Path, issues: Issues, suffix: str = ".yml") -> list[Path]:
+def collection_files(folder: Path, root: Path, issues: Issues, suffix: str = ".yml",
+                     known: dict[str, None] | None = None) -> list[Path]:
     """The entry files of a collection folder (one file per entry, ending in ``suffix``). Anything
     else there is reported, never skipped silently: other endings and folders as warnings, names
-    that look meant to be entries (`.yaml`, `UPPER.YML`) as errors. Hidden files (`.gitkeep`, an
-    editor's swap file) are left alone. Whether each file is a regular file inside the repository
-    is checked when it is read."""
+    that look meant to be entries (`.yaml`, `UPPER.YML`) as errors, their ids added to ``known`` so
+    that files naming them do not each report them unknown. Hidden files (`.gitkeep`, an editor's
+    swap file) are left alone. Whether each file is a regular file inside the repository is checked
+    when it is read."""
     if not folder.is_dir():
         return []
     files = []
@@ -157,6 +159,8 @@ def collection_files(folder: Path, root: Path, issues: Issues, suffix: str = ".y
             stem = path.name[: path.name.lower().rindex(".")]
             issues.add(Issue(display, 1, 1, "(file)", f"files in this folder must end in lower-case {suffix}",
                              f"rename it to {stem.lower()}{suffix}", stage=Stage.PARSE))
+            if known is not None:
+                known[stem.lower()] = None
         elif path.is_dir() and not path.is_symlink():
             issues.add(Issue(display, 1, 1, "(file)", f"folders inside {display_path(folder, root)} are not "
                              "read", f"entries are {suffix} files directly in the folder",
@@ -193,7 +197,7 @@ def load_entries(folder: Path, model: type[M], settings: Settings, issues: Issue
             issues.add(missing_folder(folder, settings.root))
         return Loaded(available=not required)
     entries: Loaded = Loaded()
-    files = collection_files(folder, settings.root, issues)
+    files = collection_files(folder, settings.root, issues, known=entries.known)
     with read_files(files, settings.root) as read:
         for path, (source, parse_issues) in zip(files, read, strict=True):
             _add_entry(entries, path, source, parse_issues, folder, model, settings, issues, context_of,
@@ -242,7 +246,7 @@ def load_markdown_entries(folder: Path, model: type[M], settings: Settings, issu
     pages: Loaded = Loaded()
     if not folder.is_dir():
         return pages
-    for path in collection_files(folder, settings.root, issues, ".md"):
+    for path in collection_files(folder, settings.root, issues, ".md", known=pages.known):
         if not is_valid_id(path.stem):  # reported, and the page is still checked
             issues.add(Issue(path.relative_to(settings.root).as_posix(), 1, 1, "(file)",
                              "the file name is the page's address: use lower-case words joined by hyphens",

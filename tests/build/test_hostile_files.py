@@ -112,6 +112,18 @@ def test_every_odd_name_in_a_collection_folder_is_reported(tree: Path) -> None:
     ]
 
 
+def test_an_entry_saved_as_yaml_is_one_problem_not_one_in_every_file_that_names_it(tree: Path) -> None:
+    """Renamed to .yaml by an editor, an organisation others name (as partner, kit holder, host…) is
+    one error: its id still exists for their references."""
+    named_by = [p for p in tree.rglob("*.yml") if "saltwick-veterinary-hospital" in p.read_text(encoding="utf-8")]
+    assert len(named_by) > 3
+    (tree / ORGS / "saltwick-veterinary-hospital.yml").rename(tree / ORGS / "saltwick-veterinary-hospital.yaml")
+    result = kb(tree, "check")
+    assert [line for line in errors(result) if ": error: " in line] == [
+        f"{ORGS}/saltwick-veterinary-hospital.yaml:1:1: error: (file): files in this folder must end in "
+        "lower-case .yml (rename it to saltwick-veterinary-hospital.yml)"]
+
+
 def test_odd_names_among_first_aid_pages_are_reported(tree: Path) -> None:
     folder = tree / "content/first-aid"
     (folder / "notes.txt").write_text("x", encoding="utf-8")
