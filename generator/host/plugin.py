@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.common.charts import app_icon, icon_png
+from generator.common.collector import made_to_last
 from generator.common.markdown_text import sanitise_page
 from generator.core.catalog import Catalog
 from generator.core.history import History, read_history
@@ -221,15 +222,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                             site_dir=Path(config.site_dir), site_dir_is_new=self.site_dir_is_new)
             # asked for now (after that fork, which would wait for them), drawn while the pages are planned
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
-            self.specs = plan_pages(catalog)
-            try:
-                summary = self._writer.summary()
-            except (OSError, RuntimeError) as exc:
-                raise PluginError(f"could not make the open-data files: {exc}") from None
-            self.specs += (plan_open_data(catalog, summary, config.site_name, config.extra)
-                           + plan_contribute(catalog, config.extra))
-            self.history = read_history(catalog.settings.root)
-            self.specs += plan_history(self.specs, self.history)
+            with made_to_last():  # the plans live until the pages are written
+                self.specs = plan_pages(catalog)
+                try:
+                    summary = self._writer.summary()
+                except (OSError, RuntimeError) as exc:
+                    raise PluginError(f"could not make the open-data files: {exc}") from None
+                self.specs += (plan_open_data(catalog, summary, config.site_name, config.extra)
+                               + plan_contribute(catalog, config.extra))
+                self.history = read_history(catalog.settings.root)
+                self.specs += plan_history(self.specs, self.history)
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
         return config
 

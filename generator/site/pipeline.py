@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from generator.common.beside import done_beside
-from generator.common.collector import collector_paused
+from generator.common.collector import made_to_last
 from generator.common.read_ahead import read_ahead
 from generator.common.text_checks import check_site_pages, check_text
 from generator.core.catalog import Catalog
@@ -38,14 +38,8 @@ def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY,
     # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
     # it pauses while loading, and what was loaded is then frozen out of later collections.
     gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
-    was_enabled = gc.isenabled()
-    with collector_paused():
-        try:
-            with TIMINGS.stage("catalog"):
-                return _load_and_check(settings, tuple(registry), remembered)
-        finally:
-            if was_enabled:  # frozen before the collector runs again
-                gc.freeze()
+    with made_to_last(), TIMINGS.stage("catalog"):
+        return _load_and_check(settings, tuple(registry), remembered)
 
 
 def _load_and_check(settings: Settings, registry: tuple[ContentType, ...],

@@ -58,3 +58,30 @@ def test_loading_pauses_the_collector_and_freezes_what_it_loaded_only_if_the_col
     assert gc.isenabled() is enabled
     assert (gc.get_freeze_count() > 0) is enabled
     gc.unfreeze()
+
+
+def test_the_pages_are_planned_with_the_collector_paused_and_their_plans_then_frozen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planning makes every page's plan, which lives until the page is written: full collections
+    during it freed nothing (four at 5,000 organisations), so it runs paused and its plans are frozen."""
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    import generator.host.plugin as plugin  # noqa: PLC0415
+
+    planning: list[tuple[bool, int]] = []
+    plan_pages = plugin.plan_pages
+
+    def planned(catalog: object) -> list:
+        planning.append((gc.isenabled(), gc.get_freeze_count()))
+        return plan_pages(catalog)
+
+    monkeypatch.setattr(plugin, "plan_pages", planned)
+    tree = make_tree(tmp_path / "tree")
+    gc.unfreeze()
+    gc.enable()
+    build(load_config(str(tree / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    [(enabled, frozen_before)] = planning
+    assert not enabled and gc.isenabled()
+    assert gc.get_freeze_count() > frozen_before  # the plans made since joined the frozen objects
+    gc.unfreeze()
