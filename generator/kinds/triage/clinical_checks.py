@@ -150,17 +150,23 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     return sorted(issues, key=lambda issue: (issue.line, issue.column))
 
 
-# A line that starts a list item, heading, table row, quote or admonition starts a new block.
+# A line that starts a list item, heading, table row, quote or admonition starts a new block; a
+# heading or a table row (with or without its outer pipes) is a block of its own.
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:)")
+_ON_ITS_OWN = re.compile(r"\s*#|.*\|")
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:
     """Markdown's paragraphs and list items as (index of first line, text with its line breaks)."""
     blocks: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines):
-        if blocks and line.strip() and lines[number - 1].strip() and not _BLOCK_START.match(line):
+        if not line.strip():
+            continue
+        previous = lines[number - 1] if number else ""
+        if (blocks and previous.strip() and not _BLOCK_START.match(line) and not _ON_ITS_OWN.match(line)
+                and not _ON_ITS_OWN.match(previous)):
             blocks[-1][1].append(line)
-        elif line.strip():
+        else:
             blocks.append((number, [line]))
     return [(start, "\n".join(text)) for start, text in blocks]
 

@@ -97,8 +97,10 @@ def macro_findings(text: str, catalog: Catalog) -> list[Finding]:
     for match in MACRO.finditer(text):
         sign_id, species_id = match.group(1), match.group(2)
         token = match.group(0)
-        if sign_id not in catalog.signs:
+        if sign_id not in (catalog.ids("signs") or {}):
             message, hint = f"{token} names no sign in signs.yml", "use a sign id, such as {{not-eating:guinea-pig}}"
+        elif sign_id not in catalog.signs:
+            continue  # a sign whose entry has mistakes: reported in signs.yml, once
         elif species_id is not None and species_id not in (catalog.ids("species") or {}):
             message, hint = f"{token} names no species", f"use one of: {', '.join(catalog.species)}"
         elif species_id is not None and species_id not in catalog.species:
@@ -161,11 +163,19 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Finding]:
     """Times and temperatures that the text states for a sign and that differ from signs.yml, and
-    species' macros in a sentence that names other species with other numbers."""
+    macros that quote one species' number for species that have another.
+
+    Each number (written, or quoted by a macro) is for the species its own clause names: those named
+    between the number before it and it ("a guinea pig, chinchilla or degu that has not eaten for 6
+    hours"), else those named between it and the next number ("not eating for 6 hours is urgent for
+    guinea pigs"), else the species of the number before it ("... or passed no droppings for 8
+    hours"). Every one of them must have that number. A number whose clause names no species is for
+    the text's own species, and one of them having it is enough."""
     if not catalog.signs:
         return []
     plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)  # quoted numbers come from the data
-    lower = plain.lower()
+    # a phrase wrapped over two lines ("guinea\npig") is still the phrase; offsets are kept
+    lower = plain.lower().replace("\n", " ")
     findings = []
     sign_phrases, species_phrases = _sign_phrases(catalog), _species_phrases(catalog)
     macros = list(MACRO.finditer(text)) if "{{" in text else []
@@ -174,50 +184,66 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
         quoted = [m for m in macros if start <= m.start() < start + len(sentence)]
         if not quantities and not quoted:  # most sentences state no number: nothing to find the sign of
             continue
-        species = {key for _, key in _mentions(sentence, species_phrases)}
-        # every number the sentence gives, by hand or by macro: a species it names must find its own
-        given = {(unit, value) for _, value, unit, _ in quantities if value is not None}
-        given |= {(limit.unit, limit.value) for m in quoted if (limit := _macro_limit(catalog, m.group(1), m.group(2)))}
-        for match in quoted:
-            findings += _macro_for_others(catalog, text, match, species, given)
+        mentions = _mentions(sentence, species_phrases)
+        # every number of the sentence in order: (start, end, a quantity or a macro)
+        numbers = sorted([(offset, offset + len(shown), (offset, value, unit, shown))
+                          for offset, value, unit, shown in quantities]
+                         + [(m.start() - start, m.end() - start, m) for m in quoted], key=lambda n: n[0])
+        clauses = _clauses(numbers, mentions)
         signs = _mentions(sentence, sign_phrases)
-        for offset, value, unit, shown in quantities:
+        for (_, _, item), named in zip(numbers, clauses, strict=True):
+            if isinstance(item, re.Match):
+                findings += _macro_for_others(catalog, text, item, named)
+                continue
+            offset, value, unit, shown = item
             sign_id = _nearest(signs, offset) or context.sign
             if sign_id is None or sign_id not in catalog.signs:
                 continue
             shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
-            stated = {number for number_unit, number in given if number_unit == unit}
-            finding = _check_number(catalog, catalog.signs[sign_id], species, context, value, unit, shown, stated)
+            finding = _check_number(catalog, catalog.signs[sign_id], named, context, value, unit, shown)
             if finding:
                 message, hint = finding
-                token = plain[start + offset:start + offset + len(shown)].split()[0]
+                token = shown.split()[0]
                 findings.append(Finding(token, _occurrence(plain, token, start + offset), start + offset,
                                         message, hint))
     return findings
 
 
-def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str],
-                      given: set[tuple[str, float]]) -> list[Finding]:
+def _clauses(numbers: list[tuple[int, int, object]], mentions: list[tuple[int, str]]) -> list[set[str]]:
+    """The species each number is for (see prose_findings), by where they are named."""
+    def between(low: int, high: int) -> set[str]:
+        return {key for position, key in mentions if low <= position < high}
+
+    clauses: list[set[str]] = []
+    for index, (begin, end, _) in enumerate(numbers):
+        before = between(numbers[index - 1][1] if index else 0, begin)
+        after = between(end, numbers[index + 1][0] if index + 1 < len(numbers) else 1 << 30)
+        clauses.append(before or after or (clauses[-1] if clauses else set()))
+    return clauses
+
+
+def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str]) -> list[Finding]:
     """'A guinea pig or chinchilla that has not eaten for {{not-eating:guinea-pig}}' is wrong for
-    chinchillas when their number differs and the sentence gives theirs nowhere else: a species'
-    macro is that species' number only."""
+    chinchillas when their number differs: a species' macro is that species' number only, and a
+    macro for every species ({{difficult-birth}}) is wrong for a named species with its own."""
     sign_id, species_id = match.group(1), match.group(2)
-    own = _macro_limit(catalog, sign_id, species_id) if species_id else None
+    own = _macro_limit(catalog, sign_id, species_id)
     if own is None:
-        return []  # a macro for every species, or one macro_findings reports
+        return []  # macro_findings reports it
     others = {}
     for other in sorted(named - {species_id}, key=list(catalog.species).index):
         limit = sign_limit(catalog, sign_id, other) if applies(catalog, sign_id, other) else None
-        if limit is not None and (limit.unit, limit.value) not in given:
+        if limit is not None and limit != own:
             others[other] = limit
     if not others:
         return []
     token = match.group(0)
     differ = "; ".join(f"{_plural(catalog, s)}: {limit.words()}" for s, limit in others.items())
+    whose = f"the number for {_plural(catalog, species_id)}" if species_id else "the number for every species"
+    each = ", ".join("{{" + sign_id + ":" + s + "}}" for s in others)
     return [Finding(token, _occurrence(text, token, match.start()), match.start(),
-                    f"{token} is the number for {_plural(catalog, species_id)} ({own.words()}), but the "
-                    f"sentence also names {differ}",
-                    "give each species its own macro, or its own sentence")]
+                    f"{token} is {whose} ({own.words()}), but its clause also names {differ}",
+                    f"quote each species' own number ({each}), or give them sentences of their own")]
 
 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
@@ -241,18 +267,17 @@ def _nearest(mentions: list[tuple[int, str]], offset: int) -> str | None:
 
 
 def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Context, value: float | None,
-                  unit: str, shown: str, stated: set[float]) -> tuple[str, str] | None:
-    """A species the sentence names must find its own number among the sentence's numbers: "a guinea
-    pig, chinchilla or degu that has not eaten for 6 hours" is wrong if one of them has 4. Without a
-    named species (a guide's own species), one of them having the number is enough."""
+                  unit: str, shown: str) -> tuple[str, str] | None:
+    """Every species the number's clause names must have it: "a guinea pig, chinchilla or degu that has
+    not eaten for 6 hours" is wrong if one of them has 4. Without a named species (a guide's own
+    species), one of them having the number is enough."""
     named_here = [s for s in named if s in sign.species]
     species = named_here or [s for s in context.species if s in sign.species] or list(sign.species)
     limits = {s: sign_limit(catalog, sign.id, s) for s in species}
     matching = {s: limit for s, limit in limits.items() if limit is not None and limit.unit == unit}
     if not matching:
         return None
-    agrees = value is not None and any(limit.value == value for limit in matching.values())
-    if agrees and (not named_here or all(limit.value in stated for limit in matching.values())):
+    if value is not None and (all if named_here else any)(limit.value == value for limit in matching.values()):
         return None
     order = list(catalog.species)
     shown_species = sorted(matching, key=lambda s: order.index(s) if s in order else len(order))

@@ -560,6 +560,49 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     assert prose_findings("Not eating for 6 hours is urgent.", context, catalog) == []
 
 
+@pytest.mark.parametrize(("text", "wrong"), [
+    # each number is for the species of its own clause, not for any species of the sentence
+    ("A hamster or guinea pig not eating for {{not-eating:hamster}}, or a degu for {{not-eating:degu}}, "
+     "needs a vet.", ["{{not-eating:hamster}}"]),
+    ("A hamster or guinea pig not eating for 12 hours, or a degu for 6 hours, needs a vet.", ["12"]),
+    # a macro for every species is wrong for a named species with its own number
+    ("A guinea pig with a difficult birth, straining for {{difficult-birth}}, needs a vet now.",
+     ["{{difficult-birth}}"]),
+    # a phrase wrapped over two lines
+    ("A hamster or a guinea\npig not eating for {{not-eating:hamster}} needs a vet.", ["{{not-eating:hamster}}"]),
+    # a species named after its number
+    ("Not eating for 12 hours is urgent for guinea pigs.", ["12"]),
+    # numbers for two signs and two species, each right for its own
+    ("A guinea pig that has passed no droppings for 8 hours, or a hamster that has not eaten for 12 hours, "
+     "needs a vet.", []),
+    ("A guinea pig that has passed no droppings for {{no-droppings:guinea-pig}}, or a hamster not eating for "
+     "{{not-eating:hamster}}, needs a vet.", []),
+    # a species named in a clause without a number
+    ("If your guinea pig has not eaten for 6 hours or your hamster has collapsed, phone a vet now.", []),
+    ("A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet, unlike a hamster.", []),
+    # the second number of a clause is for the species of the first
+    ("A guinea pig that has not eaten for 6 hours or passed no droppings for 8 hours needs a vet.", []),
+    ("A guinea pig that has not eaten for 6 hours or passed no droppings for 6 hours needs a vet.", ["6"]),
+])
+def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
+    """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
+    found = prose_findings(text, Context(tuple(catalog.species)), catalog)
+    assert [f.token for f in found] == wrong, [f.message for f in found]
+
+
+def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(catalog, tmp_path: Path) -> None:
+    """Joined into one sentence, two lines each with their own species and number passed; a heading or a
+    table row is read on its own."""
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "index.md").write_text(
+        "---\ntitle: Home\n---\nGuinea pigs not eating for 12 hours  \nHamsters not eating for 6 hours\n\n"
+        "## Rats\nNot eating for 6 hours is urgent in a guinea pig.\n\n"
+        "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n", encoding="utf-8")
+    issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
+    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25)]
+
+
 def _with_settings(catalog, settings):
     catalog.settings = settings
     return catalog
