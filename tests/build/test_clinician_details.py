@@ -120,3 +120,21 @@ def test_a_date_with_two_periods_reads_as_one_line_and_runs_through_the_night(de
     assert item.get_text(" ", strip=True) == (
         "28 December 2026 : 00:00–19:00, 19:00–08:00 (next day) "
         "(Open all day on the bank holiday, and on through the night as usual.)")
+
+
+def test_an_on_call_line_for_registered_clients_only_says_so_in_every_list(demo_site: Path, demo_catalog) -> None:
+    """Found by a review: Mossgate's after-hours line stood in every list with nothing to say that its
+    on-call vet answers its own clients only (Get help and the referral page said so)."""
+    from generator.kinds.organisations.availability import clients_only  # noqa: PLC0415
+    from generator.kinds.organisations.views import orgs  # noqa: PLC0415
+
+    for_clients = [o for o in orgs(demo_catalog) if clients_only(o)]
+    assert for_clients, "the demo no longer has an on-call vet for registered clients only"
+    for org in for_clients:
+        for path in ("directory/", f"regions/{org.location.region}/", *(f"species/{c.species}/" for c in org.species)):
+            for row in page(demo_site, path).select(
+                    f"ul.kb-orgs:not(.kb-orgs--cover) li:has(a.kb-org__name[href$='/{org.id}/'])"):
+                links = row.select("a[href^='tel:']")
+                assert len(links) == 2, (path, org.id)
+                note = links[1].find_next_sibling("span")
+                assert note is not None and note.get_text() == "for its registered clients only", (path, org.id)

@@ -41,7 +41,11 @@ def plan_referral(catalog: Catalog) -> list[PageSpec]:
 
 def receiver_phones(org: Organisation) -> list[Phone]:
     """A receiving clinic's numbers on the referral page, which cannot tell the time: its emergency
-    lines (a vet answers at once), then its referrals line, else its day and on-call lines."""
-    emergency = org.phones_of("emergency")
-    rest = org.phones_of("referrals")[:1] or [p for p in phones_without_a_clock(org) if p.type != "emergency"]
-    return emergency + [p for p in rest if p.number not in {e.number for e in emergency}]
+    lines (a vet answers at once), its referrals line (else its day line), then the line its on-call
+    vet answers out of hours, when that is another."""
+    day, *night = phones_without_a_clock(org)
+    found: list[Phone] = []
+    for phone in [*org.phones_of("emergency"), *(org.phones_of("referrals")[:1] or [day]), *night]:
+        if phone.number not in {p.number for p in found}:
+            found.append(phone)
+    return found

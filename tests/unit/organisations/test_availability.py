@@ -309,3 +309,34 @@ def test_night_cover(hours, after_hours, key: str, words: str, at_night: bool, n
 ])
 def test_minus(line, removed, left) -> None:
     assert _minus(line, removed) == left
+
+
+DAY_AND_NIGHT = [{"type": "main", "number": "01632 960001"}, {"type": "after-hours", "number": "01632 960002",
+                                                        "verified_on": "2026-11-01"}]
+
+
+@pytest.mark.parametrize(("phones", "cover", "hours", "expected"), [
+    # its own vet on call on another line: by day the main line, and the on-call line beside it
+    (DAY_AND_NIGHT, {"arrangement": "on-call"}, None, ["01632 960001", "01632 960002"]),
+    # no on-call vet of its own: its after-hours line is a message at best; the main line only
+    (DAY_AND_NIGHT, {"arrangement": "none"}, None, ["01632 960001"]),
+    # open around the clock: one line
+    (DAY_AND_NIGHT, {"arrangement": "on-call"}, "24/7", ["01632 960001"]),
+    # an emergency line is rung first while open
+    ([{"type": "emergency", "number": "01632 960003", "verified_on": "2026-11-01"}, *DAY_AND_NIGHT],
+     {"arrangement": "on-call"}, None, ["01632 960003", "01632 960002"]),
+])
+def test_lists_without_a_clock_give_the_day_line_then_the_on_call_line(phones, cover, hours, expected) -> None:
+    from generator.kinds.organisations.availability import phones_without_a_clock  # noqa: PLC0415
+    from generator.kinds.referral.pages import receiver_phones  # noqa: PLC0415
+
+    changes = {"contacts": {"phones": phones}, "after_hours": cover, **({"hours": hours} if hours else {})}
+    clinic = org(**changes)
+    assert ["0" + p.number.removeprefix("+44")[:4] + " " + p.number[-6:] for p in phones_without_a_clock(clinic)] \
+        == expected
+    # the referral page: its referrals line instead of the day line, and still the on-call line
+    with_referrals = org(**{**changes, "contacts": {"phones": [*phones, {"type": "referrals",
+                                                                        "number": "01632 960004"}]}})
+    receiving = ["0" + p.number.removeprefix("+44")[:4] + " " + p.number[-6:] for p in receiver_phones(with_referrals)]
+    emergency = [n for n in expected if n == "01632 960003"]
+    assert receiving == [*emergency, "01632 960004", *[n for n in expected[1:] if n not in emergency]]
