@@ -10,6 +10,7 @@ Ids are UUIDs derived from the network's own ids, so they never change between b
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,12 +90,11 @@ class _Hsds:
         # half the year, so the zone is named in `notes` instead.
         notes = f"Times are local time ({region.timezone})."
         found = [_weekly(org, period, location_id, notes) for period in org.hours]
-        dates: set[str] = set()
-        for exception in org.exceptions:  # a date's second period gets an id of its own
+        periods = Counter(exception.date for exception in org.exceptions)
+        for exception in org.exceptions:  # each period of a date with several has an id of its own
             key = exception.date.isoformat()
-            if key in dates:
+            if periods[exception.date] > 1:
                 key += f"/{exception.opens}/{exception.closes}"
-            dates.add(exception.date.isoformat())
             found.append(_exception(org, exception, location_id, notes, key))
         return found
 

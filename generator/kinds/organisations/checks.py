@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.common.fields import minutes
 from generator.common.freshness import PHONE_CHECK_DAYS, test_call_due, verification_age
+from generator.common.hours import HoursException
 from generator.common.phones import is_fictional
-from generator.common.schedule import by_date
+from generator.common.schedule import DAY_MINUTES, by_date
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
 from generator.core.sources import Source
@@ -89,14 +91,31 @@ def check_organisations(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         same_date = by_date(org.exceptions)
         for i, exception in enumerate(org.exceptions):
             others = same_date[exception.date]
-            if others[0] is not exception and any(e.closed for e in others):
+            earlier = others[:next(n for n, e in enumerate(others) if e is exception)]  # `is`: equal ones too
+            if earlier and any(e.closed for e in others):
                 problems.append(src.problem(("exceptions", i, "date"),
                                             f"{exception.date} has two exceptions, and one closes it all day",
                                             hint="give closed: true once, or only opening periods (a date may "
-                                                 "have several, e.g. 00:00–24:00 and 19:00–08:00)"))
+                                                 "have several, e.g. 00:00–19:00 and 19:00–08:00)"))
+            elif clash := next((e for e in earlier if _overlap(e, exception)), None):
+                # a period given twice, or a neighbouring date's hours typed under this one
+                problems.append(src.problem(("exceptions", i, "opens"),
+                                            f"{exception.opens}–{exception.closes} on {exception.date} overlaps "
+                                            f"{clash.opens}–{clash.closes}, given above for the same date",
+                                            hint="give each period of a date once (periods may meet: 00:00–19:00, "
+                                                 "then 19:00–08:00); is this one for another date?"))
 
         problems.extend(verification_age(catalog.settings, src, org.verified.on))
     return problems
+
+
+def _overlap(a: HoursException, b: HoursException) -> bool:
+    """Two opening periods of one date share a minute (one past midnight runs on into the next day)."""
+    def span(e: HoursException) -> tuple[int, int]:
+        start, end = minutes(e.opens), minutes(e.closes)
+        return start, end + DAY_MINUTES if end <= start else end
+    (start_a, end_a), (start_b, end_b) = span(a), span(b)
+    return start_a < end_b and start_b < end_a
 
 
 def emergency_line_checks(catalog: Catalog) -> list[dict]:

@@ -157,6 +157,14 @@ def test_two_exceptions_on_one_date(catalog) -> None:
     assert found(catalog, data) == [("exceptions[2].date", Severity.ERROR,
                                      "2026-12-25 has two exceptions, and one closes it all day")]
     # several opening periods on one date: open all day on a bank holiday, then on through the night
-    data["exceptions"] = [{"date": "2026-12-28", "opens": "00:00", "closes": "24:00"},
+    data["exceptions"] = [{"date": "2026-12-28", "opens": "00:00", "closes": "19:00"},
                           {"date": "2026-12-28", "opens": "19:00", "closes": "08:00"}]
     assert found(catalog, data) == []
+    # a period given twice, or one that overlaps another of its date (another date's hours typed here?)
+    for opens, closes in [("19:00", "08:00"), ("18:00", "20:00"), ("23:00", "01:00")]:
+        data["exceptions"] = [{"date": "2026-12-28", "opens": "00:00", "closes": "19:00"},
+                              {"date": "2026-12-28", "opens": "19:00", "closes": "08:00"},
+                              {"date": "2026-12-28", "opens": opens, "closes": closes}]
+        [(field, severity, message)] = found(catalog, data)
+        assert (field, severity) == ("exceptions[2].opens", Severity.ERROR)
+        assert message.startswith(f"{opens}–{closes} on 2026-12-28 overlaps"), message
