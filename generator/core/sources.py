@@ -257,28 +257,50 @@ class _Builder:
                 result[key] = self.build(value_node, (*path, key))
         if repeated:
             self._duplicates(node, repeated, path)
+            if len(repeated) > 1 and path and isinstance(path[-1], int):
+                # the keys first given after the lost entry began are its own, not this entry's:
+                # checked as this entry's, they would report problems that are not there
+                lost_from = repeated[0][0].start_mark.index
+                for key_node, _ in node.value:
+                    if type(key_node) is ScalarNode and key_node.start_mark.index >= lost_from:
+                        key = _key_text(key_node)
+                        if key in result and _first_key(node, key) is key_node:
+                            del result[key]
         return result
 
     def _duplicates(self, node: MappingNode, repeated: list[tuple[ScalarNode, str]], path: FieldPath) -> None:
         """Each key given twice. An entry of a list that repeats several keys of the one above is most
         likely the next entry without its '- ': one problem, at its first line, says so."""
         def first_line(key: str) -> int:
-            return next(k for k, _ in node.value if type(k) is ScalarNode and _key_text(k) == key).start_mark.line + 1
+            return _first_key(node, key).start_mark.line + 1
 
         if len(repeated) > 1 and path and isinstance(path[-1], int):
-            key_node, key = repeated[0]
-            line, last = key_node.start_mark.line + 1, repeated[-1][0].start_mark.line + 1
-            self.problems.append(Issue(
-                self.display, line, key_node.start_mark.column + 1, format_path((*path, key)),
-                f"duplicate keys: lines {line}–{last} give {', '.join(repr(k) for _, k in repeated)} again "
-                f"(first given on line {first_line(key)})",
-                f"if they are the next entry, start line {line} with '- '", stage=Stage.PARSE))
+            # one run per lost entry: a run starts again where its first key comes a third time
+            runs: list[list[tuple[ScalarNode, str]]] = []
+            for item in repeated:
+                if runs and item[1] != runs[-1][0][1]:
+                    runs[-1].append(item)
+                else:
+                    runs.append([item])
+            for run in runs:
+                key_node, key = run[0]
+                line, last = key_node.start_mark.line + 1, run[-1][0].start_mark.line + 1
+                self.problems.append(Issue(
+                    self.display, line, key_node.start_mark.column + 1, format_path((*path, key)),
+                    f"duplicate keys: lines {line}–{last} give {', '.join(repr(k) for _, k in run)} again "
+                    f"(first given on line {first_line(key)})",
+                    f"if these lines are the next entry, put '- ' before its first key, on line {line} or "
+                    "just above it", stage=Stage.PARSE))
             return
         for key_node, key in repeated:
             key_pos = _pos(key_node)
             self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
                                          f"duplicate key '{key}' (first given on line {first_line(key)})",
                                          "remove one of the two", stage=Stage.PARSE))
+
+
+def _first_key(node: MappingNode, key: str) -> ScalarNode:
+    return next(k for k, _ in node.value if type(k) is ScalarNode and _key_text(k) == key)
 
 
 def _path_text(path: FieldPath) -> str:
