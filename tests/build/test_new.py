@@ -46,7 +46,8 @@ def fill_in(text: str) -> str:
     """What a contributor does with a template: choose where it says change-me, write real values
     where it says CHANGE (a role where a role is asked for)."""
     # an organisation's hours and night cover: what the comments beside them show
-    text = re.sub(r"hours: change-me( *#.*)\n#(  - .*)\n#(  - .*)\n", r"hours:\1\n\2\n\3\n", text)
+    text = re.sub(r"hours: change-me( *#.*)\n((?:#  - .*\n)+)", lambda m: "hours:" + m.group(1) + "\n"
+                  + m.group(2).replace("#  - ", "   - "), text)
     text = text.replace("arrangement: change-me", "arrangement: none")
     text = choose(text)
     text = text.replace('number: "CHANGE"', 'number: "01632 960998"').replace("consent_recorded: CHANGE",

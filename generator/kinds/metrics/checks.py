@@ -32,8 +32,9 @@ def check_metrics(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         key = (report.region, report.period)
         named = f"{report.region}-{report.period.lower()}"
         # a file named for a region and period that holds another's: copied and not changed, or mistyped
-        if _NAMED_FOR_A_PERIOD.search(report.id) and report.id != named:
-            field = "period" if report.id.startswith(f"{report.region}-") else "region"
+        named_for = _NAMED_FOR_A_PERIOD.search(report.id)
+        if named_for and report.id != named:
+            field = "region" if named_for.group(0)[1:] == report.period.lower() else "period"
             issues.append(src.problem((field,), f"the file is named {report.id}.yml but holds {report.region}'s "
                                       f"figures for {report.period}",
                                       hint=f"name it {named}.yml, or correct its {field}"))
