@@ -136,7 +136,7 @@ def check_site_pages(folder: Path, root: Path, problems: Issues) -> None:
     """The hand-written pages (content/pages/**/*.md, front matter included) state no doses either,
     and front matter they start with must be closed and read as YAML: mkdocs would otherwise show
     it as the page's first paragraph and lose its title and description, without a word."""
-    for path in _markdown_files(folder):
+    for path in markdown_files(folder):
         text, found = read_text(path, root)
         problems.extend(found)
         if text is None:
@@ -146,7 +146,8 @@ def check_site_pages(folder: Path, root: Path, problems: Issues) -> None:
         problems.extend(body_problems(display_path(path, root), text, 1, attribute_lists=True))
 
 
-def _markdown_files(folder: Path) -> Iterable[Path]:
+def markdown_files(folder: Path) -> Iterable[Path]:
+    """The hand-written pages under ``folder`` (docs_dir), subfolders included, hidden ones not."""
     if not folder.is_dir():
         return []
     return sorted(path for path in folder.rglob("*.md")

@@ -19,12 +19,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.common.text_checks import markdown_files
 from generator.core.catalog import Catalog
 from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Stage
 from generator.core.loading import Entry, MarkdownEntry
 from generator.core.references import unknown
-from generator.core.sources import FieldPath, Source, format_path
+from generator.core.sources import FieldPath, Source, display_path, format_path, read_text
 from generator.kinds.triage.loading import signs_source, tiers_by_id
 from generator.kinds.triage.model import Guide, Sign, Tier
 from generator.kinds.triage.quoting import (
@@ -179,11 +180,16 @@ def _pages_findings(catalog: Catalog) -> list[Issue]:
     if not folder.is_dir():
         return issues
     everyone = Context(tuple(catalog.species))
-    for path in sorted(folder.glob("*.md")):
+    for path in markdown_files(folder):  # every page the build quotes: subfolders too
         markdown, _ = load_markdown(path, catalog.settings.root)
         if markdown is not None:
-            issues += _markdown_findings(catalog, markdown.source.display, markdown.body, markdown.body_line,
-                                         everyone)
+            display, body, line = markdown.source.display, markdown.body, markdown.body_line
+        else:  # a page without front matter is a page too; broken front matter is reported where it is
+            text, _ = read_text(path, catalog.settings.root)
+            if text is None or text.split("\n", 1)[0].strip() == "---":
+                continue
+            display, body, line = display_path(path, catalog.settings.root), text, 1
+        issues += _markdown_findings(catalog, display, body, line, everyone)
     return issues
 
 

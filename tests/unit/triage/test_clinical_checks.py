@@ -532,9 +532,12 @@ def test_hand_written_pages(catalog, tmp_path: Path) -> None:
         "- A hamster or a guinea pig,\n  a chinchilla or degu not eating for 6 hours needs a vet.\n"
         "- A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet.\n", encoding="utf-8")
     (pages / "about.txt").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
+    (pages / "help").mkdir()  # the build quotes pages in subfolders too
+    (pages / "help" / "night.md").write_text("A hamster not eating for {{not-eating:horse}}.\n", encoding="utf-8")
     settings = dataclasses.replace(catalog.settings, root=tmp_path)
     issues = quote_catalog(_with_settings(fresh(catalog), settings))
     assert [(i.path, i.line, i.column, i.message) for i in issues] == [
+        ("content/pages/help/night.md", 1, 26, "{{not-eating:horse}} names no species"),  # no front matter
         ("content/pages/index.md", 4, 29, NOT_EATING_GP[0]),
         ("content/pages/index.md", 5, 1, "{{not-eating:horse}} names no species"),
         # a sentence wrapped over two lines names the hamster on the first: reported at its number
