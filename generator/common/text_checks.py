@@ -146,9 +146,20 @@ def check_site_pages(folder: Path, root: Path, problems: Issues) -> None:
         problems.extend(body_problems(display_path(path, root), text, 1, attribute_lists=True))
 
 
+# what mkdocs publishes as a page (mkdocs.utils.markdown_extensions), and what it leaves out of docs_dir
+# by default (exclude_docs: hidden files and the top-level templates/ folder)
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
 def markdown_files(folder: Path) -> Iterable[Path]:
-    """The hand-written pages under ``folder`` (docs_dir), subfolders included, hidden ones not."""
+    """The hand-written pages under ``folder`` (docs_dir) that mkdocs publishes: every Markdown
+    ending, subfolders included; hidden files and the top-level templates/ folder not."""
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    found = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if (path.suffix.lower() in MARKDOWN_SUFFIXES and not any(part.startswith(".") for part in parts)
+                and parts[0] != "templates" and path.is_file()):
+            found.append(path)
+    return sorted(found)

@@ -35,6 +35,7 @@ from generator.kinds.triage.quoting import (
     macro_findings,
     prose_findings,
     quote,
+    species_named,
     strings_of,
 )
 from generator.kinds.triage.urgency import applies, guide_tiers, sign_tier, tier_advice
@@ -142,8 +143,13 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     lines = body.split("\n")
     issues = [Issue(display, first_line + number, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
               for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
+    under = context  # below a heading that names species, the text is for them ("## Guinea pigs")
     for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
-        for f in prose_findings(block, context, catalog):
+        heading = block.lstrip().startswith("#")
+        if heading:
+            named = species_named(block, catalog)
+            under = Context(named, context.sign) if named else context
+        for f in prose_findings(block, context if heading else under, catalog):
             before = block[:f.offset]
             line = start + before.count("\n")
             column = f.offset - (before.rfind("\n") + 1) + 1

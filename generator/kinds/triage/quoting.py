@@ -133,17 +133,18 @@ class Context:
 
 
 def _mentions(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, str]]:
-    found = []
+    found = set()
     for key, words in phrases.items():
         for word in words:
-            if word in text:  # most phrases are in no given sentence: skip the pattern match
-                found.extend((match.start(), key) for match in _whole_word(word).finditer(text))
+            if word.split(" ", 1)[0] in text:  # most phrases are in no given sentence: skip the pattern match
+                found.update((match.start(), key) for match in _whole_word(word).finditer(text))
     return sorted(found)
 
 
 @lru_cache(maxsize=4096)
 def _whole_word(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+    """The phrase as whole words, wrapped over lines or not ("guinea\\n  pig")."""
+    return re.compile(r"(?<![a-z])" + r"\s+".join(re.escape(part) for part in word.split()) + r"(?![a-z])")
 
 
 def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
@@ -156,6 +157,12 @@ def _species_phrases(catalog: Catalog) -> dict[str, list[str]]:
         s.id: sorted({s.label.lower(), s.plural.lower()}, key=len, reverse=True) for s in catalog.species.values()})
 
 
+def species_named(text: str, catalog: Catalog) -> tuple[str, ...]:
+    """The species a text names (a heading's "Guinea pigs and chinchillas"), in the catalog's order."""
+    named = {key for _, key in _mentions(text.lower(), _species_phrases(catalog))}
+    return tuple(s for s in catalog.species if s in named)
+
+
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     for match in _SENTENCE.finditer(text):
         yield match.start(), match.group(0)
@@ -165,17 +172,13 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
     """Times and temperatures that the text states for a sign and that differ from signs.yml, and
     macros that quote one species' number for species that have another.
 
-    Each number (written, or quoted by a macro) is for the species its own clause names: those named
-    between the number before it and it ("a guinea pig, chinchilla or degu that has not eaten for 6
-    hours"), else those named between it and the next number ("not eating for 6 hours is urgent for
-    guinea pigs"), else the species of the number before it ("... or passed no droppings for 8
-    hours"). Every one of them must have that number. A number whose clause names no species is for
-    the text's own species, and one of them having it is enough."""
+    A number (written, or quoted by a macro) is for the species its clause names (see _attach), and
+    every one of them must have it. A number whose clause names no species is for the text's own
+    species, and one of them having it is enough."""
     if not catalog.signs:
         return []
     plain = MACRO.sub(lambda m: " " * len(m.group(0)), text)  # quoted numbers come from the data
-    # a phrase wrapped over two lines ("guinea\npig") is still the phrase; offsets are kept
-    lower = plain.lower().replace("\n", " ")
+    lower = plain.lower()
     findings = []
     sign_phrases, species_phrases = _sign_phrases(catalog), _species_phrases(catalog)
     macros = list(MACRO.finditer(text)) if "{{" in text else []
@@ -184,23 +187,23 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
         quoted = [m for m in macros if start <= m.start() < start + len(sentence)]
         if not quantities and not quoted:  # most sentences state no number: nothing to find the sign of
             continue
-        mentions = _mentions(sentence, species_phrases)
-        # every number of the sentence in order: (start, end, a quantity or a macro)
-        numbers = sorted([(offset, offset + len(shown), (offset, value, unit, shown))
-                          for offset, value, unit, shown in quantities]
-                         + [(m.start() - start, m.end() - start, m) for m in quoted], key=lambda n: n[0])
-        clauses = _clauses(numbers, mentions)
         signs = _mentions(sentence, sign_phrases)
-        for (_, _, item), named in zip(numbers, clauses, strict=True):
-            if isinstance(item, re.Match):
-                findings += _macro_for_others(catalog, text, item, named)
-                continue
-            offset, value, unit, shown = item
+        numbers: list[_Number] = []
+        for offset, value, unit, shown in quantities:
             sign_id = _nearest(signs, offset) or context.sign
-            if sign_id is None or sign_id not in catalog.signs:
+            numbers.append(_Number(offset, offset + len(shown), sign_id, (offset, value, unit, shown)))
+        numbers += [_Number(m.start() - start, m.end() - start, m.group(1), m) for m in quoted]
+        numbers.sort(key=lambda n: n.start)
+        attached = _attach(sentence, numbers, _mentions(sentence, species_phrases), signs)
+        for number, named in zip(numbers, attached, strict=True):
+            if isinstance(number.item, re.Match):
+                findings += _macro_for_others(catalog, text, number.item, named)
+                continue
+            offset, value, unit, shown = number.item
+            if number.sign is None or number.sign not in catalog.signs:
                 continue
             shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
-            finding = _check_number(catalog, catalog.signs[sign_id], named, context, value, unit, shown)
+            finding = _check_number(catalog, catalog.signs[number.sign], named, context, value, unit, shown)
             if finding:
                 message, hint = finding
                 token = shown.split()[0]
@@ -209,17 +212,91 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
     return findings
 
 
-def _clauses(numbers: list[tuple[int, int, object]], mentions: list[tuple[int, str]]) -> list[set[str]]:
-    """The species each number is for (see prose_findings), by where they are named."""
-    def between(low: int, high: int) -> set[str]:
-        return {key for position, key in mentions if low <= position < high}
+@dataclass(frozen=True)
+class _Number:
+    """A number in a sentence: where it is, the sign it is for, and the quantity or macro itself."""
 
-    clauses: list[set[str]] = []
-    for index, (begin, end, _) in enumerate(numbers):
-        before = between(numbers[index - 1][1] if index else 0, begin)
-        after = between(end, numbers[index + 1][0] if index + 1 < len(numbers) else 1 << 30)
-        clauses.append(before or after or (clauses[-1] if clauses else set()))
-    return clauses
+    start: int
+    end: int
+    sign: str | None
+    item: object
+
+
+# Where a sentence's clauses meet: ", but", ", or", ", and" … and "but", "while", "whereas" alone
+# ("or" and "and" alone join the species of a list: "a guinea pig, chinchilla or degu").
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|or|and|while|whereas|though|although|so|unlike)\b|\s(?:but|while|whereas)\s")
+# A species named to set it apart ("unlike a hamster") is not one the number is for.
+_SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for)\s+"
+                        r"(?:an?\s+|the\s+|your\s+)?$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, str]],
+            signs: list[tuple[int, str]]) -> list[set[str]]:
+    """The species each number is for. The sentence is cut into clauses (at ", but", ", or" …, and
+    around parentheses that hold a number); within a clause,
+    - a species named in parentheses without a number is for the number before it;
+    - with one number, every species the clause names is for it ("a hamster not eating for 12 hours,
+      or a guinea pig" is one statement: the clause without a number and without a sign of its own
+      joins the clause before it);
+    - with several, a species is for the next number after it, else the last ("not eating for 6
+      hours is urgent for guinea pigs"); a number with none is for the species of the one before;
+    - a species set apart ("unlike a hamster"), or nearer a sign of its own that has no number here
+      ("or your hamster has collapsed"), is for none of them."""
+    cuts = {0, len(sentence)}
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        cuts.add(match.start())
+    quiet: list[tuple[int, int]] = []  # parentheses without a number of their own
+    for match in _PARENTHESES.finditer(sentence):
+        if any(match.start() <= n.start < match.end() for n in numbers):
+            cuts.update((match.start(), match.end()))
+        else:
+            quiet.append((match.start(), match.end()))
+    bounds = sorted(cuts)
+    clauses = list(zip(bounds, bounds[1:], strict=False))
+    attached: dict[int, set[str]] = {id(n): set() for n in numbers}
+    numbered_sign_ids = {n.sign for n in numbers}
+    last_with_numbers: list[_Number] = []
+    waiting: list[str] = []  # species of clauses before the first clause with a number
+    for low, high in clauses:
+        here = [n for n in numbers if low <= n.start < high]
+        named = [(position, key) for position, key in species if low <= position < high
+                 and not _SET_APART.search(sentence[low:position])
+                 and not _nearer_another_sign(position, signs, numbered_sign_ids, low, high)]
+        if not here:
+            own_sign = any(low <= position < high for position, _ in signs)
+            if named and not own_sign:
+                if last_with_numbers:
+                    attached[id(last_with_numbers[-1])].update(key for _, key in named)
+                else:
+                    waiting += [key for _, key in named]
+            continue
+        if waiting:
+            attached[id(here[0])].update(waiting)
+            waiting = []
+        for position, key in named:
+            in_quiet = any(q_low <= position < q_high for q_low, q_high in quiet)
+            before = [n for n in here if n.start < position]
+            after = [n for n in here if n.start > position]
+            if len(here) == 1:
+                target = here[0]
+            elif in_quiet and before:
+                target = before[-1]
+            else:
+                target = after[0] if after else here[-1]
+            attached[id(target)].add(key)
+        for previous, number in zip(here, here[1:], strict=False):
+            if not attached[id(number)]:
+                attached[id(number)] = set(attached[id(previous)])
+        last_with_numbers = here
+    return [attached[id(n)] for n in numbers]
+
+
+def _nearer_another_sign(position: int, signs: list[tuple[int, str]], numbered: set[str | None],
+                         low: int, high: int) -> bool:
+    """Whether the nearest sign named in the clause is one with no number in the sentence."""
+    in_clause = [(abs(at - position), sign) for at, sign in signs if low <= at < high]
+    return bool(in_clause) and min(in_clause)[1] not in numbered
 
 
 def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str]) -> list[Finding]:

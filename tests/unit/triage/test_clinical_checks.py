@@ -533,11 +533,13 @@ def test_hand_written_pages(catalog, tmp_path: Path) -> None:
         "- A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet.\n", encoding="utf-8")
     (pages / "about.txt").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
     (pages / "help").mkdir()  # the build quotes pages in subfolders too
-    (pages / "help" / "night.md").write_text("A hamster not eating for {{not-eating:horse}}.\n", encoding="utf-8")
+    (pages / "help" / "night.markdown").write_text("A hamster not eating for {{not-eating:horse}}.\n", encoding="utf-8")
+    (pages / "templates").mkdir()  # not published: mkdocs leaves docs_dir's templates/ out
+    (pages / "templates" / "page.md").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
     settings = dataclasses.replace(catalog.settings, root=tmp_path)
     issues = quote_catalog(_with_settings(fresh(catalog), settings))
     assert [(i.path, i.line, i.column, i.message) for i in issues] == [
-        ("content/pages/help/night.md", 1, 26, "{{not-eating:horse}} names no species"),  # no front matter
+        ("content/pages/help/night.markdown", 1, 26, "{{not-eating:horse}} names no species"),  # no front matter
         ("content/pages/index.md", 4, 29, NOT_EATING_GP[0]),
         ("content/pages/index.md", 5, 1, "{{not-eating:horse}} names no species"),
         # a sentence wrapped over two lines names the hamster on the first: reported at its number
@@ -586,6 +588,23 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     # the second number of a clause is for the species of the first
     ("A guinea pig that has not eaten for 6 hours or passed no droppings for 8 hours needs a vet.", []),
     ("A guinea pig that has not eaten for 6 hours or passed no droppings for 6 hours needs a vet.", ["6"]),
+    # a second review: a species named after the number, in a clause without one of its own
+    ("A hamster not eating for 12 hours, or a guinea pig, needs a vet.", ["12"]),
+    ("A hamster not eating for {{not-eating:hamster}} needs a vet, and so does a guinea pig.",
+     ["{{not-eating:hamster}}"]),
+    # each clause its own number, and species in parentheses for the number before them
+    ("Not eating for 6 hours is an emergency for a guinea pig, but a hamster can go 12 hours.", []),
+    ("Not eating for {{not-eating:guinea-pig}} (guinea pigs, chinchillas, degus) or {{not-eating:hamster}} "
+     "(hamsters, mice) is an emergency.", []),
+    ("Any animal in labour for {{difficult-birth}} needs a vet (a guinea pig: {{difficult-birth:guinea-pig}}).",
+     []),
+    # set apart, or named for another sign with no number, a species is not the number's
+    ("Unlike a guinea pig, a hamster that has not eaten for 12 hours needs a vet the same day.", []),
+    ("A guinea pig, unlike a hamster, needs a vet if it has not eaten for {{not-eating:guinea-pig}}.", []),
+    ("Guinea pigs need a vet if they have not eaten for 6 hours, and any animal straining to give birth for "
+     "30 minutes does too.", []),
+    # wrapped onto an indented line
+    ("- A hamster or a guinea\n  pig not eating for 12 hours needs a vet.", ["12"]),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
@@ -601,9 +620,11 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     (pages / "index.md").write_text(
         "---\ntitle: Home\n---\nGuinea pigs not eating for 12 hours  \nHamsters not eating for 6 hours\n\n"
         "## Rats\nNot eating for 6 hours is urgent in a guinea pig.\n\n"
+        "## Guinea pigs\nNot eating for 12 hours is urgent.\n\n"
         "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n", encoding="utf-8")
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
-    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25)]
+    # the heading names the species of the text below it
+    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16)]
 
 
 def _with_settings(catalog, settings):
