@@ -257,7 +257,7 @@ class _Builder:
                 result[key] = self.build(value_node, (*path, key))
         if repeated:
             self._duplicates(node, repeated, path)
-            if len(repeated) > 1 and path and isinstance(path[-1], int):
+            if _lost_entry(node, repeated, path):
                 # the keys first given after the lost entry began are its own, not this entry's:
                 # checked as this entry's, they would report problems that are not there
                 lost_from = repeated[0][0].start_mark.index
@@ -274,11 +274,11 @@ class _Builder:
         def first_line(key: str) -> int:
             return _first_key(node, key).start_mark.line + 1
 
-        if len(repeated) > 1 and path and isinstance(path[-1], int):
-            # one run per lost entry: a run starts again where its first key comes a third time
+        if _lost_entry(node, repeated, path):
+            # one run per lost entry: a run starts again where a key comes back a third time
             runs: list[list[tuple[ScalarNode, str]]] = []
             for item in repeated:
-                if runs and item[1] != runs[-1][0][1]:
+                if runs and all(item[1] != key for _, key in runs[-1]):
                     runs[-1].append(item)
                 else:
                     runs.append([item])
@@ -297,6 +297,16 @@ class _Builder:
             self.problems.append(Issue(self.display, key_pos.line, key_pos.column, format_path((*path, key)),
                                          f"duplicate key '{key}' (first given on line {first_line(key)})",
                                          "remove one of the two", stage=Stage.PARSE))
+
+
+def _lost_entry(node: MappingNode, repeated: list[tuple[ScalarNode, str]], path: FieldPath) -> bool:
+    """Whether the keys given again look like the next entry of a list without its '- ': an entry of
+    a list, several keys again, among them the one its entries start with (`id`, `type`). Two
+    `label`s in one entry are a duplicate, not a lost entry."""
+    if len(repeated) < 2 or not path or not isinstance(path[-1], int):
+        return False
+    starts_with = next((_key_text(k) for k, _ in node.value if type(k) is ScalarNode), None)
+    return any(key == starts_with for _, key in repeated)
 
 
 def _first_key(node: MappingNode, key: str) -> ScalarNode:

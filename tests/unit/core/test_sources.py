@@ -28,6 +28,29 @@ def test_duplicate_keys_are_reported_at_the_second_key() -> None:
         "t.yml:4:3: error: b.c: duplicate key 'c' (first given on line 3) (remove one of the two)"]
 
 
+def test_an_entry_that_lost_its_dash_is_one_problem_and_keeps_its_keys_to_itself() -> None:
+    text = ("- id: a\n  label: A\n"
+            "  notes: joined\n  id: b\n  label: B\n  tier: now\n"  # b lost its '- ' (tier is b's alone)
+            "  id: c\n  label: C\n")  # and so did c
+    source, problems = parse_text(text, "t.yml")
+    assert [p.text() for p in problems] == [
+        "t.yml:4:3: error: [0].id: duplicate keys: lines 4–5 give 'id', 'label' again (first given on line 1) "
+        "(if these lines are the next entry, put '- ' before its first key, on line 4 or just above it)",
+        "t.yml:7:3: error: [0].id: duplicate keys: lines 7–8 give 'id', 'label' again (first given on line 1) "
+        "(if these lines are the next entry, put '- ' before its first key, on line 7 or just above it)"]
+    assert source.data == [{"id": "a", "label": "A", "notes": "joined"}]  # b's tier is not checked as a's
+
+
+def test_two_keys_given_twice_in_one_entry_are_two_duplicates_not_a_lost_entry() -> None:
+    """A second review: repeating label and notes in one entry took the lost-entry path and dropped keys."""
+    source, problems = parse_text("- id: a\n  label: A\n  notes: x\n  label: B\n  tier: now\n  notes: y\n",
+                                  "t.yml")
+    assert [p.text() for p in problems] == [
+        "t.yml:4:3: error: [0].label: duplicate key 'label' (first given on line 2) (remove one of the two)",
+        "t.yml:6:3: error: [0].notes: duplicate key 'notes' (first given on line 3) (remove one of the two)"]
+    assert source.data == [{"id": "a", "label": "A", "notes": "x", "tier": "now"}]
+
+
 def test_tabs_empty_and_syntax_errors() -> None:
     assert parse_text("a:\n\tb: 1\n", "t")[1][0].text() == (
         "t:2:1: error: (file): a tab character is used for indentation (indent with spaces only)")
