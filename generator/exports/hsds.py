@@ -10,8 +10,8 @@ Ids are UUIDs derived from the network's own ids, so they never change between b
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from generator.common.fields import minutes
@@ -90,11 +90,14 @@ class _Hsds:
         # half the year, so the zone is named in `notes` instead.
         notes = f"Times are local time ({region.timezone})."
         found = [_weekly(org, period, location_id, notes) for period in org.hours]
-        periods = Counter(exception.date for exception in org.exceptions)
-        for exception in org.exceptions:  # each period of a date with several has an id of its own
+        seen: set[date] = set()
+        for exception in org.exceptions:
+            # a date's first period keeps the id a date has always had; a second period added
+            # later gets one of its own from its times (kb check refuses two of the same times)
             key = exception.date.isoformat()
-            if periods[exception.date] > 1:
+            if exception.date in seen:
                 key += f"/{exception.opens}/{exception.closes}"
+            seen.add(exception.date)
             found.append(_exception(org, exception, location_id, notes, key))
         return found
 
