@@ -30,7 +30,7 @@ def choose(text: str) -> str:
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         value, _, comment = line.partition(" #")
-        if "change-me" not in value or "change-me@" in value:
+        if "change-me" not in value or "change-me@" in value or value.lstrip().startswith("#"):
             continue
         if number and not comment.strip():  # the list is in the comment on the line above
             comment = lines[number - 1].partition("#")[2]
@@ -46,8 +46,9 @@ def fill_in(text: str) -> str:
     """What a contributor does with a template: choose where it says change-me, write real values
     where it says CHANGE (a role where a role is asked for)."""
     # an organisation's hours and night cover: what the comments beside them show
-    text = re.sub(r"hours: change-me( *#.*)\n((?:#  - .*\n)+)", lambda m: "hours:" + m.group(1) + "\n"
-                  + m.group(2).replace("#  - ", "   - "), text)
+    # hours: the commented example above `hours: change-me`, uncommented, in its place
+    text = re.sub(r"# hours:\n((?:#   - .*\n)+)hours: change-me\n",
+                  lambda m: "hours:\n" + m.group(1).replace("#   - ", "  - "), text)
     text = text.replace("arrangement: change-me", "arrangement: none")
     text = choose(text)
     text = text.replace('number: "CHANGE"', 'number: "01632 960998"').replace("consent_recorded: CHANGE",

@@ -34,10 +34,13 @@ def check_metrics(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         # a file named for a region and period that holds another's: copied and not changed, or mistyped
         named_for = _NAMED_FOR_A_PERIOD.search(report.id)
         if named_for and report.id != named:
-            field = "region" if named_for.group(0)[1:] == report.period.lower() else "period"
+            period_differs = named_for.group(0)[1:] != report.period.lower()
+            region_differs = report.id[:named_for.start()] != report.region
+            field = "period" if period_differs else "region"
+            wrong = "region and period" if period_differs and region_differs else field
             issues.append(src.problem((field,), f"the file is named {report.id}.yml but holds {report.region}'s "
                                       f"figures for {report.period}",
-                                      hint=f"name it {named}.yml, or correct its {field}"))
+                                      hint=f"name it {named}.yml, or correct its {wrong}"))
         if key in seen:
             issues.append(src.problem(("period",), f"{report.region} already has figures for {report.period} "
                                       f"in {seen[key]}"))
