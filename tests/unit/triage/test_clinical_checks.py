@@ -523,14 +523,20 @@ def test_the_scale_is_read(catalog) -> None:
     assert [(i.field, i.message) for i in issues] == [("tiers[2].meaning", NOT_EATING_GP[0])]
 
 
-def test_hand_written_pages(catalog, tmp_path: Path) -> None:
+def _home_page(tmp_path: Path, body: str) -> Path:
+    """A content/pages folder under ``tmp_path`` whose home page has ``body`` under its front matter."""
     pages = tmp_path / "content" / "pages"
     pages.mkdir(parents=True)
-    (pages / "index.md").write_text(
-        "---\ntitle: Home\n---\nA guinea pig not eating for 24 hours needs a vet.\n"
+    (pages / "index.md").write_text("---\ntitle: Home\n---\n" + body, encoding="utf-8")
+    return pages
+
+
+def test_hand_written_pages(catalog, tmp_path: Path) -> None:
+    pages = _home_page(
+        tmp_path, "A guinea pig not eating for 24 hours needs a vet.\n"
         "{{not-eating:horse}} names no species.\n\n"
         "- A hamster or a guinea pig,\n  a chinchilla or degu not eating for 6 hours needs a vet.\n"
-        "- A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet.\n", encoding="utf-8")
+        "- A guinea pig not eating for {{not-eating:guinea-pig}} needs a vet.\n")
     (pages / "about.txt").write_text("A guinea pig not eating for 24 hours.\n", encoding="utf-8")
     (pages / "help").mkdir()  # the build quotes pages in subfolders too
     (pages / "help" / "night.markdown").write_text("A hamster not eating for {{not-eating:horse}}.\n", encoding="utf-8")
@@ -615,13 +621,10 @@ def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wr
 def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(catalog, tmp_path: Path) -> None:
     """Joined into one sentence, two lines each with their own species and number passed; a heading or a
     table row is read on its own."""
-    pages = tmp_path / "content" / "pages"
-    pages.mkdir(parents=True)
-    (pages / "index.md").write_text(
-        "---\ntitle: Home\n---\nGuinea pigs not eating for 12 hours  \nHamsters not eating for 6 hours\n\n"
-        "## Rats\nNot eating for 6 hours is urgent in a guinea pig.\n\n"
-        "## Guinea pigs\nNot eating for 12 hours is urgent.\n\n"
-        "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n", encoding="utf-8")
+    _home_page(tmp_path, "Guinea pigs not eating for 12 hours  \nHamsters not eating for 6 hours\n\n"
+                         "## Rats\nNot eating for 6 hours is urgent in a guinea pig.\n\n"
+                         "## Guinea pigs\nNot eating for 12 hours is urgent.\n\n"
+                         "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n")
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     # the heading names the species of the text below it
     assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16)]
