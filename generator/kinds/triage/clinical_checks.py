@@ -143,13 +143,16 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     lines = body.split("\n")
     issues = [Issue(display, first_line + number, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
               for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
-    under = context  # below a heading that names species, the text is for them ("## Guinea pigs")
+    # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating")
+    headings: dict[int, tuple[str, ...]] = {}  # level -> the species its heading names
     for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
-        heading = block.lstrip().startswith("#")
-        if heading:
-            named = species_named(block, catalog)
-            under = Context(named, context.sign) if named else context
-        for f in prose_findings(block, context if heading else under, catalog):
+        level = len(block.lstrip()) - len(block.lstrip().lstrip("#"))
+        if level:
+            headings = {lv: named for lv, named in headings.items() if lv < level}
+            headings[level] = species_named(block, catalog)
+        named = next((named for _, named in sorted(headings.items(), reverse=True) if named), ())
+        under = Context(named, context.sign, named=True) if named and not level else context
+        for f in prose_findings(block, under, catalog):
             before = block[:f.offset]
             line = start + before.count("\n")
             column = f.offset - (before.rfind("\n") + 1) + 1

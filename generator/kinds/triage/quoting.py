@@ -25,8 +25,19 @@ _QUANTITY = re.compile(
     r"(?P<unit>hours?|hrs?|h|minutes?|mins?|°\s*c|degrees(?:\s+c(?:elsius)?)?)(?![a-z])"
     r"|\b(?P<one>an?|one)\s+(?P<unit1>hour|minute)\b", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
-# Numbers after these words are deadlines ("within an hour", "every hour"), not a sign's number.
-_DEADLINE = re.compile(r"\b(?:within|every|in under|at most|up to|after the first)\s+(?:about\s+)?$", re.IGNORECASE)
+# Numbers after these words are deadlines ("within an hour", "every hour", "seen in the next 2 hours"),
+# targets ("aim for 18 °C", "keep the room below 20 °C"), the second end of a range ("between 15 and 20
+# °C") or a body's temperature, not a sign's number.
+_DEADLINE = re.compile(r"\b(?:within(?:\s+the\s+next)?|every|in\s+under|in\s+less\s+than|less\s+than|in\s+the\s+next|"
+                       r"at\s+most|up\s+to|after\s+the\s+first|aim\s+for|ideally|"
+                       r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around)|"
+                       r"between\s+\d+(?:\.\d+)?\s*(?:°\s*c\s*)?and)\s+(?:about\s+)?$"
+                       r"|\bbody\s+temperature\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+# "in an hour" is a deadline; "not eaten in 6 hours" is a sign's number
+_IN_AN_HOUR = re.compile(r"\bin\s+$", re.IGNORECASE)
+# a number that says when a service runs ("our 24 hour line", "24 hours a day") is not a sign's
+_SERVICE_HOURS = re.compile(r"\s*(?:a\s+day|(?:emergency\s+|phone\s+|help\s*)?(?:line|service|cover|care|"
+                            r"clinic|hospital|vets?|team|helpline))\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
 _UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
           "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes"}
@@ -130,21 +141,44 @@ class Context:
 
     species: tuple[str, ...]
     sign: str | None = None
+    # the species were named (a heading's "Hamsters and guinea pigs"): each must have the number, as
+    # species named in the sentence must; else they are a guide's species, and one having it is enough
+    named: bool = False
 
 
 def _mentions(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, str]]:
-    found = set()
+    return sorted({(start, key) for start, _, key in _spans(text, phrases)})
+
+
+def _spans(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every phrase in the text, the longest where two start at one place."""
+    found: dict[int, tuple[int, str]] = {}
     for key, words in phrases.items():
         for word in words:
-            if word.split(" ", 1)[0] in text:  # most phrases are in no given sentence: skip the pattern match
-                found.update((match.start(), key) for match in _whole_word(word).finditer(text))
-    return sorted(found)
+            if _key_word(word) in text:  # most phrases are in no sentence: skip the pattern match
+                for match in _whole_word(word).finditer(text):
+                    if match.end() > found.get(match.start(), (-1, ""))[0]:
+                        found[match.start()] = (match.end(), key)
+    return sorted((start, end, key) for start, (end, key) in found.items())
+
+
+@lru_cache(maxsize=4096)
+def _key_word(phrase: str) -> str:
+    """A word the phrase cannot be found without, however it is written ("not" may be "n't")."""
+    return next((part for part in re.split(r"[\s-]+", phrase) if part != "not"), phrase)
 
 
 @lru_cache(maxsize=4096)
 def _whole_word(word: str) -> re.Pattern[str]:
-    """The phrase as whole words, wrapped over lines or not ("guinea\\n  pig")."""
-    return re.compile(r"(?<![a-z])" + r"\s+".join(re.escape(part) for part in word.split()) + r"(?![a-z])")
+    """The phrase as whole words, wrapped over lines or hyphenated or not ("guinea\\n  pig", "guinea-pigs"),
+    and "has not" as "hasn't"."""
+    pattern = ""
+    for part in word.split():
+        if part == "not":  # "not eaten" in "hasn't eaten" too
+            pattern += r"(?:(?:\s+|-)not|n['’]t)" if pattern else r"(?:(?<![a-z])not|n['’]t)"
+        else:
+            pattern += (r"(?:\s+|-)" if pattern else r"(?<![a-z])") + re.escape(part)
+    return re.compile(pattern + r"(?![a-z])")
 
 
 def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
@@ -194,7 +228,7 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
             numbers.append(_Number(offset, offset + len(shown), sign_id, (offset, value, unit, shown)))
         numbers += [_Number(m.start() - start, m.end() - start, m.group(1), m) for m in quoted]
         numbers.sort(key=lambda n: n.start)
-        attached = _attach(sentence, numbers, _mentions(sentence, species_phrases), signs)
+        attached = _attach(sentence, numbers, _spans(sentence, species_phrases), signs)
         for number, named in zip(numbers, attached, strict=True):
             if isinstance(number.item, re.Match):
                 findings += _macro_for_others(catalog, text, number.item, named)
@@ -222,66 +256,70 @@ class _Number:
     item: object
 
 
-# Where a sentence's clauses meet: ", but", ", or", ", and" … and "but", "while", "whereas" alone
-# ("or" and "and" alone join the species of a list: "a guinea pig, chinchilla or degu").
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|or|and|while|whereas|though|although|so|unlike)\b|\s(?:but|while|whereas)\s")
-# A species named to set it apart ("unlike a hamster") is not one the number is for.
-_SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for)\s+"
-                        r"(?:an?\s+|the\s+|your\s+)?$")
+# Where a sentence's clauses meet: ", but", ", or", ", and" …, a dash, and "but", "while", "whereas"
+# alone ("or" and "and" alone join the species of a list: "a guinea pig, chinchilla or degu").
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|or|and|while|whereas|though|although|so|unlike)\b|\s(?:but|while|whereas)\s"
+                           r"|\s[–—-]\s")
+# Species named to set them apart ("unlike a hamster", "except hamsters and mice") are not the number's.
+_SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for)\b")
+_ONLY_LIST_WORDS = re.compile(r"(?:[\s,]|\b(?:and|or|an?|the|your)\b)*")
+# a species right after its number: "6 hours for guinea pigs, 12 hours in hamsters"
+_RIGHT_AFTER = re.compile(r"\s*(?:in|for|with)\s+(?:an?\s+|the\s+|your\s+)?$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, str]],
+def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, int, str]],
             signs: list[tuple[int, str]]) -> list[set[str]]:
-    """The species each number is for. The sentence is cut into clauses (at ", but", ", or" …, and
-    around parentheses that hold a number); within a clause,
-    - a species named in parentheses without a number is for the number before it;
-    - with one number, every species the clause names is for it ("a hamster not eating for 12 hours,
-      or a guinea pig" is one statement: the clause without a number and without a sign of its own
-      joins the clause before it);
-    - with several, a species is for the next number after it, else the last ("not eating for 6
-      hours is urgent for guinea pigs"); a number with none is for the species of the one before;
-    - a species set apart ("unlike a hamster"), or nearer a sign of its own that has no number here
-      ("or your hamster has collapsed"), is for none of them."""
-    cuts = {0, len(sentence)}
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        cuts.add(match.start())
-    quiet: list[tuple[int, int]] = []  # parentheses without a number of their own
-    for match in _PARENTHESES.finditer(sentence):
-        if any(match.start() <= n.start < match.end() for n in numbers):
-            cuts.update((match.start(), match.end()))
-        else:
-            quiet.append((match.start(), match.end()))
+    """The species each number is for. The sentence is cut into clauses (at ", but", ", or" …, and at
+    dashes); within a clause,
+    - a species named right after a number ("6 hours for guinea pigs"), or in parentheses without a
+      number of their own after it ("6 hours (guinea pigs, degus)"), is for that number;
+    - with one number, every species the clause names is for it;
+    - with several, a species is for the next number after it ("guinea pigs (6 hours) and hamsters
+      (12 hours)"), else the last; a number with none is for the species of the one before;
+    - a species named twice counts where it is named last ("hamsters and guinea pigs …: hamsters
+      after 12 hours, guinea pigs after 6");
+    - a species set apart ("unlike a hamster", "except hamsters and mice"), or named after the number
+      and nearer a sign of its own that has no number ("… or your hamster has collapsed"), is for none.
+    A clause naming species but no number is one statement with the clause before it ("a hamster not
+    eating for 12 hours, or a guinea pig"), or with the first that has a number when it comes first,
+    unless it names a sign of its own that none of those numbers is for."""
+    cuts = {0, len(sentence)} | {match.start() for match in _CLAUSE_BREAK.finditer(sentence)}
+    quiet = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)
+             if not any(m.start() <= n.start < m.end() for n in numbers)]
     bounds = sorted(cuts)
-    clauses = list(zip(bounds, bounds[1:], strict=False))
     attached: dict[int, set[str]] = {id(n): set() for n in numbers}
-    numbered_sign_ids = {n.sign for n in numbers}
+    numbered_signs = {n.sign for n in numbers}
     last_with_numbers: list[_Number] = []
-    waiting: list[str] = []  # species of clauses before the first clause with a number
-    for low, high in clauses:
+    waiting: list[tuple[str, set[str]]] = []  # (species, the clause's own signs) before any number
+    for low, high in zip(bounds, bounds[1:], strict=False):
         here = [n for n in numbers if low <= n.start < high]
-        named = [(position, key) for position, key in species if low <= position < high
-                 and not _SET_APART.search(sentence[low:position])
-                 and not _nearer_another_sign(position, signs, numbered_sign_ids, low, high)]
+        named: dict[str, int] = {}
+        for position, _, key in species:  # in order: a species named twice keeps its last position
+            if low <= position < high and not _set_apart(sentence, species, low, position):
+                named[key] = position
+        own_signs = {sign for at, sign in signs if low <= at < high}
         if not here:
-            own_sign = any(low <= position < high for position, _ in signs)
-            if named and not own_sign:
-                if last_with_numbers:
-                    attached[id(last_with_numbers[-1])].update(key for _, key in named)
-                else:
-                    waiting += [key for _, key in named]
+            if last_with_numbers:
+                if not own_signs or own_signs & {n.sign for n in last_with_numbers}:
+                    attached[id(last_with_numbers[-1])].update(named)
+            else:
+                waiting += [(key, own_signs) for key in named]
             continue
-        if waiting:
-            attached[id(here[0])].update(waiting)
-            waiting = []
-        for position, key in named:
-            in_quiet = any(q_low <= position < q_high for q_low, q_high in quiet)
-            before = [n for n in here if n.start < position]
+        for key, clause_signs in waiting:
+            if not clause_signs or clause_signs & {n.sign for n in here}:
+                attached[id(here[0])].add(key)
+        waiting = []
+        for key, position in named.items():
+            before = [n for n in here if n.end <= position]
             after = [n for n in here if n.start > position]
-            if len(here) == 1:
-                target = here[0]
-            elif in_quiet and before:
+            if before and _nearer_another_sign(position, signs, numbered_signs, low, high):
+                continue  # "… or your hamster has collapsed"
+            if before and (_RIGHT_AFTER.fullmatch(sentence, before[-1].end, position)
+                           or any(q_low <= position < q_high and q_low >= before[-1].end for q_low, q_high in quiet)):
                 target = before[-1]
+            elif len(here) == 1:
+                target = here[0]
             else:
                 target = after[0] if after else here[-1]
             attached[id(target)].add(key)
@@ -290,6 +328,20 @@ def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, str]
                 attached[id(number)] = set(attached[id(previous)])
         last_with_numbers = here
     return [attached[id(n)] for n in numbers]
+
+
+def _set_apart(sentence: str, species: list[tuple[int, int, str]], low: int, position: int) -> bool:
+    """Whether the species named at ``position`` follows "unlike", "except" … with nothing but other
+    species, commas, "and", "or" and articles in between."""
+    keywords = list(_SET_APART.finditer(sentence, low, position))
+    if not keywords:
+        return False
+    between = list(sentence[keywords[-1].end():position])
+    offset = keywords[-1].end()
+    for start, end, _ in species:  # blank out the species named in between
+        if offset <= start < position:
+            between[start - offset:min(end, position) - offset] = " " * (min(end, position) - start)
+    return _ONLY_LIST_WORDS.fullmatch("".join(between)) is not None
 
 
 def _nearer_another_sign(position: int, signs: list[tuple[int, str]], numbered: set[str | None],
@@ -326,8 +378,11 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
     """(offset, value, unit, text) for each stated quantity; value None for 'several hours'."""
     for match in _QUANTITY.finditer(sentence):
-        if _DEADLINE.search(sentence[:match.start()]) or match.group("range"):
-            continue  # a deadline, or a span such as "12 to 36 hours later"
+        before = sentence[:match.start()]
+        if _DEADLINE.search(before) or match.group("range") or _SERVICE_HOURS.match(sentence, match.end()):
+            continue  # a deadline, a target, a span such as "12 to 36 hours later", a service's hours
+        if match.group("one") and _IN_AN_HOUR.search(before):
+            continue  # "can go downhill in an hour"
         if match.group("one"):
             yield match.start(), 1.0, unit_of(match.group("unit1")), match.group(0)
         else:
@@ -348,7 +403,8 @@ def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Contex
     """Every species the number's clause names must have it: "a guinea pig, chinchilla or degu that has
     not eaten for 6 hours" is wrong if one of them has 4. Without a named species (a guide's own
     species), one of them having the number is enough."""
-    named_here = [s for s in named if s in sign.species]
+    named_here = [s for s in named if s in sign.species] or (
+        [s for s in context.species if s in sign.species] if context.named else [])
     species = named_here or [s for s in context.species if s in sign.species] or list(sign.species)
     limits = {s: sign_limit(catalog, sign.id, s) for s in species}
     matching = {s: limit for s, limit in limits.items() if limit is not None and limit.unit == unit}

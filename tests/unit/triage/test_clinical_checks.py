@@ -611,6 +611,31 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
      "30 minutes does too.", []),
     # wrapped onto an indented line
     ("- A hamster or a guinea\n  pig not eating for 12 hours needs a vet.", ["12"]),
+    # a third review: a sign with no number between the species and the number
+    ("A guinea pig that is bloated or has not eaten for 12 hours needs a vet.", ["12"]),
+    ("A guinea pig that has stopped eating (for 12 hours or more) needs a vet now.", ["12"]),
+    ("Guinea pigs that have stopped eating are in danger, so if yours has not eaten for 12 hours, phone us.",
+     ["12"]),
+    # "hasn't", and a hyphenated species
+    ("If your degu hasn't eaten for 6 hours or your guinea pig for 12 hours, phone.", ["12"]),
+    ("Guinea-pigs not eating for 12 hours need a vet.", ["12"]),
+    # species after their numbers, in parentheses, set apart in a list, named twice
+    ("Not eating is urgent after 6 hours in guinea pigs and 12 hours in hamsters.", []),
+    ("Not eating: 6 hours for guinea pigs, 12 hours for hamsters.", []),
+    ("Not eating for 12 hours is urgent in hamsters – in guinea pigs it is 6 hours.", []),
+    ("Hamsters and guinea pigs both need a vet when not eating: hamsters after 12 hours, guinea pigs after "
+     "6 hours.", []),
+    ("Not eating is urgent in guinea pigs (6 hours) and hamsters (12 hours).", []),
+    ("Not eating is urgent in guinea pigs (12 hours) and hamsters (12 hours).", ["12"]),
+    ("Every species except hamsters and mice needs a vet after 6 hours of not eating.", []),
+    # not a sign's number: a line's hours, deadlines, targets, ranges, a body's temperature
+    ("If your guinea pig has stopped eating, phone our 24 hour line.", []),
+    ("We answer 24 hours a day: phone us if your chinchilla has not eaten.", []),
+    ("Don't wait: a guinea pig that has stopped eating can go downhill in an hour.", []),
+    ("A guinea pig not eating for 6 hours needs to be seen in the next 2 hours.", []),
+    ("Chinchillas overheat easily, so keep their room between 15 and 20 °C.", []),
+    ("Chinchillas overheat above 25 °C, so aim for 18 °C.", []),
+    ("An overheated chinchilla's body temperature can rise above 40 °C.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
@@ -624,10 +649,13 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     _home_page(tmp_path, "Guinea pigs not eating for 12 hours  \nHamsters not eating for 6 hours\n\n"
                          "## Rats\nNot eating for 6 hours is urgent in a guinea pig.\n\n"
                          "## Guinea pigs\nNot eating for 12 hours is urgent.\n\n"
+                         "### Not eating\nNot eating for 12 hours is urgent.\n\n"
+                         "## Hamsters and guinea pigs\n- Not eating for 12 hours: phone us.\n\n"
                          "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n")
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     # the heading names the species of the text below it
-    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16)]
+    # (a sub-heading keeps its heading's species; every species a heading names must have the number)
+    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16), (14, 16), (17, 18)]
 
 
 def _with_settings(catalog, settings):
