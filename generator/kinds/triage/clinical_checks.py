@@ -143,14 +143,24 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     lines = body.split("\n")
     issues = [Issue(display, first_line + number, f.offset + 1, "(body)", f.message, f.hint, stage=Stage.CONTENT)
               for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
-    # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating")
+    # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating");
+    # a line in bold alone is a heading too, and a lead-in ("Guinea pigs:", an admonition's title) names
+    # the species of the list or box under it
     headings: dict[int, tuple[str, ...]] = {}  # level -> the species its heading names
+    lead_in: tuple[str, ...] = ()
     for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
-        level = len(block.lstrip()) - len(block.lstrip().lstrip("#"))
+        text = block.strip()
+        level = len(text) - len(text.lstrip("#")) or (7 if _BOLD_LINE.fullmatch(text) else 0)
         if level:
             headings = {lv: named for lv, named in headings.items() if lv < level}
             headings[level] = species_named(block, catalog)
         named = next((named for _, named in sorted(headings.items(), reverse=True) if named), ())
+        if lead_in and _UNDER_A_LEAD_IN.match(block):
+            named = lead_in
+        else:
+            lead_in = ()
+        if not level and (text.endswith(":") or text.startswith("!!!")) and not any(c.isdigit() for c in text):
+            lead_in = species_named(block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
         for f in prose_findings(block, under, catalog):
             before = block[:f.offset]
@@ -164,6 +174,10 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
 # heading or a table row (with or without its outer pipes) is a block of its own.
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:)")
 _ON_ITS_OWN = re.compile(r"\s*#|.*\|")
+
+
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
+_UNDER_A_LEAD_IN = re.compile(r"\s+\S|\s*(?:[-*+]|\d+[.)])\s")  # indented, or a list item
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:

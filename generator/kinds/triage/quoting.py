@@ -20,34 +20,57 @@ from generator.kinds.triage.model import Sign
 from generator.kinds.triage.urgency import applies, sign_limit, sign_tier
 
 MACRO = re.compile(r"\{\{\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(?::\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*)?\}\}")
+# numbers as owners write them: 12, twelve, "12-hour", "12+ hours", "12 or more hours", "**12** hours",
+# "half an hour", "a whole day"; °C however the degree sign is typed, and never °F
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+                 "twenty-four": 24, "twenty four": 24, "thirty": 30, "thirty-six": 36, "forty-five": 45,
+                 "forty-eight": 48, "sixty": 60, "ninety": 90}
+_WORDS = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _QUANTITY = re.compile(
-    r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)(?P<range>\s*(?:to|–|-)\s*\d+(?:\.\d+)?)?\s*"
-    r"(?P<unit>hours?|hrs?|h|minutes?|mins?|°\s*c|degrees(?:\s+c(?:elsius)?)?)(?![a-z])"
-    r"|\b(?P<one>an?|one)\s+(?P<unit1>hour|minute)\b", re.IGNORECASE)
+    rf"(?<![\w.])\**(?P<value>\d+(?:\.\d+)?|(?:{_WORDS})(?![\w-]))\**"
+    rf"(?P<range>\s*(?:to|–|-)\s*(?:\d+(?:\.\d+)?|{_WORDS}))?\+?(?:\s+or\s+more)?(?:\s+(?:full|whole|long))?[\s-]*"
+    r"(?P<unit>hours?|hrs?|h|minutes?|mins?|days?|[°º˚]\s*c|℃|degrees(?:\s+c(?:elsius)?)?)(?![a-z])"
+    r"(?!\s*(?:f\b|fahrenheit))"
+    r"|\b(?P<half>half\s+an?|an?\s+half)\s+(?P<unit2>hour|day)\b"
+    r"|\b(?P<one>an?|one|a\s+(?:whole|full))\s+(?P<unit1>hour|minute)\b"
+    r"|\b(?P<whole>a\s+(?:whole|full))\s+(?P<unit3>day)\b", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
 # Numbers after these words are deadlines ("within an hour", "every hour", "seen in the next 2 hours"),
 # targets ("aim for 18 °C", "keep the room below 20 °C"), the second end of a range ("between 15 and 20
 # °C") or a body's temperature, not a sign's number.
 _DEADLINE = re.compile(r"\b(?:within(?:\s+the\s+next)?|every|in\s+under|in\s+less\s+than|less\s+than|in\s+the\s+next|"
-                       r"at\s+most|up\s+to|after\s+the\s+first|aim\s+for|ideally|"
+                       r"after\s+the\s+first|aim\s+for|ideally|"
                        r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around)|"
-                       r"between\s+\d+(?:\.\d+)?\s*(?:°\s*c\s*)?and)\s+(?:about\s+)?$"
-                       r"|\bbody\s+temperature\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+                       r"between\s+\d+(?:\.\d+)?\s*(?:[°º˚]\s*c\s*)?and)\s+(?:about\s+)?$"
+                       r"|\b(?:body|rectal|core)\s+temperature\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 # "in an hour" is a deadline; "not eaten in 6 hours" is a sign's number
 _IN_AN_HOUR = re.compile(r"\bin\s+$", re.IGNORECASE)
 # a number that says when a service runs ("our 24 hour line", "24 hours a day") is not a sign's
 _SERVICE_HOURS = re.compile(r"\s*(?:a\s+day|(?:emergency\s+|phone\s+|help\s*)?(?:line|service|cover|care|"
                             r"clinic|hospital|vets?|team|helpline))\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+# a full stop ends a sentence, except in a number (27.5 °C) or an abbreviation (etc., approx., e.g.)
+_SENTENCE = re.compile(r"(?:[^.!?;]|\.(?=\d)|(?<=\betc)\.|(?<=\bapprox)\.|(?<=\bmax)\.|(?<=\bmin)\.|(?<=\bca)\.|"
+                       r"(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\be)\.(?=g\.)|(?<=\bi)\.(?=e\.))+[.!?;]?", re.IGNORECASE)
 _UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
           "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes"}
+_MINUTES_IN = {"hours": 60, "minutes": 1}
 
 
 def unit_of(word: str) -> str:
     word = word.lower()
-    if word.startswith("°") or word.startswith("degree"):
+    if word[:1] in "°º˚℃" or word.startswith("degree"):
         return "celsius"
     return _UNITS[word]
+
+
+def _converted(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` as a number of ``to`` (hours and minutes convert; °C only to itself)."""
+    if unit == to:
+        return value
+    if unit in _MINUTES_IN and to in _MINUTES_IN:
+        return value * _MINUTES_IN[unit] / _MINUTES_IN[to]
+    return None
 
 
 # ---- quoting -----------------------------------------------------------------------------------
@@ -266,6 +289,8 @@ _ONLY_LIST_WORDS = re.compile(r"(?:[\s,]|\b(?:and|or|an?|the|your)\b)*")
 # a species right after its number: "6 hours for guinea pigs, 12 hours in hamsters"
 _RIGHT_AFTER = re.compile(r"\s*(?:in|for|with)\s+(?:an?\s+|the\s+|your\s+)?$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# a clause that compares ("… but a guinea pig needs one much sooner") gives its species no number
+_COMPARED = re.compile(r"\b(?:sooner|earlier|faster|quicker|more\s+quickly|longer|later)\b")
 
 
 def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, int, str]],
@@ -291,37 +316,43 @@ def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, int,
     attached: dict[int, set[str]] = {id(n): set() for n in numbers}
     numbered_signs = {n.sign for n in numbers}
     last_with_numbers: list[_Number] = []
-    waiting: list[tuple[str, set[str]]] = []  # (species, the clause's own signs) before any number
+    waiting: list[str] = []  # species of the clauses before the first with a number
     for low, high in zip(bounds, bounds[1:], strict=False):
         here = [n for n in numbers if low <= n.start < high]
-        named: dict[str, int] = {}
-        for position, _, key in species:  # in order: a species named twice keeps its last position
+        named: dict[str, tuple[int, int]] = {}
+        for position, end, key in species:  # in order: a species named twice keeps its last place
             if low <= position < high and not _set_apart(sentence, species, low, position):
-                named[key] = position
-        own_signs = {sign for at, sign in signs if low <= at < high}
+                named.pop(key, None)
+                named[key] = (position, end)
         if not here:
-            if last_with_numbers:
-                if not own_signs or own_signs & {n.sign for n in last_with_numbers}:
-                    attached[id(last_with_numbers[-1])].update(named)
-            else:
-                waiting += [(key, own_signs) for key in named]
+            own_signs = {sign for at, sign in signs if low <= at < high}
+            if _COMPARED.search(sentence, low, high):
+                continue  # "… but a guinea pig needs one much sooner": not this number
+            if not last_with_numbers:
+                waiting += named  # the subject comes first: "If your guinea pig is bloated, or …"
+            elif not own_signs or own_signs & {n.sign for n in last_with_numbers}:
+                attached[id(last_with_numbers[-1])].update(named)
             continue
-        for key, clause_signs in waiting:
-            if not clause_signs or clause_signs & {n.sign for n in here}:
-                attached[id(here[0])].add(key)
+        attached[id(here[0])].update(waiting)
         waiting = []
-        for key, position in named.items():
+        run: tuple[_Number, int] | None = None  # a list of species right after a number: (it, the list's end)
+        for key, (position, end) in sorted(named.items(), key=lambda item: item[1]):
             before = [n for n in here if n.end <= position]
             after = [n for n in here if n.start > position]
-            if before and _nearer_another_sign(position, signs, numbered_signs, low, high):
+            if run and _ONLY_LIST_WORDS.fullmatch(sentence, run[1], position):
+                target = run[0]  # "6 hours for guinea pigs, chinchillas and degus"
+            elif before and _nearer_another_sign(position, signs, numbered_signs, low, high):
+                run = None
                 continue  # "… or your hamster has collapsed"
-            if before and (_RIGHT_AFTER.fullmatch(sentence, before[-1].end, position)
-                           or any(q_low <= position < q_high and q_low >= before[-1].end for q_low, q_high in quiet)):
+            elif before and (_RIGHT_AFTER.fullmatch(sentence, before[-1].end, position)
+                             or any(q_low <= position < q_high and q_low >= before[-1].end
+                                    for q_low, q_high in quiet)):
                 target = before[-1]
             elif len(here) == 1:
                 target = here[0]
             else:
                 target = after[0] if after else here[-1]
+            run = (target, end) if before and target is before[-1] else None
             attached[id(target)].add(key)
         for previous, number in zip(here, here[1:], strict=False):
             if not attached[id(number)]:
@@ -376,17 +407,29 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
 
 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
-    """(offset, value, unit, text) for each stated quantity; value None for 'several hours'."""
+    """(offset, value, unit, text) for each stated quantity; value None for 'several hours'. Days are
+    given in hours."""
     for match in _QUANTITY.finditer(sentence):
         before = sentence[:match.start()]
-        if _DEADLINE.search(before) or match.group("range") or _SERVICE_HOURS.match(sentence, match.end()):
-            continue  # a deadline, a target, a span such as "12 to 36 hours later", a service's hours
+        if _DEADLINE.search(before) or match.group("range"):
+            continue  # a deadline, a target, or a span such as "12 to 36 hours later"
         if match.group("one") and _IN_AN_HOUR.search(before):
             continue  # "can go downhill in an hour"
-        if match.group("one"):
-            yield match.start(), 1.0, unit_of(match.group("unit1")), match.group(0)
+        if match.group("half"):
+            value, unit = 0.5, match.group("unit2").lower()
+        elif match.group("one"):
+            value, unit = 1.0, match.group("unit1").lower()
+        elif match.group("whole"):
+            value, unit = 1.0, "day"
         else:
-            yield match.start(), float(match.group("value")), unit_of(match.group("unit").split()[0]), match.group(0)
+            written = match.group("value").lower()
+            value = float(written) if written[0].isdigit() else float(_NUMBER_WORDS[re.sub(r"\s+", " ", written)])
+            unit = match.group("unit").split()[0].lower()
+        if value == 24 and _SERVICE_HOURS.match(sentence, match.end()):
+            continue  # "our 24 hour line", "24 hours a day": when a service runs
+        if unit.startswith("day"):
+            value, unit = value * 24, "hours"
+        yield match.start(), value, unit_of(unit), match.group(0)
     for match in _VAGUE.finditer(sentence):
         yield match.start(), None, unit_of(match.group("unit")), match.group(0)
 
@@ -407,10 +450,14 @@ def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Contex
         [s for s in context.species if s in sign.species] if context.named else [])
     species = named_here or [s for s in context.species if s in sign.species] or list(sign.species)
     limits = {s: sign_limit(catalog, sign.id, s) for s in species}
-    matching = {s: limit for s, limit in limits.items() if limit is not None and limit.unit == unit}
+    # a stated number is compared in the limit's unit (90 minutes is 1.5 hours); "a few hours" is vague
+    # only beside a number in hours
+    matching = {s: limit for s, limit in limits.items() if limit is not None and (
+        limit.unit == unit if value is None else _converted(1.0, unit, limit.unit) is not None)}
     if not matching:
         return None
-    if value is not None and (all if named_here else any)(limit.value == value for limit in matching.values()):
+    if value is not None and (all if named_here else any)(
+            _converted(value, unit, limit.unit) == limit.value for limit in matching.values()):
         return None
     order = list(catalog.species)
     shown_species = sorted(matching, key=lambda s: order.index(s) if s in order else len(order))

@@ -636,6 +636,26 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("Chinchillas overheat easily, so keep their room between 15 and 20 °C.", []),
     ("Chinchillas overheat above 25 °C, so aim for 18 °C.", []),
     ("An overheated chinchilla's body temperature can rise above 40 °C.", []),
+    # a fourth review: wording owners use, numbers in words, hours against minutes
+    ("If your guinea pig is off her food for 12 hours, call a vet.", ["12"]),
+    ("A chinchilla that will not eat for 12 hours needs a vet.", ["12"]),
+    ("If your chinchilla hasn't pooped in 12 hours, call us now.", ["12"]),
+    ("A guinea pig sow straining for 30 minutes without producing a baby needs a vet.", ["30"]),
+    ("A guinea pig that has not eaten for twelve hours needs a vet.", ["twelve"]),
+    ("A guinea pig straining to give birth for half an hour needs a vet.", ["half"]),
+    ("A guinea pig in labour for an hour needs a vet.", ["an"]),
+    ("If your guinea pig is bloated, or has not eaten for 12 hours, phone a vet now.", ["12"]),
+    ("A guinea pig not eating for **12** hours needs a vet.", ["**12**"]),
+    ("A guinea pig not eating for a 12-hour stretch needs a vet.", ["12-hour"]),
+    ("Chinchillas overheat above 27.5 °C.", ["27.5"]),
+    ("Herbivores such as guinea pigs, chinchillas, degus etc. need a vet if not eating for 12 hours.", ["12"]),
+    ("Not eating: phone after 6 hours for guinea pigs, hamsters and mice, 12 hours for rats and gerbils.", ["6"]),
+    ("If your guinea pig hasn't eaten for 12 hours vets advise phoning straight away.", ["12"]),
+    ("Not eating: 6 hours for guinea pigs, chinchillas and degus, 12 hours for hamsters and mice.", []),
+    ("A hamster that has not eaten for 12 hours needs a vet today, but a guinea pig needs one much sooner.", []),
+    ("Overheated chinchillas can reach a rectal temperature of 41 °C.", []),
+    ("Chinchillas overheat above 77 degrees Fahrenheit (25 °C).", []),
+    ("Offer your guinea pig fresh greens twice a day if it is off its food.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
@@ -651,11 +671,13 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
                          "## Guinea pigs\nNot eating for 12 hours is urgent.\n\n"
                          "### Not eating\nNot eating for 12 hours is urgent.\n\n"
                          "## Hamsters and guinea pigs\n- Not eating for 12 hours: phone us.\n\n"
+                         "Guinea pigs:\n\n- not eating for 12 hours\n\n"
+                         "**Guinea pigs**\n\nIf your pet hasn't eaten for 12 hours, phone.\n\n"
                          "Species | Not eating\n--- | ---\nGuinea pig | 6 hours\nHamster | 6 hours\n")
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     # the heading names the species of the text below it
     # (a sub-heading keeps its heading's species; every species a heading names must have the number)
-    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16), (14, 16), (17, 18)]
+    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16), (14, 16), (17, 18), (21, 18), (25, 30)]
 
 
 def _with_settings(catalog, settings):
