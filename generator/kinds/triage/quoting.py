@@ -35,6 +35,8 @@ _QUANTITY = re.compile(
     r"|\b(?P<half>half\s+an?|an?\s+half)\s+(?P<unit2>hour|day)\b"
     r"|\b(?P<one>an?|one|a\s+(?:whole|full))\s+(?P<unit1>hour|minute)\b"
     r"|\b(?P<whole>a\s+(?:whole|full))\s+(?P<unit3>day)\b", re.IGNORECASE)
+# every quantity _QUANTITY or _VAGUE finds has one of these: a digit, a unit, or a degree sign
+_MAYBE_A_QUANTITY = re.compile(r"\d|hour|\bhrs?\b|minute|\bmins?\b|day|[°º˚℃]|degree", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
 # Numbers after these words are deadlines ("within an hour", "every hour", "seen in the next 2 hours"),
 # targets ("aim for 18 °C", "keep the room below 20 °C"), the second end of a range ("between 15 and 20
@@ -409,6 +411,8 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
     """(offset, value, unit, text) for each stated quantity; value None for 'several hours'. Days are
     given in hours."""
+    if not _MAYBE_A_QUANTITY.search(sentence):  # most sentences: the full pattern is slow to fail
+        return
     for match in _QUANTITY.finditer(sentence):
         before = sentence[:match.start()]
         if _DEADLINE.search(before) or match.group("range"):
