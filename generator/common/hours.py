@@ -86,6 +86,12 @@ class HoursException(KbModel):
             raise ValueError("give closed: true, or both opens and closes")
         return self
 
+    @property
+    def overnight(self) -> bool:
+        """Open past midnight into the next day (closes at or before it opens: 00:00–00:00 is a whole
+        day from midnight). Unlike a weekly period, an exception's equal times are not "closed"."""
+        return not self.closed and minutes(self.closes) <= minutes(self.opens)
+
 
 def expand_always(value: Any) -> Any:
     if isinstance(value, str):

@@ -36,12 +36,7 @@ def _own_intervals(day: date, periods: list[Period], exceptions: ByDate) -> list
     """Periods that start on ``day`` as (start, end, overnight) minutes, exceptions applied."""
     special = exceptions.get(day)
     if special is not None:
-        own = []
-        for exception in special:
-            if not exception.closed:
-                start, end = minutes(exception.opens), minutes(exception.closes)
-                own.append((start, end, end <= start))
-        return own
+        return [(minutes(e.opens), minutes(e.closes), e.overnight) for e in special if not e.closed]
     weekday = DAYS[day.weekday()]
     return [(minutes(p.opens), minutes(p.closes), p.overnight) for p in periods if weekday in p.days]
 

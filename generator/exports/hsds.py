@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from generator.common.fields import minutes
 from generator.common.hours import DAYS, HoursException, Period
 from generator.core.catalog import Catalog
 from generator.exports.ids import uuid5
@@ -227,7 +226,7 @@ def _exception(org: Organisation, exception: HoursException, location_id: str, n
     else:
         found["opens_at"] = exception.opens
         found["closes_at"] = "23:59" if exception.closes == "24:00" else exception.closes
-        overnight = " (closing the next day)" if minutes(exception.closes) <= minutes(exception.opens) else ""
+        overnight = " (closing the next day)" if exception.overnight else ""
         found["description"] = (f"Special hours on {day}: {exception.opens}–{exception.closes}{overnight}"
                                 + (f" ({exception.note})" if exception.note else ""))
     return found

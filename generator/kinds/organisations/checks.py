@@ -113,7 +113,7 @@ def _overlap(a: HoursException, b: HoursException) -> bool:
     """Two opening periods of one date share a minute (one past midnight runs on into the next day)."""
     def span(e: HoursException) -> tuple[int, int]:
         start, end = minutes(e.opens), minutes(e.closes)
-        return start, end + DAY_MINUTES if end <= start else end
+        return start, end + DAY_MINUTES if e.overnight else end
     (start_a, end_a), (start_b, end_b) = span(a), span(b)
     return start_a < end_b and start_b < end_a
 
