@@ -34,7 +34,12 @@ from generator.core.settings import THEME
 from generator.core.specs import PageSpec, TemplateFile
 from generator.kinds import REGISTRY
 from generator.kinds.cases.model import band_words
-from generator.kinds.organisations.availability import cover_words, phones_without_a_clock, status_words
+from generator.kinds.organisations.availability import (
+    clients_only_words,
+    cover_words,
+    phones_without_a_clock,
+    status_words,
+)
 from generator.kinds.organisations.jsonld import organisation_jsonld
 from generator.kinds.organisations.views import vcard_path
 from generator.kinds.training.pages import session_file
@@ -170,7 +175,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        members=catalog.settings.members,
                        demo_as_of=catalog.settings.demo_as_of,
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
-                       phones_without_a_clock=phones_without_a_clock,
+                       phones_without_a_clock=phones_without_a_clock, clients_only_words=clients_only_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
                        rendered_once=RenderedOnce(),

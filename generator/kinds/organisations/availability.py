@@ -187,6 +187,16 @@ def phones_without_a_clock(org: Organisation) -> list[Phone]:
     return [day] if night.number == day.number else [day, night]
 
 
+def clients_only_words(org: Organisation, phone: Phone) -> str | None:
+    """The status word beside ``phone`` in a list that cannot tell the time, when the vet who answers it
+    out of hours takes the practice's registered clients only: "line-clients-only" for an on-call line
+    of its own, "line-clients-only-out-of-hours" for the one line it answers by day and by night (an
+    owner reading either at night must not take it for a clinic that sees anyone). Else None."""
+    if not clients_only(org) or is_always_open(org.hours) or phone.number != on_call_phone(org).number:
+        return None
+    return "line-clients-only-out-of-hours" if phone.number == open_phone(org).number else "line-clients-only"
+
+
 def status_at(org: Organisation, timezone: str, at: datetime, service: str | None = None) -> Status:
     """What the organisation (or one of its services) is doing at ``at``, and when that changes."""
     if org.status == "closed":

@@ -340,3 +340,25 @@ def test_lists_without_a_clock_give_the_day_line_then_the_on_call_line(phones, c
     receiving = ["0" + p.number.removeprefix("+44")[:4] + " " + p.number[-6:] for p in receiver_phones(with_referrals)]
     emergency = [n for n in expected if n == "01632 960003"]
     assert receiving == [*emergency, "01632 960004", *[n for n in expected[1:] if n not in emergency]]
+
+
+ONE_LINE = [{"type": "main", "number": "01632 960001"}]
+
+
+@pytest.mark.parametrize(("phones", "cover", "hours", "expected"), [
+    # its on-call vet answers its own clients on a line of its own: the note is beside that line
+    (DAY_AND_NIGHT, {"arrangement": "on-call", "clients_only": True}, None,
+     [None, "line-clients-only"]),
+    # found by the nineteenth session's note: one line, answered by day and by the on-call vet at night,
+    # had no note at all, so an owner reading a list at night took it for a clinic that sees anyone
+    (ONE_LINE, {"arrangement": "on-call", "clients_only": True}, None, ["line-clients-only-out-of-hours"]),
+    # an on-call vet for anyone, or a practice open around the clock: no note
+    (ONE_LINE, {"arrangement": "on-call"}, None, [None]),
+    (DAY_AND_NIGHT, {"arrangement": "on-call"}, None, [None, None]),
+    (ONE_LINE, {"arrangement": "on-call", "clients_only": True}, "24/7", [None]),
+])
+def test_a_line_answered_out_of_hours_for_registered_clients_only_says_so(phones, cover, hours, expected) -> None:
+    from generator.kinds.organisations.availability import clients_only_words, phones_without_a_clock  # noqa: PLC0415
+
+    clinic = org(contacts={"phones": phones}, after_hours=cover, **({"hours": hours} if hours else {}))
+    assert [clients_only_words(clinic, phone) for phone in phones_without_a_clock(clinic)] == expected

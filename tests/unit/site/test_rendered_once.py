@@ -68,3 +68,22 @@ def test_a_closed_clinic_has_no_number_and_a_temporarily_closed_one_keeps_it(dem
     assert paused and all("Temporarily closed" in row and 'href="tel:+' in row for row in paused)
     numbers = {row.split('href="tel:')[1].split('"')[0] for row in rows if "tel:" in row}
     assert len(numbers) > 10  # each organisation's own number, not the first row's
+
+
+def test_one_line_for_its_own_clients_at_night_says_so_in_every_list(demo_catalog, tmp_path: Path) -> None:
+    """A practice whose one line is answered by day and, out of hours, by its on-call vet for its
+    registered clients only: each list gives that line with the words an owner needs at night (only
+    practices with a separate on-call line had them)."""
+    from tests.helpers import org_data, with_orgs  # noqa: PLC0415
+
+    one_line = {**org_data(), "contacts": {"phones": [{"type": "main", "number": "01632 960001"}]},
+                "after_hours": {"arrangement": "on-call", "clients_only": True}}
+    for_anyone = {**one_line, "id": "anyone-vets", "name": "Anyone Vets",
+                  "after_hours": {"arrangement": "on-call"}}
+    catalog = with_orgs(demo_catalog, one_line, for_anyone)
+    rows = _rows(_environment(catalog, tmp_path, remembered=True), catalog, "species/rat/")
+    clients, anyone = ([row for row in rows if f"organisations/{org_id}/" in row] for org_id in
+                       (one_line["id"], "anyone-vets"))
+    assert clients and all(row.count("tel:") == 1 and row.rstrip().endswith(
+        '<span class="kb-org__kind">out of hours for its registered clients only</span>  </li>') for row in clients)
+    assert anyone and all("registered clients" not in row for row in anyone)
