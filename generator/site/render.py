@@ -4,7 +4,7 @@ only; what a page shows comes complete in its spec's context."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +43,7 @@ from generator.kinds.organisations.availability import (
 from generator.kinds.organisations.jsonld import organisation_jsonld
 from generator.kinds.organisations.views import vcard_path
 from generator.kinds.training.pages import session_file
+from generator.site.fragments import RenderedOnce, fragment_globals
 from generator.site.search_words import TYPES as SEARCH_TYPES
 
 TEMPLATES = THEME / "kb"
@@ -91,22 +92,6 @@ def _json_ld(context: Any, org: Any, region: Any) -> dict[str, Any]:
     return organisation_jsonld(org, region, context["site_url"] + context["page_url"])
 
 
-class RenderedOnce:
-    """A template fragment that is the same on every page that shows it, rendered by the first page
-    that asks and then taken from here, for the life of one environment (one build): in a template,
-    `rendered_once(key, macro, *args)`, the key naming the fragment and what it is made from. Only
-    for fragments without page-relative links or anything else that differs between pages."""
-
-    def __init__(self) -> None:
-        self._made: dict[Any, Markup] = {}
-
-    def __call__(self, key: Any, macro: Any, *args: Any) -> Markup:
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = macro(*args)
-        return made
-
-
 def _zip_labels(ids: list[str], vocabulary: dict[str, Any]) -> list[tuple[str, str]]:
     """[(id, label)] for select options, from a vocabulary of terms with labels."""
     return [(i, vocabulary[i].label) for i in ids if i in vocabulary]
@@ -149,12 +134,23 @@ COMPILED = _CompiledTemplates()
 THEME_COMPILED = _CompiledTemplates()
 
 
+class _FlatGlobals(Environment):
+    """Each template's globals are one dict, not Jinja's ChainMap over the environment's: every page
+    copies its template's globals into a new context and checks them against each template it imports,
+    and through a ChainMap both run in Python, about a tenth of an organisation page. A template sees
+    the globals as they were when it was loaded: ours are all set before the first one is (Jinja's own
+    documentation says not to change them after)."""
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Sequence[Path] = TEMPLATES,
                      registry: tuple[ContentType, ...] = REGISTRY) -> Environment:
     """The templates' environment. Pages get everything they show in their context from their planner;
     the globals are the vocabularies' terms (labels by id, `terms.species[id]`), the clock and helpers
     that compute nothing from the catalog."""
-    env = Environment(
+    env = _FlatGlobals(
         loader=FileSystemLoader([str(templates)] if isinstance(templates, Path) else [str(t) for t in templates]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -178,7 +174,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        phones_without_a_clock=phones_without_a_clock, clients_only_words=clients_only_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
                        session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
-                       rendered_once=RenderedOnce(),
+                       **fragment_globals(RenderedOnce()),
                        # closed by an alert as the site is built: lists give them no number to ring
                        closed_by_alerts=closed_by_alerts(notices(catalog), catalog.settings.now))
     env.filters.update(long_date=long_date, phone_display=_phone_display, zip_labels=_zip_labels, band=band_words,

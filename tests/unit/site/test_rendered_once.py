@@ -87,3 +87,52 @@ def test_one_line_for_its_own_clients_at_night_says_so_in_every_list(demo_catalo
     assert clients and all(row.count("tel:") == 1 and row.rstrip().endswith(
         '<span class="kb-org__kind">out of hours for its registered clients only</span>  </li>') for row in clients)
     assert anyone and all("registered clients" not in row for row in anyone)
+
+
+def test_organisation_pages_read_as_if_each_fragment_were_rendered_on_its_own(demo_catalog) -> None:
+    """Organisation pages take their search filters, hours and species table from fragments made once
+    per build by value (made_once, made_once_here): every page must read exactly as it does when each
+    page renders its own, and some pages must have taken another's fragment."""
+    from generator.site.fragments import RenderedOnce  # noqa: PLC0415
+    from generator.site.plan import plan_pages  # noqa: PLC0415
+
+    specs = [s for s in plan_pages(demo_catalog) if s.template == "organisation.html"]
+    build = make_environment(demo_catalog)
+    alone = make_environment(demo_catalog)
+    alone.globals.update(made_once=lambda macro, *args: macro(*args),
+                         made_once_here=lambda macro, *args: macro(*args))
+    once = build.globals["rendered_once"]
+    assert isinstance(once, RenderedOnce)
+    for spec in specs:
+        assert render_body(build, spec) == render_body(alone, spec), spec.url
+    made = [key for key in once._made if not (isinstance(key[0], str) and key[0] == "row-tail")]
+    assert len(specs) > 20 and len(made) < 3 * len(specs)  # three fragments a page, some shared
+
+
+def test_a_fragment_with_links_is_shared_only_within_one_folder(demo_catalog, tmp_path: Path) -> None:
+    """made_once_here: the species table links to species pages, the same from every organisation
+    page, but not from a page in another folder or at another depth."""
+    (tmp_path / "table.html").write_text(
+        '{% import "macros.html" as m %}{{ made_once_here(m.species_treated, org.species) }}', encoding="utf-8")
+    env = make_environment(demo_catalog, templates=[tmp_path, TEMPLATES])
+    org = next(entry.model for entry in demo_catalog.organisations.values())
+    tables = {url: render_body(env, PageSpec(url + "index.md", "table.html", "T", "", {"org": org}))
+              for url in ("organisations/a/", "organisations/b/", "species/", "alerts/flood/x/")}
+    assert tables["organisations/a/"] == tables["organisations/b/"]
+    first = org.species[0].species
+    assert f'href="../../species/{first}/"' in tables["organisations/b/"]
+    assert f'href="{first}/"' in tables["species/"] and f'href="../../../species/{first}/"' in tables["alerts/flood/x/"]
+
+
+def test_value_keys_are_equal_exactly_for_equal_values() -> None:
+    from generator.common.hours import HoursException, Period  # noqa: PLC0415
+    from generator.site.fragments import value_key  # noqa: PLC0415
+
+    week = Period(days="mon-fri", opens="08:00", closes="18:00")
+    assert value_key([week]) == value_key([Period(days=["mon", "tue", "wed", "thu", "fri"], opens="08:00",
+                                                  closes="18:00")])
+    assert value_key([week]) != value_key([Period(days="mon-fri", opens="08:00", closes="18:30")])
+    assert value_key([week]) != value_key([Period(days="mon-thu", opens="08:00", closes="18:00")])
+    closed = HoursException(date="2026-12-25", closed=True)
+    assert value_key([closed]) != value_key([HoursException(date="2026-12-25", closed=True, note="Christmas")])
+    hash(value_key(([week], [closed], "Europe/London")))
