@@ -114,6 +114,10 @@ def _in_order(value: Any) -> Any:
     return value
 
 
+# how many page bodies are rendered together (KnowledgeBasePlugin._render_ahead)
+RENDER_AHEAD = 64
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -146,7 +150,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `kb serve`'s rebuilds keep the files an edit did not change (generator/host/incremental.py)
         self.rebuild_changed_only = False
         self._rebuilds = PreviewRebuilds()
-        self._bodies: dict[str, str] = {}  # the preview's HTML bodies, rendered to compare them
+        # HTML bodies rendered before mkdocs writes their pages: the preview's, to compare them, and a
+        # build's next few (_render_ahead)
+        self._bodies: dict[str, str] = {}
+        self._page_order: list[str] = []
+        self._page_index: dict[str, int] = {}
         # ...unless the page's spec equals the last rebuild's and so does everything else a body is
         # made from (the templates, the environment's values): then its body is the same, and only
         # the digest of it is kept, by src_uri (with the spec it was made from)
@@ -355,6 +363,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self._files = files
         pages = files.documentation_pages()
+        self._page_order = [file.src_uri for file in pages]
+        self._page_index = {uri: index for index, uri in enumerate(self._page_order)}
         threshold = self.config.pages_in_two_processes_from
         if self.split_pages and hasattr(os, "fork") and 0 < threshold <= len(pages):
             self._split = PageSplit()
@@ -393,6 +403,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             with TIMINGS.stage("render"):
                 body = self._bodies.pop(spec.src_uri, None)
                 page.content = body if body is not None else render_body(self._env, spec)
+                if body is None and not self.rebuild_changed_only:
+                    self._render_ahead(spec.src_uri)
             if spec.toc:
                 page.toc = get_toc(spec.toc)
         kb = (page.meta or {}).get("kb") or {}
@@ -410,6 +422,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "history": kb.get("history"),
             }
         return context
+
+    def _render_ahead(self, src_uri: str) -> None:
+        """Render the bodies of the next pages this process writes, while our templates are warm: between
+        mkdocs' own work on each page they ran half as fast again (measured at 5,000: an organisation
+        page 0.49 ms one at a time, 0.31 ms in a row). A few at a time, so memory stays small. A page
+        that fails is left to fail in its own turn, where mkdocs names it."""
+        index = self._page_index.get(src_uri)
+        if index is None:
+            return
+        step = 2 if self._split is not None and self._split.forked else 1  # page_split: every other page
+        for later in self._page_order[index + step:index + step * RENDER_AHEAD:step]:
+            spec = self.html_pages.get(later)
+            if spec is None or later in self._bodies:
+                continue
+            try:
+                self._bodies[later] = render_body(self._env, spec)
+            except Exception:  # noqa: BLE001 - reported when mkdocs writes that page
+                return
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page (content/pages) quotes clinical numbers from signs.yml as guidance does:
