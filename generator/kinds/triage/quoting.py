@@ -408,15 +408,21 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
                     f"quote each species' own number ({each}), or give them sentences of their own")]
 
 
+# the value of a range ("12 to 24 hours"): in a sign's clause it is an error whatever its ends, as a
+# sign has one number for each species; elsewhere ("signs show 12 to 36 hours later") it is not a sign's
+_RANGE = -1.0
+_LATER = re.compile(r"\s*(?:after|later|afterwards|on|post)\b", re.IGNORECASE)
+
+
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
-    """(offset, value, unit, text) for each stated quantity; value None for 'several hours'. Days are
-    given in hours."""
+    """(offset, value, unit, text) for each stated quantity; value None for 'several hours', _RANGE for
+    '12 to 24 hours'. Days are given in hours."""
     if not _MAYBE_A_QUANTITY.search(sentence):  # most sentences: the full pattern is slow to fail
         return
     for match in _QUANTITY.finditer(sentence):
         before = sentence[:match.start()]
-        if _DEADLINE.search(before) or match.group("range"):
-            continue  # a deadline, a target, or a span such as "12 to 36 hours later"
+        if _DEADLINE.search(before):
+            continue  # a deadline or a target
         if match.group("one") and _IN_AN_HOUR.search(before):
             continue  # "can go downhill in an hour"
         if match.group("half"):
@@ -433,6 +439,10 @@ def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
             continue  # "our 24 hour line", "24 hours a day": when a service runs
         if unit.startswith("day"):
             value, unit = value * 24, "hours"
+        if match.group("range"):  # "12 to 24 hours": never a sign's one number (see _check_number)
+            if not _LATER.match(sentence, match.end()):  # "12 to 36 hours after the shock": when signs show
+                yield match.start(), _RANGE, unit_of(unit), match.group(0)
+            continue
         yield match.start(), value, unit_of(unit), match.group(0)
     for match in _VAGUE.finditer(sentence):
         yield match.start(), None, unit_of(match.group("unit")), match.group(0)
@@ -471,6 +481,8 @@ def _check_number(catalog: Catalog, sign: Sign, named: set[str], context: Contex
     shown = shown.strip()
     if value is None:
         message = f"'{shown}' for {sign.label.lower()} is vague, but signs.yml has a number ({expected})"
+    elif value == _RANGE:
+        message = f"'{shown}' for {sign.label.lower()} is a range, but signs.yml has one number ({expected})"
     else:
         message = f"'{shown}' for {sign.label.lower()} differs from signs.yml ({expected})"
     numbers = {matching[s].value for s in shown_species}

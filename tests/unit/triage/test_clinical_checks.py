@@ -656,6 +656,14 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("Overheated chinchillas can reach a rectal temperature of 41 °C.", []),
     ("Chinchillas overheat above 77 degrees Fahrenheit (25 °C).", []),
     ("Offer your guinea pig fresh greens twice a day if it is off its food.", []),
+    # found by the nineteenth session's note: a range for a sign passed unread, whatever its numbers
+    ("A guinea pig that has not eaten for 12 to 24 hours needs a vet.", ["12"]),
+    ("A guinea pig that has not eaten for 12–24 hours needs a vet.", ["12–24"]),
+    ("A hamster that has not eaten for 2-3 days needs a vet.", ["2-3"]),
+    ("A gerbil's fit lasting 1 to 2 minutes needs a vet.", ["1"]),
+    # a range of when signs show is not a sign's number
+    ("Seizures may follow 12 to 36 hours after the shock.", []),
+    ("Signs of poisoning can show 2–3 days later.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
