@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import yaml
-
+from generator.common.owner_words import owner_words
 from generator.core.catalog import Catalog
-from generator.core.settings import THEME
 from generator.core.specs import PageSpec
 from generator.kinds.first_aid.views import first_aid_pages, species_guides_title
 from generator.kinds.triage.views import guides, tiers_by_rank
 
-WORDS_FILE = THEME / "kb" / "search-words.yml"
 # The type of each guidance page, as its search filter names it and search results label it
 TYPES = {"guide": "Problem guide", "sign": "Sign", "first-aid": "First aid", "tier": "Urgency level",
          "get-help": "Get help", "triage": "Triage"}
@@ -36,14 +32,6 @@ class SearchEntry:
     url: str  # relative to the site root
     type: str  # one of TYPES' labels
     phrases: tuple[str, ...] = ()  # other names owners use: keywords, species names
-
-
-@cache
-def owner_words() -> dict[str, Any]:
-    """Aliases and stop words (theme/kb/search-words.yml)."""
-    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
-    return {"aliases": {key.lower(): value.lower() for key, value in data["aliases"].items()},
-            "stop_words": [word.lower() for word in data["stop_words"]]}
 
 
 def words_of(text: str) -> list[str]:

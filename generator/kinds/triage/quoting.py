@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.common.owner_words import owner_words
 from generator.core.catalog import Catalog
 from generator.kinds.triage.model import Sign
 from generator.kinds.triage.urgency import applies, sign_limit, sign_tier
@@ -212,8 +213,17 @@ def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def _species_phrases(catalog: Catalog) -> dict[str, list[str]]:
-    return catalog.memo(("species_phrases", len(catalog.species)), lambda: {
-        s.id: sorted({s.label.lower(), s.plural.lower()}, key=len, reverse=True) for s in catalog.species.values()})
+    """Each species' names as a text may give them: its label and plural, and the owners' words that
+    search takes for them (theme/kb/search-words.yml: "cavy", "piggies", "hammy")."""
+    def phrases() -> dict[str, list[str]]:
+        aliases = owner_words()["aliases"]
+        named = {}
+        for s in catalog.species.values():
+            names = {s.label.lower(), s.plural.lower()}
+            names |= {alias for alias, meant in aliases.items() if meant in names}
+            named[s.id] = sorted(names, key=len, reverse=True)
+        return named
+    return catalog.memo(("species_phrases", len(catalog.species)), phrases)
 
 
 def species_named(text: str, catalog: Catalog) -> tuple[str, ...]:

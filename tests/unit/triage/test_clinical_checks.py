@@ -661,6 +661,10 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("A guinea pig that has not eaten for 12–24 hours needs a vet.", ["12–24"]),
     ("A hamster that has not eaten for 2-3 days needs a vet.", ["2-3"]),
     ("A gerbil's fit lasting 1 to 2 minutes needs a vet.", ["1"]),
+    # owners' other names for a species, as search knows them (theme/kb/search-words.yml)
+    ("A cavy that has not eaten for 12 hours needs a vet.", ["12"]),
+    ("Cavies not eating for 6 hours need a vet, hammies after 12 hours.", []),
+    ("If your chinnie has not eaten for 12 hours, phone a vet.", ["12"]),
     # a range of when signs show is not a sign's number
     ("Seizures may follow 12 to 36 hours after the shock.", []),
     ("Signs of poisoning can show 2–3 days later.", []),
