@@ -11,7 +11,7 @@ from generator.core.catalog import Catalog
 from generator.core.collection import URL, Collection
 from generator.core.content_type import ContentType
 from generator.core.issues import Issues
-from generator.core.loading import Entry, load_single
+from generator.core.loading import Entry, load_single, missing_folder
 from generator.core.references import ref
 from generator.core.settings import Settings
 from generator.kinds.referral.checks import check_referral
@@ -22,9 +22,12 @@ FILE = "content/referral/protocol.yml"
 
 
 def _load(settings: Settings, catalog: Catalog, issues: Issues) -> Entry[ReferralProtocol] | None:
-    """The protocol is optional: no file, no referral pages."""
+    """The protocol is required: the problem guides, the offline page and the home page link to the
+    referral pages, which a missing file would take away without a word."""
     path = settings.root / FILE
     if not (path.exists() or path.is_symlink()):
+        issues.add(missing_folder(path, settings.root, "this file is missing: the referral page and form are "
+                                  "made from it, and the problem guides and the offline page link to them"))
         return None
     source, entry = load_single(path, ReferralProtocol, settings.root, issues)
     if source is not None:

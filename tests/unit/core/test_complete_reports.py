@@ -108,6 +108,15 @@ def test_a_missing_triage_folder_is_reported_once(tree: Path) -> None:
                            "(git checkout -- content/triage))"]
 
 
+def test_a_missing_referral_protocol_is_an_error(tree: Path) -> None:
+    """Found by the nineteenth session's note: without it the referral pages went without a word, and
+    the problem guides and the offline page kept their links to them."""
+    (tree / "content/referral/protocol.yml").unlink()
+    assert check(tree) == ["content/referral/protocol.yml:1:1: error: (file): this file is missing: the referral "
+                           "page and form are made from it, and the problem guides and the offline page link to "
+                           "them (restore it from the repository (git checkout -- content/referral/protocol.yml))"]
+
+
 def test_a_missing_organisations_folder_is_reported_once(tree: Path) -> None:
     shutil.rmtree(tree / ORGS)
     assert check(tree) == [f"{ORGS}:1:1: error: (file): this folder is missing (restore it from the repository "
