@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.core.timings import TIMINGS, timings_refusal
+from generator.host.guard import Terminated
 from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import SwapFailed, UnsafeSiteDir, discard, swap
@@ -97,10 +98,6 @@ def _failed(stage: dict, status: int = 1) -> int:
 
 class ServiceWorkerError(RuntimeError):
     """sw.js could not be given its cache version."""
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the process is so that every cleanup on the way out runs."""
 
 
 @contextmanager

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stale-fails", default="everywhere")
     parser.add_argument("--base", default="origin/main")
     args = parser.parse_args(argv)
-    return guarded(lambda: _run(args))
+    return guarded(lambda: _run(args), say_when_stopped=False)  # `kb build` says it, once
 
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}

@@ -14,11 +14,23 @@ from generator.core.staleness import CHANGED, ChangedFilesError, apply_stale_pol
 from generator.host.config import ConfigError
 
 
-def guarded(run: Callable[[], int]) -> int:
-    """Run a command; a crash becomes one line and exit status 2, never a traceback."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is so that every cleanup on the way out runs."""
+
+
+def guarded(run: Callable[[], int], *, say_when_stopped: bool = True) -> int:
+    """Run a command; a crash becomes one line and exit status 2, never a traceback. A command stopped
+    by a signal says so (a CI job's log otherwise just ends), with the shell's status for it; a
+    process that another one started and stops (`kb build`'s stage) leaves the saying to that one."""
     try:
         return run()
+    except Terminated:
+        if say_when_stopped:
+            print("kb: stopped by SIGTERM before it finished", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
+        if say_when_stopped:
+            print("kb: interrupted before it finished", file=sys.stderr)
         return 130
     except ConfigError as exc:  # already located, one line each
         for problem in exc.problems:
