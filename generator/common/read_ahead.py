@@ -89,12 +89,13 @@ def _read_and_send(child: Forked, paths: Sequence[Path], root: Path,
                    meeting: _Meeting) -> None:  # pragma: no cover - child
     status = 1
     try:
-        batch: list[tuple[tuple[str, object, str] | None, list]] = []
+        batch: list[tuple[tuple[str, object, str, tuple[str, ...]] | None, list]] = []
         for index, path in enumerate(paths):
             if not meeting.at(index):
                 break
             source, problems = load_file(path, root)
-            batch.append((None if source is None else (source.display, source.data, source.text), problems))
+            batch.append((None if source is None else (source.display, source.data, source.text, source.lost_ids),
+                          problems))
             if len(batch) == _BATCH:
                 child.send_pickled(batch)
                 batch = []
@@ -125,7 +126,11 @@ def _received(child: Forked, paths: Sequence[Path], root: Path, meeting: _Meetin
         for parsed, problems in batch:
             path = paths[done]
             done += 1
-            yield (None if parsed is None else Source(path, *parsed)), problems
+            if parsed is None:
+                yield None, problems
+                continue
+            display, data, text, lost_ids = parsed
+            yield Source(path, display, data, text, lost_ids=lost_ids), problems
     child.stop()
     for index in range(done, len(paths)):
         yield taken.pop(index, None) or load_file(paths[index], root)

@@ -9,7 +9,6 @@ one located issue, and the collection is marked unavailable so nothing reports "
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
@@ -87,7 +86,7 @@ def load_list(path: Path, model: type[BaseModel], root: Path, issues: Issues) ->
         issues.add(source.problem((), "this file must be a list of entries, each starting with '- id:'",
                                   stage=Stage.SCHEMA))
         return Loaded(sources=[source], available=False)
-    terms = Loaded(sources=[source], known=written_ids(source.data) + _ids_given_twice(source, parse_issues))
+    terms = Loaded(sources=[source], known=written_ids(source.data) + list(source.lost_ids))
     for index, item in enumerate(source.data):
         term, found = validate_as_far_as_possible(source, model, path=(index,), data=item)
         issues.extend(found)
@@ -109,25 +108,6 @@ def load_single(path: Path, model: type[M], root: Path, issues: Issues) -> tuple
     validated, found = validate(source, model)
     issues.extend(found)
     return source, (Entry(validated, source) if validated is not None else None)
-
-
-_ID_GIVEN_TWICE = re.compile(r"\[\d+\]\.id")
-_ID_ON_ITS_LINE = re.compile(r"id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*(?:#.*)?$")
-
-
-def _ids_given_twice(source: Source, parse_issues: list[Issue]) -> list[str]:
-    """The ids on lines whose 'id:' repeats one above it: an entry that lost its '- ' and joined the
-    one before. Its id still exists for references, so files naming it do not each report it unknown
-    (the missing dash is reported once, where it is)."""
-    lines = source.text.splitlines()
-    found = []
-    for issue in parse_issues:
-        if issue.path == source.display and _ID_GIVEN_TWICE.fullmatch(issue.field) and "duplicate key" in issue.message:
-            number = issue.line - source.line_offset
-            line = lines[number - 1] if 0 < number <= len(lines) else ""
-            if match := _ID_ON_ITS_LINE.search(line):
-                found.append(match.group(1))
-    return found
 
 
 def written_ids(items: Any) -> list[str]:

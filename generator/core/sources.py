@@ -60,6 +60,9 @@ class Source:
     data: Any
     text: str = ""
     line_offset: int = 0  # lines before the YAML in the file (front matter starts after '---')
+    # the ids of list entries that lost their '- ' and joined the entry above (see _lost_entry): not in
+    # the data, but they exist for references, so files naming them do not each report them unknown
+    lost_ids: tuple[str, ...] = ()
     _root: Node | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -210,6 +213,7 @@ class _Builder:
     def __init__(self, display: str, *, aliases_possible: bool = True) -> None:
         self.display = display
         self.problems: list[Issue] = []
+        self.lost_ids: list[str] = []  # see Source.lost_ids
         self._seen: set[int] | None = set() if aliases_possible else None
 
     def build(self, node: Node, path: FieldPath) -> Any:
@@ -258,6 +262,10 @@ class _Builder:
         if repeated:
             self._duplicates(node, repeated, path)
             if _lost_entry(node, repeated, path):
+                given_again = {id(key_node) for key_node, key in repeated if key == "id"}
+                self.lost_ids += [id_ for key_node, value_node in node.value
+                                  if id(key_node) in given_again and type(value_node) is ScalarNode
+                                  and isinstance(id_ := _scalar(value_node), str)]
                 # the keys first given after the lost entry began are its own, not this entry's:
                 # checked as this entry's, they would report problems that are not there
                 lost_from = repeated[0][0].start_mark.index
@@ -407,7 +415,7 @@ def parse_text(text: str, display: str, path: Path | None = None) -> tuple[Sourc
         data = builder.build(node, ())
     except _AliasUsed:
         return None, [_alias_problem(text, display)]
-    source = Source(path or Path(display), display, data, text)
+    source = Source(path or Path(display), display, data, text, lost_ids=tuple(builder.lost_ids))
     return source, builder.problems
 
 

@@ -39,6 +39,8 @@ def test_an_entry_that_lost_its_dash_is_one_problem_and_keeps_its_keys_to_itself
         "t.yml:7:3: error: [0].id: duplicate keys: lines 7–8 give 'id', 'label' again (first given on line 1) "
         "(if these lines are the next entry, put '- ' before its first key, on line 7 or just above it)"]
     assert source.data == [{"id": "a", "label": "A", "notes": "joined"}]  # b's tier is not checked as a's
+    assert source.lost_ids == ("b", "c")  # they still exist for references
+    assert parse_text("- id: a\n  label: A\n  notes: x\n  label: B\n", "t.yml")[0].lost_ids == ()
 
 
 def test_two_keys_given_twice_in_one_entry_are_two_duplicates_not_a_lost_entry() -> None:
