@@ -11,8 +11,10 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.kinds.organisations.model import Organisation
+from generator.site.page_address import RENDERING
 
 _PLAIN = (str, int, float, bool, type(None))
+_NO_PAGE = "\x00"
 
 
 def value_key(value: Any) -> Any:
@@ -33,11 +35,14 @@ class RenderedOnce:
     - `rendered_once(key, macro, *args)`: the key names the fragment and what it is made from;
     - `made_once(macro, *args)`: the key is the macro and the values of its arguments, so a macro that
       reads nothing but its arguments and the build's globals cannot be given another page's fragment;
-    - `made_once_here(macro, *args)`: the same, for a fragment with links relative to the page: it is
-      shared by the pages of one folder (organisations/a/ and organisations/b/ link to species/rat/
-      alike), so it must not link to a page of its own folder.
+    - `made_once_here(macro, *args)`: the same, for a fragment with links relative to the page, shared
+      by the pages of one folder (organisations/a/ and organisations/b/ link to species/rat/ alike). It
+      is rendered as if from a page of that folder that no link leads into, so a link into one of the
+      folder's own pages (species/ to species/rat/) reads "../species/rat/" there: another way to
+      write the same address.
     Any other fragment must hold nothing that differs between pages (a relative link, the page's id).
-    The macros come from files imported without the page's context: Jinja makes each once per build."""
+    The macros come from files imported without the page's context (Jinja makes each once per build),
+    so their links follow the page address in page_address.RENDERING."""
 
     def __init__(self) -> None:
         self._made: dict[Any, Markup] = {}
@@ -54,7 +59,16 @@ class RenderedOnce:
     @pass_context
     def in_folder(self, context: Any, macro: Any, *args: Any) -> Markup:
         folder = context["page_url"].rstrip("/").rpartition("/")[0]
-        return self((macro, folder, value_key(args)), macro, *args)
+        key = (macro, folder, value_key(args))
+        made = self._made.get(key)
+        if made is None:
+            # a page name no address can start with: links are those of every page in the folder
+            rendering = RENDERING.set(f"{folder}/{_NO_PAGE}/" if folder else f"{_NO_PAGE}/")
+            try:
+                made = self._made[key] = macro(*args)
+            finally:
+                RENDERING.reset(rendering)
+        return made
 
 
 class OrgFilters(NamedTuple):

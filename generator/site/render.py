@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from generator.kinds.organisations.jsonld import organisation_jsonld
 from generator.kinds.organisations.views import vcard_path
 from generator.kinds.training.pages import session_file
 from generator.site.fragments import RenderedOnce, fragment_globals
+from generator.site.page_address import RENDERING
 from generator.site.search_words import TYPES as SEARCH_TYPES
 
 TEMPLATES = THEME / "kb"
@@ -70,16 +70,10 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + "/" if to_url in ("", "/") or to_url.endswith("/") else rel
 
 
-# The page being rendered, for links made by macros: theme/kb's macro files are imported without the
-# page's context (Jinja then makes each module once per build, not once per page), so a macro's
-# context does not hold the page's address
-_RENDERING: ContextVar[str] = ContextVar("the address of the page being rendered")
-
-
 @pass_context
 def _link(context: Any, target: str) -> str:
     page_url = context.resolve_or_missing("page_url")  # without raising KeyError, as get() does inside
-    return relative_url(_RENDERING.get() if page_url is missing or page_url is None else page_url, target)
+    return relative_url(RENDERING.get() if page_url is missing or page_url is None else page_url, target)
 
 
 @lru_cache(maxsize=65536)
@@ -214,11 +208,11 @@ def render_page(env: Environment, spec: PageSpec) -> str:
 
 
 def render_body(env: Environment, spec: PageSpec) -> str:
-    rendering = _RENDERING.set(spec.url)
+    rendering = RENDERING.set(spec.url)
     try:
         return env.get_template(spec.template).render(page_url=spec.url, spec=spec, **spec.context)
     finally:
-        _RENDERING.reset(rendering)
+        RENDERING.reset(rendering)
 
 
 def front_matter(spec: PageSpec) -> str:

@@ -5,6 +5,7 @@ on its own, for every organisation, on every page of the build whatever its dept
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -109,19 +110,36 @@ def test_organisation_pages_read_as_if_each_fragment_were_rendered_on_its_own(de
     assert len(specs) > 20 and len(made) < 3 * len(specs)  # three fragments a page, some shared
 
 
-def test_a_fragment_with_links_is_shared_only_within_one_folder(demo_catalog, tmp_path: Path) -> None:
+def test_a_fragment_with_links_is_shared_within_a_folder_and_leads_where_it_would_alone(
+        demo_catalog, tmp_path: Path) -> None:
     """made_once_here: the species table links to species pages, the same from every organisation
-    page, but not from a page in another folder or at another depth."""
+    page; from pages of other folders or depths, and from a page whose own address starts the
+    links' (found by a review: species/ then regions/ both got "hamster/"), each link leads where the
+    table rendered on that page alone leads."""
+    from urllib.parse import urljoin  # noqa: PLC0415
+
     (tmp_path / "table.html").write_text(
         '{% import "macros.html" as m %}{{ made_once_here(m.species_treated, org.species) }}', encoding="utf-8")
-    env = make_environment(demo_catalog, templates=[tmp_path, TEMPLATES])
     org = next(entry.model for entry in demo_catalog.organisations.values())
-    tables = {url: render_body(env, PageSpec(url + "index.md", "table.html", "T", "", {"org": org}))
-              for url in ("organisations/a/", "organisations/b/", "species/", "alerts/flood/x/")}
-    assert tables["organisations/a/"] == tables["organisations/b/"]
     first = org.species[0].species
-    assert f'href="../../species/{first}/"' in tables["organisations/b/"]
-    assert f'href="{first}/"' in tables["species/"] and f'href="../../../species/{first}/"' in tables["alerts/flood/x/"]
+
+    def tables(env, urls):
+        return {url: render_body(env, PageSpec(url + "index.md", "table.html", "T", "", {"org": org}))
+                for url in urls}
+
+    def addresses(url: str, html: str) -> list[str]:
+        return [urljoin("https://x.example/" + url, href) for href in re.findall(r'href="([^"]*)"', html)]
+
+    urls = ["organisations/a/", "organisations/b/", "species/", "regions/", "alerts/flood/x/", "species/rat/"]
+    for order in (urls, urls[::-1]):
+        shared = tables(make_environment(demo_catalog, templates=[tmp_path, TEMPLATES]), order)
+        for url in order:
+            alone = make_environment(demo_catalog, templates=[tmp_path, TEMPLATES])
+            alone.globals["made_once_here"] = lambda macro, *args: macro(*args)
+            assert addresses(url, shared[url]) == addresses(url, tables(alone, [url])[url]), url
+        assert shared["organisations/a/"] == shared["organisations/b/"]
+        assert f'href="../../species/{first}/"' in shared["organisations/b/"]
+        assert addresses("species/", shared["species/"])[0] == f"https://x.example/species/{first}/"
 
 
 def test_value_keys_are_equal_exactly_for_equal_values() -> None:
