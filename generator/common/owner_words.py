@@ -1,7 +1,7 @@
 """Owners' own words (theme/kb/search-words.yml): aliases that search replaces with the words the
 guides use ("cavy" is "guinea pig", "poo" is "droppings"), and the stop words a question drops. Read
-by search (generator/site/search_words.py) and by the check of clinical numbers, which takes an
-alias of a species' name for that species."""
+by search (generator/site/search_words.py) and by the check of clinical numbers, which takes the
+species' aliases (only names that mean nothing else) for that species."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ WORDS_FILE = THEME / "kb" / "search-words.yml"
 
 @cache
 def owner_words() -> dict[str, Any]:
-    """Aliases and stop words, lower-cased."""
+    """Aliases (the species' own among them), the species' aliases alone, and stop words, lower-cased.
+    Read once per build: `owner_words.cache_clear()` as a build starts (`kb serve` shows an edit)."""
     data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
-    return {"aliases": {key.lower(): value.lower() for key, value in data["aliases"].items()},
+    lower = lambda mapping: {key.lower(): value.lower() for key, value in (mapping or {}).items()}  # noqa: E731
+    species = lower(data.get("species_aliases"))
+    return {"aliases": {**lower(data["aliases"]), **species}, "species_aliases": species,
             "stop_words": [word.lower() for word in data["stop_words"]]}

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.common.beside import done_beside
 from generator.common.collector import made_to_last
+from generator.common.owner_words import owner_words
 from generator.common.read_ahead import read_ahead
 from generator.common.text_checks import check_site_pages, check_text
 from generator.core.catalog import Catalog
@@ -38,6 +39,7 @@ def load_catalog(settings: Settings, registry: Sequence[ContentType] = REGISTRY,
     # collector rescanning them over and over took a third of `kb check` at 10,000 organisations, so
     # it pauses while loading, and what was loaded is then frozen out of later collections.
     gc.unfreeze()  # a previous catalog (kb serve rebuilds) becomes collectable again
+    owner_words.cache_clear()  # read again for every build: `kb serve` shows an edit to search-words.yml
     with made_to_last(), TIMINGS.stage("catalog"):
         return _load_and_check(settings, tuple(registry), remembered)
 

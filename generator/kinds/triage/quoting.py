@@ -30,7 +30,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _WORDS = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?<![\w.])\**(?P<value>\d+(?:\.\d+)?|(?:{_WORDS})(?![\w-]))\**"
-    rf"(?P<range>\s*(?:to|–|-)\s*(?:\d+(?:\.\d+)?|{_WORDS}))?\+?(?:\s+or\s+more)?(?:\s+(?:full|whole|long))?[\s-]*"
+    rf"(?P<range>\s*(?:to|or|–|—|-)\s*(?:\d+(?:\.\d+)?|{_WORDS}))?\+?(?:\s+or\s+more)?(?:\s+(?:full|whole|long))?[\s-]*"
     r"(?P<unit>hours?|hrs?|h|minutes?|mins?|days?|[°º˚]\s*c|℃|degrees(?:\s+c(?:elsius)?)?)(?![a-z])"
     r"(?!\s*(?:f\b|fahrenheit))"
     r"|\b(?P<half>half\s+an?|an?\s+half)\s+(?P<unit2>hour|day)\b"
@@ -44,8 +44,7 @@ _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours
 # °C") or a body's temperature, not a sign's number.
 _DEADLINE = re.compile(r"\b(?:within(?:\s+the\s+next)?|every|in\s+under|in\s+less\s+than|less\s+than|in\s+the\s+next|"
                        r"after\s+the\s+first|aim\s+for|ideally|"
-                       r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around)|"
-                       r"between\s+\d+(?:\.\d+)?\s*(?:[°º˚]\s*c\s*)?and)\s+(?:about\s+)?$"
+                       r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around))\s+(?:about\s+)?$"
                        r"|\b(?:body|rectal|core)\s+temperature\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 # "in an hour" is a deadline; "not eaten in 6 hours" is a sign's number
 _IN_AN_HOUR = re.compile(r"\bin\s+$", re.IGNORECASE)
@@ -213,10 +212,10 @@ def _sign_phrases(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def _species_phrases(catalog: Catalog) -> dict[str, list[str]]:
-    """Each species' names as a text may give them: its label and plural, and the owners' words that
-    search takes for them (theme/kb/search-words.yml: "cavy", "piggies", "hammy")."""
+    """Each species' names as a text may give them: its label and plural, and its other names that
+    search knows (theme/kb/search-words.yml's species_aliases: "cavy", "chinnie"; not "ratty")."""
     def phrases() -> dict[str, list[str]]:
-        aliases = owner_words()["aliases"]
+        aliases = owner_words()["species_aliases"]
         named = {}
         for s in catalog.species.values():
             names = {s.label.lower(), s.plural.lower()}
@@ -260,6 +259,8 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
         numbers: list[_Number] = []
         for offset, value, unit, shown in quantities:
             sign_id = _nearest(signs, offset) or context.sign
+            if value == _RANGE:  # only in a clause that names the sign ("…, and recovery takes 2 to 3 days")
+                sign_id = _named_in_its_clause(sentence, signs, offset) or (None if signs else context.sign)
             numbers.append(_Number(offset, offset + len(shown), sign_id, (offset, value, unit, shown)))
         numbers += [_Number(m.start() - start, m.end() - start, m.group(1), m) for m in quoted]
         numbers.sort(key=lambda n: n.start)
@@ -421,7 +422,14 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
 # the value of a range ("12 to 24 hours"): in a sign's clause it is an error whatever its ends, as a
 # sign has one number for each species; elsewhere ("signs show 12 to 36 hours later") it is not a sign's
 _RANGE = -1.0
-_LATER = re.compile(r"\s*(?:after|later|afterwards|on|post)\b", re.IGNORECASE)
+# "between 12 and 24" before a quantity: the quantity ends a range
+_BETWEEN = re.compile(rf"\bbetween\s+(\d+(?:\.\d+)?|{_WORDS})\s*(?:[°º˚]\s*c\s*|hours?\s+|minutes?\s+)?and\s+$",
+                      re.IGNORECASE)
+# a range of when signs show or how far apart things come ("12 to 36 hours after the shock", "pups 5 to
+# 10 minutes apart") is not a sign's number, unless it follows "for" or "in" ("not eaten for 12 to 24
+# hours after dental work" is)
+_LATER = re.compile(r"\s*(?:after|later|afterwards|post|apart)\b", re.IGNORECASE)
+_FOR_OR_IN = re.compile(r"\b(?:for|in)\s+$", re.IGNORECASE)
 
 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
@@ -449,13 +457,27 @@ def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
             continue  # "our 24 hour line", "24 hours a day": when a service runs
         if unit.startswith("day"):
             value, unit = value * 24, "hours"
-        if match.group("range"):  # "12 to 24 hours": never a sign's one number (see _check_number)
-            if not _LATER.match(sentence, match.end()):  # "12 to 36 hours after the shock": when signs show
-                yield match.start(), _RANGE, unit_of(unit), match.group(0)
+        between = _BETWEEN.search(before)
+        if match.group("range") or between:  # "12 to 24 hours": never a sign's one number (_check_number)
+            lead = between.start() if between else match.start()
+            if unit_of(unit) == "celsius":  # a temperature range is a comfort range or a target, not a threshold
+                continue
+            if _LATER.match(sentence, match.end()) and not _FOR_OR_IN.search(sentence, 0, lead):
+                continue
+            start = between.start(1) if between else match.start()
+            yield start, _RANGE, unit_of(unit), sentence[start:match.end()]
             continue
         yield match.start(), value, unit_of(unit), match.group(0)
     for match in _VAGUE.finditer(sentence):
         yield match.start(), None, unit_of(match.group("unit")), match.group(0)
+
+
+def _named_in_its_clause(sentence: str, mentions: list[tuple[int, str]], offset: int) -> str | None:
+    """The sign named in the clause at ``offset`` (the last before it, else the first after), if any."""
+    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    low = max(cut for cut in cuts if cut <= offset)
+    high = min((cut for cut in cuts if cut > offset), default=len(sentence))
+    return _nearest([(position, key) for position, key in mentions if low <= position < high], offset)
 
 
 def _nearest(mentions: list[tuple[int, str]], offset: int) -> str | None:

@@ -665,14 +665,37 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("A cavy that has not eaten for 12 hours needs a vet.", ["12"]),
     ("Cavies not eating for 6 hours need a vet, hammies after 12 hours.", []),
     ("If your chinnie has not eaten for 12 hours, phone a vet.", ["12"]),
-    # a range of when signs show is not a sign's number
+    # a second review: other ways to write a range
+    ("A guinea pig that has not eaten for between 12 and 24 hours needs a vet.", ["12"]),
+    ("A guinea pig that has not eaten for 6 or 12 hours needs a vet.", ["6"]),
+    ("A guinea pig that has not eaten for 6—12 hours needs a vet.", ["6—12"]),
+    ("A guinea pig that has not eaten for 12 to 24 hours after dental work needs a vet.", ["12"]),
+    ("A guinea pig that has not eaten for 12 to 24 hours on a hot day needs a vet.", ["12"]),
+    ("A guinea pig that has not eaten for 6 or more hours needs a vet.", []),
+    # a range of when signs show, how far apart things come, a comfort range, or in a clause without the
+    # sign is not a sign's number
     ("Seizures may follow 12 to 36 hours after the shock.", []),
     ("Signs of poisoning can show 2–3 days later.", []),
+    ("A guinea pig sow in labour has pups 5 to 10 minutes apart.", []),
+    ("Chinchillas do best at 10 to 20 °C and can overheat above 25 °C.", []),
+    ("A guinea pig not eating for 6 hours needs a vet, and recovery takes 2 to 3 days.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
     found = prose_findings(text, Context(tuple(catalog.species)), catalog)
     assert [f.token for f in found] == wrong, [f.message for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "If she is ratty and has not eaten for 12 hours, phone a vet.",
+    "If your pet seems ratty or has not eaten for 12 hours, phone a vet.",
+    "Keep a piggy bank for vet bills: a pet that has not eaten for 12 hours needs a vet.",
+])
+def test_a_pet_name_that_means_something_else_names_no_species(catalog, text: str) -> None:
+    """Found by a review: "ratty" (grumpy) named rats, which have no number for not eating, so a guinea
+    pig guide's wrong number went unchecked. Only species_aliases in search-words.yml name a species."""
+    found = prose_findings(text, Context(("guinea-pig",)), catalog)
+    assert [f.token for f in found] == ["12"], [f.message for f in found]
 
 
 def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(catalog, tmp_path: Path) -> None:
