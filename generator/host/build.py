@@ -15,14 +15,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from generator.core.timings import TIMINGS, timings_refusal
-from generator.host.guard import Terminated
+from generator.host.guard import INTERRUPTED, STOPPED_BY_SIGTERM, terminate_as_interrupt
 from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import SwapFailed, UnsafeSiteDir, discard, swap
@@ -50,6 +48,10 @@ def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, t
             if status < 0:  # killed, for example by the kernel when memory runs out: it could not clean up
                 print(FAILED.format(f"the build process was stopped by signal {-status}"), file=sys.stderr)
                 return _failed(stage)
+            if status in (STOPPED_BY_SIGTERM, INTERRUPTED):  # the stage alone was stopped: say so, once
+                print(FAILED.format("the build process was stopped by "
+                                    + ("SIGTERM" if status == STOPPED_BY_SIGTERM else "an interrupt")), file=sys.stderr)
+                return _failed(stage, status)
             if status != 0:
                 return _failed(stage, status)
             return _index_and_swap(stage, timings)
@@ -98,23 +100,6 @@ def _failed(stage: dict, status: int = 1) -> int:
 
 class ServiceWorkerError(RuntimeError):
     """sw.js could not be given its cache version."""
-
-
-@contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """While building, SIGTERM unwinds like Ctrl-C instead of ending the process on the spot."""
-    def stop(signum: int, frame: object) -> None:
-        raise Terminated()
-
-    try:
-        previous = signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (an embedding program): keep its handling
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def run_relayed(command: list[str], env: dict[str, str] | None = None) -> int:

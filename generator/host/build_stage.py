@@ -24,7 +24,7 @@ from generator.core.settings import edition_from_environment
 from generator.core.timings import TIMINGS
 from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
-from generator.host.guard import guarded, print_report, stale_policy
+from generator.host.guard import Terminated, guarded, print_report, stale_policy
 from generator.host.page_split import hide_dirty_warning
 from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging
 from generator.site.pipeline import load_catalog
@@ -121,7 +121,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _stop(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    raise Terminated
 
 
 def _hand_over(path: Path, data: dict) -> None:

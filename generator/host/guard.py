@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.core.issues import Issues, report
@@ -18,20 +20,42 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the process is so that every cleanup on the way out runs."""
 
 
+# the shell's exit status for a process stopped by SIGTERM and by an interrupt (Ctrl+C)
+STOPPED_BY_SIGTERM, INTERRUPTED = 143, 130
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C instead of ending the process on the spot, so cleanups run."""
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding program): keep its handling
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def guarded(run: Callable[[], int], *, say_when_stopped: bool = True) -> int:
     """Run a command; a crash becomes one line and exit status 2, never a traceback. A command stopped
     by a signal says so (a CI job's log otherwise just ends), with the shell's status for it; a
     process that another one started and stops (`kb build`'s stage) leaves the saying to that one."""
     try:
-        return run()
+        with terminate_as_interrupt():
+            return run()
     except Terminated:
         if say_when_stopped:
             print("kb: stopped by SIGTERM before it finished", file=sys.stderr)
-        return 143
+        return STOPPED_BY_SIGTERM
     except KeyboardInterrupt:
         if say_when_stopped:
             print("kb: interrupted before it finished", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except ConfigError as exc:  # already located, one line each
         for problem in exc.problems:
             print(problem.text(), file=sys.stderr)

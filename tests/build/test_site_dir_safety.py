@@ -200,6 +200,53 @@ def test_a_stopped_build_leaves_the_previous_site_and_no_temporary_folders(
     assert snapshot(site) == previous
 
 
+def _children(pid: int) -> list[int]:
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from /proc")
+def test_a_build_whose_stage_alone_is_stopped_says_so_and_leaves_the_previous_site(
+        tree: Path, tmp_path: Path) -> None:
+    """Found by a review: SIGTERM sent to kb build's stage process only (an out-of-memory killer's
+    kind, or a careless `kill`) ended kb build with 130 and not a word."""
+    site = tmp_path / "out/site"
+    assert kb(tree, "build", "--site-dir", str(site)).returncode == 0
+    previous = snapshot(site)
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "-f", str(tree / "mkdocs.yml"), "build",
+                                "--site-dir", str(site)], cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "out").glob(f"{STAGING_PREFIX}*")):
+        assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        time.sleep(0.02)
+    stage = _children(process.pid)
+    assert len(stage) == 1
+    os.kill(stage[0], signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143
+    assert err.count("kb: build failed: the build process was stopped by SIGTERM; the previous site was left as "
+                     "it was") == 1, err
+    assert "Traceback" not in err and "interrupted" not in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
+    assert snapshot(site) == previous
+
+
+def test_kb_check_stopped_by_sigterm_says_so(tree: Path) -> None:
+    """Found by a review: only kb build turned SIGTERM into a message; kb check ended without a word."""
+    # the command's work made slow, so that the signal surely comes while it runs
+    slow = ("import sys, time; import generator.cli as cli; "
+            "cli._run = lambda args: print('started', flush=True) or time.sleep(60) or 0; "
+            "sys.exit(cli.main(sys.argv[1:]))")
+    process = subprocess.Popen([sys.executable, "-c", slow, "-f", str(tree / "mkdocs.yml"), "check"], cwd=tree,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline() == "started\n"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err
+    assert err.strip().splitlines()[-1] == "kb: stopped by SIGTERM before it finished"
+
+
 def test_mkdocs_build_lists_what_it_made_and_then_refuses_other_files(tree: Path, tmp_path: Path) -> None:
     site = tmp_path / "plain-site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(tree / "mkdocs.yml"), "--site-dir", str(site)]
