@@ -58,12 +58,15 @@ class RenderedOnce:
 
     @pass_context
     def in_folder(self, context: Any, macro: Any, *args: Any) -> Markup:
-        folder = context["page_url"].rstrip("/").rpartition("/")[0]
+        page = context["page_url"].strip("/")
+        # the home page is a folder of its own: from it, a link up and back down ("../species/") would
+        # leave a site published under a path
+        folder = page.rpartition("/")[0] if page else None
         key = (macro, folder, value_key(args))
         made = self._made.get(key)
         if made is None:
             # a page name no address can start with: links are those of every page in the folder
-            rendering = RENDERING.set(f"{folder}/{_NO_PAGE}/" if folder else f"{_NO_PAGE}/")
+            rendering = RENDERING.set("" if folder is None else f"{folder}/{_NO_PAGE}/" if folder else f"{_NO_PAGE}/")
             try:
                 made = self._made[key] = macro(*args)
             finally:

@@ -43,7 +43,7 @@ _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours
 # targets ("aim for 18 °C", "keep the room below 20 °C"), the second end of a range ("between 15 and 20
 # °C") or a body's temperature, not a sign's number.
 _DEADLINE = re.compile(r"\b(?:within(?:\s+the\s+next)?|every|in\s+under|in\s+less\s+than|less\s+than|in\s+the\s+next|"
-                       r"after\s+the\s+first|aim\s+for|ideally|"
+                       r"after\s+the\s+first|aim\s+for|ideally|(?:do|does)\s+best\s+at|comfortable\s+at|"
                        r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around))\s+(?:about\s+)?$"
                        r"|\b(?:body|rectal|core)\s+temperature\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 # "in an hour" is a deadline; "not eaten in 6 hours" is a sign's number
@@ -259,8 +259,6 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
         numbers: list[_Number] = []
         for offset, value, unit, shown in quantities:
             sign_id = _nearest(signs, offset) or context.sign
-            if value == _RANGE:  # only in a clause that names the sign ("…, and recovery takes 2 to 3 days")
-                sign_id = _named_in_its_clause(sentence, signs, offset) or (None if signs else context.sign)
             numbers.append(_Number(offset, offset + len(shown), sign_id, (offset, value, unit, shown)))
         numbers += [_Number(m.start() - start, m.end() - start, m.group(1), m) for m in quoted]
         numbers.sort(key=lambda n: n.start)
@@ -419,8 +417,9 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
                     f"quote each species' own number ({each}), or give them sentences of their own")]
 
 
-# the value of a range ("12 to 24 hours"): in a sign's clause it is an error whatever its ends, as a
-# sign has one number for each species; elsewhere ("signs show 12 to 36 hours later") it is not a sign's
+# the value of a range ("12 to 24 hours"): for a sign it is an error whatever its ends, as a sign has one
+# number for each species. It is read as a single number is (its sign, deadlines and targets), and a
+# range of when signs show ("12 to 36 hours later") is not a sign's
 _RANGE = -1.0
 # "between 12 and 24" before a quantity: the quantity ends a range
 _BETWEEN = re.compile(rf"\bbetween\s+(\d+(?:\.\d+)?|{_WORDS})\s*(?:[°º˚]\s*c\s*|hours?\s+|minutes?\s+)?and\s+$",
@@ -460,24 +459,16 @@ def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
         between = _BETWEEN.search(before)
         if match.group("range") or between:  # "12 to 24 hours": never a sign's one number (_check_number)
             lead = between.start() if between else match.start()
-            if unit_of(unit) == "celsius":  # a temperature range is a comfort range or a target, not a threshold
-                continue
+            start = between.start(1) if between else match.start()
+            if between and _DEADLINE.search(sentence, 0, start):
+                continue  # a target: "keep their room between 15 and 20 °C"
             if _LATER.match(sentence, match.end()) and not _FOR_OR_IN.search(sentence, 0, lead):
                 continue
-            start = between.start(1) if between else match.start()
             yield start, _RANGE, unit_of(unit), sentence[start:match.end()]
             continue
         yield match.start(), value, unit_of(unit), match.group(0)
     for match in _VAGUE.finditer(sentence):
         yield match.start(), None, unit_of(match.group("unit")), match.group(0)
-
-
-def _named_in_its_clause(sentence: str, mentions: list[tuple[int, str]], offset: int) -> str | None:
-    """The sign named in the clause at ``offset`` (the last before it, else the first after), if any."""
-    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    low = max(cut for cut in cuts if cut <= offset)
-    high = min((cut for cut in cuts if cut > offset), default=len(sentence))
-    return _nearest([(position, key) for position, key in mentions if low <= position < high], offset)
 
 
 def _nearest(mentions: list[tuple[int, str]], offset: int) -> str | None:

@@ -672,13 +672,19 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("A guinea pig that has not eaten for 12 to 24 hours after dental work needs a vet.", ["12"]),
     ("A guinea pig that has not eaten for 12 to 24 hours on a hot day needs a vet.", ["12"]),
     ("A guinea pig that has not eaten for 6 or more hours needs a vet.", []),
-    # a range of when signs show, how far apart things come, a comfort range, or in a clause without the
-    # sign is not a sign's number
+    # a third review: a range is read as a single number in its place is (its sign, its clause)
+    ("A guinea pig left 12 – 24 hours without food needs a vet.", ["12"]),
+    ("If your guinea pig has stopped eating, phone us — 12 to 24 hours is too long to wait.", ["12"]),
+    ("A guinea pig that has not eaten, while hamsters can go 24 to 36 hours.", ["24"]),
+    ("Chinchillas overheat in rooms warmer than 28 to 30 °C.", ["28"]),
+    ("Chinchillas start overheating at 20–22 °C.", ["20–22"]),
+    ("A guinea pig not eating for 6 hours needs a vet, and recovery takes 3 days.", ["3"]),  # as it was
+    ("A guinea pig not eating for 6 hours needs a vet, and recovery takes 2 to 3 days.", ["2"]),
+    # a range of when signs show, how far apart things come, or a comfort range is not a sign's number
     ("Seizures may follow 12 to 36 hours after the shock.", []),
     ("Signs of poisoning can show 2–3 days later.", []),
     ("A guinea pig sow in labour has pups 5 to 10 minutes apart.", []),
     ("Chinchillas do best at 10 to 20 °C and can overheat above 25 °C.", []),
-    ("A guinea pig not eating for 6 hours needs a vet, and recovery takes 2 to 3 days.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
