@@ -665,6 +665,9 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("A cavy that has not eaten for 12 hours needs a vet.", ["12"]),
     ("Cavies not eating for 6 hours need a vet, hammies after 12 hours.", []),
     ("If your chinnie has not eaten for 12 hours, phone a vet.", ["12"]),
+    # a pet name that is also a word names the species after "your" or "my" (a second review)
+    ("If your piggies have not eaten for 12 hours, phone a vet.", ["12"]),
+    ("If my hammy has not eaten for 6 hours, should I worry?", ["6"]),
     # a second review: other ways to write a range
     ("A guinea pig that has not eaten for between 12 and 24 hours needs a vet.", ["12"]),
     ("A guinea pig that has not eaten for 6 or 12 hours needs a vet.", ["6"]),
