@@ -62,16 +62,18 @@ class RenderedOnce:
         # the home page is a folder of its own: from it, a link up and back down ("../species/") would
         # leave a site published under a path
         folder = page.rpartition("/")[0] if page else None
-        key = (macro, folder, value_key(args))
-        made = self._made.get(key)
-        if made is None:
-            # a page name no address can start with: links are those of every page in the folder
-            rendering = RENDERING.set("" if folder is None else f"{folder}/{_NO_PAGE}/" if folder else f"{_NO_PAGE}/")
-            try:
-                made = self._made[key] = macro(*args)
-            finally:
-                RENDERING.reset(rendering)
-        return made
+        # elsewhere, a page name no address can start with: links are those of every page in the folder
+        as_page = "" if folder is None else f"{folder}/{_NO_PAGE}/".lstrip("/")
+        return self((macro, folder, value_key(args)), _rendered_as, as_page, macro, *args)
+
+
+def _rendered_as(page_url: str, macro: Any, *args: Any) -> Markup:
+    """``macro(*args)`` with its links made from ``page_url``."""
+    rendering = RENDERING.set(page_url)
+    try:
+        return macro(*args)
+    finally:
+        RENDERING.reset(rendering)
 
 
 class OrgFilters(NamedTuple):

@@ -40,8 +40,8 @@ _QUANTITY = re.compile(
 _MAYBE_A_QUANTITY = re.compile(r"\d|hour|\bhrs?\b|minute|\bmins?\b|day|[°º˚℃]|degree", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
 # Numbers after these words are deadlines ("within an hour", "every hour", "seen in the next 2 hours"),
-# targets ("aim for 18 °C", "keep the room below 20 °C"), the second end of a range ("between 15 and 20
-# °C") or a body's temperature, not a sign's number.
+# targets ("aim for 18 °C", "keep the room below 20 °C", "do best at 10 to 20 °C") or a body's
+# temperature, not a sign's number. ("between 15 and 20 °C" is a range: _BETWEEN.)
 _DEADLINE = re.compile(r"\b(?:within(?:\s+the\s+next)?|every|in\s+under|in\s+less\s+than|less\s+than|in\s+the\s+next|"
                        r"after\s+the\s+first|aim\s+for|ideally|(?:do|does)\s+best\s+at|comfortable\s+at|"
                        r"keep\s+(?:\w+\s+){0,3}(?:at|below|under|between|around))\s+(?:about\s+)?$"
