@@ -164,3 +164,38 @@ def test_kb_build_writes_the_open_data_straight_into_its_staging_folder(
     status, site = _build_over_a_previous_site(tmp_path, monkeypatch, "no_moves_stage", NO_MOVES_STAGE)
     assert status == 0, capsys.readouterr().err
     assert (site / "api/open-data.zip").is_file() and (site / "api/v1/organisations.json").is_file()
+
+
+def _stage_stopped_while_making_staging(when: str) -> str:
+    """A first process that receives SIGTERM while it makes its staging folder: ``marking`` before the
+    folder carries its marker, ``made`` after it was made and before the parent was told of it."""
+    return textwrap.dedent(f'''
+        import os, signal, sys
+        from generator.host import build_stage, site_output
+        real_mark, real_make = site_output._mark_owned, build_stage.make_staging
+        def mark(folder):
+            if {when!r} == "marking" and folder.name.startswith(site_output.STAGING_PREFIX):
+                os.kill(os.getpid(), signal.SIGTERM)
+            real_mark(folder)
+        def make(target):
+            staging = real_make(target)
+            if {when!r} == "made":
+                os.kill(os.getpid(), signal.SIGTERM)
+            return staging
+        site_output._mark_owned, build_stage.make_staging = mark, make
+        sys.exit(build_stage.main())
+        ''')
+
+
+@pytest.mark.parametrize("when", ["marking", "made"])
+def test_a_build_process_stopped_while_making_its_staging_folder_leaves_no_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], when: str) -> None:
+    """Found by CI: stopped in the moment between making the staging folder and telling the parent of
+    it, the folder was left beside the site, known to no one."""
+    status, site = _build_over_a_previous_site(tmp_path, monkeypatch, f"stopped_{when}_stage",
+                                               _stage_stopped_while_making_staging(when))
+    err = capsys.readouterr().err
+    assert status == 143, err
+    assert "stopped by SIGTERM; the previous site was left as it was" in err and "Traceback" not in err
+    assert (site / "index.html").read_text() == "the previous site"
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
