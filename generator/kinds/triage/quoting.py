@@ -35,7 +35,10 @@ _QUANTITY = re.compile(
     r"(?!\s*(?:f\b|fahrenheit))"
     r"|\b(?P<half>half\s+an?|an?\s+half)\s+(?P<unit2>hour|day)\b"
     r"|\b(?P<one>an?|one|a\s+(?:whole|full))\s+(?P<unit1>hour|minute)\b"
-    r"|\b(?P<whole>a\s+(?:whole|full))\s+(?P<unit3>day)\b", re.IGNORECASE)
+    r"|\b(?P<whole>a\s+(?:whole|full))\s+(?P<unit3>day)\b"
+    # "for a day", "for a day or two": a sign's number only after "for" (_FOR_OR_IN), as "24 hours a
+    # day" and "twice a day" are not
+    r"|\b(?P<aday>a\s+day)(?P<aday_range>\s+or\s+two)?(?![\w-])", re.IGNORECASE)
 # every quantity _QUANTITY or _VAGUE finds has one of these: a digit, a unit, or a degree sign
 _MAYBE_A_QUANTITY = re.compile(r"\d|hour|\bhrs?\b|minute|\bmins?\b|day|[°º˚℃]|degree", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
@@ -428,7 +431,10 @@ _BETWEEN = re.compile(rf"\bbetween\s+(\d+(?:\.\d+)?|{_WORDS})\s*(?:[°º˚]\s*c\
 # 10 minutes apart") is not a sign's number, unless it follows "for" or "in" ("not eaten for 12 to 24
 # hours after dental work" is)
 _LATER = re.compile(r"\s*(?:after|later|afterwards|post|apart)\b", re.IGNORECASE)
-_FOR_OR_IN = re.compile(r"\b(?:for|in)\s+$", re.IGNORECASE)
+# (an owner's hedge between them changes nothing: "for about 12 to 24 hours after …")
+_HEDGE = r"(?:(?:about|around|roughly|approximately|approx\.|maybe|perhaps|up\s+to|over|more\s+than|at\s+least)\s+)?"
+_FOR_OR_IN = re.compile(rf"\b(?:for|in)\s+{_HEDGE}$", re.IGNORECASE)
+_FOR = re.compile(rf"\bfor\s+{_HEDGE}$", re.IGNORECASE)
 
 
 def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
@@ -447,6 +453,13 @@ def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
         elif match.group("one"):
             value, unit = 1.0, match.group("unit1").lower()
         elif match.group("whole"):
+            value, unit = 1.0, "day"
+        elif match.group("aday"):
+            if not _FOR.search(before):
+                continue  # "twice a day", "24 hours a day", "can go downhill in a day"
+            if match.group("aday_range"):
+                yield match.start(), _RANGE, "hours", match.group(0)
+                continue
             value, unit = 1.0, "day"
         else:
             written = match.group("value").lower()

@@ -688,6 +688,15 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("Signs of poisoning can show 2–3 days later.", []),
     ("A guinea pig sow in labour has pups 5 to 10 minutes apart.", []),
     ("Chinchillas do best at 10 to 20 °C and can overheat above 25 °C.", []),
+    # the twentieth session's note: a hedge after "for", and "a day" after "for"
+    ("A guinea pig that has not eaten for about 12 to 24 hours after dental work needs a vet.", ["12"]),
+    ("A guinea pig that has not eaten for up to 12 to 24 hours after dental work needs a vet.", ["12"]),
+    ("A hamster that has not eaten for a day needs a vet.", ["a"]),
+    ("A hamster that has not eaten for about a day needs a vet.", ["a"]),
+    ("A guinea pig that has not eaten for a day or two needs a vet.", ["a"]),
+    ("A hamster that has not eaten for 12 hours needs a vet, even if it drinks twice a day.", []),
+    ("A hamster that has not eaten can go downhill in a day.", []),
+    ("Check that your guinea pig is eating once a day, and phone us if it has not eaten for 6 hours.", []),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
