@@ -169,9 +169,24 @@ def weekly_table(periods: list[Period]) -> list[DayHours]:
     return rows
 
 
+_SUMMARIES: dict[tuple, str] = {}
+
+
 def hours_summary(periods: list[Period]) -> str:
     """The weekly hours in one line for plain-text exports (vCard notes, CSV):
-    'Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed', or 'Open 24 hours, every day'."""
+    'Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed', or 'Open 24 hours, every day'. Remembered
+    by the periods' values, as weekly_intervals is: the CSV, the vCards and the pages ask for every
+    organisation's, and most share a handful of weeks."""
+    key = tuple((tuple(p.days), p.opens, p.closes) for p in periods)
+    summary = _SUMMARIES.get(key)
+    if summary is None:
+        if len(_SUMMARIES) > 100_000:  # `kb serve` runs for days: keep the memory bounded
+            _SUMMARIES.clear()
+        summary = _SUMMARIES[key] = _summary(periods)
+    return summary
+
+
+def _summary(periods: list[Period]) -> str:
     if is_always_open(periods):
         return "Open 24 hours, every day"
     span = lambda o, c: f"{o}–{c}" + (" (next day)" if c <= o and c != "24:00" else "")  # noqa: E731

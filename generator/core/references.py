@@ -9,7 +9,7 @@ reported once where it is, and references to it are not checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -93,20 +93,22 @@ def unknown(source: Source, path: FieldPath, kind: str, value: str, options: Map
     return source.problem(path, f"unknown {kind} '{value}'", hint=hint, stage=Stage.REFERENCE)
 
 
-def _written(data: Any, pattern: tuple[str, ...], path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
-    """Every value in ``data`` at a path matching ``pattern``, with its path."""
-    if not pattern:
-        yield path, data
-        return
-    step, rest = pattern[0], pattern[1:]
-    if step == EACH:
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from _written(item, rest, (*path, index))
-    elif step == EACH_KEY:
-        if isinstance(data, dict):
-            for key in data:
-                yield (*path, key), key
-    elif isinstance(data, dict) and step in data:
-        yield from _written(data[step], rest, (*path, step))
-
+def _written(data: Any, pattern: tuple[str, ...], path: FieldPath) -> list[tuple[FieldPath, Any]]:
+    """Every value in ``data`` at a path matching ``pattern``, with its path, in the order written.
+    Level by level rather than recursively: ten references in each of 10,000 organisations made most
+    of a million generator calls, for paths that mostly lead nowhere."""
+    level: list[tuple[FieldPath, Any]] = [(path, data)]
+    for step in pattern:
+        deeper: list[tuple[FieldPath, Any]] = []
+        if step == EACH:
+            for at, value in level:
+                if isinstance(value, list):
+                    deeper += [((*at, index), item) for index, item in enumerate(value)]
+        elif step == EACH_KEY:  # the keys themselves are the ids: nothing below them is read
+            return [((*at, key), key) for at, value in level if isinstance(value, dict) for key in value]
+        else:
+            deeper = [((*at, step), value[step]) for at, value in level if isinstance(value, dict) and step in value]
+        if not deeper:
+            return deeper
+        level = deeper
+    return level

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.common.hours import DAYS, HoursException, Period
 from generator.core.catalog import Catalog
-from generator.exports.ids import uuid5
+from generator.exports.ids import uuid5_in
 from generator.kinds.organisations.model import Organisation, ServiceOffer
 from generator.kinds.organisations.views import orgs, region_of
 from generator.kinds.vocabularies.model import Region
@@ -24,13 +24,14 @@ from generator.kinds.vocabularies.model import Region
 HSDS_VERSION = "3.0"
 FOLDER = "api/hsds"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:small-mammal-emergency-network:hsds")
+_ID_OF = uuid5_in(NAMESPACE)
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "defunct"}
 BYDAY = dict(zip(DAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 TAXONOMIES = {"services": "Services offered", "species": "Species treated", "kinds": "Kinds of organisation"}
 
 
 def uid(*parts: str) -> str:
-    return uuid5(NAMESPACE, "/".join(parts))
+    return _ID_OF("/".join(parts))
 
 
 class _Hsds:

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from functools import cache
+from collections.abc import Callable
 
 
-def uuid5(namespace: uuid.UUID, name: str) -> str:
-    """``str(uuid.uuid5(namespace, name))``, four times faster: the HSDS export makes 200,000 ids at
-    5,000 organisations, and building a UUID object for each took more time than hashing. RFC 4122
-    §4.3: the SHA-1 of the namespace and the name, with the version (5) and variant (10) bits set."""
-    digest = hashlib.sha1(_bytes(namespace) + name.encode("utf-8")).hexdigest()
-    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{_VARIANT[digest[16]]}{digest[17:20]}-{digest[20:32]}"
+def uuid5_in(namespace: uuid.UUID) -> Callable[[str], str]:
+    """``lambda name: str(uuid.uuid5(namespace, name))``, six times faster: the HSDS export makes
+    200,000 ids at 5,000 organisations, and building a UUID object for each took more time than
+    hashing. RFC 4122 §4.3: the SHA-1 of the namespace and the name, with the version (5) and
+    variant (10) bits set. The namespace is hashed once, and each name continues a copy of it."""
+    hashed_namespace = hashlib.sha1(namespace.bytes)
+
+    def named(name: str) -> str:
+        hashed = hashed_namespace.copy()
+        hashed.update(name.encode("utf-8"))
+        digest = hashed.hexdigest()
+        return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{_VARIANT[digest[16]]}{digest[17:20]}-{digest[20:32]}"
+    return named
 
 
 # the hex digit that starts the fourth group: its top two bits become 10 (the RFC 4122 variant)
 _VARIANT = {digit: "89ab"[int(digit, 16) & 0b11] for digit in "0123456789abcdef"}
-
-
-@cache  # UUID.bytes converts from an int on every call; a build uses two namespaces
-def _bytes(namespace: uuid.UUID) -> bytes:
-    return namespace.bytes

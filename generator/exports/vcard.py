@@ -14,13 +14,14 @@ import uuid
 
 from generator.common.schedule import hours_summary
 from generator.core.catalog import Catalog
-from generator.exports.ids import uuid5
+from generator.exports.ids import uuid5_in
 from generator.kinds.organisations.availability import night_cover
 from generator.kinds.organisations.model import Organisation
 from generator.kinds.organisations.views import orgs, region_of
 
 # Stable across builds and site addresses, so a re-imported card updates the stored contact.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:small-mammal-emergency-network:vcard")
+_ID_OF = uuid5_in(NAMESPACE)
 PRODID = "-//Small Mammal Emergency Network//Open data//EN"
 CATEGORY = "Small mammal emergency care"
 # vobject writes these first, then every other property by name (a stable sort: lines of one
@@ -82,7 +83,7 @@ def org_vcard(catalog: Catalog, org: Organisation, site_url: str) -> str:
     properties = [
         ("VERSION", "VERSION:3.0"),
         ("PRODID", f"PRODID:{text(PRODID)}"),
-        ("UID", f"UID:urn:uuid:{uuid5(NAMESPACE, org.id)}"),
+        ("UID", f"UID:urn:uuid:{_ID_OF(org.id)}"),
         ("FN", f"FN:{text(org.name)}"),
         ("N", "N:;;;;"),  # required in 3.0; empty, as for a company
         ("ORG", f"ORG:{text(org.name)}"),
