@@ -32,7 +32,7 @@ from generator.exports.endpoints import ARCHIVE, OPENAPI, Endpoint, endpoints
 from generator.exports.hsds import hsds_documents
 from generator.exports.licence import licence_of
 from generator.exports.openapi import openapi_document
-from generator.exports.public import Collection, collections
+from generator.exports.public import collections
 from generator.exports.vcard import vcard_files
 from generator.kinds.training.pages import session_file
 from generator.kinds.training.views import module_list
@@ -48,23 +48,25 @@ SNIPPET_LINES = 16
 class Exports:
     files: dict[str, bytes]  # by path in the site
     endpoints: list[Endpoint]
-    collections: list[Collection]
+    collections: list[dict[str, Any]]  # each collection's name, title and count
 
 
 def catalog_exports(catalog: Catalog, site_url: str, site_name: str, extra: Mapping[str, Any]) -> Exports:
     """The exports made from the catalog alone, and the endpoint table describing every export."""
     licence = licence_of(extra)
     found_collections = collections(catalog, site_url)
-    documents = {**api_documents(found_collections, licence, site_name), **hsds_documents(catalog, site_url)}
     # held as UTF-8 bytes: one curly quote turns a Python string into two bytes per character, and
-    # at 10,000 organisations these files are 300 MB as bytes
-    files = {path: dump_json(data) for path, data in documents.items()}
-    del documents
+    # at 10,000 organisations these files are 300 MB as bytes; each is written as JSON as it comes
+    files = {path: dump_json(data) for path, data in api_documents(found_collections, licence, site_name).items()}
+    counted = [{"name": c.name, "title": c.title, "count": len(c.items)} for c in found_collections]
+    # the entries are written: what follows needs only what describes them (hundreds of MB at scale)
+    found_collections = [replace(c, items=[]) for c in found_collections]
+    files.update((path, dump_json(data)) for path, data in hsds_documents(catalog, site_url))
     files[CSV_PATH] = directory_csv(catalog, site_url).encode("utf-8")
     files.update((path, text.encode("utf-8")) for path, text in vcard_files(catalog, site_url).items())
     found = endpoints(catalog, found_collections)
     files[OPENAPI] = dump_json(openapi_document(found_collections, found, licence, site_name))
-    return Exports(files, found, found_collections)
+    return Exports(files, found, counted)
 
 
 def summarise(catalog: Catalog, exports: Exports) -> dict[str, Any]:
@@ -79,7 +81,7 @@ def summarise(catalog: Catalog, exports: Exports) -> dict[str, Any]:
         snippet = _snippet(files[example]) if endpoint.path in SNIPPETS and example in files else None
         groups.setdefault(endpoint.group, []).append((asdict(endpoint), example, snippet))
     return {"paths": [*files, ARCHIVE], "groups": list(groups.items()),
-            "collections": [{"name": c.name, "title": c.title, "count": len(c.items)} for c in exports.collections]}
+            "collections": exports.collections}
 
 
 def summarised_exports(catalog: Catalog, site_url: str, site_name: str,

@@ -10,6 +10,7 @@ Ids are UUIDs derived from the network's own ids, so they never change between b
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -244,25 +245,24 @@ def _page(contents: list[dict[str, Any]]) -> dict[str, Any]:
             "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
 
 
-def hsds_documents(catalog: Catalog, site_url: str) -> dict[str, Any]:
-    """Every HSDS file as data, by its path in the site."""
+def hsds_documents(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Any]]:
+    """Every HSDS file as data, with its path in the site: each organization's file and its services'
+    as they are made, then the lists and the index. A caller that writes each file as it comes never
+    holds them all as data (fully nested, they were most of the 1 GB of the process making the exports
+    at 10,000 organisations); the lists keep only the one-to-one fields."""
     hsds = _Hsds(catalog, site_url)
-    ordered = sorted(orgs(catalog), key=lambda o: o.id)
-    organizations, services = [], []
-    for org in ordered:
+    organizations, services = [], []  # one-to-one, for the lists
+    for org in sorted(orgs(catalog), key=lambda o: o.id):
         organization, offered = hsds.organization(org)
-        organizations.append(organization)
-        services += offered
+        organizations.append(one_to_one(organization))
+        services += organization["services"]  # the one-to-one services are the ones in their organization's file
+        yield f"{FOLDER}/organizations/{organization['id']}.json", organization
+        for service in offered:
+            yield f"{FOLDER}/services/{service['id']}.json", service
     terms = [hsds.term(name, term_id) for name in TAXONOMIES for term_id in getattr(catalog, name)]
-    documents: dict[str, Any] = {
-        f"{FOLDER}/index.json": {"version": HSDS_VERSION, "profile": "https://docs.openreferral.org/en/latest/",
-                                 "openapi_url": f"{site_url}api/v1/openapi.json"},
-        f"{FOLDER}/organizations.json": _page([one_to_one(o) for o in organizations]),
-        # the one-to-one services are the ones in their organization's file
-        f"{FOLDER}/services.json": _page([s for o in organizations for s in o["services"]]),
-        f"{FOLDER}/taxonomies.json": _page([hsds.taxonomy(name) for name in TAXONOMIES]),
-        f"{FOLDER}/taxonomy_terms.json": _page(terms),
-    }
-    documents.update({f"{FOLDER}/organizations/{o['id']}.json": o for o in organizations})
-    documents.update({f"{FOLDER}/services/{s['id']}.json": s for s in services})
-    return documents
+    yield f"{FOLDER}/index.json", {"version": HSDS_VERSION, "profile": "https://docs.openreferral.org/en/latest/",
+                                   "openapi_url": f"{site_url}api/v1/openapi.json"}
+    yield f"{FOLDER}/organizations.json", _page(organizations)
+    yield f"{FOLDER}/services.json", _page(services)
+    yield f"{FOLDER}/taxonomies.json", _page([hsds.taxonomy(name) for name in TAXONOMIES])
+    yield f"{FOLDER}/taxonomy_terms.json", _page(terms)

@@ -23,7 +23,7 @@ def _json_dumps(data: Any) -> bytes:
 
 def test_every_demo_export_is_what_json_dumps_writes(demo_catalog) -> None:
     found = collections(demo_catalog, SITE)
-    documents = {**api_documents(found, CC_BY_4, "Network"), **hsds_documents(demo_catalog, SITE),
+    documents = {**api_documents(found, CC_BY_4, "Network"), **dict(hsds_documents(demo_catalog, SITE)),
                  "openapi": openapi_document(found, endpoints(demo_catalog, found), CC_BY_4, "Network")}
     assert len(documents) > 300
     for path, data in documents.items():
