@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import IO, Any
 
 from jinja2 import Environment
@@ -94,19 +94,14 @@ def summarised_exports(catalog: Catalog, site_url: str, site_name: str,
         return summarise(catalog, exports), exports.files
 
 
-def plan_open_data(catalog: Catalog, site_name: str, extra: Mapping[str, Any]) -> list[PageSpec]:
-    """The "Use our data" page, without what only the exports' summary tells (``with_summary`` adds
-    it): the build plans and reads every page while the exports are still being made."""
-    return [PageSpec(PAGE, "open-data.html", "Use our data",
-                     "The network's data as a JSON API, Open Referral HSDS, CSV, vCards and feeds, with its licence.",
-                     {"licence": licence_of(extra), "site_name": site_name, "demo": catalog.settings.demo_data})]
-
-
-def with_summary(spec: PageSpec, summary: Mapping[str, Any]) -> PageSpec:
-    """The "Use our data" page's spec with the endpoints and collections of the exports' summary."""
+def plan_open_data(catalog: Catalog, summary: Mapping[str, Any], site_name: str,
+                   extra: Mapping[str, Any]) -> list[PageSpec]:
     groups = [(group, [(Endpoint(**endpoint), example, snippet) for endpoint, example, snippet in items])
               for group, items in summary["groups"]]
-    return replace(spec, context={**spec.context, "groups": groups, "collections": summary["collections"]})
+    return [PageSpec(PAGE, "open-data.html", "Use our data",
+                     "The network's data as a JSON API, Open Referral HSDS, CSV, vCards and feeds, with its licence.",
+                     {"licence": licence_of(extra), "groups": groups, "site_name": site_name,
+                      "demo": catalog.settings.demo_data, "collections": summary["collections"]})]
 
 
 def _snippet(data: bytes) -> str:

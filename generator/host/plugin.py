@@ -31,8 +31,7 @@ from generator.core.remembered import RememberedFiles
 from generator.core.settings import SettingsError, settings_from_extra
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.core.timings import TIMINGS
-from generator.exports import PAGE as OPEN_DATA_PAGE
-from generator.exports import plan_open_data, readme, with_summary
+from generator.exports import plan_open_data, readme
 from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.file_writer import InChild, InThread, open_data_writer
@@ -233,8 +232,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
             with made_to_last():  # the plans live until the pages are written
                 self.specs = plan_pages(catalog)
-                # the "Use our data" page gets the exports' summary once they are made (_open_data_made)
-                self.specs += (plan_open_data(catalog, config.site_name, config.extra)
+                try:
+                    summary = self._writer.summary()
+                except (OSError, RuntimeError) as exc:
+                    raise PluginError(f"could not make the open-data files: {exc}") from None
+                self.specs += (plan_open_data(catalog, summary, config.site_name, config.extra)
                                + plan_contribute(catalog, config.extra))
                 self.history = read_history(catalog.settings.root)
                 self.specs += plan_history(self.specs, self.history)
@@ -245,8 +247,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.catalog is not None
         _publish_only_theme_assets(files, config)
         env = self._env
-        if self.rebuild_changed_only:  # its writer made the exports at once, and its page bodies are rendered now
-            self._summary_on_the_page()
+        if not self.rebuild_changed_only:  # the preview's starts once its pages are written
+            with TIMINGS.stage("exports"):
+                self._start_writing(config)
         self._bodies = {}
         with TIMINGS.stage("render"):
             if self.rebuild_changed_only:
@@ -263,31 +266,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.append(GeneratedFile.generated(config, spec.src_uri, content=content))
         with TIMINGS.stage("exports"):
             self._add_exports(files, config, env)
+            # the writer and mkdocs write at the same time: they must never write the same file (a
+            # clash fails the build, and stops the writer, before mkdocs writes a page)
+            assert self._writer is not None
+            written_by_writer = self._writer.summary()["paths"]
+            clashes = sorted(set(written_by_writer) & {file.dest_uri for file in files})
+            if clashes:
+                raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
             if self.rebuild_changed_only:  # it writes the open data once the pages are written
-                self._keep_unchanged_files(files, config, self._written_by_writer(files))
+                self._keep_unchanged_files(files, config, written_by_writer)
         return files
-
-    def _summary_on_the_page(self) -> None:
-        """The exports' summary, waited for as late as it can be (the exports are made in a second
-        process while the pages are planned and read), put on the "Use our data" page."""
-        assert self._writer is not None
-        try:
-            summary = self._writer.summary()
-        except (OSError, RuntimeError) as exc:
-            raise PluginError(f"could not make the open-data files: {exc}") from None
-        for index, spec in enumerate(self.specs):
-            if spec.src_uri == OPEN_DATA_PAGE:
-                self.specs[index] = self.html_pages[spec.src_uri] = with_summary(spec, summary)
-
-    def _written_by_writer(self, files: Files) -> list[str]:
-        """The open-data files, which the writer and mkdocs write at the same time: they must never
-        write the same file (a clash fails the build, and stops the writer, before mkdocs writes a page)."""
-        assert self._writer is not None
-        written_by_writer = self._writer.summary()["paths"]
-        clashes = sorted(set(written_by_writer) & {file.dest_uri for file in files})
-        if clashes:
-            raise PluginError(f"open-data files clash with the site's own files: {', '.join(clashes[:5])}")
-        return written_by_writer
 
     def _body_digest(self, env: Any, spec: PageSpec, last: tuple[PageSpec, str] | None) -> tuple[PageSpec, str]:
         """The page's spec and the digest of its body: the last rebuild's when the spec is equal (then
@@ -373,11 +361,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._wait_for_index()  # mkdocs empties the site folder next
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        if not self.rebuild_changed_only:  # before the first page is written, and before the pages' fork
-            with TIMINGS.stage("exports"):
-                self._summary_on_the_page()
-                self._written_by_writer(files)
-                self._start_writing(config)
         self._files = files
         pages = files.documentation_pages()
         self._page_order = [file.src_uri for file in pages]
