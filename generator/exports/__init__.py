@@ -16,8 +16,8 @@ May import generator.core, generator.common and generator.kinds.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, replace
 from typing import IO, Any
 
 from jinja2 import Environment
@@ -118,16 +118,23 @@ def readme(env: Environment, catalog: Catalog, site_url: str, site_name: str, ex
         licence=licence_of(extra), site_name=site_name, site_url=site_url, demo=catalog.settings.demo_data)
 
 
-def data_files(data: dict[str, bytes], readme_text: str, archive_file: IO[bytes]) -> Iterator[DataFile]:
-    """Each data file, each added as it goes to the zip of them all, which is written into
-    ``archive_file`` (ARCHIVE in the site) and finished once the last file is yielded. Each file's
-    bytes are let go once yielded and zipped (hundreds of MB at scale): ``data`` is emptied."""
-    entries = sorted([*((path.removeprefix("api/"), path) for path in data), ("README.txt", "")],
+def data_files(data: dict[str, bytes]) -> Iterator[DataFile]:
+    """Each data file, its bytes let go once yielded (hundreds of MB at scale): ``data`` is emptied."""
+    for path in list(data):
+        yield DataFile(path, data.pop(path))
+
+
+def write_archive(paths: Iterable[str], read: Callable[[str], bytes], readme_text: str, archive_file: IO[bytes],
+                  should_stop: Callable[[], bool] = lambda: False) -> bool:
+    """The zip of the data files at ``paths`` (each read with ``read`` as it is added, so one at a time
+    is held) and the README, written into ``archive_file`` (ARCHIVE in the site), entries in sorted
+    order. False if ``should_stop`` said so before the zip was finished."""
+    entries = sorted([*((path.removeprefix("api/"), path) for path in paths), ("README.txt", "")],
                      key=lambda entry: entry[0])
     archive = Archive("open-data", archive_file)
     for name, path in entries:
-        content = data.pop(path) if path else readme_text
-        if path:
-            yield DataFile(path, content)
-        archive.add(name, content)
+        if should_stop():
+            return False
+        archive.add(name, read(path) if path else readme_text)
     archive.close()
+    return True
