@@ -169,6 +169,12 @@ def weekly_table(periods: list[Period]) -> list[DayHours]:
     return rows
 
 
+def span_words(opens: str, closes: str) -> str:
+    """One weekly period as the hours table and the one-line summary both write it: '18:00–08:00
+    (next day)' when it runs past midnight."""
+    return f"{opens}–{closes}" + (" (next day)" if closes <= opens and closes != "24:00" else "")
+
+
 _SUMMARIES: dict[tuple, str] = {}
 
 
@@ -189,8 +195,7 @@ def hours_summary(periods: list[Period]) -> str:
 def _summary(periods: list[Period]) -> str:
     if is_always_open(periods):
         return "Open 24 hours, every day"
-    span = lambda o, c: f"{o}–{c}" + (" (next day)" if c <= o and c != "24:00" else "")  # noqa: E731
-    rows = [(row.day, ", ".join(span(o, c) for o, c in row.periods) or "closed") for row in weekly_table(periods)]
+    rows = [(row.day, ", ".join(span_words(o, c) for o, c in row.periods) or "closed") for row in weekly_table(periods)]
     runs: list[tuple[str, str, str]] = []  # (first day, last day, hours)
     for day, text in rows:
         if runs and runs[-1][2] == text:

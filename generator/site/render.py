@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from generator.common.dates import long_date
 from generator.common.notices import closed_by_alerts, notices
 from generator.common.phones import normalise
-from generator.common.schedule import hours_summary, weekly_table
+from generator.common.schedule import hours_summary, span_words, weekly_table
 from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType
 from generator.core.settings import THEME
@@ -167,7 +167,7 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
                        weekly_table=weekly_table, json_ld=_json_ld, words=status_words(), cover_words=cover_words,
                        phones_without_a_clock=phones_without_a_clock, clients_only_words=clients_only_words,
                        species_list=lambda org: species_list(species, org), hours_summary=hours_summary,
-                       session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
+                       span_words=span_words, session_file=session_file, vcard_of=vcard_path, search_types=SEARCH_TYPES,
                        **fragment_globals(RenderedOnce()),
                        # closed by an alert as the site is built: lists give them no number to ring
                        closed_by_alerts=closed_by_alerts(notices(catalog), catalog.settings.now))
