@@ -26,7 +26,14 @@ from generator.host.build import FAILED
 from generator.host.config import load_site_config, settings_from_config
 from generator.host.guard import Terminated, guarded, print_report, stale_policy
 from generator.host.page_split import hide_dirty_warning
-from generator.host.site_output import UnsafeSiteDir, check_target, discard, make_staging, signals_held_back
+from generator.host.site_output import (
+    UnsafeSiteDir,
+    check_target,
+    discard,
+    make_staging,
+    remove_stale_staging,
+    signals_held_back,
+)
 from generator.site.pipeline import load_catalog
 
 
@@ -82,6 +89,7 @@ def _run(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     # a signal waits until the staging folder is both marked and handed over: stopped in between, it
     # was left behind, owned by no one who knew of it (a CI run caught it)
+    remove_stale_staging(target.parent)  # a killed build's whole site, perhaps: not while signals wait
     with signals_held_back():
         staging = make_staging(target)
         _hand_over(args.handoff, {"staging": str(staging)})  # so the parent can clean up if this is killed

@@ -38,7 +38,8 @@ _QUANTITY = re.compile(
     r"|\b(?P<whole>a\s+(?:whole|full))\s+(?P<unit3>day)\b"
     # "for a day", "for a day or two": a sign's number only after "for" (_FOR_OR_IN), as "24 hours a
     # day" and "twice a day" are not
-    r"|\b(?P<aday>a\s+day)(?P<aday_range>\s+or\s+two)?(?![\w-])", re.IGNORECASE)
+    r"|(?P<aday>(?:\*\*)?\ba\s+day\**)(?P<aday_half>\s+and\s+a\s+half)?(?P<aday_range>\s+or\s+(?:two|2|three|3|so))?(?![\w-])",
+    re.IGNORECASE)
 # every quantity _QUANTITY or _VAGUE finds has one of these: a digit, a unit, or a degree sign
 _MAYBE_A_QUANTITY = re.compile(r"\d|hour|\bhrs?\b|minute|\bmins?\b|day|[°º˚℃]|degree", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(?:several|a few|a couple of|some|many)\s+(?P<unit>hours|minutes)\b", re.IGNORECASE)
@@ -432,8 +433,10 @@ _BETWEEN = re.compile(rf"\bbetween\s+(\d+(?:\.\d+)?|{_WORDS})\s*(?:[°º˚]\s*c\
 # hours after dental work" is)
 _LATER = re.compile(r"\s*(?:after|later|afterwards|post|apart)\b", re.IGNORECASE)
 # (an owner's hedge between them changes nothing: "for about 12 to 24 hours after …")
-_HEDGE = r"(?:(?:about|around|roughly|approximately|approx\.|maybe|perhaps|up\s+to|over|more\s+than|at\s+least)\s+)?"
-_FOR_OR_IN = re.compile(rf"\b(?:for|in)\s+{_HEDGE}$", re.IGNORECASE)
+_HEDGE = (r"(?:(?:about|around|roughly|approximately|approx\.|maybe|perhaps|nearly|almost|up\s+to|(?:just\s+|well\s+)?"
+          r"(?:over|under)|more\s+than|less\s+than|at\s+least)\s+)?")
+# ("in about 12 to 36 hours after the shock" is when signs start: only "for" takes a hedge)
+_FOR_OR_IN = re.compile(rf"\b(?:for\s+{_HEDGE}|in\s+)$", re.IGNORECASE)
 _FOR = re.compile(rf"\bfor\s+{_HEDGE}$", re.IGNORECASE)
 
 
@@ -457,10 +460,10 @@ def _quantities(sentence: str) -> Iterator[tuple[int, float | None, str, str]]:
         elif match.group("aday"):
             if not _FOR.search(before):
                 continue  # "twice a day", "24 hours a day", "can go downhill in a day"
-            if match.group("aday_range"):
+            if match.group("aday_range"):  # "a day or so" too: signs.yml has a number, not "about"
                 yield match.start(), _RANGE, "hours", match.group(0)
                 continue
-            value, unit = 1.0, "day"
+            value, unit = (1.5 if match.group("aday_half") else 1.0), "day"
         else:
             written = match.group("value").lower()
             value = float(written) if written[0].isdigit() else float(_NUMBER_WORDS[re.sub(r"\s+", " ", written)])

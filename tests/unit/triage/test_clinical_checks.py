@@ -697,6 +697,15 @@ def test_a_number_must_hold_for_every_species_its_sentence_names(catalog) -> Non
     ("A hamster that has not eaten for 12 hours needs a vet, even if it drinks twice a day.", []),
     ("A hamster that has not eaten can go downhill in a day.", []),
     ("Check that your guinea pig is eating once a day, and phone us if it has not eaten for 6 hours.", []),
+    # a review of the above: "in" takes no hedge ("in about … after" is when signs start), and more
+    # ways to write a day
+    ("Seizures may follow in about 12 to 36 hours after the shock.", []),
+    ("Seizures can start in around 1 to 2 hours after a fall.", []),
+    ("A guinea pig that has not eaten for nearly 6 to 8 hours after surgery needs a vet.", ["6"]),
+    ("A hamster that has not eaten for a day and a half needs a vet.", ["a"]),
+    ("A hamster that has not eaten for a day or so needs a vet.", ["a"]),
+    ("A hamster that has not eaten for almost a day needs a vet.", ["a"]),
+    ("A hamster that has not eaten for **a day** needs a vet.", ["**a"]),
 ])
 def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wrong: list[str]) -> None:
     """Found by a review: numbers were pooled over the sentence, so one species' number covered another's."""
