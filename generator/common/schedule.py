@@ -3,14 +3,17 @@ the tests check both against the same fixed clocks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from generator.common.fields import minutes
 from generator.common.hours import DAY_NAMES, DAYS, HoursException, Period
 
 DAY_MINUTES = 24 * 60
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -128,18 +131,24 @@ def intervals_on_weekday(index: int, periods: list[Period]) -> list[tuple[int, i
 
 Week = tuple[tuple[tuple[int, int], ...], ...]  # merged open intervals, Monday first
 _WEEKS: dict[tuple, Week] = {}
+_SUMMARIES: dict[tuple, str] = {}
+
+
+def _by_value(made: dict[tuple, T], periods: list[Period], make: Callable[[list[Period]], T]) -> T:
+    """``make(periods)``, remembered in ``made`` by the periods' values: every page and export asks
+    again for the same organisations, and many share their hours (a handful of weeks between them)."""
+    key = tuple((tuple(p.days), p.opens, p.closes) for p in periods)
+    found = made.get(key)
+    if found is None:
+        if len(made) > 100_000:  # `kb serve` runs for days: keep the memory bounded
+            made.clear()
+        found = made[key] = make(periods)
+    return found
 
 
 def weekly_intervals(periods: list[Period]) -> Week:
-    """The merged open intervals of each weekday. Remembered by the periods' values: every page and
-    export asks again for the same organisations, and many share their hours."""
-    key = tuple((tuple(p.days), p.opens, p.closes) for p in periods)
-    week = _WEEKS.get(key)
-    if week is None:
-        if len(_WEEKS) > 100_000:  # `kb serve` runs for days: keep the memory bounded
-            _WEEKS.clear()
-        week = _WEEKS[key] = tuple(tuple(_merged_weekday(i, periods)) for i in range(7))
-    return week
+    """The merged open intervals of each weekday (remembered: _by_value)."""
+    return _by_value(_WEEKS, periods, lambda same: tuple(tuple(_merged_weekday(i, same)) for i in range(7)))
 
 
 def _merged_weekday(index: int, periods: list[Period]) -> list[tuple[int, int]]:
@@ -175,21 +184,11 @@ def span_words(opens: str, closes: str) -> str:
     return f"{opens}–{closes}" + (" (next day)" if closes <= opens and closes != "24:00" else "")
 
 
-_SUMMARIES: dict[tuple, str] = {}
-
-
 def hours_summary(periods: list[Period]) -> str:
     """The weekly hours in one line for plain-text exports (vCard notes, CSV):
-    'Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed', or 'Open 24 hours, every day'. Remembered
-    by the periods' values, as weekly_intervals is: the CSV, the vCards and the pages ask for every
-    organisation's, and most share a handful of weeks."""
-    key = tuple((tuple(p.days), p.opens, p.closes) for p in periods)
-    summary = _SUMMARIES.get(key)
-    if summary is None:
-        if len(_SUMMARIES) > 100_000:  # `kb serve` runs for days: keep the memory bounded
-            _SUMMARIES.clear()
-        summary = _SUMMARIES[key] = _summary(periods)
-    return summary
+    'Mon–Fri 08:00–18:00; Sat 09:00–12:00; Sun closed', or 'Open 24 hours, every day' (remembered:
+    _by_value)."""
+    return _by_value(_SUMMARIES, periods, _summary)
 
 
 def _summary(periods: list[Period]) -> str:

@@ -64,13 +64,8 @@ def write_all(root: str, data: dict[str, bytes], readme: str, should_stop: Calla
             release_free_memory()  # the files written so far, let go of, leave the process
     release_free_memory()
     with open(_in_folder(root, ARCHIVE, folders), "wb") as archive:
-        write_archive(written, lambda name: _read(os.path.join(root, name)), readme, archive, should_stop)
+        write_archive(written, lambda name: Path(root, name).read_bytes(), readme, archive, should_stop)
     return [ARCHIVE, *written]
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
 
 
 def move_all(early: str, root: str, names: list[str], should_stop: Callable[[], bool]) -> None:

@@ -128,8 +128,9 @@ def mark_output(folder: Path) -> None:
 def make_staging(target: Path) -> Path:
     """A fresh staging folder beside ``target``, marked as output and as owned by this process and
     its parent (`kb build` runs this in a child that exits before the parent indexes and swaps), with
-    the permissions any folder made under the current umask would have."""
-    remove_stale_staging(target.parent)
+    the permissions any folder made under the current umask would have. What killed builds left
+    beside it is the caller's to remove first (remove_stale_staging), before it holds signals back
+    for this (generator/host/build_stage.py)."""
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     staging.chmod(0o777 & ~current_umask())  # mkdtemp makes it private; a web server must read it
     _mark_owned(staging)
