@@ -13,6 +13,7 @@ numbers into the prose that quotes them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -145,16 +146,22 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
               for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
     # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating");
     # a line in bold alone is a heading too, and a lead-in ("Guinea pigs:", an admonition's title) names
-    # the species of the list or box under it
+    # the species of the list or box under it; so does a <details> element's <summary>, until it closes
     headings: dict[int, tuple[str, ...]] = {}  # level -> the species its heading names
     lead_in: tuple[str, ...] = ()
+    table_rows = _table_rows(lines)
     for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
         text = block.strip()
-        level = len(text) - len(text.lstrip("#")) or (7 if _BOLD_LINE.fullmatch(text) else 0)
+        level = _heading_level(block)
         if level:
             headings = {lv: named for lv, named in headings.items() if lv < level}
-            headings[level] = species_named(block, catalog)
+            headings[level] = species_named(_SETEXT_UNDERLINE.sub("", block), catalog)
+        summary = _SUMMARY.search(block)
+        if summary:
+            headings[_DETAILS] = species_named(summary.group(1), catalog)
         named = next((named for _, named in sorted(headings.items(), reverse=True) if named), ())
+        if _DETAILS_END.search(block):
+            headings.pop(_DETAILS, None)
         if lead_in and _UNDER_A_LEAD_IN.match(block):
             named = lead_in
         else:
@@ -162,6 +169,10 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
         if not level and (text.endswith(":") or text.startswith("!!!")) and not any(c.isdigit() for c in text):
             lead_in = species_named(block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
+        if start in table_rows:  # each cell is read with its column's header and its row's first cell
+            issues += [Issue(display, first_line + start, column, "(body)", f.message, f.hint, stage=Stage.CONTENT)
+                       for column, f in _cell_findings(catalog, block, table_rows[start], under)]
+            continue
         for f in prose_findings(block, under, catalog):
             before = block[:f.offset]
             line = start + before.count("\n")
@@ -178,6 +189,75 @@ _ON_ITS_OWN = re.compile(r"\s*#|.*\|")
 
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
 _UNDER_A_LEAD_IN = re.compile(r"\s+\S|\s*(?:[-*+]|\d+[.)])\s")  # indented, or a list item
+# A paragraph's last line of = or - alone makes it a heading ("Guinea pigs" over "-----------")
+_SETEXT_UNDERLINE = re.compile(r"\n {0,3}(=+|-+)[ \t]*$")
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+_DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
+_DETAILS = 8  # a <details> element's species count as a heading below every other
+# A table's delimiter row: cells of dashes with optional colons, divided by pipes
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_DIVIDER = re.compile(r"(?<!\\)\|")  # a pipe, but not an escaped one
+
+
+def _heading_level(block: str) -> int:
+    """1-6 for an ATX or setext heading, 7 for a line in bold alone, else 0."""
+    text = block.strip()
+    hashes = len(text) - len(text.lstrip("#"))
+    if hashes:
+        return hashes
+    if _BOLD_LINE.fullmatch(text):
+        return 7
+    underline = _SETEXT_UNDERLINE.search(block)
+    if underline and not _BLOCK_START.match(block):  # a paragraph's, not a list item's or a quote's
+        return 1 if underline.group(1).startswith("=") else 2
+    return 0
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """A table row's cells, each with the index in the line where it starts (outer pipes dropped)."""
+    cells, start = [], 0
+    for divider in _DIVIDER.finditer(line):
+        cells.append((start, line[start:divider.start()]))
+        start = divider.end()
+    cells.append((start, line[start:]))
+    if len(cells) > 1 and not cells[0][1].strip():
+        cells = cells[1:]
+    if len(cells) > 1 and not cells[-1][1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _table_rows(lines: list[str]) -> dict[int, list[str]]:
+    """The body rows of the Markdown tables in ``lines``, by line index, each with its table's header
+    cells: the header row, then a delimiter row with a pipe, then rows until a line without one."""
+    rows: dict[int, list[str]] = {}
+    for number in range(1, len(lines)):
+        rule, header = lines[number], lines[number - 1]
+        if "|" in rule and "|" in header and "-" in rule and _DELIMITER_ROW.fullmatch(rule):
+            cells = [text for _, text in _cells(header)]
+            below = number + 1
+            while below < len(lines) and "|" in lines[below]:
+                rows[below] = cells
+                below += 1
+    return rows
+
+
+def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Context) -> Iterator[tuple[int, Finding]]:
+    """A table row's numbers, each read as one sentence with its column's header and its row's first
+    cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads "Not eating, Guinea pig, 12
+    hours"), so that a sign or species written only in a header or in the first column is the number's
+    own. Yields (column in the line, counted from 1, finding)."""
+    cells = _cells(row)
+    label = cells[0][1].strip() if cells else ""
+    for index, (at, cell) in enumerate(cells):
+        if not cell.strip():
+            continue
+        heading = header[index].strip() if index < len(header) else ""
+        prefix = ", ".join(part for part in (heading, label if index else "") if part)
+        prefix = prefix + ", " if prefix else ""
+        for f in prose_findings(prefix + cell, context, catalog):
+            if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
+                yield at + f.offset - len(prefix) + 1, f
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:

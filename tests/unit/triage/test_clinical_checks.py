@@ -739,7 +739,38 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     # the heading names the species of the text below it
     # (a sub-heading keeps its heading's species; every species a heading names must have the number)
-    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16), (14, 16), (17, 18), (21, 18), (25, 30)]
+    # and a table's sign in its header is each row's ("Hamster | 6 hours" under "Species | Not eating")
+    assert [(i.line, i.column) for i in issues] == [(4, 28), (5, 25), (11, 16), (14, 16), (17, 18), (21, 18), (25, 30),
+                                                    (30, 11)]
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    # a table whose sign is only in its header, or whose species are only in the first column
+    ("| Species | Not eating |\n|---|---|\n| Guinea pig | 12 hours |\n| Hamster | 12 hours |\n", [(6, 16)]),
+    ("Species | Not eating\n:-- | --:\nGuinea pig | 12 hours\n", [(6, 14)]),
+    # species in the header, signs in the first column: each column's number is its species' own
+    ("| Sign | Guinea pig | Hamster |\n|---|---|---|\n| Not eating | 12 hours | 12 hours |\n", [(6, 16)]),
+    ("| Sign | Guinea pig | Hamster |\n|---|---|---|\n| Not eating | 6 hours | 12 hours |\n", []),
+    ("| Sign | Guinea pig | Hamster |\n|---|---|---|\n| Not eating | 6 hours | 6 hours |\n", [(6, 26)]),
+    # a cell that says everything itself is read as before; an escaped pipe divides nothing
+    ("| When | What to do |\n|---|---|\n| A guinea pig not eating for 12 hours | Phone now |\n", [(6, 31)]),
+    ("| Sign \\| how long | Guinea pig |\n|---|---|\n| Not eating | 12 hours |\n", [(6, 16)]),
+    # a setext heading names the species of the text under it, as "## Guinea pigs" does
+    ("Guinea pigs\n-----------\n\nNot eating for 12 hours is urgent.\n", [(7, 16)]),
+    ("Guinea pigs\n===\n\nNot eating for 12 hours is urgent.\n", [(7, 16)]),
+    ("- Guinea pigs\n---\n\nNot eating for 12 hours is urgent.\n", []),  # a list, then a rule
+    # so does a <details> element's summary, until the element closes
+    ("<details><summary>Guinea pigs</summary>\n\nNot eating for 12 hours is urgent.\n\n</details>\n\n"
+     "Not eating for 12 hours is urgent.\n", [(6, 16)]),
+])
+def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
+        catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
+    """Found by a review: a guinea pig's 12 hours (a hamster's number) passed on a page for every species
+    when the species or the sign was written only in a table's header or first column, above it in a
+    setext heading, or in a <details> summary."""
+    _home_page(tmp_path, body)
+    issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
+    assert [(i.line, i.column) for i in issues] == wrong, [i.message for i in issues]
 
 
 def _with_settings(catalog, settings):
