@@ -179,8 +179,8 @@ def weekly_table(periods: list[Period]) -> list[DayHours]:
 
 
 def span_words(opens: str, closes: str) -> str:
-    """One weekly period as the hours table and the one-line summary both write it: '18:00–08:00
-    (next day)' when it runs past midnight."""
+    """One period, weekly or of a date's special hours, as the hours table, the special hours and the
+    one-line summary all write it: '18:00–08:00 (next day)' when it runs past midnight."""
     return f"{opens}–{closes}" + (" (next day)" if closes <= opens and closes != "24:00" else "")
 
 
