@@ -131,6 +131,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # so the site's bodies are never all in memory at once (gigabytes at 10,000 entries)
         self.html_pages: dict[str, PageSpec] = {}
         self._env = None
+        self._compiled: set[str] = set()  # our templates compiled so far in this build (compile_ahead)
         # `kb build` indexes in its parent process once this one has exited (peak memory at scale);
         # a plain `mkdocs build` or `kb serve` indexes in on_post_build.
         self.defer_index = False
@@ -232,6 +233,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._icons = {size: app_icon(size) for size in ICON_SIZES}
             with made_to_last():  # the plans live until the pages are written
                 self.specs = plan_pages(catalog)
+                self._compiled = set()
+                if self.split_pages and isinstance(self._writer, InChild):
+                    # this process waits for the exports' summary next (about a second at 5,000
+                    # organisations): the templates are compiled in that time instead of before the
+                    # pages are written
+                    self._compiled = compile_ahead(self._env, {spec.template for spec in self.specs
+                                                               if not spec.markdown})
                 try:
                     summary = self._writer.summary()
                 except (OSError, RuntimeError) as exc:
@@ -375,7 +383,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self._split:  # compiled once here and shared by both processes, instead of in each after the fork
             # (mkdocs renders 404.html before the first page, which compiles Material's templates)
             with TIMINGS.stage("render"):
-                compile_ahead(self._env, {spec.template for spec in self.html_pages.values()})
+                self._compiled = compile_ahead(self._env, {spec.template for spec in self.html_pages.values()},
+                                               known=self._compiled)
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -400,11 +409,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._let_go_of_written_files()
         spec = self.html_pages.get(page.file.src_uri) if page.file.generated_by else None
         if spec is not None:
-            with TIMINGS.stage("render"):
-                body = self._bodies.pop(spec.src_uri, None)
-                page.content = body if body is not None else render_body(self._env, spec)
-                if body is None and not self.rebuild_changed_only:
-                    self._render_ahead(spec.src_uri)
+            body = self._bodies.pop(spec.src_uri, None)
+            if body is None:  # most bodies were rendered ahead, a few dozen at a time: timed once for each run
+                with TIMINGS.stage("render"):
+                    body = render_body(self._env, spec)
+                    if not self.rebuild_changed_only:
+                        self._render_ahead(spec.src_uri)
+            page.content = body
             if spec.toc:
                 page.toc = get_toc(spec.toc)
         kb = (page.meta or {}).get("kb") or {}

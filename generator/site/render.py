@@ -176,13 +176,14 @@ def make_environment(catalog: Catalog, site_url: str = "", templates: Path | Seq
     return env
 
 
-def compile_ahead(env: Environment, names: Iterable[str]) -> set[str]:
+def compile_ahead(env: Environment, names: Iterable[str], known: Iterable[str] = ()) -> set[str]:
     """Compile the named templates and every template they name for extends, include or import, so
     that processes forked after this share them (Jinja compiles on first use: after a fork, each
     process compiled every template again). A name made while rendering is compiled then, as before,
     and a missing or broken one is left to the render that uses it (a template named only in a branch
-    no page takes never fails the build). Returns the names compiled."""
-    waiting, seen, compiled = list(names), set(), set()
+    no page takes never fails the build). ``known`` are names an earlier call compiled, with those they
+    name: skipped. Returns the names compiled, with ``known``."""
+    waiting, seen, compiled = list(names), set(known), set(known)
     while waiting and env.loader is not None:
         name = waiting.pop()
         if name in seen:

@@ -56,3 +56,24 @@ def test_a_broken_template_no_page_renders_does_not_fail_the_build() -> None:
     assert env.get_template("page.html").render(old=False) == "new"
     with pytest.raises(TemplateSyntaxError):
         env.get_template("page.html").render(old=True)
+
+
+def test_a_second_call_reads_only_what_the_first_did_not_compile() -> None:
+    """`kb build` compiles its pages' templates while it waits for the open data's summary, then those
+    of the pages planned after it: the first call's templates are neither read nor parsed again."""
+    loader = DictLoader({**TEMPLATES, "data.html": '{% extends "base.html" %}{% block body %}data{% endblock %}'})
+    read: list[str] = []
+    get_source = loader.get_source
+
+    def counting(environment, name):  # noqa: ANN001, ANN202
+        read.append(name)
+        return get_source(environment, name)
+
+    loader.get_source = counting  # type: ignore[method-assign]
+    env = Environment(loader=loader, auto_reload=False)
+    first = compile_ahead(env, {"page.html"})
+    read.clear()
+    compiled = _compiles(env)
+    assert compile_ahead(env, {"page.html", "data.html"}, known=first) == first | {"data.html"}
+    assert read == ["data.html", "data.html"]  # its source, then get_template's load: base.html is known
+    assert compiled == ["data.html"]
