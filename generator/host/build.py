@@ -19,8 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
+from generator.core.exit_status import INTERRUPTED, STOPPED_BY_SIGTERM
 from generator.core.timings import TIMINGS, timings_refusal
-from generator.host.guard import INTERRUPTED, STOPPED_BY_SIGTERM, terminate_as_interrupt
+from generator.host.guard import terminate_as_interrupt
 from generator.host.offline import finish_service_worker
 from generator.host.search import SearchIndexError, index_site
 from generator.host.site_output import SwapFailed, UnsafeSiteDir, discard, swap

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.core.exit_status import INTERRUPTED, INTERRUPTED_MESSAGE, STOPPED_BY_SIGTERM
 from generator.core.issues import Issues, report
 from generator.core.settings import SettingsError
 from generator.core.staleness import CHANGED, ChangedFilesError, apply_stale_policy, changed_files
@@ -20,8 +21,6 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the process is so that every cleanup on the way out runs."""
 
 
-# the shell's exit status for a process stopped by SIGTERM and by an interrupt (Ctrl+C)
-STOPPED_BY_SIGTERM, INTERRUPTED = 143, 130
 
 
 @contextmanager
@@ -54,7 +53,7 @@ def guarded(run: Callable[[], int], *, say_when_stopped: bool = True) -> int:
         return STOPPED_BY_SIGTERM
     except KeyboardInterrupt:
         if say_when_stopped:
-            print("kb: interrupted before it finished", file=sys.stderr)
+            print(INTERRUPTED_MESSAGE, file=sys.stderr)
         return INTERRUPTED
     except ConfigError as exc:  # already located, one line each
         for problem in exc.problems:

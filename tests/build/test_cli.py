@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,33 @@ def test_missing_config_is_a_message_not_a_traceback(tmp_path: Path, capsys: pyt
 
 def test_repository_content_passes_strict_check() -> None:
     assert main(["-f", str(REPO / "mkdocs.yml"), "check", "--strict"]) == 0
+
+
+# Sends Ctrl+C to itself while `kb` imports its commands (about half a second of a real start)
+_INTERRUPTED_WHILE_STARTING = """
+import builtins, os, signal, sys
+real_import = builtins.__import__
+def importing(name, *args, **kwargs):
+    if name == "generator.cli.commands":
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = importing
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("ignored", [False, True], ids=["foreground", "started-with-ctrl-c-ignored"])
+def test_ctrl_c_while_kb_starts_stops_it_in_one_line(tmp_path: Path, ignored: bool) -> None:
+    """Found by a review: Ctrl+C in the first half second printed a Python traceback (the generator was
+    still being imported). A run that was started with Ctrl+C ignored (in the background) ignores it."""
+    tree = make_tree(tmp_path)
+    handling = signal.SIG_IGN if ignored else signal.SIG_DFL  # as a shell hands it down
+    result = subprocess.run([sys.executable, "-c", _INTERRUPTED_WHILE_STARTING, "-f", str(tree / "mkdocs.yml"),
+                             "check"], capture_output=True, text=True, cwd=REPO, timeout=300,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, handling))
+    assert "Traceback" not in result.stderr
+    if ignored:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert (result.returncode, result.stderr) == (130, "kb: interrupted before it finished\n")

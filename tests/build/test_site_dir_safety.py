@@ -235,9 +235,9 @@ def test_a_build_whose_stage_alone_is_stopped_says_so_and_leaves_the_previous_si
 def test_kb_check_stopped_by_sigterm_says_so(tree: Path) -> None:
     """Found by a review: only kb build turned SIGTERM into a message; kb check ended without a word."""
     # the command's work made slow, so that the signal surely comes while it runs
-    slow = ("import sys, time; import generator.cli as cli; "
+    slow = ("import sys, time; import generator.cli, generator.cli.commands as cli; "
             "cli._run = lambda args: print('started', flush=True) or time.sleep(60) or 0; "
-            "sys.exit(cli.main(sys.argv[1:]))")
+            "sys.exit(generator.cli.main(sys.argv[1:]))")
     process = subprocess.Popen([sys.executable, "-c", slow, "-f", str(tree / "mkdocs.yml"), "check"], cwd=tree,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None and process.stdout.readline() == "started\n"
