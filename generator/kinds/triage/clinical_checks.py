@@ -38,6 +38,7 @@ from generator.kinds.triage.quoting import (
     quote,
     species_named,
     strings_of,
+    without_species,
 )
 from generator.kinds.triage.urgency import applies, guide_tiers, sign_tier, tier_advice
 
@@ -146,23 +147,26 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
               for number, line in enumerate(lines) for f in macro_findings(line, catalog)]
     # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating");
     # a line in bold alone is a heading too, and a lead-in ("Guinea pigs:", an admonition's title) names
-    # the species of the list or box under it; so does a <details> element's <summary>, until it closes
-    headings: dict[int, tuple[str, ...]] = {}  # level -> the species its heading names
+    # the species of the list, table or box under it; so does a <details> element's <summary> until it
+    # closes (the latest of a heading and an open summary that name species is the text's)
+    headings: dict[int, tuple[int, tuple[str, ...]]] = {}  # level -> (block number, species its heading names)
+    summaries: list[tuple[int, tuple[str, ...]]] = []  # the open <details> elements', innermost last
     lead_in: tuple[str, ...] = ()
-    table_rows = _table_rows(lines)
-    for start, block in _blocks(lines):  # a sentence wrapped over lines names its species on the first
+    table_rows, table_lines = _tables(lines)
+    for number, (start, block) in enumerate(_blocks(lines)):
         text = block.strip()
         level = _heading_level(block)
         if level:
             headings = {lv: named for lv, named in headings.items() if lv < level}
-            headings[level] = species_named(_SETEXT_UNDERLINE.sub("", block), catalog)
-        summary = _SUMMARY.search(block)
-        if summary:
-            headings[_DETAILS] = species_named(summary.group(1), catalog)
-        named = next((named for _, named in sorted(headings.items(), reverse=True) if named), ())
-        if _DETAILS_END.search(block):
-            headings.pop(_DETAILS, None)
-        if lead_in and _UNDER_A_LEAD_IN.match(block):
+            headings[level] = (number, species_named(_SETEXT_UNDERLINE.sub("", block), catalog))
+        tags = _CODE_SPAN.sub("", block)
+        summaries += [(number, species_named(summary, catalog)) for summary in _SUMMARY.findall(tags)]
+        named = max([(at, species) for at, species in [*headings.values(), *summaries] if species],
+                    default=(0, ()))[1]
+        for _ in _DETAILS_END.findall(tags):
+            if summaries:
+                summaries.pop()
+        if lead_in and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
             named = lead_in
         else:
             lead_in = ()
@@ -189,11 +193,14 @@ _ON_ITS_OWN = re.compile(r"\s*#|.*\|")
 
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
 _UNDER_A_LEAD_IN = re.compile(r"\s+\S|\s*(?:[-*+]|\d+[.)])\s")  # indented, or a list item
-# A paragraph's last line of = or - alone makes it a heading ("Guinea pigs" over "-----------")
+# A line of = or - alone under a paragraph of one line makes it a heading ("Guinea pigs" over "-----");
+# under a longer paragraph, Python-Markdown ends the paragraph there and draws a rule: either way, the
+# next line starts a block of its own
+_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r"\n {0,3}(=+|-+)[ \t]*$")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
-_DETAILS = 8  # a <details> element's species count as a heading below every other
 # A table's delimiter row: cells of dashes with optional colons, divided by pipes
 _DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _DIVIDER = re.compile(r"(?<!\\)\|")  # a pipe, but not an escaped one
@@ -208,7 +215,7 @@ def _heading_level(block: str) -> int:
     if _BOLD_LINE.fullmatch(text):
         return 7
     underline = _SETEXT_UNDERLINE.search(block)
-    if underline and not _BLOCK_START.match(block):  # a paragraph's, not a list item's or a quote's
+    if underline and block.count("\n") == 1 and not _BLOCK_START.match(block):  # not a list item's or a quote's
         return 1 if underline.group(1).startswith("=") else 2
     return 0
 
@@ -227,35 +234,43 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return cells
 
 
-def _table_rows(lines: list[str]) -> dict[int, list[str]]:
+def _tables(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
     """The body rows of the Markdown tables in ``lines``, by line index, each with its table's header
-    cells: the header row, then a delimiter row with a pipe, then rows until a line without one."""
+    cells (the header row, then a delimiter row with a pipe, then rows until a line without one); and
+    every line of those tables."""
     rows: dict[int, list[str]] = {}
+    every: set[int] = set()
     for number in range(1, len(lines)):
         rule, header = lines[number], lines[number - 1]
         if "|" in rule and "|" in header and "-" in rule and _DELIMITER_ROW.fullmatch(rule):
             cells = [text for _, text in _cells(header)]
+            every |= {number - 1, number}
             below = number + 1
             while below < len(lines) and "|" in lines[below]:
                 rows[below] = cells
+                every.add(below)
                 below += 1
-    return rows
+    return rows, every
 
 
 def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Context) -> Iterator[tuple[int, Finding]]:
-    """A table row's numbers, each read as one sentence with its column's header and its row's first
-    cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads "Not eating, Guinea pig, 12
-    hours"), so that a sign or species written only in a header or in the first column is the number's
-    own. Yields (column in the line, counted from 1, finding)."""
+    """A table row's numbers, each read as one sentence: its row's first cell, its column's header, then
+    the cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads ", not eating 12 hours"),
+    with the species that header and first cell name as the sentence's own (a species the cell names
+    itself comes first, as under a heading). So a sign or species written only in a header or in the
+    first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. Yields
+    (column in the line, counted from 1, finding)."""
     cells = _cells(row)
     label = cells[0][1].strip() if cells else ""
     for index, (at, cell) in enumerate(cells):
         if not cell.strip():
             continue
         heading = header[index].strip() if index < len(header) else ""
-        prefix = ", ".join(part for part in (heading, label if index else "") if part)
-        prefix = prefix + ", " if prefix else ""
-        for f in prose_findings(prefix + cell, context, catalog):
+        given = label if index else ""
+        named = species_named(f"{given}\n{heading}", catalog)
+        prefix = without_species(f"{given}, {heading} " if given else f"{heading} ", catalog)
+        under = Context(named, context.sign, named=True) if named else context
+        for f in prose_findings(prefix + cell, under, catalog):
             if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
                 yield at + f.offset - len(prefix) + 1, f
 
@@ -268,7 +283,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, str]]:
             continue
         previous = lines[number - 1] if number else ""
         if (blocks and previous.strip() and not _BLOCK_START.match(line) and not _ON_ITS_OWN.match(line)
-                and not _ON_ITS_OWN.match(previous)):
+                and not _ON_ITS_OWN.match(previous) and not _UNDERLINE.fullmatch(previous)):
             blocks[-1][1].append(line)
         else:
             blocks.append((number, [line]))

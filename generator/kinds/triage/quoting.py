@@ -235,6 +235,15 @@ def species_named(text: str, catalog: Catalog) -> tuple[str, ...]:
     return tuple(s for s in catalog.species if s in named)
 
 
+def without_species(text: str, catalog: Catalog) -> str:
+    """The text with each species it names blanked out (as many spaces), lower-cased: what it says
+    about signs and times, for a text whose species are given apart (a table's header and first cell)."""
+    lower = text.lower()
+    for start, end, _ in reversed(_spans(lower, _species_phrases(catalog))):
+        lower = lower[:start] + " " * (end - start) + lower[end:]
+    return lower
+
+
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     for match in _SENTENCE.finditer(text):
         yield match.start(), match.group(0)

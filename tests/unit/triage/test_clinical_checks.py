@@ -762,6 +762,31 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     # so does a <details> element's summary, until the element closes
     ("<details><summary>Guinea pigs</summary>\n\nNot eating for 12 hours is urgent.\n\n</details>\n\n"
      "Not eating for 12 hours is urgent.\n", [(6, 16)]),
+    # from a review of the above: a paragraph of two lines over "---" is a paragraph and a rule, not a
+    # heading naming its species; a setext heading names the species of every paragraph under it
+    ("## Guinea pigs\n\nRats and gerbils have their own page; their owners\nshould phone the same day.\n---\n\n"
+     "Not eating for 12 hours is urgent.\n", [(10, 16)]),
+    ("Guinea pigs and hamsters both hide illness, so check\nyour pet every morning and evening.\n---\n\n"
+     "Any pet not eating for 12 hours needs a vet.\n", []),
+    ("Guinea pigs\n-----------\nNot eating for 6 hours is urgent.\n\nNot eating for 12 hours is too long.\n",
+     [(8, 16)]),
+    # a heading, a bold line or a nested <details> inside a summary's element keep its species
+    ("<details><summary>Guinea pigs</summary>\n\n### Not eating\n\nNot eating for 12 hours is urgent.\n\n"
+     "</details>\n", [(8, 16)]),
+    ("<details><summary>Guinea pigs</summary>\n\n**Not eating**\n\nNot eating for 12 hours is urgent.\n\n"
+     "</details>\n", [(8, 16)]),
+    ("<details><summary>Guinea pigs</summary>\n\n<details><summary>Why so soon?</summary>\n\n"
+     "Not eating for 12 hours is urgent.\n\n</details>\n\nNot eating for 12 hours is too long.\n\n</details>\n",
+     [(8, 16), (12, 16)]),
+    ("<details><summary>Guinea pigs</summary>\n\nClose it with `</details>`.\n\n"
+     "Not eating for 12 hours is urgent.\n\n</details>\n", [(8, 16)]),
+    # in a table, a cell's own species come first, a lead-in names the species of the table under it,
+    # and a header ending "within" makes the cell a deadline
+    ("| Species | Not eating | Notes |\n|---|---|---|\n"
+     "| Guinea pig | 6 hours | a hamster not eating for 12 hours is also urgent |\n", []),
+    ("Guinea pigs:\n\n| Sign | How long |\n|---|---|\n| Not eating | 12 hours |\n", [(8, 16)]),
+    ("| Sign | Guinea pig | Hamster | See a vet within |\n|---|---|---|---|\n"
+     "| Not eating | 6 hours | 12 hours | 1 hour |\n", []),
 ])
 def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
         catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
