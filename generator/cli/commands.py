@@ -133,6 +133,3 @@ def _serve(config_file: Path, dev_addr: str) -> int:
         return 1
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -30,7 +30,7 @@ FAILED = "kb: build failed: {}; the previous site was left as it was"
 
 
 def build(config_file: Path, *, strict: bool, fmt: str, site_dir: Path | None, timings: Path | None,
-          stage_module: str = "generator.host.build_stage",
+          stage_module: str = "generator.host.stage_start",
           stale: tuple[str, str] = ("everywhere", "origin/main"), edition: str = "public") -> int:
     """Check, build and index the site; returns the exit status of `kb build`."""
     if timings is not None and (reason := timings_refusal(timings)):

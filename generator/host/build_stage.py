@@ -1,10 +1,10 @@
 """The first half of `kb build` (see generator/host/build.py), run as its own process: check the content,
 report problems, and build the pages with mkdocs into a staging folder beside the target. What the
-second half needs (where the staging folder is, how many pages must be searchable, timings) is
-written to the --handoff file. Exit status as `kb build`: 0 built, 1 content or build errors, 2
-internal error.
+second half needs (where the staging folder is, how many pages must be searchable, timings) is written
+to the --handoff file. Started by generator/host/stage_start.py. Exit status as `kb build`: 0 built, 1
+content or build errors, 2 internal error.
 
-    python -m generator.host.build_stage -f mkdocs.yml --handoff FILE [--strict] [--format F] [--site-dir D]
+    python -m generator.host.stage_start -f mkdocs.yml --handoff FILE [--strict] [--format F] [--site-dir D]
 """
 
 from __future__ import annotations

@@ -117,18 +117,27 @@ def test_repository_content_passes_strict_check() -> None:
     assert main(["-f", str(REPO / "mkdocs.yml"), "check", "--strict"]) == 0
 
 
-# Sends Ctrl+C to itself while `kb` imports its commands (about half a second of a real start)
+# Sends Ctrl+C to itself while it imports the module named in argv[1] (about half a second of a real
+# start), then runs argv[2] as the program with the rest of argv
 _INTERRUPTED_WHILE_STARTING = """
-import builtins, os, signal, sys
+import builtins, os, runpy, signal, sys
+slow, program = sys.argv[1], sys.argv[2]
 real_import = builtins.__import__
 def importing(name, *args, **kwargs):
-    if name == "generator.cli.commands":
+    if name == slow:
         os.kill(os.getpid(), signal.SIGINT)
     return real_import(name, *args, **kwargs)
 builtins.__import__ = importing
-from generator.cli import main
-sys.exit(main(sys.argv[1:]))
+sys.argv = [program, *sys.argv[3:]]
+runpy.run_module(program, run_name="__main__")
 """
+
+
+def _interrupted_while_importing(slow: str, program: str, *args: str, ignored: bool = False):
+    handling = signal.SIG_IGN if ignored else signal.SIG_DFL  # as a shell hands it down
+    return subprocess.run([sys.executable, "-c", _INTERRUPTED_WHILE_STARTING, slow, program, *args],
+                          capture_output=True, text=True, cwd=REPO, timeout=300,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, handling))
 
 
 @pytest.mark.parametrize("ignored", [False, True], ids=["foreground", "started-with-ctrl-c-ignored"])
@@ -136,12 +145,34 @@ def test_ctrl_c_while_kb_starts_stops_it_in_one_line(tmp_path: Path, ignored: bo
     """Found by a review: Ctrl+C in the first half second printed a Python traceback (the generator was
     still being imported). A run that was started with Ctrl+C ignored (in the background) ignores it."""
     tree = make_tree(tmp_path)
-    handling = signal.SIG_IGN if ignored else signal.SIG_DFL  # as a shell hands it down
-    result = subprocess.run([sys.executable, "-c", _INTERRUPTED_WHILE_STARTING, "-f", str(tree / "mkdocs.yml"),
-                             "check"], capture_output=True, text=True, cwd=REPO, timeout=300,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, handling))
+    result = _interrupted_while_importing("generator.cli.commands", "generator.cli", "-f", str(tree / "mkdocs.yml"),
+                                          "check", ignored=ignored)
     assert "Traceback" not in result.stderr
     if ignored:
         assert result.returncode == 0, result.stderr
     else:
         assert (result.returncode, result.stderr) == (130, "kb: interrupted before it finished\n")
+
+
+def test_ctrl_c_while_kb_builds_first_process_starts_leaves_the_saying_to_kb_build(tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group: `kb build`'s first process, still importing, ends with
+    the shell's status and says nothing (kb build says it once)."""
+    tree = make_tree(tmp_path)
+    result = _interrupted_while_importing("generator.host.build_stage", "generator.host.stage_start",
+                                          "-f", str(tree / "mkdocs.yml"), "--handoff", str(tmp_path / "handoff.json"))
+    assert (result.returncode, result.stderr) == (130, "")
+    assert not (tmp_path / "handoff.json").exists()
+
+
+@pytest.mark.parametrize(("starter", "light"), [
+    ("generator.cli", ["generator", "generator.cli", "generator.core", "generator.core.exit_status"]),
+    ("generator.host.stage_start", ["generator", "generator.core", "generator.core.exit_status", "generator.host",
+                                    "generator.host.stage_start"]),
+])
+def test_the_starters_import_nothing_slow(starter: str, light: list[str]) -> None:
+    """What a starter imports is outside its quiet Ctrl+C: it must stay this small."""
+    listing = "import sys, importlib; importlib.import_module(sys.argv[1]); " \
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('generator'))))"
+    result = subprocess.run([sys.executable, "-c", listing, starter], capture_output=True, text=True, cwd=REPO,
+                            timeout=60)
+    assert result.stdout.split() == light, result.stderr
