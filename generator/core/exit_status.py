@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 STOPPED_BY_SIGTERM, INTERRUPTED = 143, 130
-INTERRUPTED_MESSAGE = "kb: interrupted before it finished"
+INTERRUPTED_LINE = "kb: interrupted before it finished"
 
 
 def run_interruptible(start: Callable[[], int], *, say: bool = True) -> int:
@@ -20,5 +20,5 @@ def run_interruptible(start: Callable[[], int], *, say: bool = True) -> int:
         return start()
     except KeyboardInterrupt:
         if say:
-            print(INTERRUPTED_MESSAGE, file=sys.stderr)
+            print(INTERRUPTED_LINE, file=sys.stderr)
         return INTERRUPTED

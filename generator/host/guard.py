@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.core.exit_status import INTERRUPTED, INTERRUPTED_MESSAGE, STOPPED_BY_SIGTERM
+from generator.core.exit_status import INTERRUPTED, INTERRUPTED_LINE, STOPPED_BY_SIGTERM
 from generator.core.issues import Issues, report
 from generator.core.settings import SettingsError
 from generator.core.staleness import CHANGED, ChangedFilesError, apply_stale_policy, changed_files
@@ -53,7 +53,7 @@ def guarded(run: Callable[[], int], *, say_when_stopped: bool = True) -> int:
         return STOPPED_BY_SIGTERM
     except KeyboardInterrupt:
         if say_when_stopped:
-            print(INTERRUPTED_MESSAGE, file=sys.stderr)
+            print(INTERRUPTED_LINE, file=sys.stderr)
         return INTERRUPTED
     except ConfigError as exc:  # already located, one line each
         for problem in exc.problems:
