@@ -278,7 +278,11 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
         attached = _attach(sentence, numbers, _spans(sentence, species_phrases), signs)
         for number, named in zip(numbers, attached, strict=True):
             if isinstance(number.item, re.Match):
-                findings += _macro_for_others(catalog, text, number.item, named)
+                if named:
+                    findings += _macro_for_others(catalog, text, number.item, named)
+                elif context.named:  # under a heading, a table's header or first cell that names species
+                    findings += _macro_for_others(catalog, text, number.item, set(context.species),
+                                                  where="the heading or table it is under names")
                 continue
             offset, value, unit, shown = number.item
             if number.sign is None or number.sign not in catalog.signs:
@@ -406,7 +410,8 @@ def _nearer_another_sign(position: int, signs: list[tuple[int, str]], numbered: 
     return bool(in_clause) and min(in_clause)[1] not in numbered
 
 
-def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str]) -> list[Finding]:
+def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str], *,
+                      where: str = "its clause also names") -> list[Finding]:
     """'A guinea pig or chinchilla that has not eaten for {{not-eating:guinea-pig}}' is wrong for
     chinchillas when their number differs: a species' macro is that species' number only, and a
     macro for every species ({{difficult-birth}}) is wrong for a named species with its own."""
@@ -426,8 +431,9 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
     whose = f"the number for {_plural(catalog, species_id)}" if species_id else "the number for every species"
     each = ", ".join("{{" + sign_id + ":" + s + "}}" for s in others)
     return [Finding(token, _occurrence(text, token, match.start()), match.start(),
-                    f"{token} is {whose} ({own.words()}), but its clause also names {differ}",
-                    f"quote each species' own number ({each}), or give them sentences of their own")]
+                    f"{token} is {whose} ({own.words()}), but {where} {differ}",
+                    f"quote each species' own number ({each})" + (", or give them sentences of their own"
+                                                                   if where == "its clause also names" else ""))]
 
 
 # the value of a range ("12 to 24 hours"): for a sign it is an error whatever its ends, as a sign has one

@@ -787,6 +787,11 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     ("Guinea pigs:\n\n| Sign | How long |\n|---|---|\n| Not eating | 12 hours |\n", [(8, 16)]),
     ("| Sign | Guinea pig | Hamster | See a vet within |\n|---|---|---|---|\n"
      "| Not eating | 6 hours | 12 hours | 1 hour |\n", []),
+    # a species' macro under a heading or in a table row naming another species is that one's number
+    ("## Guinea pigs\n\nNot eating for {{not-eating:hamster}} is too long.\n", [(6, 16)]),
+    ("| Species | Not eating |\n|---|---|\n| Guinea pig | {{not-eating:hamster}} |\n"
+     "| Hamster | {{not-eating:hamster}} |\n", [(6, 16)]),
+    ("Not eating for {{not-eating:hamster}} is too long for a hamster.\n", []),
 ])
 def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
         catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
