@@ -204,6 +204,15 @@ _DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
 # A table's delimiter row: cells of dashes with optional colons, divided by pipes
 _DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _DIVIDER = re.compile(r"(?<!\\)\|")  # a pipe, but not an escaped one
+# a cell that is a number alone takes the unit its column's header names
+_BARE_NUMBER = re.compile(r"\s*\**\d+(?:\.\d+)?\**\s*")
+_HEADER_UNIT = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?|degrees)\b|[°º˚]\s*c\b|℃", re.IGNORECASE)
+
+
+def _unit_word(unit: str) -> str:
+    """A header's unit as the check reads it after a number: hours, minutes or °C."""
+    lower = unit.lower()
+    return "hours" if lower.startswith(("hour", "hr")) else "minutes" if lower.startswith("min") else "°C"
 
 
 def _heading_level(block: str) -> int:
@@ -270,6 +279,9 @@ def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Conte
         named = species_named(f"{given}\n{heading}", catalog)
         prefix = without_species(f"{given}, {heading} " if given else f"{heading} ", catalog)
         under = Context(named, context.sign, named=True) if named else context
+        unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
+        if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
+            cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"
         for f in prose_findings(prefix + cell, under, catalog):
             if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
                 yield at + f.offset - len(prefix) + 1, f

@@ -20,6 +20,7 @@ from generator.kinds.triage.clinical_checks import (
     _map_strings,
     _plural,
     _short,
+    _unit_word,
     check_guide_urgency,
     check_signs_structure,
     page_advice,
@@ -792,6 +793,11 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     ("| Species | Not eating |\n|---|---|\n| Guinea pig | {{not-eating:hamster}} |\n"
      "| Hamster | {{not-eating:hamster}} |\n", [(6, 16)]),
     ("Not eating for {{not-eating:hamster}} is too long for a hamster.\n", []),
+    # a number alone in a cell takes the unit its column's header names
+    ("| Species | Not eating (hours) |\n|---|---|\n| Guinea pig | 12 |\n| Hamster | 12 |\n", [(6, 16)]),
+    ("| Species | Not eating: hours without food |\n|---|---|\n| Guinea pig | **6** |\n| Hamster | 6 |\n",
+     [(7, 13)]),
+    ("| Species | Not eating (times a day) |\n|---|---|\n| Guinea pig | 12 |\n", []),
 ])
 def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
         catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
@@ -906,3 +912,8 @@ def test_a_badge_beside_a_sign_whose_tier_is_unknown_is_not_compared(catalog) ->
 def test_a_guide_whose_signs_apply_to_none_of_its_species_has_no_page_advice(catalog) -> None:
     # scurvy signs are for guinea pigs only: a guide for rats with only that sign has no tier
     assert page_advice(catalog, guide(catalog, species=["rat"], signs=[{"sign": "scurvy-signs"}]).model) == (None, [])
+
+
+def test_a_headers_unit_is_read_as_the_check_reads_units() -> None:
+    assert [_unit_word(u) for u in ("hours", "Hrs", "hour", "minutes", "Mins", "°C", "℃", "degrees")] == [
+        "hours", "hours", "hours", "minutes", "minutes", "°C", "°C", "°C"]
