@@ -60,6 +60,9 @@ def _prctl() -> Any:
         return None
 
 
+# the signals that stop a build: their handlers must not run while the process forks
+_HELD_ACROSS_FORK = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
 def _die_with(parent_pid: int, prctl: Any) -> None:
     """In a child, on Linux: the kernel kills it the moment its parent dies, however it dies (killed
     for memory, SIGKILL), so it cannot write on while `kb build` removes the staging folder (between
@@ -91,17 +94,24 @@ class Forked:
         self.parent_pid = os.getpid()
         prctl = _prctl()
         gc.freeze()
+        # Held back across the fork: a handler that runs inside the fork's own callbacks (logging's
+        # lock release, in Python) raises where the exception is only printed, and the signal is lost
+        # (a stopped `kb build` then built on to the end, in one CI run of four)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_ACROSS_FORK)
         try:
             pid = os.fork()
         except OSError:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             for fd in (*to_parent, *to_child):
                 os.close(fd)
             raise
         self.pid = pid
         self.is_child = pid == 0
-        if self.is_child:
+        self.reaped = self.is_child
+        if self.is_child:  # a signal sent to the parent is not pending here
             for stop in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(stop, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             _die_with(self.parent_pid, prctl)
             self._read, self._write = to_child[0], to_parent[1]
             os.close(to_parent[0])
@@ -110,7 +120,11 @@ class Forked:
             self._read, self._write = to_parent[0], to_child[1]
             os.close(to_parent[1])
             os.close(to_child[0])
-        self.reaped = self.is_child
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came meanwhile is handled here
+            except BaseException:  # the caller never gets this child to stop: stop it now
+                self.stop()
+                raise
 
     # ---- either side ----------------------------------------------------------------------
     def send(self, message: Any) -> None:
