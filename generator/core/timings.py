@@ -18,19 +18,25 @@ from time import perf_counter, thread_time
 # the open-data writer, so each one's wall time includes the time it waits while another runs.
 
 
+CPU_STAGES = {"render"}  # never split by a fork: the page-writing child starts before its first page
+
+
 class Timings:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start, start_cpu = perf_counter(), thread_time()
+        # the processor clock only where it is reported: reading it is a system call, on a busy
+        # machine a point where the core goes to another process (thousands of "load" stages a build)
+        cpu = name in CPU_STAGES
+        start, start_cpu = perf_counter(), thread_time() if cpu else 0.0
         try:
             yield
         finally:
             self.seconds[name] += perf_counter() - start
-            # a stage that a fork splits (mkdocs-total) reads the child's new clock: never below zero
-            self.seconds[f"{name} cpu"] += max(0.0, thread_time() - start_cpu)
+            if cpu:
+                self.seconds[f"{name} cpu"] += thread_time() - start_cpu
 
     def report(self) -> dict[str, float]:
         s = self.seconds

@@ -197,7 +197,7 @@ _UNDER_A_LEAD_IN = re.compile(r"\s+\S|\s*(?:[-*+]|\d+[.)])\s")  # indented, or a
 # under a longer paragraph, Python-Markdown ends the paragraph there and draws a rule: either way, the
 # next line starts a block of its own
 _UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*")
-_SETEXT_UNDERLINE = re.compile(r"\n {0,3}(=+|-+)[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"\n" + _UNDERLINE.pattern + "$")  # a block's last line
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)

@@ -282,7 +282,7 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
                     findings += _macro_for_others(catalog, text, number.item, named)
                 elif context.named:  # under a heading, a table's header or first cell that names species
                     findings += _macro_for_others(catalog, text, number.item, set(context.species),
-                                                  where="the heading or table it is under names")
+                                                  in_clause=False)
                 continue
             offset, value, unit, shown = number.item
             if number.sign is None or number.sign not in catalog.signs:
@@ -411,7 +411,7 @@ def _nearer_another_sign(position: int, signs: list[tuple[int, str]], numbered: 
 
 
 def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: set[str], *,
-                      where: str = "its clause also names") -> list[Finding]:
+                      in_clause: bool = True) -> list[Finding]:
     """'A guinea pig or chinchilla that has not eaten for {{not-eating:guinea-pig}}' is wrong for
     chinchillas when their number differs: a species' macro is that species' number only, and a
     macro for every species ({{difficult-birth}}) is wrong for a named species with its own."""
@@ -431,9 +431,11 @@ def _macro_for_others(catalog: Catalog, text: str, match: re.Match[str], named: 
     whose = f"the number for {_plural(catalog, species_id)}" if species_id else "the number for every species"
     each = ", ".join("{{" + sign_id + ":" + s + "}}" for s in others)
     return [Finding(token, _occurrence(text, token, match.start()), match.start(),
-                    f"{token} is {whose} ({own.words()}), but {where} {differ}",
-                    f"quote each species' own number ({each})" + (", or give them sentences of their own"
-                                                                   if where == "its clause also names" else ""))]
+                    f"{token} is {whose} ({own.words()}), but "
+                    + ("its clause also names" if in_clause else "the heading or table it is under names")
+                    + f" {differ}",
+                    f"quote each species' own number ({each})"
+                    + (", or give them sentences of their own" if in_clause else ""))]
 
 
 # the value of a range ("12 to 24 hours"): for a sign it is an error whatever its ends, as a sign has one
