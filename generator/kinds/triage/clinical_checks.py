@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from generator.kinds.triage.quoting import (
     macro_findings,
     prose_findings,
     quote,
+    sign_named,
     species_named,
     strings_of,
     without_species,
@@ -148,34 +149,35 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     # below a heading that names species, the text is for them ("## Guinea pigs", then "### Not eating");
     # a line in bold alone is a heading too, and a lead-in ("Guinea pigs:", an admonition's title) names
     # the species of the list, table or box under it; so does a <details> element's <summary> until it
-    # closes (the latest of a heading and an open summary that name species is the text's)
-    headings: dict[int, tuple[int, tuple[str, ...]]] = {}  # level -> (block number, species its heading names)
-    summaries: list[tuple[int, tuple[str, ...]]] = []  # the open <details> elements', innermost last
-    lead_in: tuple[str, ...] = ()
+    # closes (the latest of a heading and an open summary that name species is the text's). The same
+    # elements name the sign of a table of species under them ("## Not eating" over "| Guinea pig | 6 hours |")
+    headings: dict[int, _Topic] = {}  # level -> what its heading names
+    summaries: list[_Topic] = []  # the open <details> elements', innermost last
+    lead_in = _Topic(0, (), None)
     table_rows, table_lines = _tables(lines)
     for number, (start, block) in enumerate(_blocks(lines)):
         text = block.strip()
         level = _heading_level(block)
         if level:
             headings = {lv: named for lv, named in headings.items() if lv < level}
-            headings[level] = (number, species_named(_SETEXT_UNDERLINE.sub("", block), catalog))
+            headings[level] = _topic(number, _SETEXT_UNDERLINE.sub("", block), catalog)
         tags = _CODE_SPAN.sub("", block)
-        summaries += [(number, species_named(summary, catalog)) for summary in _SUMMARY.findall(tags)]
-        named = max([(at, species) for at, species in [*headings.values(), *summaries] if species],
-                    default=(0, ()))[1]
+        summaries += [_topic(number, summary, catalog) for summary in _SUMMARY.findall(tags)]
+        named = max([(t.at, t.species) for t in [*headings.values(), *summaries] if t.species], default=(0, ()))[1]
+        sign = max([(t.at, t.sign) for t in [*headings.values(), *summaries] if t.sign], default=(0, None))[1]
         for _ in _DETAILS_END.findall(tags):
             if summaries:
                 summaries.pop()
-        if lead_in and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
-            named = lead_in
+        if (lead_in.species or lead_in.sign) and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
+            named, sign = lead_in.species or named, lead_in.sign or sign
         else:
-            lead_in = ()
+            lead_in = _Topic(0, (), None)
         if not level and (text.endswith(":") or text.startswith("!!!")) and not any(c.isdigit() for c in text):
-            lead_in = species_named(block, catalog)
+            lead_in = _topic(number, block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
         if start in table_rows:  # each cell is read with its column's header and its row's first cell
             issues += [Issue(display, first_line + start, column, "(body)", f.message, f.hint, stage=Stage.CONTENT)
-                       for column, f in _cell_findings(catalog, block, table_rows[start], under)]
+                       for column, f in _cell_findings(catalog, block, table_rows[start], under, sign)]
             continue
         for f in prose_findings(block, under, catalog):
             before = block[:f.offset]
@@ -213,6 +215,19 @@ def _unit_word(unit: str) -> str:
     """A header's unit as the check reads it after a number: hours, minutes or °C."""
     lower = unit.lower()
     return "hours" if lower.startswith(("hour", "hr")) else "minutes" if lower.startswith("min") else "°C"
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """What a heading, a <details> summary or a lead-in names for the text under it."""
+
+    at: int  # its block's number: the latest one that names species (or a sign) wins
+    species: tuple[str, ...]
+    sign: str | None
+
+
+def _topic(at: int, text: str, catalog: Catalog) -> _Topic:
+    return _Topic(at, species_named(text, catalog), sign_named(text, catalog))
 
 
 def _heading_level(block: str) -> int:
@@ -262,13 +277,16 @@ def _tables(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
     return rows, every
 
 
-def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Context) -> Iterator[tuple[int, Finding]]:
+def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Context,
+                   sign_above: str | None = None) -> Iterator[tuple[int, Finding]]:
     """A table row's numbers, each read as one sentence: its row's first cell, its column's header, then
     the cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads ", not eating 12 hours"),
     with the species that header and first cell name as the sentence's own (a species the cell names
     itself comes first, as under a heading). So a sign or species written only in a header or in the
-    first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. Yields
-    (column in the line, counted from 1, finding)."""
+    first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. A table of
+    species whose row and header name no sign is about ``sign_above``, the sign of the heading, summary
+    or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"); a table that names no species
+    (steps, times) is not. Yields (column in the line, counted from 1, finding)."""
     cells = _cells(row)
     label = cells[0][1].strip() if cells else ""
     for index, (at, cell) in enumerate(cells):
@@ -279,6 +297,8 @@ def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Conte
         named = species_named(f"{given}\n{heading}", catalog)
         prefix = without_species(f"{given}, {heading} " if given else f"{heading} ", catalog)
         under = Context(named, context.sign, named=True) if named else context
+        if sign_above and under.named and not under.sign:
+            under = replace(under, sign=sign_above)
         unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
         if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
             cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"

@@ -235,6 +235,12 @@ def species_named(text: str, catalog: Catalog) -> tuple[str, ...]:
     return tuple(s for s in catalog.species if s in named)
 
 
+def sign_named(text: str, catalog: Catalog) -> str | None:
+    """The one sign a text names (a heading's "Not eating"); None when it names none, or several."""
+    named = {key for _, key in _mentions(text.lower(), _sign_phrases(catalog))}
+    return named.pop() if len(named) == 1 else None
+
+
 def without_species(text: str, catalog: Catalog) -> str:
     """The text with each species it names blanked out (as many spaces), lower-cased: what it says
     about signs and times, for a text whose species are given apart (a table's header and first cell)."""

@@ -798,12 +798,26 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     ("| Species | Not eating: hours without food |\n|---|---|\n| Guinea pig | **6** |\n| Hamster | 6 |\n",
      [(7, 13)]),
     ("| Species | Not eating (times a day) |\n|---|---|\n| Guinea pig | 12 |\n", []),
+    # a table of species under a heading, bold line, summary or lead-in naming one sign is about that sign
+    ("## Not eating\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n| Hamster | 12 hours |\n",
+     [(8, 16)]),
+    ("**Not eating**\n\n| Species | Hours |\n|---|---|\n| Guinea pig | 12 |\n", [(8, 16)]),
+    ("<details><summary>Not eating</summary>\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n"
+     "\n</details>\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n", [(8, 16)]),
+    ("If your pet is not eating:\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n", [(8, 16)]),
+    ("## Guinea pigs\n\n### Not eating\n\n| Age | Urgent after |\n|---|---|\n| Adult | 12 hours |\n", [(10, 11)]),
+    # ... but not a table of steps, a deadline, a heading naming two signs, or one a later heading closed
+    ("## Bleeding\n\n| Step | How long |\n|---|---|\n| Press with a clean cloth | 2 minutes |\n", []),
+    ("## Not eating\n\n| Species | See a vet within |\n|---|---|\n| Guinea pig | 2 hours |\n", []),
+    ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", []),
+    ("## Not eating\n\nText.\n\n## Weighing\n\n| Species | Weigh every |\n|---|---|\n| Guinea pig | 12 hours |\n", []),
+    ("## Not eating\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 6 hours |\n| Hamster | 12 hours |\n", []),
 ])
 def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
         catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
     """Found by a review: a guinea pig's 12 hours (a hamster's number) passed on a page for every species
     when the species or the sign was written only in a table's header or first column, above it in a
-    setext heading, or in a <details> summary."""
+    setext heading, or in a <details> summary; or the sign only in a heading above a table of species."""
     _home_page(tmp_path, body)
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     assert [(i.line, i.column) for i in issues] == wrong, [i.message for i in issues]
