@@ -294,13 +294,35 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
             if number.sign is None or number.sign not in catalog.signs:
                 continue
             shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
-            finding = _check_number(catalog, catalog.signs[number.sign], named, context, value, unit, shown)
+            about = context
+            if not named and _REFERS_BACK.search(sentence):  # "Guinea pigs … . If one has not eaten for …"
+                earlier = _earlier_species(lower[:start], catalog)
+                about = Context(earlier, context.sign) if earlier else context
+            finding = _check_number(catalog, catalog.signs[number.sign], named, about, value, unit, shown)
             if finding:
                 message, hint = finding
                 token = shown.split()[0]
                 findings.append(Finding(token, _occurrence(plain, token, start + offset), start + offset,
                                         message, hint))
     return findings
+
+
+# A sentence whose subject is a pet named in a sentence before it: "If one has not eaten …", "… if she
+# stops eating", "They can go …" ("one" only as a subject, not "one hour")
+_REFERS_BACK = re.compile(r"\b(?:it|she|he|they|them|her|him)\b|\bone\s+(?:has|is|does|seems|stops|starts|won|will|"
+                          r"can|hasn|isn|doesn|that|who|which)\b")
+
+
+def _earlier_species(text: str, catalog: Catalog) -> tuple[str, ...]:
+    """The species named in the last sentence of ``text`` that names any, leaving out those set apart
+    ("unlike hamsters"); a pet referred back to is one of them (so one having the number is enough)."""
+    phrases = _species_phrases(catalog)
+    for _, sentence in reversed(list(_sentences(text))):
+        spans = _spans(sentence, phrases)
+        named = {key for position, _, key in spans if not _set_apart(sentence, spans, 0, position)}
+        if named:
+            return tuple(s for s in catalog.species if s in named)
+    return ()
 
 
 @dataclass(frozen=True)

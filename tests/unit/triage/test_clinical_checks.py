@@ -714,6 +714,27 @@ def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wr
     assert [f.token for f in found] == wrong, [f.message for f in found]
 
 
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a pet referred back to ("one", "it", "she", "they") is the species of the last sentence naming one
+    ("Guinea pigs need food all the time. If one has not eaten for 12 hours, phone a vet.", ["12"]),
+    ("Guinea pigs need food all the time.\nPhone a vet if she has not eaten for 12 hours.", ["12"]),
+    ("Guinea pigs graze all day. Hay matters. They need a vet after 12 hours without food.", ["12"]),
+    ("Guinea pigs need food all the time. If one has not eaten for 6 hours, phone a vet.", []),
+    # ... one of them having the number is enough, and species set apart are not referred to
+    ("Keep your guinea pig away from the hamster. If it has not eaten for 6 hours, phone.", []),
+    ("Keep your guinea pig away from the hamster. If it has not eaten for 12 hours, phone.", []),
+    ("Guinea pigs graze, unlike hamsters. If one has not eaten for 12 hours, phone a vet.", ["12"]),
+    # without a pronoun, or with "one" not a pet, the sentence is the page's (any species' number)
+    ("Guinea pigs need food all the time. Any pet not eating for 12 hours needs a vet.", []),
+    ("Guinea pigs need food all the time. No one should wait: phone if not eating for 12 hours.", []),
+])
+def test_a_pet_referred_back_to_is_the_species_of_the_sentence_before(catalog, text: str, wrong: list[str]) -> None:
+    """Found by a review: a guinea pig's 12 hours passed on a page for every species when the species was
+    named in the sentence before ("Guinea pigs need food all the time. If one has not eaten for …")."""
+    found = prose_findings(text, Context(tuple(catalog.species)), catalog)
+    assert [f.token for f in found] == wrong, [f.message for f in found]
+
+
 @pytest.mark.parametrize("text", [
     "If she is ratty and has not eaten for 12 hours, phone a vet.",
     "If your pet seems ratty or has not eaten for 12 hours, phone a vet.",
