@@ -154,6 +154,7 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     headings: dict[int, _Topic] = {}  # level -> what its heading names
     summaries: list[_Topic] = []  # the open <details> elements', innermost last
     lead_in = _Topic(0, (), None)
+    before = ""  # the paragraph above, whose species a pet referred back to may be ("If one has …")
     table_rows, table_lines = _tables(lines)
     for number, (start, block) in enumerate(_blocks(lines)):
         text = block.strip()
@@ -172,13 +173,15 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
             named, sign = lead_in.species or named, lead_in.sign or sign
         else:
             lead_in = _Topic(0, (), None)
-        if not level and (text.endswith(":") or text.startswith("!!!")) and not any(c.isdigit() for c in text):
+        if not level and (text.endswith((":", "?")) or text.startswith("!!!")) and not any(c.isdigit() for c in text):
             lead_in = _topic(number, block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
         if start in table_rows:  # each cell is read with its column's header and its row's first cell
             issues += [Issue(display, first_line + start, column, "(body)", f.message, f.hint, stage=Stage.CONTENT)
                        for column, f in _cell_findings(catalog, block, table_rows[start], under, sign)]
+            before = ""
             continue
+        under, before = replace(under, before=before), block
         for f in prose_findings(block, under, catalog):
             before = block[:f.offset]
             line = start + before.count("\n")
@@ -209,6 +212,12 @@ _DIVIDER = re.compile(r"(?<!\\)\|")  # a pipe, but not an escaped one
 # a cell that is a number alone takes the unit its column's header names
 _BARE_NUMBER = re.compile(r"\s*\**\d+(?:\.\d+)?\**\s*")
 _HEADER_UNIT = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?|degrees)\b|[°º˚]\s*c\b|℃", re.IGNORECASE)
+
+
+# a column of the time or temperature at which a sign becomes urgent ("Phone a vet after", "Longest",
+# "Urgent after"), not of how long something normally takes ("Pregnancy lasts", "Press for")
+_THRESHOLD_HEADER = re.compile(r"\b(?:urgent|emergency|too\s+long|phone|call|vet|after|max(?:imum)?|longest|limit|"
+                               r"threshold|at\s+most|no\s+more\s+than)\b", re.IGNORECASE)
 
 
 def _unit_word(unit: str) -> str:
@@ -285,8 +294,9 @@ def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Conte
     itself comes first, as under a heading). So a sign or species written only in a header or in the
     first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. A table of
     species whose row and header name no sign is about ``sign_above``, the sign of the heading, summary
-    or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"); a table that names no species
-    (steps, times) is not. Yields (column in the line, counted from 1, finding)."""
+    or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"), in a column whose header says
+    when to act ("Phone a vet after", "Longest"); not a table naming no species (steps), nor a column of
+    how long things normally take ("Pregnancy lasts"). Yields (column in the line, counted from 1, finding)."""
     cells = _cells(row)
     label = cells[0][1].strip() if cells else ""
     for index, (at, cell) in enumerate(cells):
@@ -294,10 +304,14 @@ def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Conte
             continue
         heading = header[index].strip() if index < len(header) else ""
         given = label if index else ""
-        named = species_named(f"{given}\n{heading}", catalog)
-        prefix = without_species(f"{given}, {heading} " if given else f"{heading} ", catalog)
+        # the header's first cell names what a table of labelled rows is about ("| Not eating | Guinea pig |"
+        # over "| Phone a vet after | 12 hours |"); over a first column of numbers it is a column of its own
+        corner = header[0].strip() if index and header and not any(c.isdigit() for c in label) else ""
+        about = f"{corner}: {given}, {heading} " if corner else f"{given}, {heading} " if given else f"{heading} "
+        named = species_named(about, catalog)
+        prefix = without_species(about, catalog)
         under = Context(named, context.sign, named=True) if named else context
-        if sign_above and under.named and not under.sign:
+        if sign_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
             under = replace(under, sign=sign_above)
         unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
         if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours

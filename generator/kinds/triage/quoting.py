@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from generator.common.owner_words import owner_words
@@ -173,6 +173,8 @@ class Context:
     # the species were named (a heading's "Hamsters and guinea pigs"): each must have the number, as
     # species named in the sentence must; else they are a guide's species, and one having it is enough
     named: bool = False
+    # the paragraph before this one, whose last species a pet referred back to may be
+    before: str = ""
 
 
 def _mentions(text: str, phrases: dict[str, list[str]]) -> list[tuple[int, str]]:
@@ -269,6 +271,7 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
     findings = []
     sign_phrases, species_phrases = _sign_phrases(catalog), _species_phrases(catalog)
     macros = list(MACRO.finditer(text)) if "{{" in text else []
+    earlier = _Earlier(lower, context.before, catalog)
     for start, sentence in _sentences(lower):
         quantities = list(_quantities(sentence))
         quoted = [m for m in macros if start <= m.start() < start + len(sentence)]
@@ -296,8 +299,7 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
             shown = plain[start + offset:start + offset + len(shown)]  # as written, not lower-cased
             about = context
             if not named and _REFERS_BACK.search(sentence):  # "Guinea pigs … . If one has not eaten for …"
-                earlier = _earlier_species(lower[:start], catalog)
-                about = Context(earlier, context.sign) if earlier else context
+                about = _referred_to(earlier.before(start), context)
             finding = _check_number(catalog, catalog.signs[number.sign], named, about, value, unit, shown)
             if finding:
                 message, hint = finding
@@ -308,21 +310,49 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
 
 
 # A sentence whose subject is a pet named in a sentence before it: "If one has not eaten …", "… if she
-# stops eating", "They can go …" ("one" only as a subject, not "one hour")
-_REFERS_BACK = re.compile(r"\b(?:it|she|he|they|them|her|him)\b|\bone\s+(?:has|is|does|seems|stops|starts|won|will|"
-                          r"can|hasn|isn|doesn|that|who|which)\b")
+# stops eating", "Their gut …" ("one" only as a subject: not "one hour", "one of", "no one")
+_REFERS_BACK = re.compile(r"\b(?:it|its|she|he|they|them|their|her|him|his)\b|(?<!\bno\s)\bone\s+(?!(?:hours?|"
+                          r"minutes?|mins?|hrs?|days?|weeks?|or|and|to|of|more|degrees?)\b)[a-z]")
+# species named to set them apart or to compare with are not the pet referred back to ("Guinea pigs need
+# food more often than hamsters. If one …", "Keep your guinea pig away from the hamster. If it …")
+_NOT_REFERRED_TO = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for|than|like|"
+                              r"from)\b")
 
 
-def _earlier_species(text: str, catalog: Catalog) -> tuple[str, ...]:
-    """The species named in the last sentence of ``text`` that names any, leaving out those set apart
-    ("unlike hamsters"); a pet referred back to is one of them (so one having the number is enough)."""
-    phrases = _species_phrases(catalog)
-    for _, sentence in reversed(list(_sentences(text))):
-        spans = _spans(sentence, phrases)
-        named = {key for position, _, key in spans if not _set_apart(sentence, spans, 0, position)}
-        if named:
-            return tuple(s for s in catalog.species if s in named)
-    return ()
+def _species_of(sentence: str, catalog: Catalog) -> tuple[str, ...]:
+    """The species a sentence names, but those set apart or compared with."""
+    spans = _spans(sentence, _species_phrases(catalog))
+    named = {key for position, _, key in spans if not _set_apart(sentence, spans, 0, position, _NOT_REFERRED_TO)}
+    return tuple(s for s in catalog.species if s in named)
+
+
+class _Earlier:
+    """The species of the last sentence before a point that names any, read forward once as far as asked
+    (a long paragraph is read once, not once per number); else those of the paragraph before."""
+
+    def __init__(self, text: str, paragraph_before: str, catalog: Catalog) -> None:
+        self._text, self._paragraph_before, self._catalog = text, paragraph_before, catalog
+        self._read, self._last = 0, ()
+
+    def before(self, end: int) -> tuple[str, ...]:
+        if end > self._read:
+            for _, sentence in _sentences(self._text[self._read:end]):
+                self._last = _species_of(sentence, self._catalog) or self._last
+            self._read = end
+        if self._last or not self._paragraph_before:
+            return self._last
+        for _, sentence in reversed(list(_sentences(self._paragraph_before.lower()))):
+            if named := _species_of(sentence, self._catalog):
+                return named
+        return ()
+
+
+def _referred_to(earlier: tuple[str, ...], context: Context) -> Context:
+    """The species a pet referred back to is: those named before that the text is about (on a guinea pig's
+    page, "Never give hamster food. If she …" is still the guinea pig), one of which having the number is
+    enough, or all of them under a heading that names them; else the text's own."""
+    overlap = tuple(s for s in earlier if s in context.species)
+    return replace(context, species=overlap) if overlap else context
 
 
 @dataclass(frozen=True)
@@ -417,10 +447,11 @@ def _attach(sentence: str, numbers: list[_Number], species: list[tuple[int, int,
     return [attached[id(n)] for n in numbers]
 
 
-def _set_apart(sentence: str, species: list[tuple[int, int, str]], low: int, position: int) -> bool:
-    """Whether the species named at ``position`` follows "unlike", "except" … with nothing but other
-    species, commas, "and", "or" and articles in between."""
-    keywords = list(_SET_APART.finditer(sentence, low, position))
+def _set_apart(sentence: str, species: list[tuple[int, int, str]], low: int, position: int,
+               words: re.Pattern[str] = _SET_APART) -> bool:
+    """Whether the species named at ``position`` follows "unlike", "except" … (``words``) with nothing but
+    other species, commas, "and", "or" and articles in between."""
+    keywords = list(words.finditer(sentence, low, position))
     if not keywords:
         return False
     between = list(sentence[keywords[-1].end():position])

@@ -722,8 +722,13 @@ def test_each_number_is_for_the_species_of_its_own_clause(catalog, text: str, wr
     ("Guinea pigs need food all the time. If one has not eaten for 6 hours, phone a vet.", []),
     # ... one of them having the number is enough, and species set apart are not referred to
     ("Keep your guinea pig away from the hamster. If it has not eaten for 6 hours, phone.", []),
-    ("Keep your guinea pig away from the hamster. If it has not eaten for 12 hours, phone.", []),
+    ("Keep your guinea pig and your hamster apart. If it has not eaten for 12 hours, phone.", []),
+    ("Keep your guinea pig away from the hamster. If it has not eaten for 12 hours, phone.", ["12"]),
     ("Guinea pigs graze, unlike hamsters. If one has not eaten for 12 hours, phone a vet.", ["12"]),
+    ("Guinea pigs graze all day. Their gut can stop after 12 hours without food.", ["12"]),
+    ("Guinea pigs graze all day. If one goes 12 hours without food, phone a vet.", ["12"]),
+    ("Guinea pigs need food far more often than hamsters. If one has not eaten for 12 hours, phone.", ["12"]),
+    ("A chinchilla is not like a hamster. If it has not eaten for 12 hours, phone a vet.", ["12"]),
     # without a pronoun, or with "one" not a pet, the sentence is the page's (any species' number)
     ("Guinea pigs need food all the time. Any pet not eating for 12 hours needs a vet.", []),
     ("Guinea pigs need food all the time. No one should wait: phone if not eating for 12 hours.", []),
@@ -733,6 +738,26 @@ def test_a_pet_referred_back_to_is_the_species_of_the_sentence_before(catalog, t
     named in the sentence before ("Guinea pigs need food all the time. If one has not eaten for …")."""
     found = prose_findings(text, Context(tuple(catalog.species)), catalog)
     assert [f.token for f in found] == wrong, [f.message for f in found]
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    # on a guinea pig's page a pet referred back to is still a guinea pig when the sentence before names
+    # other species only ("hamster food"): 12 hours is wrong and 6 right, as it was before
+    ("## Guinea pigs\n\nNever give hamster or rat food: it has no vitamin C. If she has not eaten for 12 hours, "
+     "phone a vet.\n", [(6, 79)]),
+    ("## Guinea pigs\n\nNever give hamster or rat food: it has no vitamin C. If she has not eaten for 6 hours, "
+     "phone a vet.\n", []),
+    # the paragraph or list item before names the pet; a heading in between starts afresh
+    ("Guinea pigs need food all the time.\n\nIf one has not eaten for 12 hours, phone a vet.\n", [(6, 26)]),
+    ("Guinea pigs need food all the time.\n\n- If one has not eaten for 12 hours, phone a vet.\n", [(6, 28)]),
+    ("Guinea pigs need food all the time.\n\n## Any pet\n\nIf one has not eaten for 12 hours, phone a vet.\n", []),
+])
+def test_a_pet_referred_back_to_on_a_page(catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
+    """Found by a review of the above: the species before replaced a heading's, so on a guinea pig's page
+    a hamster named in passing took the number; and a pet named in the paragraph above was not seen."""
+    _home_page(tmp_path, body)
+    issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
+    assert [(i.line, i.column) for i in issues] == wrong, [i.message for i in issues]
 
 
 @pytest.mark.parametrize("text", [
@@ -822,12 +847,22 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     # a table of species under a heading, bold line, summary or lead-in naming one sign is about that sign
     ("## Not eating\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n| Hamster | 12 hours |\n",
      [(8, 16)]),
-    ("**Not eating**\n\n| Species | Hours |\n|---|---|\n| Guinea pig | 12 |\n", [(8, 16)]),
+    ("**Not eating**\n\n| Species | Phone after (hours) |\n|---|---|\n| Guinea pig | 12 |\n", [(8, 16)]),
     ("<details><summary>Not eating</summary>\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n"
      "\n</details>\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n", [(8, 16)]),
     ("If your pet is not eating:\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 12 hours |\n", [(8, 16)]),
     ("## Guinea pigs\n\n### Not eating\n\n| Age | Urgent after |\n|---|---|\n| Adult | 12 hours |\n", [(10, 11)]),
-    # ... but not a table of steps, a deadline, a heading naming two signs, or one a later heading closed
+    ("How long can each species safely go without food?\n\n| Species | Longest |\n|---|---|\n"
+     "| Guinea pig | 12 hours |\n", [(8, 16)]),
+    # the header's first cell names the sign of a table of labelled rows, not over a column of numbers
+    ("| Not eating | Guinea pig | Hamster |\n|---|---|---|\n| Phone a vet after | 12 hours | 12 hours |\n", [(6, 23)]),
+    ("## Not eating\n\n| Guinea pig: phone after | Hamster: phone after |\n|---|---|\n| 6 hours | 12 hours |\n", []),
+    # ... but not a column of how long things normally take, a table of steps, a deadline, a heading
+    # naming two signs, or one a later heading closed
+    ("## Not eating\n\n| Species | Normal gut transit time | Weigh daily for |\n|---|---|---|\n"
+     "| Guinea pig | 20 hours | 7 days |\n", []),
+    ("## Giving birth\n\n| Species | Labour usually lasts |\n|---|---|\n| Guinea pig | 10 minutes |\n", []),
+    ("## Bleeding\n\n| Species | Press for |\n|---|---|\n| Guinea pig | 2 minutes |\n", []),
     ("## Bleeding\n\n| Step | How long |\n|---|---|\n| Press with a clean cloth | 2 minutes |\n", []),
     ("## Not eating\n\n| Species | See a vet within |\n|---|---|\n| Guinea pig | 2 hours |\n", []),
     ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", []),
