@@ -30,8 +30,10 @@ class PageSpec:
     markdown: bool = False
     # headings of the Markdown in the page (Python-Markdown toc_tokens), for Material's table of contents
     toc: list[dict[str, Any]] = field(default_factory=list)
-    # guidance pages carry the call bar: who can help now, with the number to ring
+    # guidance pages carry the call bar: who can help now, with the number to ring, for a pet of one
+    # of the species the page is for (a clinic that sees no gerbils is no answer on a gerbil's guide)
     call_bar: bool = False
+    call_bar_species: tuple[tuple[str, str], ...] = ()  # (id, label)
 
     @property
     def url(self) -> str:

@@ -222,7 +222,8 @@ def front_matter(spec: PageSpec) -> str:
     # description raw into <title> and <meta>, so they are handed over as escaped HTML text.
     meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
             "kb": {"search": spec.search, "scripts": list(spec.scripts), "source": spec.source,
-                   "history": spec.history, "call_bar": spec.call_bar}}
+                   "history": spec.history, "call_bar": spec.call_bar,
+                   "call_bar_species": list(spec.call_bar_species)}}
     if spec.layout:
         meta["template"] = spec.layout
     # JSON is YAML, and writing it is far faster than yaml.safe_dump

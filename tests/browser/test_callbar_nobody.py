@@ -44,7 +44,7 @@ def test_the_bar_says_nobody_can_help_and_how_old_the_list_is(browser: Browser, 
     bar = page.locator("#kb-callbar")
     expect(bar).to_have_attribute("data-state", "none")
     text = bar.locator(".kb-callbar__text")
-    expect(text).to_contain_text("No clinic in Eastmarsh can take your pet right now.")
+    expect(text).to_contain_text("No clinic in Eastmarsh can take a hamster right now.")  # the pet on the guide
     link = text.get_by_role("link", name="Get help now")
     assert link.get_attribute("href").rstrip("/").endswith("get-help")
     expect(bar.locator("a.kb-callbar__call")).to_have_count(0)  # no number that would not answer

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator.kinds.organisations.availability import Help, Need, who_can_help
+
 HERE = Path(__file__).resolve().parent
 ZONE = ZoneInfo("Europe/London")  # every demo region's time zone
 
@@ -23,3 +25,18 @@ def local_time(scenario: dict[str, Any]) -> datetime:
 
 def ids(scenarios_list: list[dict[str, Any]]) -> list[str]:
     return [s["id"] for s in scenarios_list]
+
+
+def to_ring(catalog: Any, region: str, species: list[str], at: datetime) -> str | None:
+    """The clinic a guide's call bar rings for a pet of any of ``species`` (theme/assets/callbar.js): of
+    those that take every one of them, someone who takes any owner, else the nearest open elsewhere,
+    else an on-call vet for its registered clients only."""
+    answers = [who_can_help(catalog, at=at, region=region, need=Need(species=s)) for s in species or [None]]
+
+    def in_all(rows: list[Help], key: str) -> list[Help]:
+        return [h for h in rows if all(h.org.id in {o.org.id for o in getattr(a, key)} for a in answers[1:])]
+
+    now, nearest_open = in_all(answers[0].now, "now"), in_all(answers[0].nearest_open, "nearest_open")
+    anyone = [h for h in now if not h.status.clients_only]
+    first = (anyone or nearest_open or now or [None])[0]
+    return first.org.id if first else None

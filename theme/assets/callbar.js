@@ -1,7 +1,10 @@
-/* The call bar on guidance pages: for the region and animal the owner chose on Get help (remembered
-   on this device), the first clinic that can help now and its number; when nobody in the region
-   can, it says so and offers the nearest clinic open now elsewhere; with no region chosen yet, it asks
-   where first. It fetches only help/index.json and the one region's file. Rules: theme/kb/help.js. */
+/* The call bar on guidance pages: for the region the owner chose on Get help (remembered on this
+   device) and the pet the page is showing, the first clinic that can help now and its number; when
+   nobody in the region can, it says so and offers the nearest clinic open now elsewhere; with no region
+   chosen yet, it asks where first. The pet is the one chosen on the guide (its "Your pet" buttons, or a
+   #for-<species> link), else the one chosen on Get help if the page is for it, else a clinic that takes
+   every species the page is for; when no clinic does, it asks which pet. It fetches only
+   help/index.json and the one region's file. Rules: theme/kb/help.js. */
 (function () {
   "use strict";
   var bar = document.getElementById("kb-callbar");
@@ -54,15 +57,47 @@
     bar.setAttribute("data-state", "none");
   }
 
+  // the species the page is for, as [id, label] (theme/partials/kb-callbar.html)
+  var pets = [];
+  try { pets = JSON.parse(bar.getAttribute("data-kb-pets") || "[]"); } catch (e) { pets = []; }
+  var petIds = pets.map(function (p) { return p[0]; });
+
+  // The pets a clinic must take: the one chosen on this guide, else the one chosen on Get help if the
+  // page is for it, else every species the page is for (none known: any clinic)
+  function petsToHelp() {
+    if (document.querySelector("[data-kb-guide] .kb-pick__pet")) {
+      var onGuide = document.querySelector("[data-kb-guide] .kb-pick__pet[aria-current='true']");
+      return onGuide ? [onGuide.getAttribute("data-species")] : petIds;
+    }
+    var chosen = help.remembered("kb-species");
+    if (chosen && chosen !== "other" && (!petIds.length || petIds.indexOf(chosen) >= 0)) return [chosen];
+    return petIds;
+  }
+
+  // Who can help now with every one of the pets: one answer each, and the rows in all of them, in the
+  // first answer's order
+  function commonAnswer(data, region, species) {
+    var now = new Date();
+    var answers = (species.length ? species : [null]).map(function (id) {
+      return help.whoCanHelp(data, { region: region, now: now, need: { species: id } });
+    });
+    function inAll(key) {
+      var others = answers.slice(1).map(function (a) { return a[key].map(function (row) { return row.rec.id; }); });
+      return answers[0][key].filter(function (row) {
+        return others.every(function (ids) { return ids.indexOf(row.rec.id) >= 0; });
+      });
+    }
+    return { now: inAll("now"), nearestOpen: inAll("nearestOpen") };
+  }
+
   var asked = 0;  // each answer asked for; one that comes back after a newer one is dropped
 
-  function answerFor(index, region) {
-    var species = help.remembered("kb-species");  // the pet chosen on Get help or on a guide
-    if (species === "other") species = null;
+  function answerFor(index, region, species) {
+    species = species || petsToHelp();
     var mine = ++asked;
     return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
       if (mine !== asked) return;
-      var answer = help.whoCanHelp(data, { region: region, now: new Date(), need: { species: species } });
+      var answer = commonAnswer(data, region, species);
       var label = data.regions[region].label;
       // one number: someone who takes any owner, else the nearest open elsewhere, else an on-call vet
       // for its registered clients only (theme/kb/help.js puts those last)
@@ -73,8 +108,44 @@
         return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label, data);
       }
       if (answer.now.length) return show(answer.now[0], label, "", data);
-      return nobody(label, "your pet", data);
+      // several pets and no clinic for all of them: which one is it?
+      if (species.length > 1) return askPet(index, region, species, data);
+      return nobody(label, species.length ? nameOf(species[0]) : "your pet", data);
     });
+  }
+
+  function nameOf(id) {
+    var pet = pets.filter(function (p) { return p[0] === id; })[0];
+    return pet ? "a " + pet[1].toLowerCase() : "your pet";
+  }
+
+  // No one clinic takes every species the page is for: the owner says which pet (on a guide, as if
+  // chosen with its "Your pet" buttons, so the guide shows that pet's urgency too)
+  function askPet(index, region, species, data) {
+    var box = el("label", "kb-callbar__where");
+    box.appendChild(el("span", "kb-callbar__ask", "Ring a clinic: which pet?"));
+    var select = el("select", "kb-callbar__pets");
+    var none = el("option", null, "Choose pet");
+    none.value = "";
+    select.appendChild(none);
+    pets.filter(function (p) { return species.indexOf(p[0]) >= 0; }).forEach(function (p) {
+      var o = el("option", null, p[1]);
+      o.value = p[0];
+      select.appendChild(o);
+    });
+    select.addEventListener("change", function () {
+      var id = select.value;
+      if (!id) return;
+      var onGuide = document.querySelector("[data-kb-guide] .kb-pick__pet[data-species='" + id + "']");
+      if (onGuide) return onGuide.click();  // the guide remembers it, and the bar answers (below)
+      help.remember("kb-species", id);
+      inner.setAttribute("aria-live", "polite");
+      answerFor(index, region, [id]).catch(function () { inner.replaceChildren(fallback); });
+    });
+    box.appendChild(select);
+    inner.replaceChildren(box);
+    storedLine(inner, data);
+    bar.setAttribute("data-state", "which-pet");
   }
 
   // No region chosen on this device yet (an owner who came straight to a guide, from a search at

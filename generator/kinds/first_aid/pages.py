@@ -16,7 +16,7 @@ def plan_first_aid_index(catalog: Catalog) -> list[PageSpec]:
         return []
     return [with_call_bar(PageSpec("first-aid/index.md", "first-aid-index.html", "First aid for owners",
                                    "What you can safely do before and on the way to the vet.",
-                                   {"pages": first_aid_pages(catalog)}))]
+                                   {"pages": first_aid_pages(catalog)}), catalog.species.values())]
 
 
 def plan_first_aid(catalog: Catalog) -> list[PageSpec]:
@@ -25,13 +25,15 @@ def plan_first_aid(catalog: Catalog) -> list[PageSpec]:
     pages = []
     for entry in first_aid_pages(catalog):
         body = render_markdown(entry.body)
-        pages.append(PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
-                              {"page": entry.model, "body": body.html}, toc=body.toc,
-                              source=entry.source.display, history=f"first-aid/{entry.id}/changes/"))
+        spec = PageSpec(f"first-aid/{entry.id}.md", "first-aid.html", entry.model.title, entry.model.summary,
+                        {"page": entry.model, "body": body.html}, toc=body.toc,
+                        source=entry.source.display, history=f"first-aid/{entry.id}/changes/")
+        covered = [s for s in catalog.species.values() if "all" in entry.model.species or s.id in entry.model.species]
+        pages.append(with_call_bar(spec, covered))
     for species in catalog.species.values():
-        pages.append(PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
-                              species_guides_title(species),
-                              f"Problem guides and first aid for {species.plural.lower()}.",
-                              {"species": species, "guides": guides_for_species(catalog, species.id),
-                               "pages": first_aid_for_species(catalog, species.id)}))
-    return [with_call_bar(spec) for spec in pages]
+        spec = PageSpec(f"first-aid/species/{species.id}.md", "first-aid-species.html",
+                        species_guides_title(species), f"Problem guides and first aid for {species.plural.lower()}.",
+                        {"species": species, "guides": guides_for_species(catalog, species.id),
+                         "pages": first_aid_for_species(catalog, species.id)})
+        pages.append(with_call_bar(spec, [species]))
+    return pages

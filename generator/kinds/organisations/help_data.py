@@ -6,6 +6,7 @@ call bar on guidance pages always fetch that file."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from generator.kinds.organisations.availability import (
 )
 from generator.kinds.organisations.model import Organisation, Phone
 from generator.kinds.organisations.views import in_region, region_of
+from generator.kinds.vocabularies.model import Species
 
 HELP_DIR = "help"
 
@@ -137,12 +139,13 @@ def help_index(catalog: Catalog) -> dict[str, Any]:
 CALL_BAR_SECTIONS = ("triage/", "first-aid/")
 
 
-def with_call_bar(spec: PageSpec) -> PageSpec:
+def with_call_bar(spec: PageSpec, species: Iterable[Species]) -> PageSpec:
     """Every triage and first-aid page carries the call bar: who can help now, with the number to ring
-    (and the scripts it runs on)."""
+    (and the scripts it runs on), for the ``species`` the page is for."""
     if not spec.src_uri.startswith(CALL_BAR_SECTIONS):
         return spec
-    return replace(spec, call_bar=True, scripts=tuple(dict.fromkeys(("help", "callbar", *spec.scripts))))
+    return replace(spec, call_bar=True, call_bar_species=tuple((s.id, s.label) for s in species),
+                   scripts=tuple(dict.fromkeys(("help", "callbar", *spec.scripts))))
 
 
 def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]:

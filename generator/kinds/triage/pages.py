@@ -28,11 +28,11 @@ def plan_triage_index(catalog: Catalog) -> list[PageSpec]:
     """The triage index: the scale and the guides by body system."""
     if not catalog.tiers:
         return []
-    return [with_call_bar(PageSpec(
-        "triage/index.md", "triage-index.html", "Triage: how urgent is it?",
-        "The network's triage scale for small mammals and the problem guides.",
-        {"tiers": tiers_by_rank(catalog), "systems": [(s, [g for g in guides(catalog) if g.body_system == s.id])
-                                                      for s in catalog.body_systems.values()]}))]
+    systems = [(s, [g for g in guides(catalog) if g.body_system == s.id]) for s in catalog.body_systems.values()]
+    spec = PageSpec("triage/index.md", "triage-index.html", "Triage: how urgent is it?",
+                    "The network's triage scale for small mammals and the problem guides.",
+                    {"tiers": tiers_by_rank(catalog), "systems": systems})
+    return [with_call_bar(spec, catalog.species.values())]
 
 
 def plan_tiers(catalog: Catalog) -> list[PageSpec]:
@@ -45,7 +45,7 @@ def plan_tiers(catalog: Catalog) -> list[PageSpec]:
                               tier.meaning, {"tier": tier, "guides": guides_at_tier(catalog, tier),
                                              "review": catalog.scale.model.review,
                                              "qr": f"qr/triage/tiers/{tier.id}.svg"}))
-    return [with_call_bar(spec) for spec in pages]
+    return [with_call_bar(spec, catalog.species.values()) for spec in pages]
 
 
 def plan_signs_index(catalog: Catalog) -> list[PageSpec]:
@@ -54,7 +54,7 @@ def plan_signs_index(catalog: Catalog) -> list[PageSpec]:
     return [with_call_bar(PageSpec(
         "triage/signs/index.md", "signs-index.html", "Signs to look for",
         "Every sign used by the triage guides, in owners' words and clinical words.",
-        {"signs": sorted(catalog.signs.values(), key=lambda s: s.label.lower())}))]
+        {"signs": sorted(catalog.signs.values(), key=lambda s: s.label.lower())}), catalog.species.values())]
 
 
 def plan_signs(catalog: Catalog) -> list[PageSpec]:
@@ -63,14 +63,14 @@ def plan_signs(catalog: Catalog) -> list[PageSpec]:
     pages = []
     for sign in catalog.signs.values():
         species = [catalog.species[s] for s in catalog.species if s in sign.species]
-        pages.append(PageSpec(f"triage/signs/{sign.id}.md", "sign.html", sign.label, sign.owner_wording,
-                              {"sign": sign, "badges": badges(catalog, sign, species),
-                               "thresholds": [(s, t.text) for s in species
-                                              if (t := threshold_of(sign, s.id)) and t.text],
-                               "escalations": escalation_rows(catalog, sign, species),
-                               "guides": [(g, next((m.note for m in g.signs if m.sign == sign.id), None))
-                                          for g in guides_with_sign(catalog, sign.id)]}))
-    return [with_call_bar(spec) for spec in pages]
+        spec = PageSpec(f"triage/signs/{sign.id}.md", "sign.html", sign.label, sign.owner_wording,
+                        {"sign": sign, "badges": badges(catalog, sign, species),
+                         "thresholds": [(s, t.text) for s in species if (t := threshold_of(sign, s.id)) and t.text],
+                         "escalations": escalation_rows(catalog, sign, species),
+                         "guides": [(g, next((m.note for m in g.signs if m.sign == sign.id), None))
+                                    for g in guides_with_sign(catalog, sign.id)]})
+        pages.append(with_call_bar(spec, species))
+    return pages
 
 
 def plan_guides(catalog: Catalog) -> list[PageSpec]:
@@ -81,18 +81,18 @@ def plan_guides(catalog: Catalog) -> list[PageSpec]:
         guide = entry.model
         view = guide_view(catalog, guide)
         clinic = _clinic_context(catalog, guide)
-        pages.append(PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
-                              source=entry.source.display, history=f"triage/{guide.id}/changes/",
-                              context={"guide": guide, "view": view, "qr": f"qr/triage/{guide.id}.svg",
-                                       "tiers_here": view.tiers, "source_path": entry.source.display,
-                                       **clinic},
-                              scripts=("guide",)))
+        spec = PageSpec(f"triage/{guide.id}.md", "problem.html", guide.title, guide.summary,
+                        source=entry.source.display, history=f"triage/{guide.id}/changes/",
+                        context={"guide": guide, "view": view, "qr": f"qr/triage/{guide.id}.svg",
+                                 "tiers_here": view.tiers, "source_path": entry.source.display, **clinic},
+                        scripts=("guide",))
+        pages.append(with_call_bar(spec, view.species))
         if clinic["cases_by_species"]:  # too many to list on the guide: they have their own page
             case_pages.append(PageSpec(
                 f"triage/{guide.id}/cases.md", "guide-cases.html", f"Cases: {guide.title}",
                 f"The network's de-identified cases of {guide.title.lower()}, by species.",
                 {"guide": guide, "by_species": clinic["cases_by_species"]}, search=False))
-    return [with_call_bar(spec) for spec in pages] + case_pages
+    return pages + case_pages
 
 
 def _clinic_context(catalog: Catalog, guide: Guide) -> dict[str, Any]:

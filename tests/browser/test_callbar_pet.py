@@ -1,0 +1,91 @@
+"""The call bar rings a clinic that takes the pet the page is about. Found by a journey review: on
+/triage/seizures/#for-gerbil the bar answered for the guinea pig chosen earlier on Get help, a clinic
+that sees no gerbils; and with no pet chosen it offered a hospital that sees no degus on a guide for
+degus too. The expected clinic is the build's own answer (generator/kinds/organisations/availability.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.kinds.triage.urgency import guide_species
+from tests.scenarios import ZONE, to_ring
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+MONDAY_2PM = datetime(2026, 11, 30, 14, 0, tzinfo=ZONE)
+WEDNESDAY_2AM = datetime(2026, 12, 2, 2, 0, tzinfo=ZONE)
+
+
+def _bar_rings(page: Page, catalog, expected: str | None, species: list[str]) -> None:
+    bar = page.locator("#kb-callbar")
+    if expected is None:
+        expect(bar).to_have_attribute("data-state", "none" if len(species) == 1 else "which-pet")
+        return
+    expect(bar).to_have_attribute("data-org", expected)
+    org = catalog.organisations[expected].model
+    assert all(org.care_for(s) for s in species), (expected, species)  # the clinic takes the pet
+    expect(bar.locator("a.kb-callbar__call")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("at", [MONDAY_2PM, WEDNESDAY_2AM], ids=["Monday 14:00", "Wednesday 02:00"])
+def test_the_bar_answers_for_the_pet_the_guide_shows(browser: Browser, demo_url: str, demo_catalog,
+                                                     at: datetime) -> None:
+    """Each pet of the seizures guide reached by its #for- link, in every region, with another pet
+    remembered from Get help: the bar rings a clinic for the pet on screen."""
+    guide = demo_catalog.problems["seizures"].model
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(at)
+    visit = 0
+    for region in demo_catalog.regions:
+        for species in guide_species(demo_catalog, guide):
+            other = "guinea-pig" if species != "guinea-pig" else "hamster"
+            page.goto(demo_url + "get-help/")
+            page.evaluate(f"localStorage.setItem('kb-region', '{region}');"
+                          f"localStorage.setItem('kb-species', '{other}')")
+            visit += 1
+            page.goto(demo_url + f"triage/seizures/?visit={visit}#for-{species}")
+            expect(page.locator(f".kb-pick__pet[data-species='{species}']")).to_have_attribute("aria-current", "true")
+            _bar_rings(page, demo_catalog, to_ring(demo_catalog, region, [species], at), [species])
+    context.close()
+
+
+@pytest.mark.parametrize("region", ["southhaven", "highcombe"])
+def test_with_no_pet_chosen_the_bar_rings_a_clinic_for_every_pet_of_the_guide_or_asks_which(
+        browser: Browser, demo_url: str, demo_catalog, region: str) -> None:
+    """No pet chosen (a first visit from a search): a clinic that takes every species the guide is for,
+    else the bar asks which pet; choosing one there chooses it on the guide too, and rings for it."""
+    guide = demo_catalog.problems["gut-stasis"].model
+    species = guide_species(demo_catalog, guide)
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    context.add_init_script(f"localStorage.setItem('kb-region', '{region}');")
+    page = context.new_page()
+    page.clock.set_fixed_time(WEDNESDAY_2AM)
+    page.goto(demo_url + "triage/gut-stasis/")
+    _bar_rings(page, demo_catalog, to_ring(demo_catalog, region, species, WEDNESDAY_2AM), species)
+    bar = page.locator("#kb-callbar")
+    if bar.get_attribute("data-state") == "which-pet":
+        pets = bar.locator("select.kb-callbar__pets")
+        expect(pets).to_be_in_viewport()
+        pets.select_option("degu")
+    else:
+        page.click(".kb-pick__pet[data-species='degu']")
+    expect(page.locator(".kb-pick__pet[data-species='degu']")).to_have_attribute("aria-current", "true")
+    _bar_rings(page, demo_catalog, to_ring(demo_catalog, region, ["degu"], WEDNESDAY_2AM), ["degu"])
+    context.close()
+
+
+def test_a_page_for_one_species_rings_for_it(browser: Browser, demo_url: str, demo_catalog) -> None:
+    """The gerbils' first-aid page, with a guinea pig remembered from Get help: a clinic for gerbils."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    context.add_init_script("localStorage.setItem('kb-region', 'highcombe');"
+                            "localStorage.setItem('kb-species', 'guinea-pig');")
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY_2PM)
+    page.goto(demo_url + "first-aid/species/gerbil/")
+    _bar_rings(page, demo_catalog, to_ring(demo_catalog, "highcombe", ["gerbil"], MONDAY_2PM), ["gerbil"])
+    context.close()
