@@ -89,3 +89,26 @@ def test_a_page_for_one_species_rings_for_it(browser: Browser, demo_url: str, de
     page.goto(demo_url + "first-aid/species/gerbil/")
     _bar_rings(page, demo_catalog, to_ring(demo_catalog, "highcombe", ["gerbil"], MONDAY_2PM), ["gerbil"])
     context.close()
+
+
+def test_the_bar_answers_for_the_remembered_pet_before_the_guide_script_runs(
+        browser: Browser, demo_url: str, demo_catalog) -> None:
+    """The bar's answer can arrive before guide.js has chosen the remembered pet (one CI run in many):
+    it answers for the pet guide.js will choose, not for every pet of the guide."""
+    at = datetime(2026, 12, 2, 14, 0, tzinfo=ZONE)
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    context.add_init_script("localStorage.setItem('kb-region', 'westmoor');"
+                            "localStorage.setItem('kb-species', 'guinea-pig');")
+    page = context.new_page()
+    page.clock.set_fixed_time(at)
+    held: list = []
+    page.route("**/guide.js*", lambda route: held.append(route))  # answered below, after the bar
+    page.goto(demo_url + "triage/dental-problems/", wait_until="commit")
+    expected = to_ring(demo_catalog, "westmoor", ["guinea-pig"], at)
+    assert expected != to_ring(demo_catalog, "westmoor", guide_species(
+        demo_catalog, demo_catalog.problems["dental-problems"].model), at), "the demo no longer tells these apart"
+    expect(page.locator("#kb-callbar")).to_have_attribute("data-org", expected)
+    assert page.locator("[data-kb-guide].kb-js").count() == 0  # guide.js had not run
+    for route in held:
+        route.continue_()
+    context.close()

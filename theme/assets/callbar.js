@@ -65,11 +65,15 @@
   // The pets a clinic must take: the one chosen on this guide, else the one chosen on Get help if the
   // page is for it, else every species the page is for (none known: any clinic)
   function petsToHelp() {
-    if (document.querySelector("[data-kb-guide] .kb-pick__pet")) {
-      var onGuide = document.querySelector("[data-kb-guide] .kb-pick__pet[aria-current='true']");
-      return onGuide ? [onGuide.getAttribute("data-species")] : petIds;
-    }
     var chosen = help.remembered("kb-species");
+    var guide = document.querySelector("[data-kb-guide]");
+    if (guide && guide.querySelector(".kb-pick__pet")) {
+      var onGuide = guide.querySelector(".kb-pick__pet[aria-current='true']");
+      if (onGuide) return [onGuide.getAttribute("data-species")];
+      if (guide.classList.contains("kb-js")) return petIds;  // guide.js ran: no pet chosen, or unchosen
+      // the answer can come before guide.js runs: the pet it will choose (its #for- link, else remembered)
+      chosen = (location.hash.match(/^#for-([a-z0-9-]+)$/) || [])[1] || chosen;
+    }
     if (chosen && chosen !== "other" && (!petIds.length || petIds.indexOf(chosen) >= 0)) return [chosen];
     return petIds;
   }
