@@ -112,6 +112,11 @@ def test_get_help_without_javascript_lists_who_answers_at_night(browser: Browser
     for org_id in expected:
         row = section.locator(f".gh-clinic:has(a[href$='/{org_id}/'])").first
         assert row.locator("a.gh-call").get_attribute("href").startswith("tel:+44")
+    # the region's list is one tap from the first screen, and its first number on the screen after it
+    jump = page.locator(f".gh-jump a[href='#gh-r-{scenario['region']}']")
+    expect(jump).to_be_in_viewport()
+    jump.click()
+    expect(section.locator("a.gh-call").first).to_be_in_viewport()
     context.close()
 
 

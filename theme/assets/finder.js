@@ -1,7 +1,10 @@
 /* Directory finder: filter by species, region, service and "can help now" (open, or a vet on call,
-   as Get help counts it; for a service, when that service runs). Loads only the region files it
-   needs from help/. With no result in a region, offers the nearest clinics elsewhere, with their
-   distance. Filters live in the URL so results can be shared. Rules: theme/kb/help.js. */
+   as Get help counts it; for a service, when that service runs). "Can help now" in a region without a
+   service is an owner's question, and Get help's: it is answered by the same function (whoCanHelp),
+   with the clinics from elsewhere that cover the region after hours, and without the clinics that
+   take vets' referrals only. Loads only the region files it needs from help/. With no result in a
+   region, offers the nearest clinics elsewhere, with their distance. Filters live in the URL so
+   results can be shared. Rules: theme/kb/help.js. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-kb-finder]");
@@ -85,7 +88,8 @@
     var a = el("a", "kb-org__name", rec.name);
     a.href = new URL(rec.url, siteBase).href;
     li.appendChild(a);
-    var kind = rec.kind + (rec.referralOnly ? " · " + help.WORDS["referral-only"] : "");
+    var kind = rec.kind + (rec.referralOnly ? " · " + help.WORDS["referral-only"] : "") +
+      (item.partnerFor ? " · " + help.WORDS.partner.replace("{region}", index.regions[item.partnerFor].label) : "");
     if (item.km !== null) kind += " · " + (item.km < 10 ? item.km.toFixed(1) : Math.round(item.km)) + " km";
     li.appendChild(el("span", "kb-org__kind", kind));
     if (rec.vet) {
@@ -110,6 +114,7 @@
   }
 
   function results(data, ids, f, now, origin) {
+    if (f.open && !f.service && ids.length === 1 && !origin) return ownersAnswer(data, ids[0], f, now);
     var found = [];
     Object.keys(data.orgs).forEach(function (id) {
       var rec = data.orgs[id];
@@ -117,9 +122,17 @@
       var st = help.status(rec, now, f.service || null);
       var can = rec.vet && !!help.helping[st.state];
       if (f.open && !can) return;
+      if (f.open && !f.service && rec.referralOnly) return;  // owners cannot go there directly
       found.push({ rec: rec, status: st, can: can, km: origin && rec.ll ? help.distanceKm(origin, rec.ll) : null });
     });
     return found;
+  }
+
+  // Who can help an owner now in a region: Get help's answer, in its order (partners included)
+  function ownersAnswer(data, region, f, now) {
+    if (!data.regions[region]) return [];
+    return help.whoCanHelp(data, { region: region, now: now, need: { species: f.species || null } }).now
+      .map(function (row) { return { rec: row.rec, status: row.status, can: true, km: null, partnerFor: row.partnerFor ? region : null }; });
   }
 
   function byHelp(a, b) {
@@ -172,7 +185,8 @@
     return load(ids).then(function (data) {
       var stored = ids.filter(function (id) { return data.missing.indexOf(id) < 0; });
       showAlerts(data, stored, now);
-      var found = results(data, stored, f, now, null).sort(byHelp);
+      var found = results(data, stored, f, now, null);
+      if (!(f.open && !f.service && stored.length === 1)) found.sort(byHelp);  // Get help's order stands
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") +
         unstored(data, ids) + storedNote(data);

@@ -107,7 +107,8 @@
   function correct(text) {
     var asked = words(text), first = replaceAliases(asked), changed = first.changed, fixed = [];
     first.words.forEach(function (w) {
-      if (known.has(w) || has(targets, w) || /\d/.test(w) || startsAWord(w)) { fixed.push(w); return; }
+      // a stop word is dropped, never "corrected" ("since" is not a misspelt "sick")
+      if (stop.has(w) || known.has(w) || has(targets, w) || /\d/.test(w) || startsAWord(w)) { fixed.push(w); return; }
       if (has(joined, w)) { fixed.push.apply(fixed, joined[w].split(" ")); changed = true; return; }
       var fix = nearest(w);
       if (fix) changed = true;
@@ -115,7 +116,8 @@
     });
     var second = replaceAliases(fixed);
     var terms = second.words.filter(function (w) { return !stop.has(w); });
-    return { asked: asked, terms: terms.length ? terms : second.words, changed: changed || second.changed };
+    return { asked: asked, typed: text.trim(), terms: terms.length ? terms : second.words,
+             changed: changed || second.changed };
   }
 
   // A question that is exactly a name or keyword of a guidance page ("mice", "wet tail", "emergency")
@@ -282,9 +284,9 @@
     box.hidden = !changed || !used.terms.length;
     if (box.hidden) return;
     $("kb-search-fixed-words").textContent = used.terms.join(" ");
-    $("kb-search-asked").textContent = "\u201c" + plan.asked.join(" ") + "\u201d";
+    $("kb-search-asked").textContent = "\u201c" + plan.typed + "\u201d";  // as typed, apostrophes and all
     var exact = new URLSearchParams();
-    exact.set("q", plan.asked.join(" "));
+    exact.set("q", plan.typed);
     exact.set("exact", "1");
     $("kb-search-exact").href = "?" + exact.toString();
   }
@@ -315,7 +317,7 @@
     if (barInput && barInput !== document.activeElement) barInput.value = asked;
     if (pageInput !== document.activeElement) pageInput.value = asked;
     var exact = params.get("exact") === "1" && asked === params.get("q");
-    var plan = exact ? { asked: words(asked), terms: words(asked), changed: false } : correct(asked);
+    var plan = exact ? { asked: words(asked), typed: asked.trim(), terms: words(asked), changed: false } : correct(asked);
     var filters = chosenFilters();
     if (push) {
       var next = new URLSearchParams();
