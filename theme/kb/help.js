@@ -10,6 +10,7 @@
   var ALL_WEEK = [[[0, 1, 2, 3, 4, 5, 6], "00:00", "24:00"]];
   var HELPING = { "open-24h": 1, "open": 1, "on-call": 1 };
   var NEAREST_OPEN = {{ nearest_open }};
+  var ROAD_KMH = {{ road_kmh }}, SETTING_OFF = {{ setting_off }};  // availability.ROAD_KMH, SETTING_OFF_MINUTES
   // A demo read as of a date reads its alerts at that moment (ms since 1970); a real site, at the clock's.
   var ALERT_CLOCK = {{ alert_clock | tojson }};
 
@@ -151,7 +152,7 @@
     var stretch = containing(open, minute);
     if (stretch) {
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
-      return { state: "open", phone: rec.phone, until: wall(today, stretch[1]) };
+      return { state: "open", phone: rec.phone, until: wall(today, stretch[1]), left: stretch[1] - minute };
     }
     var clientsOnly = !!rec.clientsOnly;  // the on-call vet answers registered clients only
     if (containing(call, minute)) return { state: "on-call", phone: callPhone, clientsOnly: clientsOnly };
@@ -250,9 +251,13 @@
           result.nearestOpen.push({ rec: rec, status: st, partnerFor: null, km: origin && rec.ll ? distanceKm(origin, rec.ll) : null });
         }
       });
+      // one that closes before the owner could get there comes after those open longer (as Python's)
+      var soon = function (row) {
+        return row.status.left !== undefined && row.status.left < (row.km || 0) * 60 / ROAD_KMH + SETTING_OFF ? 1 : 0;
+      };
       result.nearestOpen.sort(function (a, b) {
         var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
-        return (da - db) || cmp(a.rec.sort, b.rec.sort);
+        return (soon(a) - soon(b)) || (da - db) || cmp(a.rec.sort, b.rec.sort);
       });
       result.nearestOpen = result.nearestOpen.slice(0, NEAREST_OPEN);
     }

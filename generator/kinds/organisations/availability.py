@@ -46,6 +46,10 @@ WORDS_FILE = THEME / "kb" / "status-words.yml"
 ALL_WEEK = [Period(days=list(DAYS), opens="00:00", closes="24:00")]
 NIGHT = (0, 6 * 60)  # a clinic that can help at some time between midnight and 06:00 covers nights
 NEAREST_OPEN = 3  # how many open clinics elsewhere to offer when nobody in the region can help now
+# An open clinic elsewhere that closes before an owner could get there is offered after those open
+# longer (a journey review: 121 km away and open until 19:00, it was offered at 18:31 before a 24-hour
+# hospital 127 km away): the drive at this speed, after this long to set off
+ROAD_KMH, SETTING_OFF_MINUTES = 60, 20
 FALLBACK_SIZE = 8  # the clinics elsewhere each region's data carries for that
 
 
@@ -438,6 +442,15 @@ def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, or
         status = _status(catalog, org, at, need.service)
         if status.state in (State.OPEN_24H, State.OPEN):
             rows.append(Help(org, status, None, _distance(origin, org)))
-    rows.sort(key=lambda h: (h.distance_km if h.distance_km is not None else float("inf"), h.org.name.lower()))
+    rows.sort(key=lambda h: (_closes_before_arrival(h, at), h.distance_km if h.distance_km is not None
+                             else float("inf"), h.org.name.lower()))
     return rows[:NEAREST_OPEN]
+
+
+def _closes_before_arrival(row: Help, at: datetime) -> bool:
+    """Whether the clinic closes before an owner setting off now could reach it (theme/kb/help.js too)."""
+    if row.status.until is None:
+        return False
+    journey = (row.distance_km or 0) * 60 / ROAD_KMH + SETTING_OFF_MINUTES
+    return (row.status.until - at).total_seconds() < journey * 60
 

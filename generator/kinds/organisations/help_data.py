@@ -16,6 +16,8 @@ from generator.core.catalog import Catalog
 from generator.core.specs import DataFile, PageSpec, TemplateFile
 from generator.kinds.organisations.availability import (
     NEAREST_OPEN,
+    ROAD_KMH,
+    SETTING_OFF_MINUTES,
     candidates,
     clients_only,
     fallback,
@@ -161,5 +163,6 @@ def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]
     # a demo read as of a date shows its alerts as they were then, in the browser too (they never expire)
     alert_clock = int(settings.now.timestamp() * 1000) if settings.clock_pinned else None
     files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN,
+                                                            "road_kmh": ROAD_KMH, "setting_off": SETTING_OFF_MINUTES,
                                                             "alert_clock": alert_clock}))
     return files
