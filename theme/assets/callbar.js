@@ -201,6 +201,11 @@
         if (now && index.regions[now]) answerFor(index, now).catch(function () { /* the last answer stays */ });
       }, 0);
     });
+    // the answer as time passes (a clinic closes while the page is open), unless a list is asking
+    if (help.everyMinute) help.everyMinute(function () {
+      var now = help.remembered("kb-region");
+      if (now && index.regions[now] && !inner.querySelector("select")) answerFor(index, now).catch(function () { /* kept */ });
+    });
     if (!region || !index.regions[region]) return ids.length ? askWhere(index, ids) : null;
     return answerFor(index, region);
   }).catch(function () { /* offline or missing: the link to Get help stays */ });

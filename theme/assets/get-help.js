@@ -200,6 +200,8 @@
   help.pageData(root, function (loaded) {
     data = loaded;
     update(false);
+    // the answer shown as time passes (not while the owner is choosing)
+    if (help.everyMinute) help.everyMinute(function () { if (!$("gh-choice").hidden) update(false); });
     // the same answer the page shows, at any moment (tests compare it with the region page and the build)
     window.kbGetHelp = { answer: function (now) {
       var c = choice();

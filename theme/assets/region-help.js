@@ -57,6 +57,7 @@
     data = loaded;
     window.kbRegionHelp = { update: update };
     update();
+    if (help.everyMinute) help.everyMinute(function () { update(); });
   }, function () {
     status.textContent = "Who can help now could not be worked out here: see who covers the region at night, below.";
   });

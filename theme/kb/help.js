@@ -347,6 +347,14 @@
     getJSON(new URL(src, document.baseURI)).then(ready, failed);
   }
 
+  // An answer left open on a phone goes stale: a clinic closes at 19:00 while the owner watches the pet.
+  // fn runs again at the start of every minute, and when the page is shown again (a phone unlocked)
+  function everyMinute(fn) {
+    function next() { setTimeout(function () { fn(); next(); }, 60000 - Date.now() % 60000 + 50); }
+    next();
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") fn(); });
+  }
+
   function remembered(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function remember(key, value) { try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* storage off */ } }
 
@@ -358,7 +366,7 @@
   }
 
   window.kbHelp = {
-    status: status, words: words, forClientsOnly: forClientsOnly, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    status: status, words: words, forClientsOnly: forClientsOnly, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts
