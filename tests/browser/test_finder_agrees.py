@@ -28,14 +28,17 @@ def test_can_help_now_is_get_helps_answer(browser: Browser, demo_url: str, demo_
     page.clock.set_fixed_time(at)
     for region in demo_catalog.regions:
         for species in ["", *demo_catalog.species]:
-            expected = [h.org.id for h in who_can_help(demo_catalog, at=at, region=region,
-                                                       need=Need(species=species or None)).now]
+            answer = who_can_help(demo_catalog, at=at, region=region, need=Need(species=species or None))
+            expected = [h.org.id for h in answer.now]
             page.goto(demo_url + f"directory/find/?species={species}&region={region}&open=1")
             status = page.locator("#kb-finder-status")
             expect(status).not_to_have_text(re.compile(r"^\s*(Loading…)?\s*$"))
             shown = page.locator("#kb-finder-results > li").evaluate_all(
                 "els => els.map(e => e.getAttribute('data-org'))")
             assert shown == expected, (region, species, status.text_content())
+            elsewhere = page.locator("#kb-finder-elsewhere-list > li").evaluate_all(
+                "els => els.map(e => e.getAttribute('data-org'))") if not expected else []
+            assert elsewhere == [h.org.id for h in answer.nearest_open if not expected], (region, species)
             for org in shown:  # nobody an owner cannot go to directly
                 assert not demo_catalog.organisations[org].model.referral_only, (region, species, org)
     context.close()

@@ -198,6 +198,15 @@
       }
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       var label = index.regions[f.region].label;
+      if (f.open && !f.service && data.regions[f.region]) {  // an owner's question: Get help's nearest open
+        var open = help.whoCanHelp(data, { region: f.region, now: now, need: { species: f.species || null } }).nearestOpen;
+        var into = document.getElementById("kb-finder-elsewhere-list");
+        into.replaceChildren.apply(into, open.map(function (i) { return row({ rec: i.rec, status: i.status, can: true, km: i.km }, f); }));
+        elsewhere.hidden = !open.length;
+        status.textContent = "No clinic in " + label + " can help now." + storedNote(data) +
+          (open.length ? " Open now elsewhere:" : "");
+        return;
+      }
       status.textContent = "No clinic in " + label + " matches." + storedNote(data) + " The nearest elsewhere:";
       return load(near).then(function (more) {
         var other = results(more, near, f, now, origin).sort(function (a, b) { return (a.km - b.km) || byHelp(a, b); }).slice(0, NEAREST);
