@@ -138,3 +138,36 @@ def test_the_bar_and_get_help_move_on_when_a_clinic_closes_while_the_page_is_ope
     get_help.clock.run_for("30:00")
     expect(first_row).to_have_attribute("data-org", later)
     context.close()
+
+
+def test_the_bar_answers_for_the_weight_given_on_get_help_and_names_a_minimum_otherwise(
+        browser: Browser, demo_url: str, demo_catalog) -> None:
+    """A 12 g mouse at 02:00 in Southhaven (a journey review: Get help, told the weight, offered only the
+    university hospital; the guide's bar offered a hospital that takes mice from 15 g, and said nothing)."""
+    at = datetime(2026, 12, 2, 2, 0, tzinfo=ZONE)
+    light, any_weight = (to_ring(demo_catalog, "southhaven", ["mouse"], at, 12),
+                         to_ring(demo_catalog, "southhaven", ["mouse"], at))
+    assert light != any_weight, "the demo no longer tells these apart"
+    minimum = demo_catalog.organisations[any_weight].model.care_for("mouse").min_weight_g
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(at)
+    page.goto(demo_url + "get-help/")
+    page.click(".gh-tile:has(input[value='mouse'])")
+    page.click(".gh-tile:has(input[value='southhaven'])")
+    # no weight given: Get help says which clinics take mice only from a weight
+    first = page.locator(f"#gh-answer > li[data-org='{any_weight}']")
+    expect(first).to_contain_text(f"only from {minimum} g")
+    page.click("#gh-change")
+    page.click(".gh-weight summary")
+    page.fill("#gh-weight", "12")
+    page.dispatch_event("#gh-weight", "change")
+    expect(page.locator("#gh-answer > li").first).to_have_attribute("data-org", light)
+    page.goto(demo_url + "triage/bleeding/")
+    bar = page.locator("#kb-callbar")
+    expect(bar).to_have_attribute("data-org", light)
+    page.evaluate("localStorage.removeItem('kb-weight')")
+    page.reload()
+    expect(bar).to_have_attribute("data-org", any_weight)
+    expect(bar.locator(".kb-callbar__status")).to_contain_text(f"only from {minimum} g")
+    context.close()

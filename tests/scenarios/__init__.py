@@ -27,11 +27,12 @@ def ids(scenarios_list: list[dict[str, Any]]) -> list[str]:
     return [s["id"] for s in scenarios_list]
 
 
-def to_ring(catalog: Any, region: str, species: list[str], at: datetime) -> str | None:
+def to_ring(catalog: Any, region: str, species: list[str], at: datetime, weight_g: int | None = None) -> str | None:
     """The clinic a guide's call bar rings for a pet of any of ``species`` (theme/assets/callbar.js): of
     those that take every one of them, someone who takes any owner, else the nearest open elsewhere,
     else an on-call vet for its registered clients only."""
-    answers = [who_can_help(catalog, at=at, region=region, need=Need(species=s)) for s in species or [None]]
+    answers = [who_can_help(catalog, at=at, region=region, need=Need(species=s, weight_g=weight_g))
+               for s in species or [None]]
 
     def in_all(rows: list[Help], key: str) -> list[Help]:
         return [h for h in rows if all(h.org.id in {o.org.id for o in getattr(a, key)} for a in answers[1:])]

@@ -82,8 +82,10 @@
   // first answer's order
   function commonAnswer(data, region, species) {
     var now = new Date();
+    var weighed = (help.remembered("kb-weight") || "").split(":");  // "mouse:12", given on Get help
     var answers = (species.length ? species : [null]).map(function (id) {
-      return help.whoCanHelp(data, { region: region, now: now, need: { species: id } });
+      var weight = id && weighed[0] === id && +weighed[1] > 0 ? +weighed[1] : null;
+      return help.whoCanHelp(data, { region: region, now: now, need: { species: id, weight: weight } });
     });
     function inAll(key) {
       var others = answers.slice(1).map(function (a) { return a[key].map(function (row) { return row.rec.id; }); });
@@ -106,16 +108,25 @@
       // one number: someone who takes any owner, else the nearest open elsewhere, else an on-call vet
       // for its registered clients only (theme/kb/help.js puts those last)
       var first = answer.now.filter(function (row) { return !row.status.clientsOnly; })[0];
-      if (first) return show(first, label, first.partnerFor ? help.WORDS.partner.replace("{region}", label) : "", data);
+      if (first) return show(first, label, withMinimum(first, species, first.partnerFor ?
+        help.WORDS.partner.replace("{region}", label) : ""), data);
       if (answer.nearestOpen.length) {
         var near = answer.nearestOpen[0];
-        return show(near, label, "nearest open, " + Math.round(near.km) + " km from " + label, data);
+        return show(near, label, withMinimum(near, species, "nearest open, " + Math.round(near.km) + " km from " + label), data);
       }
-      if (answer.now.length) return show(answer.now[0], label, "", data);
+      if (answer.now.length) return show(answer.now[0], label, withMinimum(answer.now[0], species, ""), data);
       // several pets and no clinic for all of them: which one is it?
       if (species.length > 1) return askPet(index, region, species, data);
       return nobody(label, species.length ? nameOf(species[0]) : "your pet", data);
     });
+  }
+
+  // With no weight given for the pet, a clinic that takes it only from a weight says so ("only from 15 g")
+  function withMinimum(row, species, note) {
+    var weighed = (help.remembered("kb-weight") || "").split(":");
+    if (species.length !== 1 || weighed[0] === species[0]) return note;
+    var min = row.rec.species[species[0]];
+    return min ? (note ? note + " · " : "") + "only from " + min + " g" : note;
   }
 
   function nameOf(id) {

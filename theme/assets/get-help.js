@@ -62,6 +62,9 @@
     var notes = [];
     if (item.km !== null && place) notes.push(item.km < 10 ? item.km.toFixed(1) + " km" : Math.round(item.km) + " km");
     if (item.partnerFor) notes.push(help.WORDS.partner.replace("{region}", regionLabel));
+    // no weight given: say which clinics take only animals above a weight (a 12 g mouse is turned away)
+    var min = shown && shown.species && !shown.weight ? rec.species[shown.species] : 0;
+    if (min) notes.push("only from " + min + " g");
     if (notes.length) li.appendChild(el("span", "gh-clinic__cover", notes.join(" · ")));
     li.appendChild(directions(rec));
     return li;
@@ -90,10 +93,14 @@
 
   function fill(list, items, regionLabel) { list.replaceChildren.apply(list, items.map(function (i) { return row(i, regionLabel); })); }
 
+  var shown = null;  // the choice the answer on the page is for
   function update(remember) {
     var c = choice();
+    shown = c;
     if (remember) {
       help.remember("kb-species", c.speciesChosen ? (c.species || "other") : null);
+      // the weight goes with the pet it was given for: the guides' call bar answers for it too
+      help.remember("kb-weight", c.weight && c.species ? c.species + ":" + c.weight : null);
       if (form.querySelector("input[type=radio][name=region]")) help.remember("kb-region", c.region);
     }
     $("gh-other").hidden = !(c.speciesChosen && !c.species);
@@ -141,6 +148,8 @@
     if (species) {
       var s = form.querySelector("input[name=species][value='" + (species === "other" ? "" : species.replace(/[^a-z0-9-]/g, "")) + "']");
       if (s) s.checked = true;
+      var weight = (help.remembered("kb-weight") || "").split(":");
+      if (weight[0] === species && +weight[1] > 0) $("gh-weight").value = weight[1];
     }
     if (region) {
       var r = form.querySelector("input[name=region][value='" + region.replace(/[^a-z0-9-]/g, "") + "']");
