@@ -85,6 +85,21 @@ def test_triage_cards_fit_a4(page: Page, demo_url: str, path: str, tmp_path: Pat
     assert pdf_pages(page, tmp_path / "card.pdf") >= 1
 
 
+@pytest.mark.parametrize("path", ["triage/bleeding/", "first-aid/guinea-pig-first-aid/"])
+def test_a_printed_guide_says_where_to_find_who_can_help(page: Page, demo_url: str, path: str) -> None:
+    """Found by a journey review: printed, a guide had no number and no way to find one (the call bar,
+    whose answer is for the moment it shows, is not printed). On paper: where to look, and room to write."""
+    page.goto(demo_url + path)
+    page.emulate_media(media="print")
+    line = page.locator(".kb-callbar__print")
+    expect(line).to_be_visible()
+    expect(line).to_contain_text("get-help/")
+    expect(line).to_contain_text("Your vet:")
+    expect(page.locator(".kb-callbar__inner")).to_be_hidden()  # no "open now" on paper
+    page.emulate_media(media="screen")
+    expect(line).to_be_hidden()
+
+
 def test_blank_referral_form_prints_to_fill_in_by_hand(page: Page, demo_url: str, tmp_path: Path) -> None:
     page.goto(demo_url + "referral/form/")
     assert print_layout(page, "referral-form-empty") == []
