@@ -42,3 +42,19 @@ def test_can_help_now_is_get_helps_answer(browser: Browser, demo_url: str, demo_
             for org in shown:  # nobody an owner cannot go to directly
                 assert not demo_catalog.organisations[org].model.referral_only, (region, species, org)
     context.close()
+
+
+def test_a_clinic_closed_by_an_alert_has_no_button_to_ring(browser: Browser, demo_url: str, demo_catalog) -> None:
+    """The finder without "Can help now" lists every clinic of the region, a closed one too, but offers
+    no number that may only play a message (a journey review found one)."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 12, 2, 14, 0, tzinfo=ZONE))
+    page.goto(demo_url + "directory/find/?region=southhaven")
+    closed = page.locator("#kb-finder-results > li[data-state='alert-closed']")
+    expect(closed.first).to_be_visible()  # the demo has a closure in Southhaven: otherwise this says nothing
+    for row in closed.all():
+        expect(row.locator("a[href^='tel:']")).to_have_count(0)
+    open_rows = page.locator("#kb-finder-results > li:not([data-state='alert-closed'])")
+    expect(open_rows.first.locator("a[href^='tel:']").first).to_be_visible()
+    context.close()

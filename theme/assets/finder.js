@@ -96,6 +96,8 @@
       var words = (f.service ? serviceLabel(f.service) + ": " : "") + help.words(st);
       li.appendChild(el("span", "kb-open " + (help.helping[st.state] ? "kb-open--yes" : "kb-open--no"), words));
     }
+    // a clinic closed by an alert gets no button to ring (its lines may only play a message), as on Get help
+    if (st.state === "alert-closed") return li;
     li.appendChild(callLink(st.phone || rec.phone, "kb-call kb-call--small", "Call"));
     if (rec.referrals) li.appendChild(callLink(rec.referrals, "kb-call kb-call--small kb-call--referrals", "Referrals (vets)"));
     return li;
