@@ -125,7 +125,7 @@ def test_a_date_with_two_periods_reads_as_one_line_and_runs_through_the_night(de
 def test_an_on_call_line_for_registered_clients_only_says_so_in_every_list(demo_site: Path, demo_catalog) -> None:
     """Found by a review: Mossgate's after-hours line stood in every list with nothing to say that its
     on-call vet answers its own clients only (Get help and the referral page said so)."""
-    from generator.kinds.organisations.availability import clients_only  # noqa: PLC0415
+    from generator.kinds.organisations.availability import clients_only, on_call_phone  # noqa: PLC0415
     from generator.kinds.organisations.views import orgs  # noqa: PLC0415
 
     for_clients = [o for o in orgs(demo_catalog) if clients_only(o)]
@@ -138,3 +138,9 @@ def test_an_on_call_line_for_registered_clients_only_says_so_in_every_list(demo_
                 assert len(links) == 2, (path, org.id)
                 note = links[1].find_next_sibling("span")
                 assert note is not None and note.get_text() == "for its registered clients only", (path, org.id)
+        # and on its own page, at the top, where an owner at night reads the numbers (a journey review)
+        on_call = page(demo_site, f"organisations/{org.id}/").select_one(
+            f".kb-call[href='tel:{on_call_phone(org).number}']")
+        assert on_call is not None, org.id
+        note = on_call.find_next_sibling("span")
+        assert note is not None and "registered clients only" in note.get_text(), org.id
