@@ -183,9 +183,9 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
             continue
         under, before = replace(under, before=before), block
         for f in prose_findings(block, under, catalog):
-            before = block[:f.offset]
-            line = start + before.count("\n")
-            column = f.offset - (before.rfind("\n") + 1) + 1
+            ahead = block[:f.offset]
+            line = start + ahead.count("\n")
+            column = f.offset - (ahead.rfind("\n") + 1) + 1
             issues.append(Issue(display, first_line + line, column, "(body)", f.message, f.hint, stage=Stage.CONTENT))
     return sorted(issues, key=lambda issue: (issue.line, issue.column))
 

@@ -751,6 +751,9 @@ def test_a_pet_referred_back_to_is_the_species_of_the_sentence_before(catalog, t
     ("Guinea pigs need food all the time.\n\nIf one has not eaten for 12 hours, phone a vet.\n", [(6, 26)]),
     ("Guinea pigs need food all the time.\n\n- If one has not eaten for 12 hours, phone a vet.\n", [(6, 28)]),
     ("Guinea pigs need food all the time.\n\n## Any pet\n\nIf one has not eaten for 12 hours, phone a vet.\n", []),
+    # a paragraph with a wrong number of its own is still the whole paragraph before the next one
+    ("A hamster not eating for 6 hours is a worry. Guinea pigs graze all day.\n\n"
+     "If one has not eaten for 12 hours, phone a vet.\n", [(4, 26), (6, 26)]),
 ])
 def test_a_pet_referred_back_to_on_a_page(catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
     """Found by a review of the above: the species before replaced a heading's, so on a guinea pig's page
