@@ -153,7 +153,7 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     # elements name the sign of a table of species under them ("## Not eating" over "| Guinea pig | 6 hours |")
     headings: dict[int, _Topic] = {}  # level -> what its heading names
     summaries: list[_Topic] = []  # the open <details> elements', innermost last
-    lead_in = _Topic(0, (), None)
+    lead_in = _NO_TOPIC
     before = ""  # the paragraph above, whose species a pet referred back to may be ("If one has …")
     table_rows, table_lines = _tables(lines)
     for number, (start, block) in enumerate(_blocks(lines)):
@@ -172,7 +172,7 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
         if (lead_in.species or lead_in.sign) and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
             named, sign = lead_in.species or named, lead_in.sign or sign
         else:
-            lead_in = _Topic(0, (), None)
+            lead_in = _NO_TOPIC
         if not level and (text.endswith((":", "?")) or text.startswith("!!!")) and not any(c.isdigit() for c in text):
             lead_in = _topic(number, block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
@@ -233,6 +233,9 @@ class _Topic:
     at: int  # its block's number: the latest one that names species (or a sign) wins
     species: tuple[str, ...]
     sign: str | None
+
+
+_NO_TOPIC = _Topic(0, (), None)
 
 
 def _topic(at: int, text: str, catalog: Catalog) -> _Topic:

@@ -313,10 +313,6 @@ def prose_findings(text: str, context: Context, catalog: Catalog) -> list[Findin
 # stops eating", "Their gut …" ("one" only as a subject: not "one hour", "one of", "no one")
 _REFERS_BACK = re.compile(r"\b(?:it|its|she|he|they|them|their|her|him|his)\b|(?<!\bno\s)\bone\s+(?!(?:hours?|"
                           r"minutes?|mins?|hrs?|days?|weeks?|or|and|to|of|more|degrees?)\b)[a-z]")
-# species named to set them apart or to compare with are not the pet referred back to ("Guinea pigs need
-# food more often than hamsters. If one …", "Keep your guinea pig away from the hamster. If it …")
-_NOT_REFERRED_TO = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for|than|like|"
-                              r"from)\b")
 
 
 def _species_of(sentence: str, catalog: Catalog) -> tuple[str, ...]:
@@ -370,7 +366,11 @@ class _Number:
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|or|and|while|whereas|though|although|so|unlike)\b|\s(?:but|while|whereas)\s"
                            r"|\s[–—-]\s")
 # Species named to set them apart ("unlike a hamster", "except hamsters and mice") are not the number's.
-_SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for)\b")
+_SET_APART_WORDS = r"unlike|except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not\s+for"
+_SET_APART = re.compile(rf"\b(?:{_SET_APART_WORDS})\b")
+# nor is a pet referred back to one of the species set apart, or compared with ("Guinea pigs need food
+# more often than hamsters. If one …", "Keep your guinea pig away from the hamster. If it …")
+_NOT_REFERRED_TO = re.compile(rf"\b(?:{_SET_APART_WORDS}|than|like|from)\b")
 _ONLY_LIST_WORDS = re.compile(r"(?:[\s,]|\b(?:and|or|an?|the|your)\b)*")
 # a species right after its number: "6 hours for guinea pigs, 12 hours in hamsters"
 _RIGHT_AFTER = re.compile(r"\s*(?:in|for|with)\s+(?:an?\s+|the\s+|your\s+)?$")
