@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from generator.kinds.triage.urgency import guide_species
 from tests.scenarios import ZONE, to_ring
@@ -170,4 +170,40 @@ def test_the_bar_answers_for_the_weight_given_on_get_help_and_names_a_minimum_ot
     page.reload()
     expect(bar).to_have_attribute("data-org", any_weight)
     expect(bar.locator(".kb-callbar__status")).to_contain_text(f"only from {minimum} g")
+    context.close()
+
+
+def test_when_no_clinic_takes_every_pet_the_bar_asks_which_and_its_list_works_from_the_keyboard(
+        browser: Browser, demo_url: str) -> None:
+    """The region's file is changed on its way so that no clinic takes both rats and degus (the demo always
+    has one that takes every pet): with no pet chosen on a guide for both, the bar asks which pet; the arrow
+    keys move through the list without choosing, Enter chooses, and the bar rings a clinic for that pet."""
+    def no_clinic_for_both(route: Route) -> None:
+        response = route.fetch()
+        data = response.json()
+        for number, record in enumerate(data["orgs"].values()):
+            record["species"].pop("rat" if number % 2 else "degu", None)
+        headers = {**response.headers}
+        headers.pop("content-length", None)
+        route.fulfill(response=response, json=data, headers=headers)
+
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/London", service_workers="block")
+    context.add_init_script("localStorage.setItem('kb-region', 'westmoor');")
+    page = context.new_page()
+    page.clock.set_fixed_time(WEDNESDAY_2AM)
+    page.route("**/help/westmoor.json", no_clinic_for_both)
+    page.goto(demo_url + "triage/gut-stasis/")
+    bar = page.locator("#kb-callbar")
+    expect(bar).to_have_attribute("data-state", "which-pet")
+    pets = bar.locator("select.kb-callbar__pets")
+    expect(pets).to_be_in_viewport()
+    pets.focus()
+    page.keyboard.press("ArrowDown")  # on the first pet: moving, not choosing
+    page.wait_for_timeout(300)
+    expect(bar).to_have_attribute("data-state", "which-pet")
+    first = pets.locator("option").nth(1).get_attribute("value")
+    page.keyboard.press("Enter")
+    expect(page.locator(f".kb-pick__pet[data-species='{first}']")).to_have_attribute("aria-current", "true")
+    expect(bar).not_to_have_attribute("data-state", "which-pet")
+    expect(bar.locator("a.kb-callbar__call")).to_be_in_viewport()
     context.close()

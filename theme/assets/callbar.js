@@ -78,13 +78,18 @@
     return petIds;
   }
 
+  // The weight given on Get help for this pet ("mouse:12" remembered), else null
+  function weightOf(id) {
+    var weighed = (help.remembered("kb-weight") || "").split(":");
+    return id && weighed[0] === id && +weighed[1] > 0 ? +weighed[1] : null;
+  }
+
   // Who can help now with every one of the pets: one answer each, and the rows in all of them, in the
   // first answer's order
   function commonAnswer(data, region, species) {
     var now = new Date();
-    var weighed = (help.remembered("kb-weight") || "").split(":");  // "mouse:12", given on Get help
     var answers = (species.length ? species : [null]).map(function (id) {
-      var weight = id && weighed[0] === id && +weighed[1] > 0 ? +weighed[1] : null;
+      var weight = weightOf(id);
       return help.whoCanHelp(data, { region: region, now: now, need: { species: id, weight: weight } });
     });
     function inAll(key) {
@@ -123,8 +128,7 @@
 
   // With no weight given for the pet, a clinic that takes it only from a weight says so ("only from 15 g")
   function withMinimum(row, species, note) {
-    var weighed = (help.remembered("kb-weight") || "").split(":");
-    if (species.length !== 1 || weighed[0] === species[0]) return note;
+    if (species.length !== 1 || weightOf(species[0]) !== null) return note;
     var min = row.rec.species[species[0]];
     return min ? (note ? note + " · " : "") + "only from " + min + " g" : note;
   }
@@ -134,62 +138,20 @@
     return pet ? "a " + pet[1].toLowerCase() : "your pet";
   }
 
-  // No one clinic takes every species the page is for: the owner says which pet (on a guide, as if
-  // chosen with its "Your pet" buttons, so the guide shows that pet's urgency too)
-  function askPet(index, region, species, data) {
+  // A list in the bar that asks one thing ("where are you?", "which pet?"): a tap on the phone's list
+  // chooses at once; arrow keys only move through the list, and Enter or leaving the list chooses (else
+  // the first arrow press would choose the first option). options: [value, text]
+  function ask(question, cls, blank, options, choose) {
     var box = el("label", "kb-callbar__where");
-    box.appendChild(el("span", "kb-callbar__ask", "Ring a clinic: which pet?"));
-    var select = el("select", "kb-callbar__pets");
-    var none = el("option", null, "Choose pet");
-    none.value = "";
-    select.appendChild(none);
-    pets.filter(function (p) { return species.indexOf(p[0]) >= 0; }).forEach(function (p) {
-      var o = el("option", null, p[1]);
-      o.value = p[0];
-      select.appendChild(o);
+    box.appendChild(el("span", "kb-callbar__ask", question));
+    var select = el("select", cls);
+    [["", blank]].concat(options).forEach(function (o) {
+      var option = el("option", null, o[1]);
+      option.value = o[0];
+      select.appendChild(option);
     });
-    select.addEventListener("change", function () {
-      var id = select.value;
-      if (!id) return;
-      var onGuide = document.querySelector("[data-kb-guide] .kb-pick__pet[data-species='" + id + "']");
-      if (onGuide) return onGuide.click();  // the guide remembers it, and the bar answers (below)
-      help.remember("kb-species", id);
-      inner.setAttribute("aria-live", "polite");
-      answerFor(index, region, [id]).catch(function () { inner.replaceChildren(fallback); });
-    });
-    box.appendChild(select);
-    inner.replaceChildren(box);
-    storedLine(inner, data);
-    bar.setAttribute("data-state", "which-pet");
-  }
-
-  // No region chosen on this device yet (an owner who came straight to a guide, from a search at
-  // night): the bar asks where, on one line so that the guide's first steps stay on the first screen,
-  // and then shows the number to ring
-  function askWhere(index, ids) {
-    var box = el("label", "kb-callbar__where");
-    box.appendChild(el("span", "kb-callbar__ask", "Ring a clinic: where are you?"));
-    var select = el("select", "kb-callbar__regions");
-    var none = el("option", null, "Choose region");
-    none.value = "";
-    select.appendChild(none);
-    ids.forEach(function (id) {
-      var o = el("option", null, index.regions[id].label);
-      o.value = id;
-      select.appendChild(o);
-    });
-    // a tap on the phone's list chooses at once; arrow keys only move through the list, and Enter
-    // or leaving the list chooses (else the first arrow press would choose the first region)
     var stepping = false;
-    function chosen() {
-      if (!select.value) return;
-      help.remember("kb-region", select.value);
-      inner.setAttribute("aria-live", "polite");  // the number that replaces the list is read out
-      answerFor(index, select.value).then(function () {
-        var call = inner.querySelector("a");
-        if (call && document.activeElement === document.body) call.focus();
-      }).catch(function () { inner.replaceChildren(fallback); });
-    }
+    function chosen() { if (select.value) choose(select.value); }
     select.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); stepping = false; chosen(); }
       else if (event.key.indexOf("Arrow") === 0 || event.key === "Home" || event.key === "End") stepping = true;
@@ -198,6 +160,36 @@
     select.addEventListener("blur", function () { if (stepping) { stepping = false; chosen(); } });
     box.appendChild(select);
     inner.replaceChildren(box);
+  }
+
+  // No one clinic takes every species the page is for: the owner says which pet (on a guide, as if
+  // chosen with its "Your pet" buttons, so the guide shows that pet's urgency too)
+  function askPet(index, region, species, data) {
+    ask("Ring a clinic: which pet?", "kb-callbar__pets", "Choose pet",
+        pets.filter(function (p) { return species.indexOf(p[0]) >= 0; }), function (id) {
+          var onGuide = document.querySelector("[data-kb-guide] .kb-pick__pet[data-species='" + id + "']");
+          if (onGuide) return onGuide.click();  // the guide remembers it, and the bar answers (below)
+          help.remember("kb-species", id);
+          inner.setAttribute("aria-live", "polite");
+          answerFor(index, region, [id]).catch(function () { inner.replaceChildren(fallback); });
+        });
+    storedLine(inner, data);
+    bar.setAttribute("data-state", "which-pet");
+  }
+
+  // No region chosen on this device yet (an owner who came straight to a guide, from a search at
+  // night): the bar asks where, on one line so that the guide's first steps stay on the first screen,
+  // and then shows the number to ring
+  function askWhere(index, ids) {
+    ask("Ring a clinic: where are you?", "kb-callbar__regions", "Choose region",
+        ids.map(function (id) { return [id, index.regions[id].label]; }), function (id) {
+          help.remember("kb-region", id);
+          inner.setAttribute("aria-live", "polite");  // the number that replaces the list is read out
+          answerFor(index, id).then(function () {
+            var call = inner.querySelector("a");
+            if (call && document.activeElement === document.body) call.focus();
+          }).catch(function () { inner.replaceChildren(fallback); });
+        });
   }
 
   var fallback = bar.querySelector(".kb-callbar__help");
