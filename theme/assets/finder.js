@@ -116,7 +116,6 @@
   }
 
   function results(data, ids, f, now, origin) {
-    if (f.open && !f.service && ids.length === 1 && !origin) return ownersAnswer(data, ids[0], f, now);
     var found = [];
     Object.keys(data.orgs).forEach(function (id) {
       var rec = data.orgs[id];
@@ -130,11 +129,11 @@
     return found;
   }
 
-  // Who can help an owner now in a region: Get help's answer, in its order (partners included)
-  function ownersAnswer(data, region, f, now) {
-    if (!data.regions[region]) return [];
-    return help.whoCanHelp(data, { region: region, now: now, need: { species: f.species || null } }).now
-      .map(function (row) { return { rec: row.rec, status: row.status, can: true, km: null, partnerFor: row.partnerFor ? region : null }; });
+  // "Can help now" in one region without a service is an owner's question: Get help's answer, in its
+  // order (partners included), with its nearest open elsewhere; else null
+  function ownersAnswer(data, f, now) {
+    if (!f.open || f.service || !f.region || !data.regions[f.region]) return null;
+    return help.whoCanHelp(data, { region: f.region, now: now, need: { species: f.species || null } });
   }
 
   function byHelp(a, b) {
@@ -187,8 +186,10 @@
     return load(ids).then(function (data) {
       var stored = ids.filter(function (id) { return data.missing.indexOf(id) < 0; });
       showAlerts(data, stored, now);
-      var found = results(data, stored, f, now, null);
-      if (!(f.open && !f.service && stored.length === 1)) found.sort(byHelp);  // Get help's order stands
+      var owners = ownersAnswer(data, f, now);
+      var found = owners ? owners.now.map(function (row) {
+        return { rec: row.rec, status: row.status, can: true, km: null, partnerFor: row.partnerFor ? f.region : null };
+      }) : results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
       status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") +
         unstored(data, ids) + storedNote(data);
@@ -200,8 +201,8 @@
       }
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       var label = index.regions[f.region].label;
-      if (f.open && !f.service && data.regions[f.region]) {  // an owner's question: Get help's nearest open
-        var open = help.whoCanHelp(data, { region: f.region, now: now, need: { species: f.species || null } }).nearestOpen;
+      if (owners) {  // Get help's nearest open
+        var open = owners.nearestOpen;
         var into = document.getElementById("kb-finder-elsewhere-list");
         into.replaceChildren.apply(into, open.map(function (i) { return row({ rec: i.rec, status: i.status, can: true, km: i.km }, f); }));
         elsewhere.hidden = !open.length;
