@@ -329,18 +329,20 @@ class _Earlier:
     def __init__(self, text: str, paragraph_before: str, catalog: Catalog) -> None:
         self._text, self._paragraph_before, self._catalog = text, paragraph_before, catalog
         self._read, self._last = 0, ()
+        self._of_paragraph_before: tuple[str, ...] | None = None  # read once, when first needed
 
     def before(self, end: int) -> tuple[str, ...]:
         if end > self._read:
             for _, sentence in _sentences(self._text[self._read:end]):
                 self._last = _species_of(sentence, self._catalog) or self._last
             self._read = end
-        if self._last or not self._paragraph_before:
+        if self._last:
             return self._last
-        for _, sentence in reversed(list(_sentences(self._paragraph_before.lower()))):
-            if named := _species_of(sentence, self._catalog):
-                return named
-        return ()
+        if self._of_paragraph_before is None:
+            sentences = reversed(list(_sentences(self._paragraph_before.lower())))
+            self._of_paragraph_before = next(
+                (named for _, sentence in sentences if (named := _species_of(sentence, self._catalog))), ())
+        return self._of_paragraph_before
 
 
 def _referred_to(earlier: tuple[str, ...], context: Context) -> Context:
