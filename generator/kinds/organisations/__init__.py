@@ -10,7 +10,7 @@ from typing import Any
 
 import phonenumbers
 
-from generator.common.freshness import DIRECTORY, finding, reverification_due
+from generator.common.freshness import DIRECTORY, Finding, finding, reverification_due
 from generator.core.catalog import Catalog
 from generator.core.collection import URL, Collection, entries
 from generator.core.content_type import ContentType
@@ -18,6 +18,7 @@ from generator.core.references import ref
 from generator.kinds.organisations.availability_checks import check_availability
 from generator.kinds.organisations.checks import check_organisations, test_call_reminders
 from generator.kinds.organisations.help_data import help_files
+from generator.kinds.organisations.holiday_checks import check_public_holidays, holiday_list, holidays_without_hours
 from generator.kinds.organisations.likely_copies import check_likely_copies
 from generator.kinds.organisations.model import Contacts, Organisation, Phone, Verification
 from generator.kinds.organisations.views import URL as PAGE
@@ -68,6 +69,11 @@ def _audit(catalog: Catalog) -> list:
                            "re-verification")
             if item:
                 found.append(item)
+        if holidays := holidays_without_hours(catalog, org):
+            # the same warning as kb check's: every page shows the usual hours on these days
+            found.append(Finding("medium", DIRECTORY, org.name, PAGE.format(id=org.id),
+                                 f"hours not given for {holiday_list(holidays)}", holidays[0][0],
+                                 entry.source.display))
     return found
 
 
@@ -83,7 +89,8 @@ ORGANISATIONS = ContentType(
         ref("languages.*", "languages", "language"),
         ref("after_hours.partner", "organisations", "organisation", list_options=False),
     ),
-    checks=(check_organisations, check_likely_copies, check_availability, test_call_reminders), files=help_files,
+    checks=(check_organisations, check_likely_copies, check_availability, check_public_holidays, test_call_reminders),
+    files=help_files,
     export=_export,
     # who verified an entry (only the date is published), when an emergency line was last rung to test it,
     # and the direct lines only vetted members may ring: all three in the members' edition only

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, StringConstraints, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 from generator.common.fields import Id, KbModel, ShortText, Text, TimeZone
+from generator.common.public_holidays import subdivisions
 
 
 class Term(KbModel):
@@ -28,12 +29,24 @@ class Species(Term):
 class Region(Term):
     timezone: TimeZone
     country: ShortText
+    # the part of the country whose public holidays apply, where they differ (GB: ENG, SCT, WLS, NIR)
+    subdivision: Annotated[str, Field(pattern=r"^[A-Z0-9]{1,3}$")] | None = None
 
     @field_validator("country")
     @classmethod
     def _country_code(cls, value: str) -> str:
         if len(value) != 2 or not value.isalpha() or not value.isupper():
             raise ValueError(f"'{value}' is not a two-letter country code such as GB")
+        return value
+
+    @field_validator("subdivision")
+    @classmethod
+    def _known_subdivision(cls, value: str | None, info: ValidationInfo) -> str | None:
+        country = info.data.get("country")  # absent when the country itself is wrong: reported there
+        known = subdivisions(country) if country else None
+        if value is not None and known is not None and value not in known:
+            raise ValueError(f"'{value}' is not a part of {country} with its own public holidays; "
+                             f"write one of {', '.join(known)}")
         return value
 
 
