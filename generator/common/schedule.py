@@ -3,7 +3,7 @@ the tests check both against the same fixed clocks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
@@ -144,6 +144,16 @@ def _by_value(made: dict[tuple, T], periods: list[Period], make: Callable[[list[
             made.clear()
         found = made[key] = make(periods)
     return found
+
+
+def usual_hours_in_doubt(day: date, periods: list[Period], exceptions: ByDate, holidays: Collection[date]) -> bool:
+    """``day`` is a public holiday no exception names, and the weekly hours would open for part of it:
+    whether it opens is the practice's call, unknown here (a clinic open all that day is taken to keep
+    its hours). kb check asks for the date; pages say "usually" and "ring first" (help.js too)."""
+    if day not in holidays or day in exceptions:
+        return False
+    weekday = DAYS[day.weekday()]
+    return any(weekday in p.days for p in periods) and weekly_intervals(periods)[day.weekday()] != ((0, DAY_MINUTES),)
 
 
 def weekly_intervals(periods: list[Period]) -> Week:

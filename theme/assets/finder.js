@@ -138,6 +138,7 @@
 
   function byHelp(a, b) {
     return (b.can - a.can) || (!!a.status.clientsOnly - !!b.status.clientsOnly) ||
+      (!!a.status.inDoubt - !!b.status.inDoubt) ||  // open on a public holiday by its usual hours only
       ((a.status.state === "on-call") - (b.status.state === "on-call")) ||
       (a.rec.vet === b.rec.vet ? 0 : a.rec.vet ? -1 : 1) || (a.rec.sort < b.rec.sort ? -1 : a.rec.sort > b.rec.sort ? 1 : 0);
   }

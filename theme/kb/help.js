@@ -13,6 +13,8 @@
   var ROAD_KMH = {{ road_kmh }}, SETTING_OFF = {{ setting_off }};  // availability.ROAD_KMH, SETTING_OFF_MINUTES
   // A demo read as of a date reads its alerts at that moment (ms since 1970); a real site, at the clock's.
   var ALERT_CLOCK = {{ alert_clock | tojson }};
+  // Public holidays by calendar (a record's "cal"), two years from the build (availability.holidays_of)
+  var CALENDARS = {{ calendars | tojson }};
 
   function mins(clock) { var p = clock.split(":"); return +p[0] * 60 + +p[1]; }
 
@@ -105,6 +107,18 @@
     return [open, call];
   }
 
+  // A public holiday no exception names, that the weekly hours would open for part of: whether it
+  // opens is the practice's call (schedule.usual_hours_in_doubt)
+  function inDoubt(rec, day) {
+    var dates = CALENDARS[rec.cal];
+    if (!dates || dates.indexOf(iso(day)) < 0 || byDate(rec)[iso(day)]) return false;
+    if (!rec.hours.some(function (p) { return p[0].indexOf(day.wd) >= 0; })) return false;
+    var merged = intervalsOn(day, rec.hours, {}).reduce(function (reach, i) {
+      return i[0] <= reach ? Math.max(reach, i[1]) : -1;
+    }, 0);
+    return merged < DAY;
+  }
+
   // ---- one organisation ------------------------------------------------------------------------
   function wall(today, minute) {
     var day = addDays(today, Math.floor(minute / DAY)), m = minute % DAY;
@@ -152,7 +166,8 @@
     var stretch = containing(open, minute);
     if (stretch) {
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
-      return { state: "open", phone: rec.phone, until: wall(today, stretch[1]), left: stretch[1] - minute };
+      return { state: "open", phone: rec.phone, until: wall(today, stretch[1]), left: stretch[1] - minute,
+               inDoubt: inDoubt(rec, today) };
     }
     var clientsOnly = !!rec.clientsOnly;  // the on-call vet answers registered clients only
     if (containing(call, minute)) return { state: "on-call", phone: callPhone, clientsOnly: clientsOnly };
@@ -160,7 +175,10 @@
     if (calls !== null && (opens === null || calls < opens)) {
       return { state: "on-call-later", phone: callPhone, when: wall(today, calls), at: calls, clientsOnly: clientsOnly };
     }
-    if (opens !== null) return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens };
+    if (opens !== null) {
+      return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens,
+               inDoubt: inDoubt(rec, addDays(today, Math.floor(opens / DAY))) };
+    }
     return { state: "closed-all-week", phone: null };
   }
 
@@ -173,7 +191,8 @@
 
   function words(st) {
     var line = st.phone ? st.phone.label.charAt(0).toLowerCase() + st.phone.label.slice(1) : "";
-    return WORDS[st.state + (st.clientsOnly ? "-clients" : "")].replace("{until}", st.until ? when(st.until) : "")
+    return WORDS[st.state + (st.clientsOnly ? "-clients" : "") + (st.inDoubt ? "-in-doubt" : "")]
+      .replace("{until}", st.until ? when(st.until) : "")
       .replace("{when}", st.when ? when(st.when) : "").replace("{line}", line);
   }
 
@@ -230,9 +249,11 @@
       else if (st.when) result.later.push(row);
     });
     var byDistance = !!q.place;
-    // as availability._now_key: on-call vets for registered clients only after everyone else
+    // as availability._now_key: on-call vets for registered clients only after everyone else, and
+    // before them one open on a public holiday by its usual hours only
     result.now.sort(function (a, b) {
-      var oa = a.status.clientsOnly ? 1 : 0, ob = b.status.clientsOnly ? 1 : 0;
+      var oa = (a.status.clientsOnly ? 2 : 0) + (a.status.inDoubt ? 1 : 0);
+      var ob = (b.status.clientsOnly ? 2 : 0) + (b.status.inDoubt ? 1 : 0);
       var ra = (a.status.state === "on-call" ? 1 : 0) + (a.partnerFor ? 2 : 0);
       var rb = (b.status.state === "on-call" ? 1 : 0) + (b.partnerFor ? 2 : 0);
       var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
@@ -257,7 +278,7 @@
       };
       result.nearestOpen.sort(function (a, b) {
         var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
-        return (soon(a) - soon(b)) || (da - db) || cmp(a.rec.sort, b.rec.sort);
+        return (!!a.status.inDoubt - !!b.status.inDoubt) || (soon(a) - soon(b)) || (da - db) || cmp(a.rec.sort, b.rec.sort);
       });
       result.nearestOpen = result.nearestOpen.slice(0, NEAREST_OPEN);
     }

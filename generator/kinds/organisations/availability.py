@@ -12,8 +12,9 @@ browser to the records `help_record` writes; tests run both over the same scenar
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ import yaml
 from generator.common.geo import Point, centre, distance_km
 from generator.common.hours import DAY_NAMES, DAYS, Period
 from generator.common.notices import closure_at
+from generator.common.public_holidays import public_holidays
 from generator.common.schedule import (
     DAY_MINUTES,
     HORIZON,
@@ -34,6 +36,7 @@ from generator.common.schedule import (
     is_always_open,
     next_start,
     timeline,
+    usual_hours_in_doubt,
     wall_time,
     weekly_intervals,
 )
@@ -51,6 +54,9 @@ NEAREST_OPEN = 3  # how many open clinics elsewhere to offer when nobody in the 
 # hospital 127 km away): the drive at this speed, after this long to set off
 ROAD_KMH, SETTING_OFF_MINUTES = 60, 20
 FALLBACK_SIZE = 8  # the clinics elsewhere each region's data carries for that
+# the public holidays the build's answers know (help.js carries them too): from the day before the
+# build's date, two years ahead, so a site not rebuilt for months still knows them
+HOLIDAY_DAYS = 2 * 366
 
 
 @cache
@@ -92,6 +98,9 @@ class Status:
     until: datetime | None = None  # open: when it closes (None: not within the week)
     when: datetime | None = None  # later: when it can next help
     clients_only: bool = False  # on call (now or later) for the practice's registered clients only
+    # open, or opening later, by its weekly hours on a public holiday its file gives no hours for
+    # (usual_hours_in_doubt): said as "usually", with "ring first", and offered after clinics that are sure
+    in_doubt: bool = False
 
     @property
     def helps_now(self) -> bool:
@@ -100,7 +109,8 @@ class Status:
     def words(self, now: datetime) -> str:
         """The status in the shared vocabulary, times relative to ``now`` (local)."""
         words = status_words()
-        text = words[self.state.value + ("-clients" if self.clients_only else "")]
+        key = self.state.value + ("-clients" if self.clients_only else "") + ("-in-doubt" if self.in_doubt else "")
+        text = words[key]
         line = self.phone.shown_label[:1].lower() + self.phone.shown_label[1:] if self.phone else ""
         return text.format(until=_when(self.until, now) if self.until else "", when=_when(self.when, now)
                            if self.when else "", line=line)
@@ -201,8 +211,10 @@ def clients_only_words(org: Organisation, phone: Phone) -> str | None:
     return "line-clients-only-out-of-hours" if phone.number == open_phone(org).number else "line-clients-only"
 
 
-def status_at(org: Organisation, timezone: str, at: datetime, service: str | None = None) -> Status:
-    """What the organisation (or one of its services) is doing at ``at``, and when that changes."""
+def status_at(org: Organisation, timezone: str, at: datetime, service: str | None = None,
+              holidays: Collection[date] = frozenset()) -> Status:
+    """What the organisation (or one of its services) is doing at ``at``, and when that changes;
+    ``holidays``: its region's public holidays (holidays_of)."""
     if org.status == "closed":
         return Status(State.CLOSED, None)
     if org.status == "temporarily-closed":
@@ -214,7 +226,8 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     if (stretch := containing(open_line, minute)) is not None:
         if stretch[1] >= HORIZON:
             return Status(State.OPEN_24H, open_phone(org))
-        return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone))
+        return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone),
+                      in_doubt=usual_hours_in_doubt(today, org.hours, by_date(org.exceptions), holidays))
     for_clients = clients_only(org)
     if containing(call_line, minute) is not None:
         return Status(State.ON_CALL, on_call_phone(org), clients_only=for_clients)
@@ -223,7 +236,9 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
         return Status(State.ON_CALL_LATER, on_call_phone(org), when=wall_time(today, calls, zone),
                       clients_only=for_clients)
     if opens is not None:
-        return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone))
+        day = today + timedelta(days=opens // DAY_MINUTES)
+        return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone),
+                      in_doubt=usual_hours_in_doubt(day, org.hours, by_date(org.exceptions), holidays))
     return Status(State.CLOSED_ALL_WEEK, None)
 
 
@@ -387,7 +402,19 @@ def _status(catalog: Catalog, org: Organisation, at: datetime, service: str | No
     neither list: the alert says when and what to do instead)."""
     if org.status == "active" and closure_at(catalog, org.id, at, service) is not None:
         return Status(State.ALERT_CLOSED, None)
-    return status_at(org, region_of(catalog, org).timezone, at, service)
+    region = region_of(catalog, org)
+    return status_at(org, region.timezone, at, service, holidays_of(catalog, region.id))
+
+
+def holidays_of(catalog: Catalog, region_id: str) -> frozenset[date]:
+    """The region's public holidays from the day before the build's date, HOLIDAY_DAYS ahead."""
+    def compute() -> frozenset[date]:
+        region = catalog.regions.get(region_id)
+        if region is None:
+            return frozenset()
+        start = catalog.settings.today - timedelta(days=1)
+        return frozenset(day for day, _ in public_holidays(region.country, region.subdivision, start, HOLIDAY_DAYS))
+    return catalog.memo(("holidays", region_id), compute)
 
 
 def _distance(origin: Point | None, org: Organisation) -> float | None:
@@ -403,13 +430,14 @@ def _distance_or_last(origin: Point | None, org: Organisation) -> float:
 
 def _now_key(row: Help, *, by_distance: bool) -> tuple:
     """Open before on call, the region's own before partners; an on-call vet for registered clients
-    only after everyone who takes any owner, however near (theme/kb/help.js sorts the same way)."""
+    only after everyone who takes any owner, however near, and before them one open on a public holiday
+    by its usual hours only (theme/kb/help.js sorts the same way)."""
     reason = {State.OPEN_24H: 0, State.OPEN: 0, State.ON_CALL: 1}[row.status.state] + (2 if row.partner_for else 0)
     distance = row.distance_km if row.distance_km is not None else float("inf")
     round_the_clock = 0 if row.status.state == State.OPEN_24H else 1
     if by_distance:
-        return row.status.clients_only, distance, reason, row.org.name.lower()
-    return row.status.clients_only, reason, round_the_clock, row.org.name.lower()
+        return row.status.clients_only, row.status.in_doubt, distance, reason, row.org.name.lower()
+    return row.status.clients_only, row.status.in_doubt, reason, round_the_clock, row.org.name.lower()
 
 
 def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:
@@ -442,8 +470,8 @@ def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, or
         status = _status(catalog, org, at, need.service)
         if status.state in (State.OPEN_24H, State.OPEN):
             rows.append(Help(org, status, None, _distance(origin, org)))
-    rows.sort(key=lambda h: (_closes_before_arrival(h, at), h.distance_km if h.distance_km is not None
-                             else float("inf"), h.org.name.lower()))
+    rows.sort(key=lambda h: (h.status.in_doubt, _closes_before_arrival(h, at), h.distance_km
+                             if h.distance_km is not None else float("inf"), h.org.name.lower()))
     return rows[:NEAREST_OPEN]
 
 

@@ -21,6 +21,7 @@ from generator.kinds.organisations.availability import (
     candidates,
     clients_only,
     fallback,
+    holidays_of,
     on_call_phone,
     open_phone,
     region_centre,
@@ -48,7 +49,7 @@ def _without_defaults(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str
     return {key: value for key, value in record.items() if key not in keys or value not in (None, False)}
 
 
-OPTIONAL_RECORD = ("referralOnly", "onCall", "clientsOnly", "referrals", "ll")
+OPTIONAL_RECORD = ("referralOnly", "onCall", "clientsOnly", "referrals", "ll", "cal")
 OPTIONAL_OFFER = ("hours", "species", "min", "max", "referralOnly")
 
 
@@ -65,6 +66,8 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         record = {
             "id": org.id, "name": org.name, "sort": org.name.lower(), "url": f"organisations/{org.id}/",
             "region": org.location.region, "tz": region_of(catalog, org).timezone, "status": org.status,
+            # its region's public holidays, by their name in help.js (calendars)
+            "cal": calendar_name(catalog, org.location.region),
             "vet": kind.veterinary if kind else True, "referralOnly": org.referral_only,
             "kind": kind.label if kind else org.kind,
             "hours": _periods(org.hours),
@@ -86,6 +89,23 @@ def help_record(catalog: Catalog, org: Organisation) -> dict[str, Any]:
         }
         return _without_defaults(record, OPTIONAL_RECORD)
     return dict(catalog.memo(("help_record", org.id), compute))
+
+
+def calendar_name(catalog: Catalog, region_id: str) -> str | None:
+    """What help.js calls the region's public holidays ('GB-ENG'); None when it has none."""
+    region = catalog.regions.get(region_id)
+    if region is None or not holidays_of(catalog, region_id):
+        return None
+    return f"{region.country}-{region.subdivision}" if region.subdivision else region.country
+
+
+def calendars(catalog: Catalog) -> dict[str, list[str]]:
+    """Every region's public holidays by calendar name, for help.js: a few per country, not per region."""
+    found: dict[str, list[str]] = {}
+    for region_id in catalog.regions:
+        if (name := calendar_name(catalog, region_id)) and name not in found:
+            found[name] = sorted(day.isoformat() for day in holidays_of(catalog, region_id))
+    return dict(sorted(found.items()))
 
 
 def region_data(catalog: Catalog, region_id: str) -> dict[str, Any]:
@@ -164,5 +184,6 @@ def help_files(catalog: Catalog, site_url: str) -> list[DataFile | TemplateFile]
     alert_clock = int(settings.now.timestamp() * 1000) if settings.clock_pinned else None
     files.append(TemplateFile("assets/help.js", "help.js", {"words": status_words(), "nearest_open": NEAREST_OPEN,
                                                             "road_kmh": ROAD_KMH, "setting_off": SETTING_OFF_MINUTES,
-                                                            "alert_clock": alert_clock}))
+                                                            "alert_clock": alert_clock,
+                                                            "calendars": calendars(catalog)}))
     return files

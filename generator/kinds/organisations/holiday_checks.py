@@ -1,8 +1,9 @@
 """Public holidays ahead that a practice's weekly hours would open on, with no exception for the date.
 
 Every page that says "open now" reads the weekly hours unless an exception names the date, so without
-one a practice closed for Boxing Day is shown open, and an owner may drive there with a sick animal.
-Whether it opens is the practice's call, so the check asks for the date, whichever way it goes."""
+one a practice closed for Boxing Day would be shown open, and an owner might drive there with a sick
+animal: pages say "usually open … ring first" then (availability.py), and this check asks for the date
+in time, whichever way it goes, since whether it opens is the practice's call."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 from generator.common.dates import long_date
 from generator.common.hours import DAY_NAMES, DAYS
 from generator.common.public_holidays import public_holidays
-from generator.common.schedule import DAY_MINUTES, intervals_on
+from generator.common.schedule import by_date, usual_hours_in_doubt
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
 from generator.kinds.organisations.model import Organisation
@@ -32,8 +33,8 @@ def check_public_holidays(catalog: Catalog, found: list[Issue]) -> list[Issue]:
                 (where,), f"no hours given for {_count(len(missing))} in {region.label} within "
                 f"{HOLIDAY_NOTICE_DAYS // 7} weeks, where its weekly hours would open it: {holiday_list(missing)}",
                 hint=f"add each date under exceptions, e.g. '- date: {missing[0][0].isoformat()}' with 'closed: "
-                     "true', or with the opens and closes it keeps that day; until then every page shows its usual "
-                     "hours",
+                     "true', or with the opens and closes it keeps that day; until then owners are told it is "
+                     "usually open and to ring first",
                 severity=Severity.WARNING, stage=Stage.FRESHNESS))
     return problems
 
@@ -45,34 +46,14 @@ def holidays_without_hours(catalog: Catalog, org: Organisation) -> list[tuple[da
     if org.status != "active" or region is None:
         return []
     ahead = public_holidays(region.country, region.subdivision, catalog.settings.today, HOLIDAY_NOTICE_DAYS)
-    return [(day, name) for day, name in ahead if _opens_by_weekly_hours(org, day)]
+    days = {day for day, _ in ahead}
+    exceptions = by_date(org.exceptions)
+    return [(day, name) for day, name in ahead if usual_hours_in_doubt(day, org.hours, exceptions, days)]
 
 
 def holiday_list(holidays: list[tuple[date, str]]) -> str:
     """'Monday 28 December 2026 (Boxing Day (observed)); Friday 1 January 2027 (New Year's Day)'."""
     return "; ".join(f"{DAY_NAMES[DAYS[day.weekday()]]} {long_date(day)} ({name})" for day, name in holidays)
-
-
-def _opens_by_weekly_hours(org: Organisation, day: date) -> bool:
-    """Open some of ``day`` by its weekly hours, with no exception for it; a clinic open all day every
-    day (24/7) is taken to keep its hours."""
-    if any(e.date == day for e in org.exceptions):
-        return False
-    weekday = DAYS[day.weekday()]
-    if not any(weekday in period.days for period in org.hours):
-        return False
-    return not _open_all_day(intervals_on(day, org.hours, {}))
-
-
-def _open_all_day(intervals: list[tuple[int, int]]) -> bool:
-    """Sorted (start, end) minutes of one day cover it from midnight to midnight (they may overlap:
-    last night's period runs on into a day that is open all day anyway)."""
-    reached = 0
-    for start, end in intervals:
-        if start > reached:
-            return False
-        reached = max(reached, end)
-    return reached >= DAY_MINUTES
 
 
 def _count(n: int) -> str:

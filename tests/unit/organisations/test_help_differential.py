@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from generator.common.notices import NOTICES, Notice
 from generator.core.settings import Settings
 from generator.core.specs import TemplateFile
-from generator.kinds.organisations.availability import Need, status_at, who_can_help
+from generator.kinds.organisations.availability import Need, holidays_of, status_at, who_can_help
 from generator.kinds.organisations.help_data import help_data, help_files, help_record
 from generator.kinds.organisations.views import organisation
 from generator.site.pipeline import load_catalog
@@ -34,6 +34,10 @@ ZONES = ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"
 # days the clocks change in those zones in 2026, and the days either side
 CLOCK_CHANGES = [date(2026, 3, 29), date(2026, 10, 25), date(2026, 3, 8), date(2026, 11, 1), date(2026, 4, 5),
                  date(2026, 10, 4), date(2026, 9, 27)]
+# public holidays of the valid tree's regions (GB) after its date: a practice with no exception for one is
+# open "usually" only (availability.holidays_of, usual_hours_in_doubt)
+HOLIDAYS = [date(2026, 12, 25), date(2026, 12, 26), date(2026, 12, 28), date(2027, 1, 1), date(2027, 3, 26),
+            date(2027, 3, 29), date(2027, 5, 3)]
 # No shrinking: a failing example of eight schedules takes Hypothesis longer than the per-test timeout to
 # shrink; the failing example is printed as found, which is enough to reproduce it.
 EXAMPLES = settings(max_examples=120, deadline=None, derandomize=True, database=None,
@@ -66,7 +70,8 @@ PERIOD = st.fixed_dictionaries({"days": st.lists(st.sampled_from(DAYS), min_size
 HOURS = st.one_of(st.just("24/7"), st.lists(PERIOD, max_size=4))
 INSTANT = st.builds(lambda day, minute: datetime.combine(day, datetime.min.time(), tzinfo=UTC)
                     + timedelta(minutes=minute),
-                    st.sampled_from(CLOCK_CHANGES) | st.dates(date(2026, 1, 1), date(2027, 12, 31)),
+                    st.sampled_from(CLOCK_CHANGES) | st.sampled_from(HOLIDAYS) | st.dates(date(2026, 1, 1),
+                                                                                           date(2027, 12, 31)),
                     st.integers(0, 24 * 60 - 1))
 
 
@@ -149,7 +154,7 @@ def test_one_organisation_has_the_same_status(catalog, browser_help, data, at: d
     region = changed["location"]["region"]
     one = in_zones(with_orgs(catalog, changed), {region: zone})
     org = organisation(one, changed["id"])
-    python = status_at(org, zone, at, service)
+    python = status_at(org, zone, at, service, holidays_of(one, region))
     expected = {"state": python.state.value, "phone": python.phone.number if python.phone else None,
                 "until": _wall(python.until, local.date()), "when": _wall(python.when, local.date()),
                 "words": python.words(local)}
@@ -294,3 +299,67 @@ def test_beside_only_vets_for_their_own_clients_both_offer_the_nearest_open(cata
                             "need": {"species": None, "weight": None, "service": None, "referred": False}})
     assert [row["id"] for row in browser["now"]] == ["pebblesham-vets"]
     assert [row["id"] for row in browser["nearestOpen"]] == [h.org.id for h in python.nearest_open]
+
+
+BANK_HOLIDAY_10AM = datetime(2026, 12, 28, 10, 0, tzinfo=UTC)  # Monday, Boxing Day's substitute
+
+
+def _ask_both(network, at: datetime, region: str) -> tuple[dict, dict]:
+    """Python's answer (ids of who can help now, and of the nearest open elsewhere) and the request that
+    asks help.js for the same."""
+    answer = who_can_help(network, at=at, region=region)
+    rows = lambda found: [h.org.id for h in found]  # noqa: E731
+    request = {"kind": "help", "data": help_data(network, [region]), "region": region,
+               "place": None, "now": at.isoformat(),
+               "need": {"species": None, "weight": None, "service": None, "referred": False}}
+    return {"now": rows(answer.now), "nearestOpen": rows(answer.nearest_open)}, request
+
+
+def test_a_practice_open_on_a_bank_holiday_by_its_usual_hours_only_says_so_in_both(catalog, browser_help) -> None:
+    """Hand-worked: 10:00 on Monday 28 December in Eastmarsh. Pebblesham's file gives no hours for the
+    bank holiday, so it is open by its usual hours only: "usually", "ring first", and after the clinics
+    whose hours for the day are given (Tollerby Marsh, made active with its usual hours given for the date;
+    by name alone Pebblesham would come first)."""
+    pebblesham, tollerby = org_data("pebblesham-vets"), org_data("tollerby-marsh-veterinary-practice")
+    pebblesham["exceptions"] = [e for e in pebblesham["exceptions"] if str(e["date"]) != "2026-12-28"]
+    tollerby["status"] = "active"
+    tollerby["exceptions"] = [{"date": "2026-12-28", "opens": "08:30", "closes": "12:30"},
+                              {"date": "2026-12-28", "opens": "14:00", "closes": "18:00"}]
+    others = [org_data(org_id) for org_id in ORG_IDS if org_id not in (pebblesham["id"], tollerby["id"])]
+    network = with_orgs(catalog, pebblesham, tollerby, *others)
+    python, request = _ask_both(network, BANK_HOLIDAY_10AM, "eastmarsh")
+    assert python["now"] == ["saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets",
+                             "tollerby-marsh-veterinary-practice", "pebblesham-vets"]
+    assert [row["id"] for row in browser_help(request)["now"]] == python["now"]
+    practice = organisation(network, "pebblesham-vets")
+    status = browser_help({"kind": "status", "record": help_record(network, practice),
+                           "now": BANK_HOLIDAY_10AM.isoformat(), "service": None})
+    python_words = status_at(practice, "Europe/London", BANK_HOLIDAY_10AM, None,
+                             holidays_of(network, "eastmarsh")).words(BANK_HOLIDAY_10AM)
+    assert status["words"] == python_words == "Usually open until 18:30, but today is a public holiday: ring first"
+    # the evening before, it opens on the holiday "usually" too; its hours given, plainly
+    evening = BANK_HOLIDAY_10AM - timedelta(hours=14)
+    for record, words in ((help_record(network, practice), "Closed: usually opens 08:30 tomorrow, but that day is "
+                                                            "a public holiday: ring first"),
+                          (help_record(catalog, organisation(catalog, "pebblesham-vets")), "Closed: opens Tuesday "
+                                                                                           "08:30")):
+        assert browser_help({"kind": "status", "record": record, "now": evening.isoformat(),
+                             "service": None})["words"] == words
+
+
+def test_a_clinic_open_elsewhere_on_its_usual_hours_only_is_offered_after_one_that_is_sure(catalog,
+                                                                                          browser_help) -> None:
+    """Hand-worked: nobody in Eastmarsh can help at 10:00 on the bank holiday, so both answers offer
+    Southhaven's hospitals. The university hospital, nearer, is made open 06:00 to 02:00 with nothing
+    given for the holiday: it comes after the 24-hour one."""
+    changed = {org_id: org_data(org_id) for org_id in ORG_IDS}
+    for org_id in ("saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets"):
+        changed[org_id]["status"] = "temporarily-closed"
+    university = changed["southhaven-university-veterinary-hospital"]
+    university["hours"] = [{"days": "daily", "opens": "06:00", "closes": "02:00"}]
+    university["exceptions"] = []
+    network = with_orgs(catalog, *changed.values())
+    python, request = _ask_both(network, BANK_HOLIDAY_10AM, "eastmarsh")
+    assert python == {"now": [], "nearestOpen": ["southhaven-animal-emergency-hospital",
+                                                 "southhaven-university-veterinary-hospital"]}
+    assert [row["id"] for row in browser_help(request)["nearestOpen"]] == python["nearestOpen"]
