@@ -48,6 +48,10 @@ DAYTIME = [
     [{"days": ["mon", "wed", "fri"], "opens": "10:00", "closes": "16:00"}],
 ]
 TODAY_ISH = "2026-11-01"  # recent verification: no freshness warnings at any size
+# England's public holidays within six weeks of the demo's date: hours given for each, as kb check asks
+HOLIDAYS_CLOSED = [{"date": day, "closed": True, "note": note} for day, note in (
+    ("2026-12-25", "Christmas Day."), ("2026-12-26", "Boxing Day."), ("2026-12-28", "Bank holiday."),
+    ("2027-01-01", "New Year's Day."))]
 
 
 def _phones() -> Iterator[str]:
@@ -89,7 +93,7 @@ def write_regions(tree: Path, orgs: int) -> list[str]:
     wanted = max(0, orgs // ORGS_PER_REGION - len(regions))
     for region_id, label in _places(wanted, {r["id"] for r in regions}):
         regions.append({"id": region_id, "label": label, "description": f"Towns and villages around {label}.",
-                        "timezone": "Europe/London", "country": "GB"})
+                        "timezone": "Europe/London", "country": "GB", "subdivision": "ENG"})
     _dump(path, regions, "regions", 1)
     return [r["id"] for r in regions]
 
@@ -126,7 +130,7 @@ def _organisation(rng: random.Random, number: int, org_id: str, name: str, regio
                                  "postcode": f"ZZ{rng.randint(1, 99)} {rng.randint(1, 9)}XX", "country": "GB"},
                      "region": region, "coordinates": {"lat": round(lat, 3), "lon": round(lon, 3)}},
         "hours": hours, "after_hours": after_hours,
-        "exceptions": [{"date": "2026-12-25", "closed": True, "note": "Christmas Day."}] if not hub else [],
+        "exceptions": HOLIDAYS_CLOSED if not hub else [],
         "languages": ["en"], "verified": {"on": TODAY_ISH, "by": "Practice manager"},
     }
     if not org["limitations"]:
