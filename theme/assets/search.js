@@ -125,10 +125,22 @@
   var exactNames = V.entries.map(function (e) {
     return e[3].concat([e[0]]).map(function (n) { return words(n).filter(function (w) { return !stop.has(w); }).join(" "); });
   });
-  function pinned(terms) {
-    var key = terms.join(" ");
+  function exactly(key) {
     for (var i = 0; i < exactNames.length; i++) { if (exactNames[i].indexOf(key) >= 0) return V.entries[i]; }
     return null;
+  }
+  // A question that is a species and a problem guide's title ("mouse bleeding", "hamster choking") puts
+  // that guide first, as the title alone would: a guide with the species in a keyword ("mouse poison")
+  // came first. Only a guide's title: a sign's name or a keyword may belong to a guide for that species
+  // ("pregnant guinea pig" is pregnancy toxaemia's; a degu with no droppings, gut stasis').
+  var speciesWords = new Set(), guideTitles = {};
+  V.entries.forEach(function (e) {
+    if (e[1].lastIndexOf("first-aid/species/", 0) === 0) e[3].forEach(function (n) { words(n).forEach(function (w) { speciesWords.add(w); }); });
+    if (/^triage\/[^/]+\/$/.test(e[1])) guideTitles[words(e[0]).filter(function (w) { return !stop.has(w); }).join(" ")] = e;
+  });
+  function pinned(terms) {
+    var rest = terms.filter(function (w) { return !speciesWords.has(w); }).join(" ");
+    return exactly(terms.join(" ")) || (rest && rest !== terms.join(" ") && has(guideTitles, rest) ? guideTitles[rest] : null);
   }
 
   function importance(w) { return has(targets, w) ? (targets[w] === 0 ? 3 : 2) : 1; }
