@@ -156,6 +156,17 @@ def usual_hours_in_doubt(day: date, periods: list[Period], exceptions: ByDate, h
     return any(weekday in p.days for p in periods) and weekly_intervals(periods)[day.weekday()] != ((0, DAY_MINUTES),)
 
 
+def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: ByDate,
+                  holidays: Collection[date]) -> bool:
+    """Open at ``minute`` of ``today`` only by weekly periods that start on a day in doubt
+    (usual_hours_in_doubt): a night that began on an ordinary evening is sure at 02:00 on a holiday,
+    and one that began on the holiday is in doubt at 02:00 the next day."""
+    covering = [day for day, shift in ((today, 0), (today - timedelta(days=1), DAY_MINUTES))
+                for start, end, overnight in _own_intervals(day, periods, {})
+                if start - shift <= minute < (end + DAY_MINUTES if overnight else end) - shift]
+    return bool(covering) and all(usual_hours_in_doubt(day, periods, exceptions, holidays) for day in covering)
+
+
 def weekly_intervals(periods: list[Period]) -> Week:
     """The merged open intervals of each weekday (remembered: _by_value)."""
     return _by_value(_WEEKS, periods, lambda same: tuple(tuple(_merged_weekday(i, same)) for i in range(7)))

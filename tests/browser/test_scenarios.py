@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.kinds.organisations.availability import Need, who_can_help
-from tests.scenarios import ZONE, ids, local_time, scenarios
+from tests.scenarios import ZONE, call_bar_clinic, ids, local_time, scenarios
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,7 @@ FIRST_VISIT = [s for s in CALL_BAR if local_time(s).hour < 6]
 def bar_shows_the_first_answer(bar: Locator, scenario: dict[str, Any]) -> str | None:
     """The call bar shows the scenario's first clinic (open now, else the nearest open) with its number
     on the first screen, or says nobody can help; returns that clinic."""
-    expected = (scenario["now"] or scenario.get("nearest_open") or [None])[0]
+    expected = call_bar_clinic(scenario)
     if expected is None:
         expect(bar).to_have_attribute("data-state", "none")
         return None

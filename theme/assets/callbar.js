@@ -30,7 +30,9 @@
     var name = el("a", "kb-callbar__name", rec.name);
     name.href = new URL(rec.url, base).href;
     text.appendChild(name);
-    var line = el("span", "kb-callbar__status", help.words(st) + (note ? " · " + note : "") + " · ");
+    // a clinic open on a public holiday by its usual hours only: its whole line shows, never cut short
+    var line = el("span", "kb-callbar__status" + (st.inDoubt ? " kb-callbar__status--doubt" : ""),
+      help.words(st) + (note ? " · " + note : "") + " · ");
     var change = el("a", "kb-callbar__change", label + " (change)");
     change.href = getHelp;
     line.appendChild(change);
@@ -110,15 +112,18 @@
       if (mine !== asked) return;
       var answer = commonAnswer(data, region, species);
       var label = data.regions[region].label;
-      // one number: someone who takes any owner, else the nearest open elsewhere, else an on-call vet
-      // for its registered clients only (theme/kb/help.js puts those last)
-      var first = answer.now.filter(function (row) { return !row.status.clientsOnly; })[0];
+      // one number: someone who takes any owner and is sure to be open, else the nearest open elsewhere,
+      // else one open by its usual hours only on a public holiday, else an on-call vet for its registered
+      // clients only (theme/kb/help.js puts those last; tests/scenarios.to_ring is the same rule)
+      var anyone = answer.now.filter(function (row) { return !row.status.clientsOnly; });
+      var first = anyone.filter(function (row) { return !row.status.inDoubt; })[0];
       if (first) return show(first, label, withMinimum(first, species, first.partnerFor ?
         help.WORDS.partner.replace("{region}", label) : ""), data);
       if (answer.nearestOpen.length) {
         var near = answer.nearestOpen[0];
         return show(near, label, withMinimum(near, species, "nearest open, " + Math.round(near.km) + " km from " + label), data);
       }
+      if (anyone.length) return show(anyone[0], label, withMinimum(anyone[0], species, ""), data);
       if (answer.now.length) return show(answer.now[0], label, withMinimum(answer.now[0], species, ""), data);
       // several pets and no clinic for all of them: which one is it?
       if (species.length > 1) return askPet(index, region, species, data);

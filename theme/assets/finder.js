@@ -94,7 +94,8 @@
     li.appendChild(el("span", "kb-org__kind", kind));
     if (rec.vet) {
       var words = (f.service ? serviceLabel(f.service) + ": " : "") + help.words(st);
-      li.appendChild(el("span", "kb-open " + (help.helping[st.state] ? "kb-open--yes" : "kb-open--no"), words));
+      li.appendChild(el("span", "kb-open " + (help.openClass ? help.openClass(st) : help.helping[st.state] ? "kb-open--yes" :
+        "kb-open--no"), words));
     }
     // a clinic closed by an alert gets no button to ring (its lines may only play a message), as on Get help
     if (st.state === "alert-closed") return li;

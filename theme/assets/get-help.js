@@ -45,6 +45,10 @@
     return p;
   }
 
+  // help.openClass tells a clinic open on a public holiday by its usual hours only; a help.js older than
+  // this script (stored on the device) has none
+  function openClass(st) { return help.openClass ? help.openClass(st) : help.helping[st.state] ? "kb-open--yes" : "kb-open--no"; }
+
   function row(item, regionLabel) {
     var rec = item.rec, st = item.status, li = el("li", "gh-clinic gh-clinic--answer");
     li.setAttribute("data-org", rec.id);
@@ -58,7 +62,13 @@
     var name = el("a", "gh-clinic__name", rec.name);
     name.href = new URL(rec.url, base).href;
     li.appendChild(name);
-    li.appendChild(el("span", "gh-clinic__status " + (help.helping[st.state] ? "kb-open--yes" : "kb-open--no"), help.words(st)));
+    li.appendChild(el("span", "gh-clinic__status " + openClass(st), help.words(st)));
+    var instead = help.onCallInstead ? help.onCallInstead(rec, st) : null;
+    if (instead) {  // the practice may be closed for the holiday: its on-call vet's line too
+      var other = el("a", "gh-clinic__instead", instead.text + " " + instead.phone.display);
+      other.href = "tel:" + instead.phone.tel;
+      li.appendChild(other);
+    }
     var notes = [];
     if (item.km !== null && place) notes.push(item.km < 10 ? item.km.toFixed(1) + " km" : Math.round(item.km) + " km");
     if (item.partnerFor) notes.push(help.WORDS.partner.replace("{region}", regionLabel));
@@ -128,9 +138,9 @@
     $("gh-choice-text").textContent = (c.species ? speciesLabel(c.species) : (c.speciesChosen ? "Other pet" : "Any pet")) +
       " · " + (place ? "near you (" + label + ")" : label) + (c.weight ? " · " + c.weight + " g" : "");
     var n = answer.now.length;
-    var clientsOnly = help.forClientsOnly(answer);
+    var clientsOnly = help.forClientsOnly(answer), inDoubt = help.inDoubtNote ? help.inDoubtNote(answer) : "";
     $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
-      (place ? ", nearest first" : " in " + label) + clientsOnly + "." + storedNote(data) :
+      (place ? ", nearest first" : " in " + label) + clientsOnly + inDoubt + "." + storedNote(data) :
       "No clinic in " + label + " can take " + animal + " right now." + storedNote(data);
     fill($("gh-answer"), answer.now, label);
     help.renderAlerts(null, answer.region);  // under the answer: the chosen region's alerts only

@@ -25,7 +25,8 @@
     li.appendChild(name);
     var note = help.words(item.status);
     if (item.partnerFor) note += " · " + help.WORDS.partner.replace("{region}", data.regions[region].label);
-    li.appendChild(el("span", "kb-open " + (help.helping[item.status.state] ? "kb-open--yes" : "kb-open--no"), note));
+    li.appendChild(el("span", "kb-open " + (help.openClass ? help.openClass(item.status) : help.helping[item.status.state] ?
+      "kb-open--yes" : "kb-open--no"), note));
     if (item.status.phone) {
       var call = el("a", "kb-call kb-call--urgent");
       call.href = "tel:" + item.status.phone.tel;
@@ -44,11 +45,11 @@
     var shown = answer.now.concat(answer.nearestOpen);
     list.replaceChildren.apply(list, shown.map(row));
     var n = answer.now.length, label = data.regions[region].label;
-    var clientsOnly = help.forClientsOnly(answer);
+    var clientsOnly = help.forClientsOnly(answer), inDoubt = help.inDoubtNote ? help.inDoubtNote(answer) : "";
     document.getElementById("kb-help-now-status").textContent = !n ?
       "No clinic in " + label + " can help right now." + storedNote(data) + " Open now elsewhere:" :
-      (n === 1 ? "1 clinic can help now" : n + " clinics can help now") + clientsOnly + "." + storedNote(data) +
-      (clientsOnly ? " Open now elsewhere, for everyone:" : "");
+      (n === 1 ? "1 clinic can help now" : n + " clinics can help now") + clientsOnly + inDoubt + "." + storedNote(data) +
+      (clientsOnly ? " Open now elsewhere, for everyone:" : answer.nearestOpen.length ? " Open now elsewhere:" : "");
     return answer;
   }
 

@@ -107,16 +107,28 @@
     return [open, call];
   }
 
-  // A public holiday no exception names, that the weekly hours would open for part of: whether it
+  // A public holiday no exception names, that the weekly ``periods`` would open for part of: whether it
   // opens is the practice's call (schedule.usual_hours_in_doubt)
-  function inDoubt(rec, day) {
+  function inDoubt(rec, day, periods) {
     var dates = CALENDARS[rec.cal];
     if (!dates || dates.indexOf(iso(day)) < 0 || byDate(rec)[iso(day)]) return false;
-    if (!rec.hours.some(function (p) { return p[0].indexOf(day.wd) >= 0; })) return false;
-    var merged = intervalsOn(day, rec.hours, {}).reduce(function (reach, i) {
+    if (!periods.some(function (p) { return p[0].indexOf(day.wd) >= 0; })) return false;
+    var merged = intervalsOn(day, periods, {}).reduce(function (reach, i) {
       return i[0] <= reach ? Math.max(reach, i[1]) : -1;
     }, 0);
     return merged < DAY;
+  }
+
+  // Open at ``minute`` only by weekly periods that start on a day in doubt (schedule.open_in_doubt): a
+  // night that began on an ordinary evening is sure, one that began on the holiday is not
+  function openInDoubt(rec, today, minute, periods) {
+    var covering = [];
+    [[today, 0], [addDays(today, -1), DAY]].forEach(function (d) {
+      own(d[0], periods, {}).forEach(function (i) {
+        if (i[0] - d[1] <= minute && minute < (i[2] ? i[1] + DAY : i[1]) - d[1]) covering.push(d[0]);
+      });
+    });
+    return covering.length > 0 && covering.every(function (day) { return inDoubt(rec, day, periods); });
   }
 
   // ---- one organisation ------------------------------------------------------------------------
@@ -163,11 +175,12 @@
     var today = addDays({ y: local.y, m: local.m, d: local.d }, 0), minute = local.minute;
     var l = lines(rec, today, service), open = l[0], call = l[1];
     var callPhone = rec.callPhone || rec.phone;  // a record names its on-call line only when it is another number
+    var offer = service ? rec.services[service] : null, weekly = offer && offer.hours ? offer.hours : rec.hours;
     var stretch = containing(open, minute);
     if (stretch) {
       if (stretch[1] >= HORIZON) return { state: "open-24h", phone: rec.phone };
       return { state: "open", phone: rec.phone, until: wall(today, stretch[1]), left: stretch[1] - minute,
-               inDoubt: inDoubt(rec, today) };
+               inDoubt: openInDoubt(rec, today, minute, weekly) };
     }
     var clientsOnly = !!rec.clientsOnly;  // the on-call vet answers registered clients only
     if (containing(call, minute)) return { state: "on-call", phone: callPhone, clientsOnly: clientsOnly };
@@ -177,7 +190,7 @@
     }
     if (opens !== null) {
       return { state: "opens-later", phone: rec.phone, when: wall(today, opens), at: opens,
-               inDoubt: inDoubt(rec, addDays(today, Math.floor(opens / DAY))) };
+               inDoubt: inDoubt(rec, addDays(today, Math.floor(opens / DAY)), weekly) };
     }
     return { state: "closed-all-week", phone: null };
   }
@@ -262,8 +275,8 @@
       return (oa - ob) || (ra - rb) || (ca - cb) || cmp(a.rec.sort, b.rec.sort);
     });
     result.later.sort(function (a, b) { return (a.status.at - b.status.at) || cmp(a.rec.sort, b.rec.sort); });
-    // nobody who takes any owner (on-call vets for their registered clients only do not count)
-    if (!result.now.some(function (row) { return !row.status.clientsOnly; })) {
+    // nobody who takes any owner and is sure to be open (as availability.who_can_help)
+    if (!result.now.some(function (row) { return !row.status.clientsOnly && !row.status.inDoubt; })) {
       (r.fallback || []).forEach(function (id) {
         var rec = data.orgs[id];
         if (!rec || !canTake(rec, need)) return;
@@ -333,8 +346,7 @@
     var st = status(rec, now || new Date(), service || null);
     el.textContent = words(st);
     el.setAttribute("data-kb-state", st.state);
-    el.classList.toggle("kb-open--yes", !!HELPING[st.state]);
-    el.classList.toggle("kb-open--no", !HELPING[st.state]);
+    ["kb-open--yes", "kb-open--doubt", "kb-open--no"].forEach(function (c) { el.classList.toggle(c, c === openClass(st)); });
     return st;
   }
 
@@ -383,11 +395,32 @@
   // nearest open elsewhere too (whoCanHelp): the status line says for whom the clinics here are
   function forClientsOnly(answer) {
     if (!answer.now.length || !answer.nearestOpen.length) return "";
+    if (!answer.now.every(function (row) { return row.status.clientsOnly; })) return "";
     return answer.now.length === 1 ? ", for its registered clients only" : ", for their registered clients only";
   }
 
+  // After the count of clinics that can help now, how many are open by their usual hours only on a public
+  // holiday (" (only usually open: a public holiday)"); "" when none
+  function inDoubtNote(answer) {
+    var n = answer.now.filter(function (row) { return row.status.inDoubt; }).length;
+    if (!n) return "";
+    return " (" + (answer.now.length === 1 ? WORDS["now-in-doubt-one"] : WORDS["now-in-doubt-some"].replace("{count}", n)) + ")";
+  }
+
+  // A status's class: helping and sure, helping only usually (a public holiday), or not helping now
+  function openClass(st) { return !HELPING[st.state] ? "kb-open--no" : st.inDoubt ? "kb-open--doubt" : "kb-open--yes"; }
+
+  // Beside a clinic only usually open, its on-call vet's own line, when it has one: the practice may
+  // be closed for the holiday ("If no answer: after-hours line")
+  function onCallInstead(rec, st) {
+    if (!st.inDoubt || !rec.onCall || !rec.callPhone) return null;
+    var label = rec.callPhone.label.charAt(0).toLowerCase() + rec.callPhone.label.slice(1);
+    return { phone: rec.callPhone, text: WORDS["in-doubt-on-call"].replace("{line}", label) };
+  }
+
   window.kbHelp = {
-    status: status, words: words, forClientsOnly: forClientsOnly, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    status: status, words: words, forClientsOnly: forClientsOnly, inDoubtNote: inDoubtNote, openClass: openClass,
+    onCallInstead: onCallInstead, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts

@@ -35,6 +35,7 @@ from generator.common.schedule import (
     intersect,
     is_always_open,
     next_start,
+    open_in_doubt,
     timeline,
     usual_hours_in_doubt,
     wall_time,
@@ -98,8 +99,9 @@ class Status:
     until: datetime | None = None  # open: when it closes (None: not within the week)
     when: datetime | None = None  # later: when it can next help
     clients_only: bool = False  # on call (now or later) for the practice's registered clients only
-    # open, or opening later, by its weekly hours on a public holiday its file gives no hours for
-    # (usual_hours_in_doubt): said as "usually", with "ring first", and offered after clinics that are sure
+    # open, or opening later, by its weekly hours (a service's own, for a service) on a public holiday
+    # its file gives no hours for (usual_hours_in_doubt): said as "usually", with "ring first", offered
+    # after clinics that are sure, and not enough to leave out the nearest sure ones elsewhere
     in_doubt: bool = False
 
     @property
@@ -128,8 +130,9 @@ class Help:
 class Answer:
     now: list[Help]
     later: list[Help]
-    # only when nobody in the region who takes any owner can help now (on-call vets for their registered
-    # clients only do not count): open clinics elsewhere, nearest first
+    # only when nobody in the region who takes any owner can surely help now (on-call vets for their
+    # registered clients only and clinics open on a public holiday by their usual hours only do not
+    # count): open clinics elsewhere, sure ones first, then nearest first
     nearest_open: list[Help]
     region: str | None
 
@@ -223,11 +226,14 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     local = at.astimezone(zone)
     today, minute = local.date(), local.hour * 60 + local.minute
     open_line, call_line = _lines(org, today, service)
+    offer = offer_of(org, service)
+    weekly = offer.hours if offer is not None and offer.hours is not None else org.hours
+    special = by_date(org.exceptions)
     if (stretch := containing(open_line, minute)) is not None:
         if stretch[1] >= HORIZON:
             return Status(State.OPEN_24H, open_phone(org))
         return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone),
-                      in_doubt=usual_hours_in_doubt(today, org.hours, by_date(org.exceptions), holidays))
+                      in_doubt=open_in_doubt(today, minute, weekly, special, holidays))
     for_clients = clients_only(org)
     if containing(call_line, minute) is not None:
         return Status(State.ON_CALL, on_call_phone(org), clients_only=for_clients)
@@ -238,7 +244,7 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     if opens is not None:
         day = today + timedelta(days=opens // DAY_MINUTES)
         return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone),
-                      in_doubt=usual_hours_in_doubt(day, org.hours, by_date(org.exceptions), holidays))
+                      in_doubt=usual_hours_in_doubt(day, weekly, special, holidays))
     return Status(State.CLOSED_ALL_WEEK, None)
 
 
@@ -392,7 +398,8 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
             later_rows.append(row)
     now_rows.sort(key=lambda h: _now_key(h, by_distance=place is not None))
     later_rows.sort(key=lambda h: (h.status.when, h.org.name.lower()))
-    anyone = any(not h.status.clients_only for h in now_rows)
+    # the nearest open elsewhere unless someone here takes any owner and is sure to be open
+    anyone = any(not h.status.clients_only and not h.status.in_doubt for h in now_rows)
     nearest = [] if anyone else _nearest_open(catalog, region, at, need, origin)
     return Answer(now_rows, later_rows, nearest, region)
 

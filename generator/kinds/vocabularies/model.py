@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import ConfigDict, StringConstraints, ValidationInfo, field_validator
 
 from generator.common.fields import Id, KbModel, ShortText, Text, TimeZone
 from generator.common.public_holidays import subdivisions
@@ -29,8 +29,9 @@ class Species(Term):
 class Region(Term):
     timezone: TimeZone
     country: ShortText
-    # the part of the country whose public holidays apply, where they differ (GB: ENG, SCT, WLS, NIR)
-    subdivision: Annotated[str, Field(pattern=r"^[A-Z0-9]{1,3}$")] | None = None
+    # the part of the country whose public holidays apply, where they differ (GB: ENG, SCT, WLS, NIR);
+    # kb check warns when a country has parts and none is given (generator/kinds/vocabularies/checks.py)
+    subdivision: ShortText | None = None
 
     @field_validator("country")
     @classmethod
@@ -44,10 +45,13 @@ class Region(Term):
     def _known_subdivision(cls, value: str | None, info: ValidationInfo) -> str | None:
         country = info.data.get("country")  # absent when the country itself is wrong: reported there
         known = subdivisions(country) if country else None
-        if value is not None and known is not None and value not in known:
-            raise ValueError(f"'{value}' is not a part of {country} with its own public holidays; "
-                             f"write one of {', '.join(known)}")
-        return value
+        if value is None or known is None or value in known:  # a country without holidays: a warning
+            return value
+        if not known:
+            raise ValueError(f"{country} has no parts with public holidays of their own; remove subdivision")
+        close = next((k for k in known if k == value.strip().upper()), None)
+        raise ValueError(f"'{value}' is not a part of {country} with its own public holidays; "
+                         + (f"write it as {close}" if close else f"write one of {', '.join(known)}"))
 
 
 class Service(Term):

@@ -336,11 +336,11 @@ def test_a_practice_open_on_a_bank_holiday_by_its_usual_hours_only_says_so_in_bo
                            "now": BANK_HOLIDAY_10AM.isoformat(), "service": None})
     python_words = status_at(practice, "Europe/London", BANK_HOLIDAY_10AM, None,
                              holidays_of(network, "eastmarsh")).words(BANK_HOLIDAY_10AM)
-    assert status["words"] == python_words == "Usually open until 18:30, but today is a public holiday: ring first"
+    assert status["words"] == python_words == "Public holiday: usually open until 18:30, ring first"
     # the evening before, it opens on the holiday "usually" too; its hours given, plainly
     evening = BANK_HOLIDAY_10AM - timedelta(hours=14)
-    for record, words in ((help_record(network, practice), "Closed: usually opens 08:30 tomorrow, but that day is "
-                                                            "a public holiday: ring first"),
+    for record, words in ((help_record(network, practice), "Closed: usually opens 08:30 tomorrow (a public "
+                                                            "holiday), ring first"),
                           (help_record(catalog, organisation(catalog, "pebblesham-vets")), "Closed: opens Tuesday "
                                                                                            "08:30")):
         assert browser_help({"kind": "status", "record": record, "now": evening.isoformat(),
@@ -363,3 +363,55 @@ def test_a_clinic_open_elsewhere_on_its_usual_hours_only_is_offered_after_one_th
     assert python == {"now": [], "nearestOpen": ["southhaven-animal-emergency-hospital",
                                                  "southhaven-university-veterinary-hospital"]}
     assert [row["id"] for row in browser_help(request)["nearestOpen"]] == python["nearestOpen"]
+
+
+GOOD_FRIDAY = datetime(2027, 3, 26, 10, 0, tzinfo=UTC)  # 10:00 in London (GMT until the 28th)
+
+
+def test_when_every_clinic_here_is_only_usually_open_both_offer_the_sure_ones_elsewhere(catalog,
+                                                                                       browser_help) -> None:
+    """Hand-worked (a journey review: Highcombe on Good Friday offered its one practice, probably closed,
+    and no other number): 10:00 on Good Friday in Eastmarsh with Saltwick temporarily closed, Pebblesham,
+    which gives no hours for the day, is the only clinic open, and only usually; both answers offer it and
+    Southhaven's hospitals, open elsewhere, as they would if nobody here could help."""
+    changed = {org_id: org_data(org_id) for org_id in ORG_IDS}
+    changed["saltwick-veterinary-hospital"]["status"] = "temporarily-closed"
+    network = with_orgs(catalog, *changed.values())
+    python, request = _ask_both(network, GOOD_FRIDAY, "eastmarsh")
+    assert python == {"now": ["pebblesham-vets"], "nearestOpen": ["southhaven-university-veterinary-hospital",
+                                                                  "southhaven-animal-emergency-hospital"]}
+    browser = browser_help(request)
+    assert {"now": [row["id"] for row in browser["now"]],
+            "nearestOpen": [row["id"] for row in browser["nearestOpen"]]} == python
+
+
+@pytest.mark.parametrize(("local", "words"), [
+    # Thursday night's shift runs on into Good Friday: it began on an ordinary evening
+    ("2027-03-26T02:00", "Open until 08:00"),
+    # Easter Monday's night shift, the file giving no hours for the day: still in doubt after midnight
+    ("2027-03-30T02:00", "Public holiday: usually open until 08:00, ring first"),
+    ("2027-03-29T20:00", "Public holiday: usually open until 08:00 tomorrow, ring first"),
+])
+def test_a_night_is_in_doubt_when_it_began_on_the_holiday_in_both(catalog, browser_help, local: str,
+                                                                  words: str) -> None:
+    """Hand-worked: Eastmarsh Out-of-Hours Vets open 19:00 to 08:00 on weeknights and give no hours for
+    Easter 2027 (a journey review found a night judged by the date it had become, not the one it began)."""
+    org = organisation(catalog, "eastmarsh-out-of-hours-vets")
+    at = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo("Europe/London"))
+    python = status_at(org, "Europe/London", at, None, holidays_of(catalog, "eastmarsh")).words(at)
+    browser = browser_help({"kind": "status", "record": help_record(catalog, org), "now": at.isoformat(),
+                            "service": None})
+    assert browser["words"] == python == words
+
+
+def test_a_service_with_its_own_hours_is_in_doubt_by_them_in_both(catalog, browser_help) -> None:
+    """Hand-worked: Saltwick is open around the clock (never in doubt), but its CT runs Mon–Fri 08:00 to
+    18:00, and nothing says whether it runs on Good Friday."""
+    org = organisation(catalog, "saltwick-veterinary-hospital")
+    holidays = holidays_of(catalog, "eastmarsh")
+    for service, words in ((None, "Open now, 24 hours"),
+                           ("ct", "Public holiday: usually open until 18:00, ring first")):
+        python = status_at(org, "Europe/London", GOOD_FRIDAY, service, holidays).words(GOOD_FRIDAY)
+        browser = browser_help({"kind": "status", "record": help_record(catalog, org),
+                                "now": GOOD_FRIDAY.isoformat(), "service": service})
+        assert browser["words"] == python == words

@@ -9,7 +9,7 @@ import pytest
 
 from generator.kinds.organisations.availability import Need, who_can_help
 from generator.kinds.triage.urgency import guide_urgency, sign_tier
-from tests.scenarios import ids, local_time, scenarios
+from tests.scenarios import call_bar_clinic, ids, local_time, scenarios, to_ring
 
 SCENARIOS = scenarios()
 
@@ -55,6 +55,16 @@ def test_scenario(scenario: dict[str, Any], demo_catalog) -> None:
     assert not set(scenario.get("absent", [])) & set(listed)
     for row in answer.now:  # every clinic offered has a number to ring, and it is the one its state needs
         assert row.status.phone is not None
+
+
+@pytest.mark.parametrize("scenario", [s for s in SCENARIOS if "region" in s and not s.get("service")
+                                      and not s.get("referred")], ids=lambda s: s["id"])
+def test_the_call_bar_rings_the_clinic_the_scenario_says(scenario: dict[str, Any], demo_catalog) -> None:
+    """tests.scenarios.to_ring, the browser tests' rule for the call bar (theme/assets/callbar.js), against
+    the hand-worked table: with a weight, the bar answers for the weight Get help remembered."""
+    found = to_ring(demo_catalog, scenario["region"], [scenario["species"]], local_time(scenario),
+                    scenario.get("weight_g"))
+    assert found == call_bar_clinic(scenario)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=ids(SCENARIOS))

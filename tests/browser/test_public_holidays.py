@@ -1,0 +1,82 @@
+"""A public holiday whose hours the practices' files do not give, walked at 390x844 on the demo site with
+the clock fixed: Good Friday 2027, which the demo gives no hours for (generator/common/schedule.py
+usual_hours_in_doubt; theme/kb/help.js). Each such practice says it is only usually open and to ring first,
+in amber, after the clinics sure to be open; the count says how many; a practice with its own vet on call
+offers that line too; and where the only clinic is such a practice, the sure ones elsewhere are offered
+(a journey review: Highcombe offered its one practice, probably closed, and no other number)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+GOOD_FRIDAY = datetime(2027, 3, 26, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+IN_DOUBT = "Public holiday: usually open until {until}, ring first"
+
+
+def _phone(browser: Browser) -> Page:
+    page = browser.new_context(viewport=PHONE, timezone_id="Europe/London", locale="en-GB").new_page()
+    page.clock.set_fixed_time(GOOD_FRIDAY)
+    return page
+
+
+def _get_help(browser: Browser, demo_url: str, region: str, status: str) -> Page:
+    """Get help for a guinea pig in ``region``, tapped, on Good Friday; its status line is ``status``."""
+    page = _phone(browser)
+    page.goto(demo_url + "get-help/")
+    page.click(".gh-tile:has(input[value='guinea-pig'])")
+    page.click(f".gh-tile:has(input[value='{region}'])")
+    expect(page.locator("#gh-choice")).to_be_visible()
+    expect(page.locator("#gh-status")).to_have_text(status)
+    return page
+
+
+def test_get_help_says_which_are_only_usually_open_and_offers_the_on_call_line(browser: Browser,
+                                                                             demo_url: str) -> None:
+    page = _get_help(browser, demo_url, "westmoor",
+                     "7 clinics can take a guinea pig now in Westmoor (5 of them only usually open: a public holiday).")
+    first = page.locator("#gh-answer > li").first
+    expect(first).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
+    expect(first.locator(".gh-clinic__status")).to_have_class("gh-clinic__status kb-open--yes")
+    kettlemoor = page.locator("#gh-answer > li[data-org='kettlemoor-veterinary-practice']")
+    expect(kettlemoor.locator(".gh-clinic__status")).to_have_text(IN_DOUBT.format(until="18:30"))
+    expect(kettlemoor.locator(".gh-clinic__status")).to_have_class("gh-clinic__status kb-open--doubt")
+    # its vet is on call when it is closed: if the practice does not answer, that line
+    instead = kettlemoor.locator("a.gh-clinic__instead")
+    expect(instead).to_have_text("If no answer: after-hours line 01632 960361")
+    assert instead.get_attribute("href") == "tel:+441632960361"
+    # a practice with no line of its own for its on-call vet has no second number
+    brindlecombe = page.locator("#gh-answer > li[data-org='brindlecombe-veterinary-surgery']")
+    expect(brindlecombe.locator("a.gh-clinic__instead")).to_have_count(0)
+    page.context.close()
+
+
+def test_a_region_whose_one_clinic_is_only_usually_open_gets_the_sure_ones_elsewhere(browser: Browser,
+                                                                                   demo_url: str) -> None:
+    page = _get_help(browser, demo_url, "highcombe",
+                     "1 clinic can take a guinea pig now in Highcombe (only usually open: a public holiday).")
+    expect(page.locator("#gh-elsewhere")).to_be_visible()
+    sure = page.locator("#gh-elsewhere-list > li").first
+    expect(sure).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
+    expect(sure.locator("a.gh-call")).to_be_in_viewport()  # both numbers on the first screen
+    expect(page.locator("#gh-answer > li a.gh-call").first).to_be_in_viewport()
+    page.goto(demo_url + "regions/highcombe/")
+    expect(page.locator("#kb-help-now-status")).to_have_text(
+        "1 clinic can help now (only usually open: a public holiday). Open now elsewhere:")
+    expect(page.locator("#kb-help-now-list > li")).to_have_count(4)
+    page.context.close()
+
+
+def test_an_organisation_page_says_it_is_only_usually_open(browser: Browser, demo_url: str) -> None:
+    page = _phone(browser)
+    page.goto(demo_url + "organisations/brindlecombe-veterinary-surgery/")
+    status = page.locator("[data-kb-help-org]").first
+    expect(status).to_have_text(IN_DOUBT.format(until="19:00"))
+    expect(status).to_have_class("kb-open kb-open--doubt")
+    page.context.close()
