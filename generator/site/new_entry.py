@@ -7,14 +7,16 @@ May import generator.core, generator.common and generator.kinds."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from generator.common.public_holidays import public_holidays
 from generator.core.catalog import Catalog
 from generator.core.content_type import ContentType, schema_line
 from generator.core.ids import CHOOSE
 from generator.core.settings import THEME
 from generator.kinds import REGISTRY
+from generator.kinds.organisations.holiday_checks import HOLIDAY_NOTICE_DAYS
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -70,4 +72,17 @@ def _context(catalog: Catalog, kind: str, entry_id: str) -> dict:
         "country": catalog.regions[region].country if region in catalog.regions else "GB",
         "tiers": list(catalog.tiers), "choices": choices,
         "phone": "CHANGE",
+        "holidays": _holidays_ahead(catalog),
     }
+
+
+def _holidays_ahead(catalog: Catalog) -> list[dict[str, str]]:
+    """The public holidays of the network's regions that kb check will ask a new organisation about
+    (within HOLIDAY_NOTICE_DAYS), each with the regions it is for when not all of them."""
+    today, regions = catalog.settings.today, list(catalog.regions.values())
+    where: dict[tuple[date, str], list[str]] = {}
+    for region in regions:
+        for day, name in public_holidays(region.country, region.subdivision, today, HOLIDAY_NOTICE_DAYS):
+            where.setdefault((day, name), []).append(region.label)
+    return [{"date": day.isoformat(), "name": name, "where": "" if len(labels) == len(regions) else ", ".join(labels)}
+            for (day, name), labels in sorted(where.items())]
