@@ -105,10 +105,25 @@
 
   var asked = 0;  // each answer asked for; one that comes back after a newer one is dropped
 
+  // Each region's data is read once a page: the answer is worked out again every minute from it, and a
+  // phone on a poor signal fetched it every minute. A failed read, or the copy stored on the device
+  // (offline), is tried again next time.
+  var regionData = {};
+  function regionFile(url) {
+    var key = url.href;
+    if (!regionData[key]) {
+      regionData[key] = getJSON(url).then(function (data) {
+        if (data.storedAt) delete regionData[key];
+        return data;
+      }, function (e) { delete regionData[key]; throw e; });
+    }
+    return regionData[key];
+  }
+
   function answerFor(index, region, species) {
     species = species || petsToHelp();
     var mine = ++asked;
-    return getJSON(new URL(index.regions[region].url, indexUrl)).then(function (data) {
+    return regionFile(new URL(index.regions[region].url, indexUrl)).then(function (data) {
       if (mine !== asked) return;
       var answer = commonAnswer(data, region, species);
       var label = data.regions[region].label;
