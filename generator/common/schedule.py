@@ -146,8 +146,10 @@ def _by_value(made: dict[tuple, T], periods: list[Period], make: Callable[[list[
     return found
 
 
-def usual_hours_in_doubt(day: date, periods: list[Period], exceptions: ByDate, holidays: Collection[date]) -> bool:
-    """``day`` is a public holiday no exception names, and the weekly hours would open for part of it:
+def usual_hours_in_doubt(day: date, periods: list[Period], exceptions: Collection[date],
+                         holidays: Collection[date]) -> bool:
+    """``day`` is a public holiday no exception names (``exceptions``: the dates that have one), and the
+    weekly hours would open for part of it:
     whether it opens is the practice's call, unknown here (a clinic open all that day is taken to keep
     its hours). kb check asks for the date; pages say "usually" and "ring first" (help.js too)."""
     if day not in holidays or day in exceptions:
@@ -156,7 +158,7 @@ def usual_hours_in_doubt(day: date, periods: list[Period], exceptions: ByDate, h
     return any(weekday in p.days for p in periods) and weekly_intervals(periods)[day.weekday()] != ((0, DAY_MINUTES),)
 
 
-def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: ByDate,
+def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: Collection[date],
                   holidays: Collection[date]) -> bool:
     """Open at ``minute`` of ``today`` only by weekly periods that start on a day in doubt
     (usual_hours_in_doubt): a night that began on an ordinary evening is sure at 02:00 on a holiday,

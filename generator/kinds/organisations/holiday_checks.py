@@ -12,7 +12,7 @@ from datetime import date
 from generator.common.dates import long_date
 from generator.common.hours import DAY_NAMES, DAYS
 from generator.common.public_holidays import public_holidays
-from generator.common.schedule import by_date, usual_hours_in_doubt
+from generator.common.schedule import usual_hours_in_doubt
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue, Severity, Stage
 from generator.kinds.organisations.model import Organisation
@@ -46,8 +46,9 @@ def holidays_without_hours(catalog: Catalog, org: Organisation) -> list[tuple[da
     if org.status != "active" or region is None:
         return []
     ahead = public_holidays(region.country, region.subdivision, catalog.settings.today, HOLIDAY_NOTICE_DAYS)
-    days = {day for day, _ in ahead}
-    exceptions = by_date(org.exceptions)
+    if not ahead:
+        return []
+    days, exceptions = {day for day, _ in ahead}, {e.date for e in org.exceptions}
     return [(day, name) for day, name in ahead if usual_hours_in_doubt(day, org.hours, exceptions, days)]
 
 
