@@ -7,6 +7,7 @@ offers that line too; and where the only clinic is such a practice, the sure one
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,7 +27,7 @@ def _phone(browser: Browser) -> Page:
     return page
 
 
-def _get_help(browser: Browser, demo_url: str, region: str, status: str) -> Page:
+def _get_help(browser: Browser, demo_url: str, region: str, status: str | re.Pattern) -> Page:
     """Get help for a guinea pig in ``region``, tapped, on Good Friday; its status line is ``status``."""
     page = _phone(browser)
     page.goto(demo_url + "get-help/")
@@ -66,10 +67,31 @@ def test_a_region_whose_one_clinic_is_only_usually_open_gets_the_sure_ones_elsew
     expect(sure).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
     expect(sure.locator("a.gh-call")).to_be_in_viewport()  # both numbers on the first screen
     expect(page.locator("#gh-answer > li a.gh-call").first).to_be_in_viewport()
+    # the region page: the sure ones first, the practice after them (its number was below the first screen)
     page.goto(demo_url + "regions/highcombe/")
     expect(page.locator("#kb-help-now-status")).to_have_text(
-        "1 clinic can help now (only usually open: a public holiday). Open now elsewhere:")
-    expect(page.locator("#kb-help-now-list > li")).to_have_count(4)
+        "No clinic in Highcombe is sure to be open now: a public holiday. Open now elsewhere first, then the one "
+        "here only usually open:")
+    rows = page.locator("#kb-help-now-list > li")
+    expect(rows).to_have_count(4)
+    expect(rows.first).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
+    expect(rows.last).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
+    expect(rows.first.locator("a.kb-call")).to_be_in_viewport()
+    # the finder's owner question gives the same
+    page.goto(demo_url + "directory/find/?species=guinea-pig&region=highcombe&open=1")
+    expect(page.locator("#kb-finder-status")).to_have_text(
+        "1 clinic found (only usually open: a public holiday). Open now elsewhere:")
+    expect(page.locator("#kb-finder-elsewhere-list > li").first).to_have_attribute(
+        "data-org", "northvale-veterinary-emergency-centre")
+    page.context.close()
+
+
+def test_the_on_call_line_beside_it_says_when_it_answers_registered_clients_only(browser: Browser,
+                                                                                demo_url: str) -> None:
+    page = _get_help(browser, demo_url, "northvale", re.compile(r"only usually open"))
+    heronwick = page.locator("#gh-answer > li[data-org='heronwick-veterinary-surgery']")
+    expect(heronwick.locator("a.gh-clinic__instead")).to_have_text(
+        "If no answer, for its registered clients only: after-hours line 01632 960171")
     page.context.close()
 
 

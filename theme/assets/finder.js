@@ -185,6 +185,11 @@
     elsewhere.hidden = true;
     var ids = f.region ? [f.region] : Object.keys(index.regions);
     var now = new Date();
+    function showElsewhere(open) {
+      var into = document.getElementById("kb-finder-elsewhere-list");
+      into.replaceChildren.apply(into, open.map(function (i) { return row({ rec: i.rec, status: i.status, can: true, km: i.km }, f); }));
+      elsewhere.hidden = !open.length;
+    }
     return load(ids).then(function (data) {
       var stored = ids.filter(function (id) { return data.missing.indexOf(id) < 0; });
       showAlerts(data, stored, now);
@@ -193,8 +198,16 @@
         return { rec: row.rec, status: row.status, can: true, km: null, partnerFor: row.partnerFor ? f.region : null };
       }) : results(data, stored, f, now, null).sort(byHelp);
       list.replaceChildren.apply(list, found.map(function (i) { return row(i, f); }));
-      status.textContent = (found.length === 1 ? "1 clinic found." : found.length + " clinics found.") +
+      var inDoubt = owners && help.inDoubtNote ? help.inDoubtNote(owners) : "";
+      status.textContent = (found.length === 1 ? "1 clinic found" : found.length + " clinics found") + inDoubt + "." +
         unstored(data, ids) + storedNote(data);
+      // none of them sure to take any owner now (only usually open on a public holiday, or on call for
+      // registered clients only): Get help's nearest open elsewhere too, as Get help shows it
+      if (owners && found.length && owners.nearestOpen.length) {
+        showElsewhere(owners.nearestOpen);
+        status.textContent += " Open now elsewhere:";
+        return;
+      }
       if (found.length || data.missing.length) return;
       if (!f.region) {  // nothing anywhere: say so, and which choice to drop
         status.textContent = "No clinic in the network matches all of these. Remove a choice (the service, " +
@@ -204,12 +217,9 @@
       var origin = index.regions[f.region].centre, near = neighbours(f.region);
       var label = index.regions[f.region].label;
       if (owners) {  // Get help's nearest open
-        var open = owners.nearestOpen;
-        var into = document.getElementById("kb-finder-elsewhere-list");
-        into.replaceChildren.apply(into, open.map(function (i) { return row({ rec: i.rec, status: i.status, can: true, km: i.km }, f); }));
-        elsewhere.hidden = !open.length;
+        showElsewhere(owners.nearestOpen);
         status.textContent = "No clinic in " + label + " can help now." + storedNote(data) +
-          (open.length ? " Open now elsewhere:" : "");
+          (owners.nearestOpen.length ? " Open now elsewhere:" : "");
         return;
       }
       status.textContent = "No clinic in " + label + " matches." + storedNote(data) + " The nearest elsewhere:";

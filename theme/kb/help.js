@@ -415,7 +415,7 @@
   function onCallInstead(rec, st) {
     if (!st.inDoubt || !rec.onCall || !rec.callPhone) return null;
     var label = rec.callPhone.label.charAt(0).toLowerCase() + rec.callPhone.label.slice(1);
-    return { phone: rec.callPhone, text: WORDS["in-doubt-on-call"].replace("{line}", label) };
+    return { phone: rec.callPhone, text: WORDS["in-doubt-on-call" + (rec.clientsOnly ? "-clients" : "")].replace("{line}", label) };
   }
 
   window.kbHelp = {
