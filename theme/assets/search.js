@@ -133,14 +133,33 @@
   // that guide first, as the title alone would: a guide with the species in a keyword ("mouse poison")
   // came first. Only a guide's title: a sign's name or a keyword may belong to a guide for that species
   // ("pregnant guinea pig" is pregnancy toxaemia's; a degu with no droppings, gut stasis').
-  var speciesWords = new Set(), guideTitles = {};
+  var speciesWords = new Set(), guideTitles = {}, urgencyWords = new Set();
   V.entries.forEach(function (e) {
+    // "now", "urgent", "emergency": how soon, said beside the problem, not the problem itself
+    if (e[1].lastIndexOf("triage/tiers/", 0) === 0) words(e[0] + " " + e[3].join(" ")).forEach(function (w) { urgencyWords.add(w); });
     if (e[1].lastIndexOf("first-aid/species/", 0) === 0) e[3].forEach(function (n) { words(n).forEach(function (w) { speciesWords.add(w); }); });
     if (/^triage\/[^/]+\/$/.test(e[1])) guideTitles[words(e[0]).filter(function (w) { return !stop.has(w); }).join(" ")] = e;
   });
   function pinned(terms) {
-    var rest = terms.filter(function (w) { return !speciesWords.has(w); }).join(" ");
-    return exactly(terms.join(" ")) || (rest && rest !== terms.join(" ") && has(guideTitles, rest) ? guideTitles[rest] : null);
+    var found = exactly(terms.join(" "));
+    if (found || !terms.some(function (w) { return speciesWords.has(w); })) return found;
+    // the rest, without the species, how soon ("now", "urgent") and words that name nothing ("badly",
+    // "2am"), each word the start of the title's word in turn ("bleedin" as typed on a phone)
+    var rest = terms.filter(function (w) {
+      return startsATitle(w) || (!speciesWords.has(w) && !urgencyWords.has(w) && importance(w) === 3);
+    });
+    var titles = Object.keys(guideTitles).filter(function (title) {
+      var words = title.split(" ");
+      return words.length === rest.length && words.every(function (t, i) {
+        return t === rest[i] || (rest[i].length >= 4 && t.lastIndexOf(rest[i], 0) === 0);
+      });
+    });
+    return titles.length === 1 ? guideTitles[titles[0]] : null;
+  }
+  function startsATitle(w) {
+    return w.length >= 4 && !speciesWords.has(w) && Object.keys(guideTitles).some(function (title) {
+      return title.split(" ").some(function (t) { return t.lastIndexOf(w, 0) === 0; });
+    });
   }
 
   function importance(w) { return has(targets, w) ? (targets[w] === 0 ? 3 : 2) : 1; }
