@@ -55,6 +55,13 @@ def test_get_help_says_which_are_only_usually_open_and_offers_the_on_call_line(b
     # a practice with no line of its own for its on-call vet has no second number
     brindlecombe = page.locator("#gh-answer > li[data-org='brindlecombe-veterinary-surgery']")
     expect(brindlecombe.locator("a.gh-clinic__instead")).to_have_count(0)
+    # the region page and the finder offer the same line
+    for url, rows in (("regions/westmoor/", "#kb-help-now-list > li"),
+                      ("directory/find/?species=guinea-pig&region=westmoor&open=1", "#kb-finder-results > li")):
+        page.goto(demo_url + url)
+        line = page.locator(f"{rows}[data-org='kettlemoor-veterinary-practice'] a.kb-org__instead")
+        expect(line).to_have_text("If no answer: after-hours line 01632 960361")
+        assert line.get_attribute("href") == "tel:+441632960361"
     page.context.close()
 
 
