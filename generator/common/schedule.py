@@ -163,7 +163,10 @@ def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: C
     """Open at ``minute`` of ``today`` only by weekly periods that start on a day in doubt
     (usual_hours_in_doubt): a night that began on an ordinary evening is sure at 02:00 on a holiday,
     and one that began on the holiday is in doubt at 02:00 the next day."""
-    covering = [day for day, shift in ((today, 0), (today - timedelta(days=1), DAY_MINUTES))
+    yesterday = today - timedelta(days=1)
+    if today not in holidays and yesterday not in holidays:  # most of the year: nothing to work out
+        return False
+    covering = [day for day, shift in ((today, 0), (yesterday, DAY_MINUTES))
                 for start, end, overnight in _own_intervals(day, periods, {})
                 if start - shift <= minute < (end + DAY_MINUTES if overnight else end) - shift]
     return bool(covering) and all(usual_hours_in_doubt(day, periods, exceptions, holidays) for day in covering)

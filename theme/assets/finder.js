@@ -101,12 +101,8 @@
     if (st.state === "alert-closed") return li;
     li.appendChild(callLink(st.phone || rec.phone, "kb-call kb-call--small", "Call"));
     if (rec.referrals) li.appendChild(callLink(rec.referrals, "kb-call kb-call--small kb-call--referrals", "Referrals (vets)"));
-    var instead = help.onCallInstead ? help.onCallInstead(rec, st) : null;
-    if (instead) {  // only usually open on a public holiday: its on-call vet's own line, as on Get help
-      var other = el("a", "kb-org__instead", instead.text + " " + instead.phone.display);
-      other.href = "tel:" + instead.phone.tel;
-      li.appendChild(other);
-    }
+    var onCall = help.onCallLink ? help.onCallLink(rec, st, "kb-org__instead") : null;
+    if (onCall) li.appendChild(onCall);  // only usually open on a public holiday: its on-call vet's line, as on Get help
     return li;
   }
 

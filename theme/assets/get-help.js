@@ -63,12 +63,8 @@
     name.href = new URL(rec.url, base).href;
     li.appendChild(name);
     li.appendChild(el("span", "gh-clinic__status " + openClass(st), help.words(st)));
-    var instead = help.onCallInstead ? help.onCallInstead(rec, st) : null;
-    if (instead) {  // the practice may be closed for the holiday: its on-call vet's line too
-      var other = el("a", "gh-clinic__instead", instead.text + " " + instead.phone.display);
-      other.href = "tel:" + instead.phone.tel;
-      li.appendChild(other);
-    }
+    var onCall = help.onCallLink ? help.onCallLink(rec, st, "gh-clinic__instead") : null;
+    if (onCall) li.appendChild(onCall);  // the practice may be closed for the holiday: its on-call vet's line too
     var notes = [];
     if (item.km !== null && place) notes.push(item.km < 10 ? item.km.toFixed(1) + " km" : Math.round(item.km) + " km");
     if (item.partnerFor) notes.push(help.WORDS.partner.replace("{region}", regionLabel));

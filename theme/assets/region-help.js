@@ -16,12 +16,6 @@
 
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
 
-  function insteadLink(instead) {
-    var a = el("a", "kb-org__instead", instead.text + " " + instead.phone.display);
-    a.href = "tel:" + instead.phone.tel;
-    return a;
-  }
-
   function row(item) {
     var li = el("li", "kb-org");
     li.setAttribute("data-org", item.rec.id);
@@ -41,8 +35,8 @@
       call.appendChild(el("span", "kb-call__number", item.status.phone.display));
       li.appendChild(call);
     }
-    var instead = help.onCallInstead ? help.onCallInstead(item.rec, item.status) : null;
-    if (instead) li.appendChild(insteadLink(instead));  // the practice may be closed for the holiday
+    var onCall = help.onCallLink ? help.onCallLink(item.rec, item.status, "kb-org__instead") : null;
+    if (onCall) li.appendChild(onCall);  // the practice may be closed for the holiday
     return li;
   }
 

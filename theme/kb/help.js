@@ -202,8 +202,10 @@
     return WORDS.weekday.replace("{day}", NAMES[at.weekday]).replace("{time}", at.time);
   }
 
+  function lowerFirst(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
+
   function words(st) {
-    var line = st.phone ? st.phone.label.charAt(0).toLowerCase() + st.phone.label.slice(1) : "";
+    var line = st.phone ? lowerFirst(st.phone.label) : "";
     return WORDS[st.state + (st.clientsOnly ? "-clients" : "") + (st.inDoubt ? "-in-doubt" : "")]
       .replace("{until}", st.until ? when(st.until) : "")
       .replace("{when}", st.when ? when(st.when) : "").replace("{line}", line);
@@ -410,17 +412,21 @@
   // A status's class: helping and sure, helping only usually (a public holiday), or not helping now
   function openClass(st) { return !HELPING[st.state] ? "kb-open--no" : st.inDoubt ? "kb-open--doubt" : "kb-open--yes"; }
 
-  // Beside a clinic only usually open, its on-call vet's own line, when it has one: the practice may
-  // be closed for the holiday ("If no answer: after-hours line")
-  function onCallInstead(rec, st) {
+  // Beside a clinic only usually open, a link (class ``cls``) to its on-call vet's own line, when it has
+  // one: the practice may be closed for the holiday ("If no answer: after-hours line 01632 960361"); else null
+  function onCallLink(rec, st, cls) {
     if (!st.inDoubt || !rec.onCall || !rec.callPhone) return null;
-    var label = rec.callPhone.label.charAt(0).toLowerCase() + rec.callPhone.label.slice(1);
-    return { phone: rec.callPhone, text: WORDS["in-doubt-on-call" + (rec.clientsOnly ? "-clients" : "")].replace("{line}", label) };
+    var a = document.createElement("a");
+    a.className = cls;
+    a.href = "tel:" + rec.callPhone.tel;
+    a.textContent = WORDS["in-doubt-on-call" + (rec.clientsOnly ? "-clients" : "")]
+      .replace("{line}", lowerFirst(rec.callPhone.label)) + " " + rec.callPhone.display;
+    return a;
   }
 
   window.kbHelp = {
     status: status, words: words, forClientsOnly: forClientsOnly, inDoubtNote: inDoubtNote, openClass: openClass,
-    onCallInstead: onCallInstead, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    onCallLink: onCallLink, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts

@@ -70,7 +70,7 @@ def _audit(catalog: Catalog) -> list:
             if item:
                 found.append(item)
         if holidays := holidays_without_hours(catalog, org):
-            # the same warning as kb check's: every page shows the usual hours on these days
+            # kb check's warning: until the file says, pages call it "usually open" on these days
             found.append(Finding("medium", DIRECTORY, org.name, PAGE.format(id=org.id),
                                  f"hours not given for {holiday_list(holidays)}", holidays[0][0],
                                  entry.source.display))

@@ -226,14 +226,12 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     local = at.astimezone(zone)
     today, minute = local.date(), local.hour * 60 + local.minute
     open_line, call_line = _lines(org, today, service)
-    offer = offer_of(org, service)
-    weekly = offer.hours if offer is not None and offer.hours is not None else org.hours
-    special = by_date(org.exceptions)
     if (stretch := containing(open_line, minute)) is not None:
         if stretch[1] >= HORIZON:
             return Status(State.OPEN_24H, open_phone(org))
         return Status(State.OPEN, open_phone(org), until=wall_time(today, stretch[1], zone),
-                      in_doubt=open_in_doubt(today, minute, weekly, special, holidays))
+                      in_doubt=open_in_doubt(today, minute, _usual_hours(org, service), _exception_dates(org),
+                                             holidays))
     for_clients = clients_only(org)
     if containing(call_line, minute) is not None:
         return Status(State.ON_CALL, on_call_phone(org), clients_only=for_clients)
@@ -244,8 +242,18 @@ def status_at(org: Organisation, timezone: str, at: datetime, service: str | Non
     if opens is not None:
         day = today + timedelta(days=opens // DAY_MINUTES)
         return Status(State.OPENS_LATER, open_phone(org), when=wall_time(today, opens, zone),
-                      in_doubt=usual_hours_in_doubt(day, weekly, special, holidays))
+                      in_doubt=usual_hours_in_doubt(day, _usual_hours(org, service), _exception_dates(org), holidays))
     return Status(State.CLOSED_ALL_WEEK, None)
+
+
+def _usual_hours(org: Organisation, service: str | None) -> list[Period]:
+    """The weekly hours it opens by: a service's own, else the organisation's."""
+    offer = offer_of(org, service)
+    return offer.hours if offer is not None and offer.hours is not None else org.hours
+
+
+def _exception_dates(org: Organisation) -> set[date]:
+    return {e.date for e in org.exceptions}
 
 
 def _lines(org: Organisation, today: date, service: str | None) -> tuple[Timeline, Timeline]:
