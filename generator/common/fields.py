@@ -49,7 +49,15 @@ def _iso_date(value: Any) -> Any:
     # YAML values reach us as text; refuse numbers so 20261002 is not read as a timestamp.
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+    if not isinstance(value, str):
+        raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD")
+    return _iso_date_text(value)
+
+
+# The same few hundred dates (review dates, holidays) are written tens of thousands of times at scale.
+@lru_cache(maxsize=4096)
+def _iso_date_text(value: str) -> str:
+    if not _ISO_DATE.match(value.strip()):
         raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD")
     text = value.strip()
     year, month, day = (int(part) for part in text.split("-"))
