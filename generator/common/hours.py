@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from generator.common.fields import ClockTime, IsoDate, KbModel, ShortText, minutes
 
@@ -72,7 +72,8 @@ class HoursException(KbModel):
     """A date with different hours: closed all day, or open at other times."""
 
     date: IsoDate
-    closed: bool = False
+    closed: bool = Field(False, description="true if closed all day; if open, in place of this line the hours "
+                                       'kept that day: opens: "10:00" and closes: "14:00"')
     opens: ClockTime | None = None
     closes: ClockTime | None = None
     note: ShortText | None = None

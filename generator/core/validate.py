@@ -135,6 +135,10 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
     if kind in ("float_type", "float_parsing"):
         return f"must be a number, not {_show(value)}", "", False
     if kind in ("bool_type", "bool_parsing"):
+        if value == CHOOSE:  # the field's description says what each answer means, where false alone is not one
+            field = _field_at(model, loc)
+            return ("choose a value: the template leaves it for you to choose",
+                    (field.description if field is not None else None) or "true or false", False)
         return f"must be true or false, not {_show(value)}", "", False
     if kind == "list_type":
         return f"must be a list, not {_type_name(value)}", "start each item on its own line with '- '", False
@@ -204,6 +208,19 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
         current = _written_names(current)[part].annotation
     target = _model_of(current)
     return list(_written_names(target)) if target is not None else None
+
+
+def _field_at(model: type[BaseModel], loc: FieldPath) -> Any:
+    """The pydantic field that ``loc`` ends at, or None."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    parent = _fields_at(model, loc[:-1])
+    if parent is None or loc[-1] not in parent:
+        return None
+    current: Any = model
+    for part in loc[:-1]:
+        current = _item_type(current) if isinstance(part, int) else _written_names(_model_of(current))[part].annotation
+    return _written_names(_model_of(current))[loc[-1]]
 
 
 def _written_names(model: type[BaseModel]) -> dict[str, Any]:
