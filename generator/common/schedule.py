@@ -162,11 +162,16 @@ def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: C
                   holidays: Collection[date]) -> bool:
     """Open at ``minute`` of ``today`` only by weekly periods that start on a day in doubt
     (usual_hours_in_doubt): a night that began on an ordinary evening is sure at 02:00 on a holiday,
-    and one that began on the holiday is in doubt at 02:00 the next day."""
+    and one that began on the holiday is in doubt at 02:00 the next day. A period written from 00:00
+    that carries on yesterday's hours to 24:00 is yesterday's night ("sun 00:00-24:00" then "mon
+    00:00-08:00": at 02:00 on a bank holiday Monday the weekend cover is still on, not in doubt)."""
     yesterday = today - timedelta(days=1)
     if today not in holidays and yesterday not in holidays:  # most of the year: nothing to work out
         return False
-    covering = [day for day, shift in ((today, 0), (yesterday, DAY_MINUTES))
+    carried_on = yesterday not in exceptions and any(end == DAY_MINUTES
+                                                     for _, end in intervals_on(yesterday, periods, {}))
+    covering = [yesterday if shift == 0 and start == 0 and carried_on else day
+                for day, shift in ((today, 0), (yesterday, DAY_MINUTES))
                 for start, end, overnight in _own_intervals(day, periods, {})
                 if start - shift <= minute < (end + DAY_MINUTES if overnight else end) - shift]
     return bool(covering) and all(usual_hours_in_doubt(day, periods, exceptions, holidays) for day in covering)

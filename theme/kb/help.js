@@ -120,12 +120,17 @@
   }
 
   // Open at ``minute`` only by weekly periods that start on a day in doubt (schedule.open_in_doubt): a
-  // night that began on an ordinary evening is sure, one that began on the holiday is not
+  // night that began on an ordinary evening is sure, one that began on the holiday is not; a period
+  // from 00:00 that carries on yesterday's hours to 24:00 is yesterday's night
   function openInDoubt(rec, today, minute, periods) {
-    var covering = [];
-    [[today, 0], [addDays(today, -1), DAY]].forEach(function (d) {
+    var yesterday = addDays(today, -1), covering = [];
+    var carriedOn = !byDate(rec)[iso(yesterday)] &&
+      intervalsOn(yesterday, periods, {}).some(function (i) { return i[1] === DAY; });
+    [[today, 0], [yesterday, DAY]].forEach(function (d) {
       own(d[0], periods, {}).forEach(function (i) {
-        if (i[0] - d[1] <= minute && minute < (i[2] ? i[1] + DAY : i[1]) - d[1]) covering.push(d[0]);
+        if (i[0] - d[1] <= minute && minute < (i[2] ? i[1] + DAY : i[1]) - d[1]) {
+          covering.push(d[1] === 0 && i[0] === 0 && carriedOn ? yesterday : d[0]);
+        }
       });
     });
     return covering.length > 0 && covering.every(function (day) { return inDoubt(rec, day, periods); });

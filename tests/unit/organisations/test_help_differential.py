@@ -388,20 +388,43 @@ def test_when_every_clinic_here_is_only_usually_open_both_offer_the_sure_ones_el
 @pytest.mark.parametrize(("local", "words"), [
     # Thursday night's shift runs on into Good Friday: it began on an ordinary evening
     ("2027-03-26T02:00", "Open until 08:00"),
+    # the weekend's cover, written "sat, sun 00:00-24:00" then "mon 00:00-08:00", runs on into Easter
+    # Monday: it began before the holiday (it was in doubt until a review)
+    ("2027-03-29T02:00", "Open until 08:00"),
+    ("2027-03-29T07:59", "Open until 08:00"),
+    # the holiday's own evening shift is still in doubt
+    ("2027-03-29T19:30", "Public holiday: usually open until 08:00 tomorrow, ring first"),
     # Easter Monday's night shift, the file giving no hours for the day: still in doubt after midnight
     ("2027-03-30T02:00", "Public holiday: usually open until 08:00, ring first"),
     ("2027-03-29T20:00", "Public holiday: usually open until 08:00 tomorrow, ring first"),
 ])
 def test_a_night_is_in_doubt_when_it_began_on_the_holiday_in_both(catalog, browser_help, local: str,
                                                                   words: str) -> None:
-    """Hand-worked: Eastmarsh Out-of-Hours Vets open 19:00 to 08:00 on weeknights and give no hours for
-    Easter 2027 (a journey review found a night judged by the date it had become, not the one it began)."""
+    """Hand-worked: Eastmarsh Out-of-Hours Vets open 19:00 to 08:00 on weeknights and all weekend to 08:00 on
+    Monday, and give no hours for Easter 2027 (a journey review found a night judged by the date it had
+    become, not the one it began)."""
     org = organisation(catalog, "eastmarsh-out-of-hours-vets")
     at = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo("Europe/London"))
     python = status_at(org, "Europe/London", at, None, holidays_of(catalog, "eastmarsh")).words(at)
     browser = browser_help({"kind": "status", "record": help_record(catalog, org), "now": at.isoformat(),
                             "service": None})
     assert browser["words"] == python == words
+
+
+def test_a_night_carried_on_from_a_day_with_other_hours_is_judged_by_the_holiday_in_both(catalog,
+                                                                                        browser_help) -> None:
+    """Hand-worked: the same service closed all Easter Sunday (an exception): its Monday 00:00 to 08:00 no
+    longer carries on Sunday's hours, so at 02:00 on Easter Monday it is open by the holiday's usual hours
+    only."""
+    changed = org_data("eastmarsh-out-of-hours-vets")
+    changed["exceptions"] = [*changed["exceptions"], {"date": "2027-03-28", "closed": True}]
+    network = with_orgs(catalog, changed, *[org_data(o) for o in ORG_IDS if o != changed["id"]])
+    org = organisation(network, "eastmarsh-out-of-hours-vets")
+    at = datetime(2027, 3, 29, 2, 0, tzinfo=ZoneInfo("Europe/London"))
+    python = status_at(org, "Europe/London", at, None, holidays_of(network, "eastmarsh")).words(at)
+    browser = browser_help({"kind": "status", "record": help_record(network, org), "now": at.isoformat(),
+                            "service": None})
+    assert browser["words"] == python == "Public holiday: usually open until 08:00, ring first"
 
 
 def test_a_service_with_its_own_hours_is_in_doubt_by_them_in_both(catalog, browser_help) -> None:
