@@ -155,7 +155,7 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
     summaries: list[_Topic] = []  # the open <details> elements', innermost last
     lead_in = _NO_TOPIC
     before = ""  # the paragraph above, whose species a pet referred back to may be ("If one has …")
-    table_rows, table_lines = _tables(lines)
+    table_rows, table_headers, table_lines = _tables(lines)
     for number, (start, block) in enumerate(_blocks(lines)):
         text = block.strip()
         level = _heading_level(block)
@@ -176,9 +176,12 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
         if not level and (text.endswith((":", "?")) or text.startswith("!!!")) and not any(c.isdigit() for c in text):
             lead_in = _topic(number, block, catalog)
         under = Context(named, context.sign, named=True) if named and not level else context
-        if start in table_rows:  # each cell is read with its column's header and its row's first cell
+        if start in table_rows or start in table_headers:  # each cell is read with its column's header and
+            # its row's first cell; a header's with the first column's species
+            found = _cell_findings(catalog, block, table_rows[start], under, sign) if start in table_rows \
+                else _header_findings(catalog, block, table_headers[start], under, sign)
             issues += [Issue(display, first_line + start, column, "(body)", f.message, f.hint, stage=Stage.CONTENT)
-                       for column, f in _cell_findings(catalog, block, table_rows[start], under, sign)]
+                       for column, f in found]
             before = ""
             continue
         under, before = replace(under, before=before), block
@@ -193,7 +196,8 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
 # A line that starts a list item, heading, table row, quote or admonition starts a new block; a
 # heading or a table row (with or without its outer pipes) is a block of its own.
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:)")
-_ON_ITS_OWN = re.compile(r"\s*#|.*\|")
+_ON_ITS_OWN = re.compile(r"\s*#|.*\||\s*<h[1-6]\b", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>.*</h\1\s*>\s*", re.IGNORECASE | re.DOTALL)  # "<h2>Rats</h2>"
 
 
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
@@ -211,6 +215,8 @@ _DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _DIVIDER = re.compile(r"(?<!\\)\|")  # a pipe, but not an escaped one
 # a cell that is a number alone takes the unit its column's header names
 _BARE_NUMBER = re.compile(r"\s*\**\d+(?:\.\d+)?\**\s*")
+# a cell that may hold a time or temperature (a digit, a unit, a macro): read for one, and not a label
+_MAYBE_A_NUMBER = re.compile(r"\d|\{\{|\b(?:hours?|hrs?|minutes?|mins?|days?|degrees?)\b|[°º˚℃]", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?|degrees)\b|[°º˚]\s*c\b|℃", re.IGNORECASE)
 
 
@@ -243,13 +249,16 @@ def _topic(at: int, text: str, catalog: Catalog) -> _Topic:
 
 
 def _heading_level(block: str) -> int:
-    """1-6 for an ATX or setext heading, 7 for a line in bold alone, else 0."""
+    """1-6 for an ATX, setext or HTML heading, 7 for a line in bold alone, else 0."""
     text = block.strip()
     hashes = len(text) - len(text.lstrip("#"))
     if hashes:
         return hashes
     if _BOLD_LINE.fullmatch(text):
         return 7
+    html = _HTML_HEADING.fullmatch(text)
+    if html:
+        return int(html.group(1))
     underline = _SETEXT_UNDERLINE.search(block)
     if underline and block.count("\n") == 1 and not _BLOCK_START.match(block):  # not a list item's or a quote's
         return 1 if underline.group(1).startswith("=") else 2
@@ -257,9 +266,11 @@ def _heading_level(block: str) -> int:
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
-    """A table row's cells, each with the index in the line where it starts (outer pipes dropped)."""
+    """A table row's cells, each with the index in the line where it starts (outer pipes dropped). A pipe
+    in a code span divides nothing, as in Python-Markdown's tables."""
     cells, start = [], 0
-    for divider in _DIVIDER.finditer(line):
+    masked = _CODE_SPAN.sub(lambda span: "`" * len(span.group(0)), line) if "`" in line else line
+    for divider in _DIVIDER.finditer(masked):
         cells.append((start, line[start:divider.start()]))
         start = divider.end()
     cells.append((start, line[start:]))
@@ -270,58 +281,99 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return cells
 
 
-def _tables(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
-    """The body rows of the Markdown tables in ``lines``, by line index, each with its table's header
-    cells (the header row, then a delimiter row with a pipe, then rows until a line without one); and
-    every line of those tables."""
-    rows: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class _Row:
+    """A table's body row: its table's header cells, and the first cell of the row above that has one
+    (a row whose first cell is empty carries on the row above: "| Guinea pig | 6 hours |" then "| | … |")."""
+
+    header: list[str]
+    label_above: str
+
+
+def _tables(lines: list[str]) -> tuple[dict[int, _Row], dict[int, list[str]], set[int]]:
+    """The Markdown tables in ``lines``: their body rows by line index (the header row, then a
+    delimiter row with a pipe, then rows until a line without one); their header rows by line index,
+    each with the first cells of its body rows; and every line of those tables."""
+    rows: dict[int, _Row] = {}
+    headers: dict[int, list[str]] = {}
     every: set[int] = set()
     for number in range(1, len(lines)):
         rule, header = lines[number], lines[number - 1]
         if "|" in rule and "|" in header and "-" in rule and _DELIMITER_ROW.fullmatch(rule):
             cells = [text for _, text in _cells(header)]
             every |= {number - 1, number}
+            firsts: list[str] = []
+            label = ""
             below = number + 1
             while below < len(lines) and "|" in lines[below]:
-                rows[below] = cells
+                rows[below] = _Row(cells, label)
+                first = next((text.strip() for _, text in _cells(lines[below])[:1]), "")
+                label = first or label
+                firsts.append(first)
                 every.add(below)
                 below += 1
-    return rows, every
+            headers[number - 1] = firsts
+    return rows, headers, every
 
 
-def _cell_findings(catalog: Catalog, row: str, header: list[str], context: Context,
+def _cell_findings(catalog: Catalog, row: str, table_row: _Row, context: Context,
                    sign_above: str | None = None) -> Iterator[tuple[int, Finding]]:
     """A table row's numbers, each read as one sentence: its row's first cell, its column's header, then
     the cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads ", not eating 12 hours"),
     with the species that header and first cell name as the sentence's own (a species the cell names
     itself comes first, as under a heading). So a sign or species written only in a header or in the
-    first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. A table of
+    first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. A row whose
+    first cell is empty carries on the row above; a number in the first column is read with the row's
+    other cells that hold none ("| 12 hours | Guinea pig |"). A table of
     species whose row and header name no sign is about ``sign_above``, the sign of the heading, summary
     or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"), in a column whose header says
     when to act ("Phone a vet after", "Longest"); not a table naming no species (steps), nor a column of
     how long things normally take ("Pregnancy lasts"). Yields (column in the line, counted from 1, finding)."""
+    header = table_row.header
     cells = _cells(row)
-    label = cells[0][1].strip() if cells else ""
+    label = (cells[0][1].strip() if cells else "") or table_row.label_above
     for index, (at, cell) in enumerate(cells):
         if not cell.strip():
             continue
         heading = header[index].strip() if index < len(header) else ""
-        given = label if index else ""
+        given = label if index else ", ".join(text.strip() for _, text in cells[1:]
+                                              if text.strip() and not _MAYBE_A_NUMBER.search(text))
         # the header's first cell names what a table of labelled rows is about ("| Not eating | Guinea pig |"
         # over "| Phone a vet after | 12 hours |"); over a first column of numbers it is a column of its own
         corner = header[0].strip() if index and header and not any(c.isdigit() for c in label) else ""
         about = f"{corner}: {given}, {heading} " if corner else f"{given}, {heading} " if given else f"{heading} "
-        named = species_named(about, catalog)
-        prefix = without_species(about, catalog)
-        under = Context(named, context.sign, named=True) if named else context
-        if sign_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
-            under = replace(under, sign=sign_above)
-        unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
-        if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
-            cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"
-        for f in prose_findings(prefix + cell, under, catalog):
-            if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
-                yield at + f.offset - len(prefix) + 1, f
+        yield from _read_as_one_sentence(catalog, at, cell, about, heading, context, sign_above)
+
+
+def _header_findings(catalog: Catalog, row: str, first_cells: list[str], context: Context,
+                     sign_above: str | None = None) -> Iterator[tuple[int, Finding]]:
+    """A table's header row: a number in a header cell is about the species of the rows under it
+    ("| Species | Not eating for 12 hours |" over "| Guinea pig | … |"), those of the first column; in the
+    first cell, about those the other header cells name ("| Not eating over 12 hours | Guinea pig |")."""
+    cells = _cells(row)
+    for index, (at, cell) in enumerate(cells):
+        if not _MAYBE_A_NUMBER.search(cell):
+            continue
+        others = first_cells if index else [text for _, text in cells[1:]]
+        named = [text.strip() for text in others if text.strip() and not _MAYBE_A_NUMBER.search(text)]
+        about = f"{', '.join(named)}, " if named else ""
+        yield from _read_as_one_sentence(catalog, at, cell, about, "", context, sign_above)
+
+
+def _read_as_one_sentence(catalog: Catalog, at: int, cell: str, about: str, heading: str, context: Context,
+                          sign_above: str | None) -> Iterator[tuple[int, Finding]]:
+    """The findings in ``cell`` read after ``about`` (what its header and row name), at their columns."""
+    named = species_named(about, catalog)
+    prefix = without_species(about, catalog)
+    under = Context(named, context.sign, named=True) if named else context
+    if sign_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
+        under = replace(under, sign=sign_above)
+    unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
+    if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
+        cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"
+    for f in prose_findings(prefix + cell, under, catalog):
+        if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
+            yield at + f.offset - len(prefix) + 1, f
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:

@@ -871,6 +871,27 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", []),
     ("## Not eating\n\nText.\n\n## Weighing\n\n| Species | Weigh every |\n|---|---|\n| Guinea pig | 12 hours |\n", []),
     ("## Not eating\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 6 hours |\n| Hamster | 12 hours |\n", []),
+    # from the twenty-second session's review, read since the twenty-fifth: a number in the first column is
+    # read with the row's other cells ...
+    ("## Not eating\n\n| Urgent after | Species |\n|---|---|\n| 12 hours | Guinea pig |\n", [(8, 3)]),
+    ("| Not eating for | Species |\n|---|---|\n| 12 hours | Guinea pig |\n", [(6, 3)]),
+    ("## Not eating\n\n| Urgent after | Species |\n|---|---|\n| 12 hours | Hamster |\n| 6 hours | Guinea pig |\n", []),
+    ("| See a vet within | Species |\n|---|---|\n| 1 hour | Guinea pig |\n", []),
+    # ... a number in a header cell with the species of the first column (in the first cell, of the header)
+    ("| Species | Not eating for 12 hours |\n|---|---|\n| Guinea pig | Phone now |\n", [(4, 28)]),
+    ("| Species | Not eating for 12 hours |\n|---|---|\n| Hamster | Phone now |\n", []),
+    ("| Not eating over 12 hours | Guinea pig |\n|---|---|\n| Phone | now |\n", [(4, 19)]),
+    ("| Step | Press for 2 minutes |\n|---|---|\n| Guinea pig | Phone now |\n", []),
+    # ... a row whose first cell is empty carries on the row above
+    ("| Species | Not eating |\n|---|---|\n| Guinea pig | 6 hours |\n| | 12 hours for a young one |\n", [(7, 5)]),
+    ("| Species | Not eating |\n|---|---|\n| Hamster | 12 hours |\n| | 12 hours if old |\n", []),
+    # ... a pipe in a code span divides no cells, as in Python-Markdown
+    ("| Species | Not eating |\n|---|---|\n| Guinea pig `a|b` | 12 hours |\n", [(6, 22)]),
+    # ... and an HTML heading names species as "##" does
+    ("<h2>Guinea pigs</h2>\n\nNot eating for 12 hours is urgent.\n", [(6, 16)]),
+    ("<h2>Guinea pigs</h2>\nNot eating for 12 hours is urgent.\n", [(5, 16)]),
+    ('<H3 class="x">Guinea pigs</H3>\n\nNot eating for 12 hours is urgent.\n', [(6, 16)]),
+    ("<h2>Guinea pigs</h2>\n\n## Hamsters\n\nNot eating for 12 hours is urgent.\n", []),
 ])
 def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_numbers(
         catalog, tmp_path: Path, body: str, wrong: list[tuple[int, int]]) -> None:
