@@ -164,13 +164,14 @@ def open_in_doubt(today: date, minute: int, periods: list[Period], exceptions: C
     (usual_hours_in_doubt): a night that began on an ordinary evening is sure at 02:00 on a holiday,
     and one that began on the holiday is in doubt at 02:00 the next day. A period written from 00:00
     that carries on yesterday's hours to 24:00 is yesterday's night ("sun 00:00-24:00" then "mon
-    00:00-08:00": at 02:00 on a bank holiday Monday the weekend cover is still on, not in doubt)."""
+    00:00-08:00": at 02:00 on a bank holiday Monday the weekend cover is still on, not in doubt); a whole
+    day from 00:00 to 24:00 is its own day's."""
     yesterday = today - timedelta(days=1)
     if today not in holidays and yesterday not in holidays:  # most of the year: nothing to work out
         return False
     carried_on = yesterday not in exceptions and any(end == DAY_MINUTES
                                                      for _, end in intervals_on(yesterday, periods, {}))
-    covering = [yesterday if shift == 0 and start == 0 and carried_on else day
+    covering = [yesterday if shift == 0 and start == 0 and end < DAY_MINUTES and not overnight and carried_on else day
                 for day, shift in ((today, 0), (yesterday, DAY_MINUTES))
                 for start, end, overnight in _own_intervals(day, periods, {})
                 if start - shift <= minute < (end + DAY_MINUTES if overnight else end) - shift]

@@ -121,7 +121,7 @@
 
   // Open at ``minute`` only by weekly periods that start on a day in doubt (schedule.open_in_doubt): a
   // night that began on an ordinary evening is sure, one that began on the holiday is not; a period
-  // from 00:00 that carries on yesterday's hours to 24:00 is yesterday's night
+  // from 00:00 that carries on yesterday's hours to 24:00 is yesterday's night (a whole day is its own)
   function openInDoubt(rec, today, minute, periods) {
     var yesterday = addDays(today, -1), covering = [];
     var carriedOn = !byDate(rec)[iso(yesterday)] &&
@@ -129,7 +129,7 @@
     [[today, 0], [yesterday, DAY]].forEach(function (d) {
       own(d[0], periods, {}).forEach(function (i) {
         if (i[0] - d[1] <= minute && minute < (i[2] ? i[1] + DAY : i[1]) - d[1]) {
-          covering.push(d[1] === 0 && i[0] === 0 && carriedOn ? yesterday : d[0]);
+          covering.push(d[1] === 0 && i[0] === 0 && i[1] < DAY && !i[2] && carriedOn ? yesterday : d[0]);
         }
       });
     });

@@ -394,6 +394,10 @@ def test_when_every_clinic_here_is_only_usually_open_both_offer_the_sure_ones_el
     ("2027-03-29T07:59", "Open until 08:00"),
     # the holiday's own evening shift is still in doubt
     ("2027-03-29T19:30", "Public holiday: usually open until 08:00 tomorrow, ring first"),
+    # Holy Saturday is an ordinary day, open 00:00 to 24:00 by its own hours, whatever Good Friday's night
+    # (a review found it in doubt all day after the rule above)
+    ("2027-03-27T15:00", "Open until Monday 08:00"),
+    ("2027-03-27T02:00", "Open until Monday 08:00"),
     # Easter Monday's night shift, the file giving no hours for the day: still in doubt after midnight
     ("2027-03-30T02:00", "Public holiday: usually open until 08:00, ring first"),
     ("2027-03-29T20:00", "Public holiday: usually open until 08:00 tomorrow, ring first"),
