@@ -20,7 +20,7 @@ from generator.core.sources import FieldPath
 
 _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-                r"|hundred|thousand|half|quarter|third)")
+                r"|hundred|thousand|half|quarter|third|fifth|tenth|twentieth)")
 _FIGURE = r"(?:(?<![\w.,])\d+(?:[.,]\d+)?(?:\s*[/⁄]\s*\d+)?|(?<![\w.,])[.,]\d+)"
 _NUMBER = rf"(?:{_FIGURE}|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:an?\s+)?{_NUMBER_WORD})*)"
 _ARTICLE = r"\s*-?\s*(?:(?:an?|of|of\s+an?)\s+)?"
@@ -29,8 +29,8 @@ _DRUG_UNIT = (r"(?:mg|milligram(?:me)?s?|mcg|[µμ]g|ug|microgram(?:me)?s?|ml|ml
               r"|microlit(?:re|er)s?|iu|i\.u\.|international\s+units?|mmol|millimoles?|meq|milliequivalents?)")
 # words that are a dose only after an amount ("2 drops", "half a tablet", "two tablets"); "unit" in the
 # singular only after a figure ("1 unit"), because "one unit of the clinic" is a ward, not a dose
-_COUNTED_UNIT = r"(?:units?|drops?|tablets?|capsules?|pills?)"
-_COUNTED_AFTER_WORDS = r"(?:units|drops?|tablets?|capsules?|pills?)"
+_COUNTED_UNIT = r"(?:units?|drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?)"
+_COUNTED_AFTER_WORDS = r"(?:units|drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?)"
 _PER_WEIGHT = r"(?:\s*/\s*|\s+per\s+|\s+a\s+)(?:kg|kilo(?:gram(?:me)?)?s?|g|grams?)(?![\w])"
 _PER_TIME = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+every\s+)(?:day|d|hour|hr|h|\d+\s*h)(?![\w])"
 DOSE = re.compile(
@@ -39,7 +39,9 @@ DOSE = re.compile(
     rf"|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:an?\s+)?{_NUMBER_WORD})*{_ARTICLE}{_COUNTED_AFTER_WORDS}(?![\w])"
     rf"(?:{_PER_WEIGHT})?"
     rf"|{_NUMBER}\s*-?\s*(?:g|grams?|kg|kilo(?:gram(?:me)?)?s?){_PER_WEIGHT}"
-    rf"|\b{_DRUG_UNIT}{_PER_WEIGHT}",
+    rf"|\b{_DRUG_UNIT}{_PER_WEIGHT}"
+    # "a millilitre", "an ml": the article is the amount (a drug unit measures nothing else)
+    rf"|\ban?\s+{_DRUG_UNIT}(?![\w])",
     re.IGNORECASE)
 # the inward half of a UK postcode ("ZZ2 3MG") is not 3 mg
 _POSTCODE_INWARD = re.compile(r"\d[A-Z]{2}")
@@ -58,8 +60,10 @@ class DoseFound:
 # and the large pattern below: there are a third of a million texts at 10,000 organisations, so this
 # is written for speed (lower-cased once, an alternation grouped by first letter, which Python's
 # engine tries a fifth faster than the flat list, the word start checked by hand). The units: mg ml mcg
-# mcl mmol meq micro milli, ug unit, iu i.u, drop tablet capsule pill cc gram kilo kg.
-_UNIT_START = re.compile(r"m(?:g|l|cg|cl|mol|eq|icro|illi)|u(?:g|nit)|i\.?u|drop|tablet|capsule|pill|cc|gram|kilo|kg")
+# mcl mmol meq micro milli, ug unit, iu i.u, drop, tablet tablespoon teaspoon tsp tbsp, capsule pill pump,
+# cc gram kilo kg.
+_UNIT_START = re.compile(r"m(?:g|l|cg|cl|mol|eq|icro|illi)|u(?:g|nit)|i\.?u|drop|t(?:ablet|ablespoon|easpoon|sp|bsp)"
+                         r"|capsule|pill|pump|cc|gram|kilo|kg")
 # an entity by number or by name ("&#181;", "&mu;"), which the reader's text decodes
 _ENTITY = re.compile(r"&(?:#|[a-zA-Z])")  # a name without its ";" is decoded too ("&micro")
 _HIDING = re.compile(r"[µμ]|&(?:#|[a-zA-Z])|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff\u3380-\u33ff\uff10-\uff5a]")

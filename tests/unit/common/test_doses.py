@@ -47,7 +47,12 @@ def test_amounts_in_words_are_doses(words: str, unit: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["half a tablet", "a quarter of a tablet", "one tablet", "one drop", "two units",
-                                  "twenty units of insulin", "1 unit", "ten drops"])
+                                  "twenty units of insulin", "1 unit", "ten drops",
+                                  # from a contributor review: the article as the amount, tenths, spoons, pumps
+                                  "Give a tenth of a millilitre of Metacam.", "Give a millilitre of Metacam.",
+                                  "an ml by mouth", "a fifth of a ml", "Give 1 teaspoon of sugar water.",
+                                  "Give 1 tsp of honey.", "Give 2 pumps of Metacam.", "half a teaspoonful",
+                                  "two tablespoons", "1 tbsp"])
 def test_counted_units_after_any_amount(text: str) -> None:
     assert find_dose(text) is not None
 
@@ -76,6 +81,7 @@ def test_doses_are_read_as_a_reader_sees_them(text: str, found: str) -> None:
     "weighed 850 g", "Keep the room at 20 °C.", "Offer greens: two handfuls.", "ZZ2 3MG is the postcode",
     "Hamsters (25-50 g) and mice (20 g).", "Mg is magnesium.", "ML means machine learning.", "milligrams matter",
     "a drop in temperature", "pills of hay", "in 2 minutes", "5 km away",
+    "a fifth of guinea pigs", "the tenth day", "a pump for oxygen", "a teaspoon shape", "an mlx file",
 ])
 def test_weights_and_counts_are_not_doses(text: str) -> None:
     assert find_dose(text) is None
@@ -98,6 +104,7 @@ def test_every_content_type_is_scanned_even_when_invalid(tmp_path: Path, folder:
 @pytest.mark.parametrize(("text", "maybe"), [
     ("mg per kg of body weight", True), ("ml", True), ("5mg", True), ("give 5mg", True), ("a 5 ml syringe", True),
     ("５ ㎎", True), ("5\u200bml", True), ("give 5 &mu;g", True), ("5 &#181;g", True),
+    ("1 tsp", True), ("2 pumps", True), ("a tablespoon", True), ("1 teaspoon", True), ("1 tbsp", True),
     ("a plain sentence", False), ("Smith & Sons", False), ("the smog of the programme", False), ("", False),
 ])
 def test_the_quick_pre_check_never_skips_a_dose(text: str, maybe: bool) -> None:
