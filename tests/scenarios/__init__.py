@@ -35,7 +35,8 @@ def call_bar_clinic(scenario: dict[str, Any]) -> str | None:
 
 def to_ring(catalog: Any, region: str, species: list[str], at: datetime, weight_g: int | None = None) -> str | None:
     """The clinic a guide's call bar rings for a pet of any of ``species`` (theme/assets/callbar.js): of
-    those that take every one of them, someone who takes any owner and is sure to be open, else the
+    those that take every one of them, someone who takes any owner and is sure to be open (and still
+    open when the owner gets there), else the
     nearest open elsewhere, else one open on a public holiday by its usual hours only, else an on-call
     vet for its registered clients only."""
     answers = [who_can_help(catalog, at=at, region=region, need=Need(species=s, weight_g=weight_g))
@@ -46,6 +47,6 @@ def to_ring(catalog: Any, region: str, species: list[str], at: datetime, weight_
 
     now, nearest_open = in_all(answers[0].now, "now"), in_all(answers[0].nearest_open, "nearest_open")
     anyone = [h for h in now if not h.status.clients_only]
-    sure = [h for h in anyone if not h.status.in_doubt]
+    sure = [h for h in anyone if h.sure]
     first = (sure or nearest_open or anyone or now or [None])[0]
     return first.org.id if first else None

@@ -127,11 +127,12 @@
       if (mine !== asked) return;
       var answer = commonAnswer(data, region, species);
       var label = data.regions[region].label;
-      // one number: someone who takes any owner and is sure to be open, else the nearest open elsewhere,
+      // one number: someone who takes any owner and is sure to be open (and still open when the owner
+      // gets there), else the nearest open elsewhere,
       // else one open by its usual hours only on a public holiday, else an on-call vet for its registered
       // clients only (theme/kb/help.js puts those last; tests/scenarios.to_ring is the same rule)
       var anyone = answer.now.filter(function (row) { return !row.status.clientsOnly; });
-      var first = anyone.filter(function (row) { return !row.status.inDoubt; })[0];
+      var first = answer.now.filter(help.sure)[0];
       if (first) return show(first, label, withMinimum(first, species, first.partnerFor ?
         help.WORDS.partner.replace("{region}", label) : ""), data);
       if (answer.nearestOpen.length) {

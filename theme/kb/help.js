@@ -254,26 +254,34 @@
 
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
+  // Takes any owner, and is sure to be open now and when the owner gets there (availability.Help.sure)
+  function sure(row) { return !row.status.clientsOnly && !row.status.inDoubt && !row.closingSoon; }
+
   function whoCanHelp(data, q) {
     var region = q.region || (q.place ? nearestRegion(data, q.place) : null);
     var need = q.need || {};
     var result = { now: [], later: [], nearestOpen: [], region: region };
     if (!region || !data.regions[region]) return result;
     var r = data.regions[region], origin = q.place || r.centre;
+    // one that closes before an owner setting off now could get there (availability._closes_before_arrival)
+    var soon = function (row) {
+      return row.status.left !== undefined && row.status.left < (row.km || 0) * 60 / ROAD_KMH + SETTING_OFF ? 1 : 0;
+    };
     r.candidates.forEach(function (c) {
       var rec = data.orgs[c[0]];
       if (!rec || !canTake(rec, need)) return;
       var st = status(rec, q.now, need.service);
       var row = { rec: rec, status: st, partnerFor: c[1], km: origin && rec.ll ? distanceKm(origin, rec.ll) : null };
+      row.closingSoon = st.state === "open" && !!soon(row);
       if (HELPING[st.state]) result.now.push(row);
       else if (st.when) result.later.push(row);
     });
     var byDistance = !!q.place;
-    // as availability._now_key: on-call vets for registered clients only after everyone else, and
-    // before them one open on a public holiday by its usual hours only
+    // as availability._now_key: on-call vets for registered clients only after everyone else, before
+    // them one open on a public holiday by its usual hours only, and before that one closing too soon
     result.now.sort(function (a, b) {
-      var oa = (a.status.clientsOnly ? 2 : 0) + (a.status.inDoubt ? 1 : 0);
-      var ob = (b.status.clientsOnly ? 2 : 0) + (b.status.inDoubt ? 1 : 0);
+      var oa = (a.status.clientsOnly ? 4 : 0) + (a.status.inDoubt ? 2 : 0) + (a.closingSoon ? 1 : 0);
+      var ob = (b.status.clientsOnly ? 4 : 0) + (b.status.inDoubt ? 2 : 0) + (b.closingSoon ? 1 : 0);
       var ra = (a.status.state === "on-call" ? 1 : 0) + (a.partnerFor ? 2 : 0);
       var rb = (b.status.state === "on-call" ? 1 : 0) + (b.partnerFor ? 2 : 0);
       var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
@@ -283,7 +291,7 @@
     });
     result.later.sort(function (a, b) { return (a.status.at - b.status.at) || cmp(a.rec.sort, b.rec.sort); });
     // nobody who takes any owner and is sure to be open (as availability.who_can_help)
-    if (!result.now.some(function (row) { return !row.status.clientsOnly && !row.status.inDoubt; })) {
+    if (!result.now.some(sure)) {
       (r.fallback || []).forEach(function (id) {
         var rec = data.orgs[id];
         if (!rec || !canTake(rec, need)) return;
@@ -293,9 +301,6 @@
         }
       });
       // one that closes before the owner could get there comes after those open longer (as Python's)
-      var soon = function (row) {
-        return row.status.left !== undefined && row.status.left < (row.km || 0) * 60 / ROAD_KMH + SETTING_OFF ? 1 : 0;
-      };
       result.nearestOpen.sort(function (a, b) {
         var da = a.km === null ? Infinity : a.km, db = b.km === null ? Infinity : b.km;
         return (!!a.status.inDoubt - !!b.status.inDoubt) || (soon(a) - soon(b)) || (da - db) || cmp(a.rec.sort, b.rec.sort);
@@ -410,8 +415,13 @@
   // holiday (" (only usually open: a public holiday)"); "" when none
   function inDoubtNote(answer) {
     var n = answer.now.filter(function (row) { return row.status.inDoubt; }).length;
-    if (!n) return "";
-    return " (" + (answer.now.length === 1 ? WORDS["now-in-doubt-one"] : WORDS["now-in-doubt-some"].replace("{count}", n)) + ")";
+    var closing = answer.now.filter(function (row) { return row.closingSoon; }).length;
+    var notes = [];
+    if (n) notes.push(answer.now.length === 1 ? WORDS["now-in-doubt-one"] : WORDS["now-in-doubt-some"].replace("{count}", n));
+    if (closing) {
+      notes.push(answer.now.length === 1 ? WORDS["now-closing-one"] : WORDS["now-closing-some"].replace("{count}", closing));
+    }
+    return notes.length ? " (" + notes.join("; ") + ")" : "";
   }
 
   // A status's class: helping and sure, helping only usually (a public holiday), or not helping now
@@ -431,7 +441,7 @@
 
   window.kbHelp = {
     status: status, words: words, forClientsOnly: forClientsOnly, inDoubtNote: inDoubtNote, openClass: openClass,
-    onCallLink: onCallLink, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, distanceKm: distanceKm,
+    onCallLink: onCallLink, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, sure: sure, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
     remembered: remembered, remember: remember, WORDS: WORDS, currentAlert: current, renderAlerts: renderAlerts

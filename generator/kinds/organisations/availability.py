@@ -124,6 +124,14 @@ class Help:
     status: Status
     partner_for: str | None = None  # the region it covers from outside, when listed as a partner
     distance_km: float | None = None
+    # open now, but it closes before an owner setting off now (from the place given, else the region's
+    # centre) could get there: offered, but not as the one to ring (theme/kb/help.js closingSoon)
+    closing_soon: bool = False
+
+    @property
+    def sure(self) -> bool:
+        """Takes any owner, and is sure to be open now and when the owner gets there."""
+        return not self.status.clients_only and not self.status.in_doubt and not self.closing_soon
 
 
 @dataclass(frozen=True)
@@ -399,7 +407,9 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
         if not can_take(org, need, catalog):
             continue
         status = _status(catalog, org, at, need.service)
-        row = Help(org, status, partner, _distance(origin, org))
+        distance = _distance(origin, org)
+        row = Help(org, status, partner, distance,
+                   closing_soon=status.state == State.OPEN and _closes_before_arrival(status, distance, at))
         if status.helps_now:
             now_rows.append(row)
         elif status.when is not None:
@@ -407,8 +417,7 @@ def who_can_help(catalog: Catalog, *, at: datetime, region: str | None = None, p
     now_rows.sort(key=lambda h: _now_key(h, by_distance=place is not None))
     later_rows.sort(key=lambda h: (h.status.when, h.org.name.lower()))
     # the nearest open elsewhere unless someone here takes any owner and is sure to be open
-    anyone = any(not h.status.clients_only and not h.status.in_doubt for h in now_rows)
-    nearest = [] if anyone else _nearest_open(catalog, region, at, need, origin)
+    nearest = [] if any(h.sure for h in now_rows) else _nearest_open(catalog, region, at, need, origin)
     return Answer(now_rows, later_rows, nearest, region)
 
 
@@ -446,13 +455,15 @@ def _distance_or_last(origin: Point | None, org: Organisation) -> float:
 def _now_key(row: Help, *, by_distance: bool) -> tuple:
     """Open before on call, the region's own before partners; an on-call vet for registered clients
     only after everyone who takes any owner, however near, and before them one open on a public holiday
-    by its usual hours only (theme/kb/help.js sorts the same way)."""
+    by its usual hours only, and before that one closing before the owner could get there
+    (theme/kb/help.js sorts the same way)."""
     reason = {State.OPEN_24H: 0, State.OPEN: 0, State.ON_CALL: 1}[row.status.state] + (2 if row.partner_for else 0)
     distance = row.distance_km if row.distance_km is not None else float("inf")
     round_the_clock = 0 if row.status.state == State.OPEN_24H else 1
+    doubt = row.status.clients_only, row.status.in_doubt, row.closing_soon
     if by_distance:
-        return row.status.clients_only, row.status.in_doubt, distance, reason, row.org.name.lower()
-    return row.status.clients_only, row.status.in_doubt, reason, round_the_clock, row.org.name.lower()
+        return *doubt, distance, reason, row.org.name.lower()
+    return *doubt, reason, round_the_clock, row.org.name.lower()
 
 
 def fallback(catalog: Catalog, region_id: str) -> list[Organisation]:
@@ -485,15 +496,15 @@ def _nearest_open(catalog: Catalog, region_id: str, at: datetime, need: Need, or
         status = _status(catalog, org, at, need.service)
         if status.state in (State.OPEN_24H, State.OPEN):
             rows.append(Help(org, status, None, _distance(origin, org)))
-    rows.sort(key=lambda h: (h.status.in_doubt, _closes_before_arrival(h, at), h.distance_km
+    rows.sort(key=lambda h: (h.status.in_doubt, _closes_before_arrival(h.status, h.distance_km, at), h.distance_km
                              if h.distance_km is not None else float("inf"), h.org.name.lower()))
     return rows[:NEAREST_OPEN]
 
 
-def _closes_before_arrival(row: Help, at: datetime) -> bool:
+def _closes_before_arrival(status: Status, distance_km: float | None, at: datetime) -> bool:
     """Whether the clinic closes before an owner setting off now could reach it (theme/kb/help.js too)."""
-    if row.status.until is None:
+    if status.until is None:
         return False
-    journey = (row.distance_km or 0) * 60 / ROAD_KMH + SETTING_OFF_MINUTES
-    return (row.status.until - at).total_seconds() < journey * 60
+    journey = (distance_km or 0) * 60 / ROAD_KMH + SETTING_OFF_MINUTES
+    return (status.until - at).total_seconds() < journey * 60
 

@@ -17,7 +17,7 @@ vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), sandbox);
 const help = sandbox.kbHelp;
 
 function row(r) {
-  return { id: r.rec.id, state: r.status.state, partnerFor: r.partnerFor || null };
+  return { id: r.rec.id, state: r.status.state, partnerFor: r.partnerFor || null, closingSoon: !!r.closingSoon };
 }
 
 function answer(request) {

@@ -188,8 +188,8 @@ def test_who_can_help_gives_the_same_clinics_in_the_same_order(catalog, browser_
     region = None if place else where
     need = Need(species=species, weight_g=weight, service=service, referred=referred)
     python = who_can_help(network, at=at, region=region, place=place, need=need)
-    rows = lambda found: [{"id": h.org.id, "state": h.status.state.value, "partnerFor": h.partner_for}  # noqa: E731
-                          for h in found]
+    rows = lambda found: [{"id": h.org.id, "state": h.status.state.value, "partnerFor": h.partner_for,  # noqa: E731
+                           "closingSoon": h.closing_soon} for h in found]
     expected = {"region": python.region, "now": rows(python.now), "later": rows(python.later),
                 "nearestOpen": rows(python.nearest_open)}
     chosen = python.region or region
@@ -363,6 +363,29 @@ def test_a_clinic_open_elsewhere_on_its_usual_hours_only_is_offered_after_one_th
     assert python == {"now": [], "nearestOpen": ["southhaven-animal-emergency-hospital",
                                                  "southhaven-university-veterinary-hospital"]}
     assert [row["id"] for row in browser_help(request)["nearestOpen"]] == python["nearestOpen"]
+
+
+@pytest.mark.parametrize(("local", "closing"), [("2026-12-02T17:50", False), ("2026-12-02T18:20", True)])
+def test_a_clinic_here_closing_before_an_owner_could_get_there_does_not_stand_for_the_region_in_both(
+        catalog, browser_help, local: str, closing: bool) -> None:
+    """Hand-worked (a journey review found Highcombe Moor the only number at 16:50, closing at 17:00):
+    with Saltwick and the out-of-hours service closed, Pebblesham (open until 18:30) is Eastmarsh's only
+    clinic open on a Wednesday evening. An owner setting off from the region's centre needs 20 minutes
+    and the drive: at 18:20 both answers list it, say it closes too soon, and offer Southhaven's
+    hospitals; at 17:50 it is enough."""
+    changed = {org_id: org_data(org_id) for org_id in ORG_IDS}
+    for org_id in ("saltwick-veterinary-hospital", "eastmarsh-out-of-hours-vets"):
+        changed[org_id]["status"] = "temporarily-closed"
+    network = with_orgs(catalog, *changed.values())
+    at = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo("Europe/London"))
+    python, request = _ask_both(network, at, "eastmarsh")
+    elsewhere = ["southhaven-university-veterinary-hospital", "southhaven-animal-emergency-hospital"]
+    assert python == {"now": ["pebblesham-vets"], "nearestOpen": elsewhere if closing else []}
+    assert [h.closing_soon for h in who_can_help(network, at=at, region="eastmarsh").now] == [closing]
+    browser = browser_help(request)
+    assert {"now": [row["id"] for row in browser["now"]],
+            "nearestOpen": [row["id"] for row in browser["nearestOpen"]]} == python
+    assert [row.get("closingSoon") for row in browser["now"]] == [closing]
 
 
 GOOD_FRIDAY = datetime(2027, 3, 26, 10, 0, tzinfo=UTC)  # 10:00 in London (GMT until the 28th)

@@ -1,0 +1,59 @@
+"""A clinic open now that closes before an owner setting off now could get there, walked at 390x844 on the
+demo site with the clock fixed (a journey review: at 16:50 on a weekday Highcombe Moor, Highcombe's one
+practice, open until 17:00, was the only number on Get help, the region page and a guide's call bar, and
+no clinic open elsewhere was offered until 17:00). It is still listed, says it closes too soon, and the
+clinics open elsewhere are offered: first on the region page, and rung by the call bar
+(generator/kinds/organisations/availability.py Help.closing_soon; theme/kb/help.js closingSoon)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+TEN_TO_FIVE = datetime(2026, 12, 2, 16, 50, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday
+HALF_FOUR = datetime(2026, 12, 2, 16, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+def _phone(browser: Browser, at: datetime) -> Page:
+    page = browser.new_context(viewport=PHONE, timezone_id="Europe/London", locale="en-GB").new_page()
+    page.clock.set_fixed_time(at)
+    return page
+
+
+def test_ten_minutes_before_closing_the_clinics_open_elsewhere_are_offered(browser: Browser, demo_url: str) -> None:
+    page = _phone(browser, TEN_TO_FIVE)
+    page.goto(demo_url + "get-help/?species=rat&region=highcombe")
+    expect(page.locator("#gh-status")).to_have_text(
+        "1 clinic can take a rat now in Highcombe (it closes before you could get there: ring first).")
+    expect(page.locator("#gh-answer > li").first).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
+    expect(page.locator("#gh-elsewhere")).to_be_visible()
+    first_elsewhere = page.locator("#gh-elsewhere-list > li").first
+    expect(first_elsewhere).to_have_attribute("data-org", "kettlemoor-veterinary-practice")
+    expect(first_elsewhere.locator("a.gh-call")).to_be_in_viewport()
+    # the region page: those open elsewhere first, the practice after them
+    page.goto(demo_url + "regions/highcombe/")
+    expect(page.locator("#kb-help-now-status")).to_have_text(
+        "No clinic in Highcombe is open long enough to get there now. Open now elsewhere first, then the one "
+        "here, closing soon:")
+    rows = page.locator("#kb-help-now-list > li")
+    expect(rows.first).to_have_attribute("data-org", "kettlemoor-veterinary-practice")
+    expect(rows.last).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
+    expect(rows.first.locator("a.kb-call")).to_be_in_viewport()
+    page.context.close()
+
+
+def test_half_an_hour_before_closing_the_clinic_here_is_enough(browser: Browser, demo_url: str) -> None:
+    page = _phone(browser, HALF_FOUR)
+    page.goto(demo_url + "get-help/?species=rat&region=highcombe")
+    expect(page.locator("#gh-status")).to_have_text("1 clinic can take a rat now in Highcombe.")
+    expect(page.locator("#gh-elsewhere")).to_be_hidden()
+    page.goto(demo_url + "regions/highcombe/")
+    expect(page.locator("#kb-help-now-status")).to_have_text("1 clinic can help now.")
+    expect(page.locator("#kb-help-now-list > li")).to_have_count(1)
+    page.context.close()
