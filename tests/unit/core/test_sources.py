@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.issues import Severity
 from generator.core.sources import Position, display_path, format_path, load_file, parse_text
 
 
@@ -92,3 +93,25 @@ def test_format_path() -> None:
 def test_display_path_is_the_path_from_the_root(path: str, root: str, shown: str) -> None:
     """The fast string case agrees with pathlib's: a file is named from the repository's root."""
     assert display_path(Path(path), Path(root)) == shown
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # from a contributor review: a value without quotes ends at ' #', and what follows was dropped silently
+    ("summary: We are #1 for rats\n", [(1, 17, "summary")]),
+    ("limitations:\n  - Rats only, no #hamsters\n", [(2, 19, "limitations[0]")]),
+    ("phones:\n  - number: 01632 960123 #2 for emergencies\n", [(2, 26, "phones[0].number")]),
+    ("a:\n  b: text #tag\n", [(2, 11, "a.b")]),
+    # a comment written as one ('# ' with a space), a '#' inside quotes or a word, and '##' are left alone
+    ("kind: change-me  # choose one: practice, hospital\n", []),
+    ("summary: \"We are #1 for rats\"\n", []),
+    ("summary: 'We are #1 for rats'\n", []),
+    ("summary: C#minor and #1\n", [(1, 22, "summary")]),
+    ("summary: ticket#12\n", []),
+    ("summary: text ## heading\n", []),
+    ("summary: >-\n  folded text #1 inside a block\n", []),
+])
+def test_a_hash_that_cuts_an_unquoted_value_short_is_a_warning(text: str, found: list[tuple[int, int, str]]) -> None:
+    source, problems = parse_text(text, "file.yml")
+    assert source is not None
+    assert [(p.line, p.column, p.field) for p in problems] == found
+    assert all(p.severity == Severity.WARNING and "quotes" in p.hint for p in problems)
