@@ -32,7 +32,30 @@ def check_availability(catalog: Catalog, found: list[Issue]) -> list[Issue]:
             problems.append(src.problem(("referral_only",), "a referral-only organisation must accept referrals "
                                         "from vets", hint="add referrals: {accepts_from: [vets], how: ...}"))
         problems.extend(_who_refers(org, src))
+        problems.extend(_through_the_night(catalog, org, src))
     return problems
+
+
+NIGHT_ENDS = "05:00"  # hours that run past midnight and close at or after this ran through the night
+
+
+def _through_the_night(catalog: Catalog, org: Organisation, src: Source) -> list[Issue]:
+    """Hours that run through the night at a practice whose kind is not open at night and which has no
+    vet on site round the clock: "opens 18:30, closes 08:30" is most likely a day's hours swapped, and
+    would tell owners at 02:00 that it is open. Late hours ("18:00 to 01:00") are not asked about."""
+    kind = catalog.kinds.get(org.kind)
+    if kind is None or kind.open_at_night or not kind.veterinary or org.after_hours.arrangement == "on-site-24h":
+        return []
+    periods = [(("hours", i), p.opens, p.closes) for i, p in enumerate(org.hours)]
+    periods += [(("exceptions", i), e.opens, e.closes) for i, e in enumerate(org.exceptions) if not e.closed]
+    periods += [(("services", index, "hours", i), p.opens, p.closes) for index, offer in enumerate(org.services)
+                if offer.hours for i, p in enumerate(offer.hours)]
+    return [src.problem((*path, "closes"), f"open through the night, from {opens} to {closes} the next day: "
+                        f"owners at 02:00 would be told this {kind.label.lower()} is open",
+                        hint=f"if it closes at {opens}, swap opens and closes: a period that closes before it "
+                             "opens runs past midnight", severity=Severity.WARNING)
+            for path, opens, closes in periods
+            if opens is not None and closes is not None and NIGHT_ENDS <= closes < opens]
 
 
 def _who_refers(org: Organisation, src: Source) -> list[Issue]:

@@ -67,3 +67,6 @@ class BodySystem(Term):
 class OrganisationKind(Term):
     # a veterinary practice or hospital, where a sick animal can be seen (not a rescue or shelter)
     veterinary: bool = True
+    # open through the night by its hours (an out-of-hours service): hours that run through the night at
+    # an organisation of another kind are likely opens and closes swapped, and kb check asks
+    open_at_night: bool = False
