@@ -6,6 +6,10 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
+# Words whose opposite is spelt alike: 'max_weight_g' is not a slip for 'min_weight_g', and following
+# that hint would turn a largest patient into a smallest one.
+_OPPOSITES = (("min", "max"), ("opens", "closes"), ("start", "end"), ("first", "last"), ("before", "after"))
+
 
 def closest(word: str, options: Iterable[str]) -> str | None:
     choices = list(options)
@@ -13,7 +17,14 @@ def closest(word: str, options: Iterable[str]) -> str | None:
     if word.lower() in lowered:
         return lowered[word.lower()]
     found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[found[0]] if found else None
+    if not found or _opposite(word.lower(), found[0]):
+        return None
+    return lowered[found[0]]
+
+
+def _opposite(word: str, match: str) -> bool:
+    pairs = [*_OPPOSITES, *((two, one) for one, two in _OPPOSITES)]
+    return any(a in word and word.replace(a, b) == match for a, b in pairs)
 
 
 def did_you_mean(word: object, options: Iterable[str]) -> str:

@@ -90,6 +90,9 @@ def _is_schema_tag(part: str) -> bool:
     return "[" in part or part.startswith("function-")
 
 
+FEW_FIELDS = 6  # an unknown field among this many or fewer lists them all
+
+
 def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseModel], loc: FieldPath
               ) -> tuple[str, str, bool]:
     ctx = error.get("ctx") or {}
@@ -100,6 +103,8 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
         hint = did_you_mean(str(loc[-1]), fields or [])
         if not hint and " " in str(loc[-1]).strip():
             hint = "this looks like text cut off by a comma: inside { } a comma starts a new field, so quote the text"
+        elif not hint and fields and len(fields) <= FEW_FIELDS:
+            hint = f"the fields here are: {', '.join(fields)}"
         return f"unknown field '{loc[-1]}'", hint, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))

@@ -78,7 +78,8 @@ def test_a_new_type_is_loaded_validated_and_checked(tmp_path: Path) -> None:
     assert shown == [
         "content/widgets/plain.yml:2:8: error: title: a widget's title names what it is for",
         "content/widgets/plain.yml:3:11: error: species[0]: unknown species 'ratt' (did you mean 'rat'?)",
-        "content/widgets/plain.yml:5:1: error: colour: unknown field 'colour'",
+        "content/widgets/plain.yml:5:1: error: colour: unknown field 'colour' "
+        "(the fields here are: id, title, species, secret)",
     ]
 
 

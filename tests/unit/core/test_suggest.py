@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.common.roles import is_role
-from generator.core.suggest import suggest_id
+from generator.core.suggest import closest, suggest_id
 
 ORGANISATIONS = {
     "kettlemoor-veterinary-practice": ["Kettlemoor Veterinary Practice"],
@@ -54,3 +54,17 @@ def test_roles_are_roles(text: str) -> None:
 @pytest.mark.parametrize("text", ["Jane Smith", "Dr Amira Patel", "J. Smith", "Mrs O'Neill", "Tom"])
 def test_names_are_not_roles(text: str) -> None:
     assert not is_role(text)
+
+
+@pytest.mark.parametrize(("word", "options", "meant"), [
+    ("opnes", ["opens", "closes"], "opens"),
+    ("min_wieght_g", ["species", "min_weight_g", "notes"], "min_weight_g"),
+    # from a contributor review: the opposite is never the word meant (following the hint turned a
+    # largest patient into a smallest one)
+    ("max_weight_g", ["species", "min_weight_g", "notes"], None),
+    ("min_weight_g", ["max_weight_g"], None),
+    ("closes", ["opens"], None),
+    ("end_date", ["start_date"], None),
+])
+def test_a_field_is_never_taken_for_its_opposite(word: str, options: list[str], meant: str | None) -> None:
+    assert closest(word, options) == meant
