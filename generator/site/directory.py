@@ -10,7 +10,7 @@ from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.equipment.pages import KIT_SCRIPTS
 from generator.kinds.equipment.views import equipment_of, equipment_row
-from generator.kinds.organisations.availability import clients_only, cover_words, night_cover
+from generator.kinds.organisations.availability import clients_only, cover_words, night_cover, night_elsewhere
 from generator.kinds.organisations.help_data import HELP_DIR, help_data, help_record, in_page, region_file
 from generator.kinds.organisations.views import (
     in_region,
@@ -63,6 +63,8 @@ def plan_directory(catalog: Catalog) -> list[PageSpec]:
              "cover": cover, "region_vcard": region_vcard_path(region.id) if cover else None,
              # on-call vets for their registered clients only do not answer other owners
              "cover_for_anyone": any(not clients_only(c.org) for c in cover),
+             # then the nearest open at night elsewhere, as Get help lists them without JavaScript
+             "elsewhere": [(o, cover_words(o)) for o in night_elsewhere(catalog, region.id)],
              "volunteers": volunteers_in(catalog, region.id),
              "alerts": not_ended(for_region(catalog, region.id), catalog.settings.now), "now": catalog.settings.now,
              "has_metrics": any(e.model.region == region.id for e in catalog.metrics.values()),

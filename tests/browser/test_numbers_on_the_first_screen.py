@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.kinds.organisations.availability import clients_only, night_cover, night_elsewhere
 from tests.browser.test_guide_first_screen import on_first_screen
 from tests.helpers import REPO
 
@@ -73,6 +74,32 @@ def test_every_region_page_shows_who_can_help_now_with_a_number_on_the_first_scr
         if not on_first_screen(first_helper.locator("a[href^='tel:']").first):
             problems.append(region_id)
     assert problems == [], why
+
+
+def test_without_javascript_every_region_page_shows_a_night_number_on_the_first_screen(
+        browser, demo_url: str, demo_catalog) -> None:
+    """Without JavaScript the page has no clock: its first number is one who answers any owner at night,
+    the region's own or, where none does, the nearest open at night elsewhere (a journey review found
+    Highcombe's page said only 'No clinic answers owners in Highcombe at night', with the daytime
+    practice's line the one number on the first screen); the same clinics as Get help lists. It is on
+    the first screen unless the region's alerts come first (without a clock the page shows every alert
+    current when it was built, and an alert may say a clinic is closed)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    problems = {}
+    for region_id in REGIONS:
+        cover = [c.phone.number for c in night_cover(demo_catalog, region_id) if not clients_only(c.org)]
+        elsewhere = [o.first_call.number for o in night_elsewhere(demo_catalog, region_id)]
+        assert cover or elsewhere, region_id
+        page.goto(demo_url + f"regions/{region_id}/")
+        first = page.locator("#cover ~ ul a[href^='tel:']").first
+        alerts_first = page.locator(".kb-alert-banner:visible").count() > 0
+        if first.get_attribute("href") not in {f"tel:{n}" for n in cover + elsewhere}:
+            problems[region_id] = first.get_attribute("href")
+        elif not on_first_screen(first) and not alerts_first:
+            problems[region_id] = "not on the first screen"
+    context.close()
+    assert problems == {}
 
 
 def test_an_open_clinics_summary_and_notice_follow_its_numbers(demo_site) -> None:
