@@ -46,6 +46,13 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
                 key = text_here.strip().split(":", 1)[0].lstrip("- ")
                 return Explained(number, text_here.index(":") + 1, f"'{key}:' needs a space after the colon",
                                  f"write '{key}: ' followed by the value")
+        # the parser notices at the next field, past any blank and comment lines: the line at fault is
+        # the last one written before it, when that line has no ':' at all ("  region westmoor")
+        written = next((n for n in range(min(line, len(lines) + 1) - 1, 0, -1)
+                        if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
+        if written is not None and ":" not in lines[written - 1]:
+            text = lines[written - 1]
+            line, column = written, len(text) - len(text.lstrip(" -")) + 1
         return Explained(line, column, "this line is not a field: a field is a name, ': ' and its value",
                          "write it as 'name: value', or put a text that runs on from the line above in quotes")
     if "mapping values are not allowed" in problem:
