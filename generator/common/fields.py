@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.json_schema import GenerateJsonSchema
 
 from generator.common.roles import role
@@ -19,6 +19,10 @@ from generator.core.ids import ID_MAX_LENGTH, ID_PATTERN
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# an ISO 3166 country code as written in addresses and regions (validate.py words its one message)
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class KbModel(BaseModel):

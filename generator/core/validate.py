@@ -120,7 +120,9 @@ def _describe(kind: str, error: dict[str, Any], value: Any, model: type[BaseMode
             return (f"{_show(value)} is not a valid id: use lower-case letters, digits and single hyphens",
                     f"did you mean '{slug}'?" if slug and slug != value else "", False)
         if pattern == "^[A-Z]{2}$":
-            return f"{_show(value)} is not a two-letter country code such as GB", "", False
+            capitals = isinstance(value, str) and len(value.strip()) == 2 and value.strip().isalpha()
+            return (f"{_show(value)} is not a two-letter country code such as GB",
+                    f"write it in capitals: {value.strip().upper()}" if capitals else "", False)
         if pattern.startswith("^#[0-9a-fA-F]{6}"):
             return f"{_show(value)} is not a colour; write it as #rrggbb, for example #2e7d32", "", False
         if pattern == "^[a-z]{2}$":

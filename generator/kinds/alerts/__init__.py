@@ -43,7 +43,7 @@ def _export(catalog: Catalog, site_url: str, public: Any) -> Collection:
 
 ALERTS = ContentType(
     "alerts", Alert, folder="content/alerts", new="alert", schema="alert.schema.json", url=URL,
-    new_reminder="an alert must end: set ends, and extend it if the problem lasts longer",
+    new_reminder="an alert must end: set end, and extend it if the problem lasts longer",
     references=(
         ref("organisations.*", "organisations", "organisation"),
         ref("instead_organisations.*", "organisations", "organisation"),

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from generator.common.fields import (
+    CountryCode,
     Email,
     HttpsUrl,
     Id,
@@ -97,7 +98,7 @@ class Address(KbModel):
     street: ShortText
     locality: ShortText
     postcode: ShortText | None = None
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    country: CountryCode
 
 
 class Coordinates(KbModel):

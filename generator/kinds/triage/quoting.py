@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from generator.common.owner_words import owner_words
 from generator.core.catalog import Catalog
+from generator.core.suggest import suggest_id
 from generator.kinds.triage.model import Sign
 from generator.kinds.triage.urgency import applies, sign_limit, sign_tier
 
@@ -142,7 +143,9 @@ def macro_findings(text: str, catalog: Catalog) -> list[Finding]:
         elif sign_id not in catalog.signs:
             continue  # a sign whose entry has mistakes: reported in signs.yml, once
         elif species_id is not None and species_id not in (catalog.ids("species") or {}):
-            message, hint = f"{token} names no species", f"use one of: {', '.join(catalog.species)}"
+            meant = suggest_id(species_id, catalog.names("species"))  # as for any unknown species id
+            message, hint = f"{token} names no species", (f"did you mean '{meant}'?" if meant
+                                                          else f"use one of: {', '.join(catalog.species)}")
         elif species_id is not None and species_id not in catalog.species:
             continue  # a species whose entry has mistakes: reported in species.yml, once
         elif species_id is not None and not applies(catalog, sign_id, species_id):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, StringConstraints, ValidationInfo, field_validator
 
-from generator.common.fields import Id, KbModel, ShortText, Text, TimeZone
+from generator.common.fields import CountryCode, Id, KbModel, ShortText, Text, TimeZone
 from generator.common.public_holidays import subdivisions
 
 
@@ -28,17 +28,10 @@ class Species(Term):
 
 class Region(Term):
     timezone: TimeZone
-    country: ShortText
+    country: CountryCode
     # the part of the country whose public holidays apply, where they differ (GB: ENG, SCT, WLS, NIR);
     # kb check warns when a country has parts and none is given (generator/kinds/vocabularies/checks.py)
     subdivision: ShortText | None = None
-
-    @field_validator("country")
-    @classmethod
-    def _country_code(cls, value: str) -> str:
-        if len(value) != 2 or not value.isalpha() or not value.isupper():
-            raise ValueError(f"'{value}' is not a two-letter country code such as GB")
-        return value
 
     @field_validator("subdivision")
     @classmethod

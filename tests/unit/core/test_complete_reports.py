@@ -170,3 +170,14 @@ def test_an_unknown_field_does_not_hide_the_rules(tree: Path) -> None:
     found = check(tree)
     assert any("statuss: unknown field 'statuss'" in line for line in found), found
     assert any("status: a temporarily closed organisation needs an alert" in line for line in found), found
+
+
+def test_a_country_code_in_small_letters_is_told_to_be_written_in_capitals(tmp_path) -> None:
+    """From a contributor review: 'gb' was "not a two-letter country code such as GB", with no hint."""
+    tree = make_tree(tmp_path)
+    regions = tree / "directory" / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("country: GB", "country: gb", 1), encoding="utf-8")
+    _, problems = load_catalog(Settings(root=tree, demo_data=True))
+    [problem] = [p for p in problems.sorted() if p.field.endswith("country")]
+    assert problem.message == "'gb' is not a two-letter country code such as GB"
+    assert problem.hint == "write it in capitals: GB"

@@ -28,7 +28,7 @@ from generator.kinds.triage.clinical_checks import (
     sign_usable,
 )
 from generator.kinds.triage.model import Guide, Sign
-from generator.kinds.triage.quoting import Context, prose_findings
+from generator.kinds.triage.quoting import Context, macro_findings, prose_findings
 from generator.site.pipeline import load_catalog
 from tests.helpers import VALID, catalog_with
 
@@ -1011,3 +1011,13 @@ def test_a_guide_whose_signs_apply_to_none_of_its_species_has_no_page_advice(cat
 def test_a_headers_unit_is_read_as_the_check_reads_units() -> None:
     assert [_unit_word(u) for u in ("hours", "Hrs", "hour", "minutes", "Mins", "°C", "℃", "degrees")] == [
         "hours", "hours", "hours", "minutes", "minutes", "°C", "°C", "°C"]
+
+
+@pytest.mark.parametrize(("macro", "hint"), [
+    ("{{not-eating:guineapig}}", "did you mean 'guinea-pig'?"),  # from a contributor review: no hint of it
+    ("{{not-eating:rats}}", "did you mean 'rat'?"),
+    ("{{not-eating:horse}}", "use one of: rat, mouse, hamster, gerbil, guinea-pig, chinchilla, degu"),
+])
+def test_a_macro_naming_no_species_suggests_the_one_meant(catalog, macro: str, hint: str) -> None:
+    [finding] = macro_findings(f"Not eating for {macro} is too long.", catalog)
+    assert finding.message == f"{macro} names no species" and finding.hint == hint
