@@ -30,12 +30,14 @@ def test_ten_minutes_before_closing_the_clinics_open_elsewhere_are_offered(brows
     page = _phone(browser, TEN_TO_FIVE)
     page.goto(demo_url + "get-help/?species=rat&region=highcombe")
     expect(page.locator("#gh-status")).to_have_text(
-        "1 clinic can take a rat now in Highcombe (it closes before you could get there: ring first).")
+        "No clinic in Highcombe is open long enough to get there now. Open now elsewhere first, then the one "
+        "here, closing soon:")
     expect(page.locator("#gh-answer > li").first).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
     expect(page.locator("#gh-elsewhere")).to_be_visible()
     first_elsewhere = page.locator("#gh-elsewhere-list > li").first
     expect(first_elsewhere).to_have_attribute("data-org", "kettlemoor-veterinary-practice")
     expect(first_elsewhere.locator("a.gh-call")).to_be_in_viewport()
+    assert first_elsewhere.bounding_box()["y"] < page.locator("#gh-answer > li").first.bounding_box()["y"]
     # the region page: those open elsewhere first, the practice after them
     page.goto(demo_url + "regions/highcombe/")
     expect(page.locator("#kb-help-now-status")).to_have_text(

@@ -135,8 +135,12 @@
       " · " + (place ? "near you (" + label + ")" : label) + (c.weight ? " · " + c.weight + " g" : "");
     var n = answer.now.length;
     var clientsOnly = help.forClientsOnly(answer), inDoubt = help.inDoubtNote ? help.inDoubtNote(answer) : "";
-    $("gh-status").textContent = n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal + " now" +
-      (place ? ", nearest first" : " in " + label) + clientsOnly + inDoubt + "." + storedNote(data) :
+    // nobody here sure to be open long enough: those sure elsewhere come first, as on the region page
+    var first = help.elsewhereFirst(answer, label, storedNote(data));
+    var answerList = $("gh-answer"), elsewhere = $("gh-elsewhere");
+    answerList.parentNode.insertBefore(elsewhere, first ? answerList : answerList.nextSibling);
+    $("gh-status").textContent = first ? first : n ? (n === 1 ? "1 clinic" : n + " clinics") + " can take " + animal +
+      " now" + (place ? ", nearest first" : " in " + label) + clientsOnly + inDoubt + "." + storedNote(data) :
       "No clinic in " + label + " can take " + animal + " right now." + storedNote(data);
     fill($("gh-answer"), answer.now, label);
     help.renderAlerts(null, answer.region);  // under the answer: the chosen region's alerts only

@@ -47,17 +47,12 @@
     var n = answer.now.length, label = data.regions[region].label;
     var clientsOnly = help.forClientsOnly(answer), inDoubt = help.inDoubtNote ? help.inDoubtNote(answer) : "";
     // the clinics here only usually open (a public holiday) or closing before an owner could get there:
-    // those sure to be open elsewhere come first
-    var unsure = n && answer.nearestOpen.length && !clientsOnly;
-    var holiday = unsure && answer.now.some(function (r) { return r.status.inDoubt; });
-    var shown = unsure ? answer.nearestOpen.concat(answer.now) : answer.now.concat(answer.nearestOpen);
+    // those sure to be open elsewhere come first (as on Get help)
+    var first = help.elsewhereFirst(answer, label, storedNote(data));
+    var shown = first ? answer.nearestOpen.concat(answer.now) : answer.now.concat(answer.nearestOpen);
     list.replaceChildren.apply(list, shown.map(row));
     document.getElementById("kb-help-now-status").textContent = !n ?
-      "No clinic in " + label + " can help right now." + storedNote(data) + " Open now elsewhere:" : holiday ?
-      "No clinic in " + label + " is sure to be open now: a public holiday." + storedNote(data) +
-        " Open now elsewhere first, then " + (n === 1 ? "the one here" : "the " + n + " here") + " only usually open:" :
-      unsure ? "No clinic in " + label + " is open long enough to get there now." + storedNote(data) +
-        " Open now elsewhere first, then " + (n === 1 ? "the one here" : "the " + n + " here") + ", closing soon:" :
+      "No clinic in " + label + " can help right now." + storedNote(data) + " Open now elsewhere:" : first ? first :
       (n === 1 ? "1 clinic can help now" : n + " clinics can help now") + clientsOnly + inDoubt + "." + storedNote(data) +
       (clientsOnly ? " Open now elsewhere, for everyone:" : "");
     return answer;

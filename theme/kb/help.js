@@ -411,6 +411,20 @@
     return answer.now.length === 1 ? ", for its registered clients only" : ", for their registered clients only";
   }
 
+  // Where the clinics here who can help now are only usually open (a public holiday) or close before an
+  // owner could get there, and the ones sure to be open elsewhere are offered, those come first: the
+  // status line that says so (the region page and Get help), else null. ``stored``: the stored-copy note
+  function elsewhereFirst(answer, label, stored) {
+    var n = answer.now.length;
+    if (!n || !answer.nearestOpen.length || forClientsOnly(answer)) return null;
+    var here = n === 1 ? "the one here" : "the " + n + " here";
+    return answer.now.some(function (r) { return r.status.inDoubt; }) ?
+      "No clinic in " + label + " is sure to be open now: a public holiday." + stored +
+        " Open now elsewhere first, then " + here + " only usually open:" :
+      "No clinic in " + label + " is open long enough to get there now." + stored +
+        " Open now elsewhere first, then " + here + ", closing soon:";
+  }
+
   // After the count of clinics that can help now, how many are open by their usual hours only on a public
   // holiday (" (only usually open: a public holiday)"); "" when none
   function inDoubtNote(answer) {
@@ -440,7 +454,7 @@
   }
 
   window.kbHelp = {
-    status: status, words: words, forClientsOnly: forClientsOnly, inDoubtNote: inDoubtNote, openClass: openClass,
+    status: status, words: words, forClientsOnly: forClientsOnly, inDoubtNote: inDoubtNote, elsewhereFirst: elsewhereFirst, openClass: openClass,
     onCallLink: onCallLink, everyMinute: everyMinute, canTake: canTake, whoCanHelp: whoCanHelp, sure: sure, distanceKm: distanceKm,
     merge: merge, pageData: pageData, getJSON: getJSON, storedNote: storedNote, storedShort: storedShort,
     renderStatus: renderStatus, renderAll: renderAll, helping: HELPING,
