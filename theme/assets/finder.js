@@ -203,11 +203,14 @@
       var inDoubt = owners && help.inDoubtNote ? help.inDoubtNote(owners) : "";
       status.textContent = (found.length === 1 ? "1 clinic found" : found.length + " clinics found") + inDoubt + "." +
         unstored(data, ids) + storedNote(data);
-      // none of them sure to take any owner now (only usually open on a public holiday, or on call for
-      // registered clients only): Get help's nearest open elsewhere too, as Get help shows it
+      // none of them sure to take any owner now (only usually open on a public holiday, closing before
+      // an owner could get there, or on call for registered clients only): Get help's nearest open
+      // elsewhere too, first where Get help puts them first (help.elsewhereFirst)
+      var first = owners && f.region ? help.elsewhereFirst(owners, index.regions[f.region].label, storedNote(data)) : null;
+      list.parentNode.insertBefore(elsewhere, first ? list : list.nextSibling);
       if (owners && found.length && owners.nearestOpen.length) {
         showElsewhere(owners.nearestOpen);
-        status.textContent += " Open now elsewhere:";
+        status.textContent = first || status.textContent + " Open now elsewhere:";
         return;
       }
       if (found.length || data.missing.length) return;
