@@ -101,6 +101,7 @@ def test_display_path_is_the_path_from_the_root(path: str, root: str, shown: str
     ("limitations:\n  - Rats only, no #hamsters\n", [(2, 19, "limitations[0]")]),
     ("phones:\n  - number: 01632 960123 #2 for emergencies\n", [(2, 26, "phones[0].number")]),
     ("a:\n  b: text #tag\n", [(2, 11, "a.b")]),
+    ("summary: text\t#tag\n", [(1, 15, "summary")]),
     # a comment written as one ('# ' with a space), a '#' inside quotes or a word, and '##' are left alone
     ("kind: change-me  # choose one: practice, hospital\n", []),
     ("summary: \"We are #1 for rats\"\n", []),
