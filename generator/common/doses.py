@@ -29,8 +29,9 @@ _DRUG_UNIT = (r"(?:mg|milligram(?:me)?s?|mcg|[µμ]g|ug|microgram(?:me)?s?|ml|ml
               r"|microlit(?:re|er)s?|iu|i\.u\.|international\s+units?|mmol|millimoles?|meq|milliequivalents?)")
 # words that are a dose only after an amount ("2 drops", "half a tablet", "two tablets"); "unit" in the
 # singular only after a figure ("1 unit"), because "one unit of the clinic" is a ward, not a dose
-_COUNTED_UNIT = r"(?:units?|drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?)"
-_COUNTED_AFTER_WORDS = r"(?:units|drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?)"
+_COUNTED = r"drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?"
+_COUNTED_UNIT = rf"(?:units?|{_COUNTED})"
+_COUNTED_AFTER_WORDS = rf"(?:units|{_COUNTED})"
 _PER_WEIGHT = r"(?:\s*/\s*|\s+per\s+|\s+a\s+)(?:kg|kilo(?:gram(?:me)?)?s?|g|grams?)(?![\w])"
 _PER_TIME = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+every\s+)(?:day|d|hour|hr|h|\d+\s*h)(?![\w])"
 DOSE = re.compile(

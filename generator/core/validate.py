@@ -202,8 +202,8 @@ def _type_name(value: Any) -> str:
     return "a number" if isinstance(value, int | float) else type(value).__name__
 
 
-def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
-    """The field names of the model found by walking ``loc`` through nested models and lists."""
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The model found by walking ``loc`` through nested models and lists, or None."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -213,7 +213,12 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
         if current is None or part not in _written_names(current):
             return None
         current = _written_names(current)[part].annotation
-    target = _model_of(current)
+    return _model_of(current)
+
+
+def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str] | None:
+    """The field names of the model found by walking ``loc`` through nested models and lists."""
+    target = _model_at(model, loc)
     return list(_written_names(target)) if target is not None else None
 
 
@@ -221,13 +226,8 @@ def _field_at(model: type[BaseModel], loc: FieldPath) -> Any:
     """The pydantic field that ``loc`` ends at, or None."""
     if not loc or isinstance(loc[-1], int):
         return None
-    parent = _fields_at(model, loc[:-1])
-    if parent is None or loc[-1] not in parent:
-        return None
-    current: Any = model
-    for part in loc[:-1]:
-        current = _item_type(current) if isinstance(part, int) else _written_names(_model_of(current))[part].annotation
-    return _written_names(_model_of(current))[loc[-1]]
+    parent = _model_at(model, loc[:-1])
+    return _written_names(parent).get(loc[-1]) if parent is not None else None
 
 
 def _written_names(model: type[BaseModel]) -> dict[str, Any]:

@@ -426,7 +426,8 @@
   }
 
   // After the count of clinics that can help now, how many are open by their usual hours only on a public
-  // holiday (" (only usually open: a public holiday)"); "" when none
+  // holiday, and how many close before an owner could get there (" (only usually open: a public
+  // holiday; …)"); "" when none
   function inDoubtNote(answer) {
     var n = answer.now.filter(function (row) { return row.status.inDoubt; }).length;
     var closing = answer.now.filter(function (row) { return row.closingSoon; }).length;
