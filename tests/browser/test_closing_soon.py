@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.test_public_holidays import elsewhere_first
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -29,24 +31,13 @@ def _phone(browser: Browser, at: datetime) -> Page:
 def test_ten_minutes_before_closing_the_clinics_open_elsewhere_are_offered(browser: Browser, demo_url: str) -> None:
     page = _phone(browser, TEN_TO_FIVE)
     page.goto(demo_url + "get-help/?species=rat&region=highcombe")
-    expect(page.locator("#gh-status")).to_have_text(
-        "No clinic in Highcombe is open long enough to get there now. Open now elsewhere first, then the one "
-        "here, closing soon:")
+    status = ("No clinic in Highcombe is open long enough to get there now. Open now elsewhere first, then the one "
+              "here, closing soon:")
+    expect(page.locator("#gh-status")).to_have_text(status)
     expect(page.locator("#gh-answer > li").first).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
-    expect(page.locator("#gh-elsewhere")).to_be_visible()
-    first_elsewhere = page.locator("#gh-elsewhere-list > li").first
-    expect(first_elsewhere).to_have_attribute("data-org", "kettlemoor-veterinary-practice")
-    expect(first_elsewhere.locator("a.gh-call")).to_be_in_viewport()
-    assert first_elsewhere.bounding_box()["y"] < page.locator("#gh-answer > li").first.bounding_box()["y"]
-    # the region page: those open elsewhere first, the practice after them
-    page.goto(demo_url + "regions/highcombe/")
-    expect(page.locator("#kb-help-now-status")).to_have_text(
-        "No clinic in Highcombe is open long enough to get there now. Open now elsewhere first, then the one "
-        "here, closing soon:")
-    rows = page.locator("#kb-help-now-list > li")
-    expect(rows.first).to_have_attribute("data-org", "kettlemoor-veterinary-practice")
-    expect(rows.last).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
-    expect(rows.first.locator("a.kb-call")).to_be_in_viewport()
+    # on Get help and then the region page: those open elsewhere first, the practice after them
+    elsewhere_first(page, demo_url, "highcombe", status, "kettlemoor-veterinary-practice",
+                    "highcombe-moor-veterinary-surgery")
     page.context.close()
 
 

@@ -65,28 +65,33 @@ def test_get_help_says_which_are_only_usually_open_and_offers_the_on_call_line(b
     page.context.close()
 
 
+def elsewhere_first(page: Page, demo_url: str, region: str, status: str, sure: str, here: str) -> None:
+    """On Get help as it is (its status line already ``status``) and then on the region's page: the clinic
+    ``sure`` elsewhere leads, its number on the first screen, above the region's own ``here``."""
+    expect(page.locator("#gh-elsewhere")).to_be_visible()
+    first = page.locator("#gh-elsewhere-list > li").first
+    expect(first).to_have_attribute("data-org", sure)
+    expect(first.locator("a.gh-call")).to_be_in_viewport()
+    assert first.bounding_box()["y"] < page.locator("#gh-answer > li").first.bounding_box()["y"]
+    page.goto(demo_url + f"regions/{region}/")
+    expect(page.locator("#kb-help-now-status")).to_have_text(status)
+    rows = page.locator("#kb-help-now-list > li")
+    expect(rows.first).to_have_attribute("data-org", sure)
+    expect(rows.last).to_have_attribute("data-org", here)
+    expect(rows.first.locator("a.kb-call")).to_be_in_viewport()
+
+
 def test_a_region_whose_one_clinic_is_only_usually_open_gets_the_sure_ones_elsewhere(browser: Browser,
                                                                                    demo_url: str) -> None:
     # Get help: the sure ones first, as on the region page and in the call bar (a journey review found
     # Get help and the region page leading with different clinics)
-    page = _get_help(browser, demo_url, "highcombe",
-                     "No clinic in Highcombe is sure to be open now: a public holiday. Open now elsewhere first, "
-                     "then the one here only usually open:")
-    expect(page.locator("#gh-elsewhere")).to_be_visible()
-    sure = page.locator("#gh-elsewhere-list > li").first
-    expect(sure).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
-    expect(sure.locator("a.gh-call")).to_be_in_viewport()
-    assert sure.bounding_box()["y"] < page.locator("#gh-answer > li").first.bounding_box()["y"]
-    # the region page: the sure ones first, the practice after them (its number was below the first screen)
-    page.goto(demo_url + "regions/highcombe/")
-    expect(page.locator("#kb-help-now-status")).to_have_text(
-        "No clinic in Highcombe is sure to be open now: a public holiday. Open now elsewhere first, then the one "
-        "here only usually open:")
-    rows = page.locator("#kb-help-now-list > li")
-    expect(rows).to_have_count(4)
-    expect(rows.first).to_have_attribute("data-org", "northvale-veterinary-emergency-centre")
-    expect(rows.last).to_have_attribute("data-org", "highcombe-moor-veterinary-surgery")
-    expect(rows.first.locator("a.kb-call")).to_be_in_viewport()
+    status = ("No clinic in Highcombe is sure to be open now: a public holiday. Open now elsewhere first, then the "
+              "one here only usually open:")
+    page = _get_help(browser, demo_url, "highcombe", status)
+    # and on the region page the sure ones first, the practice after them (its number was below the first screen)
+    elsewhere_first(page, demo_url, "highcombe", status, "northvale-veterinary-emergency-centre",
+                    "highcombe-moor-veterinary-surgery")
+    expect(page.locator("#kb-help-now-list > li")).to_have_count(4)
     # the finder's owner question gives the same, in the same order
     page.goto(demo_url + "directory/find/?species=guinea-pig&region=highcombe&open=1")
     expect(page.locator("#kb-finder-status")).to_have_text(
