@@ -32,6 +32,16 @@ _DRUG_UNIT = (r"(?:mg|milligram(?:me)?s?|mcg|[µμ]g|ug|microgram(?:me)?s?|ml|ml
 _COUNTED = r"drops?|tablets?|capsules?|pills?|pumps?|(?:tea|table)spoon(?:ful)?s?|tsps?|tbsps?"
 _COUNTED_UNIT = rf"(?:units?|{_COUNTED})"
 _COUNTED_AFTER_WORDS = rf"(?:units|{_COUNTED})"
+# "a few drops of Metacam": an amount without a number, of a medicine, is still a dose ("a few drops of
+# water on the lips" is not). The medicines are those an owner may have at home: the general words, the
+# pain relief and antibiotics vets give small mammals, and human medicines that are dangerous to them.
+_VAGUE_AMOUNT = r"(?:an?|a\s+single|a\s+few|few|several|some|a\s+couple\s+of)"
+_MEDICINE = (r"(?:medicines?|medications?|painkillers?|antibiotics?|drugs?|meloxicam|metacam|loxicom|enrofloxacin"
+             r"|baytril|marbofloxacin|trimethoprim|septrin|ivermectin|xeno|selamectin|stronghold|buprenorphine"
+             r"|vetergesic|metoclopramide|ranitidine|simethicone|infacol|loperamide|imodium|ibuprofen|nurofen"
+             r"|paracetamol|acetaminophen|calpol|aspirin|prednisolone|dexamethasone|tramadol|gabapentin)")
+_VAGUE_DOSE = (rf"\b{_VAGUE_AMOUNT}\s+(?:drops?|pumps?)\s+of\s+(?:(?:the|your|its|their|this|that)\s+)?"
+               rf"(?:[\w'’-]+\s+)?{_MEDICINE}(?![\w])")
 _PER_WEIGHT = r"(?:\s*/\s*|\s+per\s+|\s+a\s+)(?:kg|kilo(?:gram(?:me)?)?s?|g|grams?)(?![\w])"
 _PER_TIME = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+every\s+)(?:day|d|hour|hr|h|\d+\s*h)(?![\w])"
 DOSE = re.compile(
@@ -42,7 +52,8 @@ DOSE = re.compile(
     rf"|{_NUMBER}\s*-?\s*(?:g|grams?|kg|kilo(?:gram(?:me)?)?s?){_PER_WEIGHT}"
     rf"|\b{_DRUG_UNIT}{_PER_WEIGHT}"
     # "a millilitre", "an ml": the article is the amount (a drug unit measures nothing else)
-    rf"|\ban?\s+{_DRUG_UNIT}(?![\w])",
+    rf"|\ban?\s+{_DRUG_UNIT}(?![\w])"
+    rf"|{_VAGUE_DOSE}",
     re.IGNORECASE)
 # the inward half of a UK postcode ("ZZ2 3MG") is not 3 mg
 _POSTCODE_INWARD = re.compile(r"\d[A-Z]{2}")
@@ -90,7 +101,10 @@ def find_dose(text: str) -> DoseFound | None:
     for match in DOSE.finditer(read):
         if _POSTCODE_INWARD.fullmatch(match.group(0)) and _POSTCODE_OUTWARD_BEFORE.search(read[:match.start()]):
             continue
-        written = text.find(match.group(0).split()[0])  # where it starts in the text as written, if it can tell
+        # where it starts in the text as written, if it can tell: the whole match, else its first word
+        written = text.find(match.group(0))
+        if written < 0:
+            written = text.find(match.group(0).split()[0])
         return DoseFound(match.group(0), max(written, 0))
     return None
 

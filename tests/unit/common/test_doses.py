@@ -57,6 +57,34 @@ def test_counted_units_after_any_amount(text: str) -> None:
     assert find_dose(text) is not None
 
 
+# an amount without a number is a dose when what is measured is a medicine (from a contributor review:
+# "a few drops of Metacam" passed), and not when it is water, food or blood
+@pytest.mark.parametrize("text", ["Give a few drops of Metacam.", "a drop of meloxicam",
+                                  "several drops of the antibiotic", "a couple of drops of Calpol",
+                                  "a few pumps of Metacam", "A DROP OF IBUPROFEN",
+                                  "some drops of your pain medicine", "a single drop of liquid paracetamol",
+                                  "a few drops of the vet's medicine", "a few drops of the vet’s medicine",
+                                  "few drops of Baytril"])
+def test_a_vague_amount_of_a_medicine_is_a_dose(text: str) -> None:
+    found = find_dose(text)
+    assert found is not None and found.text == text.rstrip(".").removeprefix("Give "), (text, found)
+
+
+@pytest.mark.parametrize("text", ["A few drops of water on the lips.", "a few drops of sugar water", "a drop of honey",
+                                  "a few drops of blood from the nose", "drops of Metacam", "a drop in temperature",
+                                  "a few drops of the juice", "Never give human medicines such as ibuprofen.",
+                                  "a drop of metacamel"])
+def test_a_vague_amount_of_anything_else_is_not_a_dose(text: str) -> None:
+    assert find_dose(text) is None
+
+
+@pytest.mark.parametrize(("text", "start"), [("Then add a millilitre", 9), ("Then add a few drops of Metacam.", 9),
+                                             ("Then add 5 **mg**", 9), ("and half a tablet", 4)])
+def test_a_dose_is_placed_where_it_starts_in_the_text_as_written(text: str, start: int) -> None:
+    found = find_dose(text)
+    assert found is not None and found.start == start, found
+
+
 @pytest.mark.parametrize("text", ["5 mg/kg", "5 mg per kg", "5 mg a kg", "5 g per kg", "5 g/kg", "2 grams per kilo",
                                   "micrograms per kilogram", "ml/kg", "5 ml per kg per day", "0.1 ml/kg every 8 h",
                                   "5 mg per kilogramme", "1 tablet per kg", "10 mg/kg/day"])
