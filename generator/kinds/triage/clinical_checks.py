@@ -36,7 +36,7 @@ from generator.kinds.triage.quoting import (
     macro_findings,
     prose_findings,
     quote,
-    sign_named,
+    signs_named,
     species_named,
     strings_of,
     without_species,
@@ -165,12 +165,12 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
         tags = _CODE_SPAN.sub("", block)
         summaries += [_topic(number, summary, catalog) for summary in _SUMMARY.findall(tags)]
         named = max([(t.at, t.species) for t in [*headings.values(), *summaries] if t.species], default=(0, ()))[1]
-        sign = max([(t.at, t.sign) for t in [*headings.values(), *summaries] if t.sign], default=(0, None))[1]
+        signs = max([(t.at, t.signs) for t in [*headings.values(), *summaries] if t.signs], default=(0, ()))[1]
         for _ in _DETAILS_END.findall(tags):
             if summaries:
                 summaries.pop()
-        if (lead_in.species or lead_in.sign) and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
-            named, sign = lead_in.species or named, lead_in.sign or sign
+        if (lead_in.species or lead_in.signs) and (_UNDER_A_LEAD_IN.match(block) or start in table_lines):
+            named, signs = lead_in.species or named, lead_in.signs or signs
         else:
             lead_in = _NO_TOPIC
         if not level and (text.endswith((":", "?")) or text.startswith("!!!")) and not any(c.isdigit() for c in text):
@@ -178,8 +178,8 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
         under = Context(named, context.sign, named=True) if named and not level else context
         if start in table_rows or start in table_headers:  # each cell is read with its column's header and
             # its row's first cell; a header's with the first column's species
-            found = _cell_findings(catalog, block, table_rows[start], under, sign) if start in table_rows \
-                else _header_findings(catalog, block, table_headers[start], under, sign)
+            found = _cell_findings(catalog, block, table_rows[start], under, signs) if start in table_rows \
+                else _header_findings(catalog, block, table_headers[start], under, signs)
             issues += [Issue(display, first_line + start, column, "(body)", f.message, f.hint, stage=Stage.CONTENT)
                        for column, f in found]
             before = ""
@@ -236,16 +236,16 @@ def _unit_word(unit: str) -> str:
 class _Topic:
     """What a heading, a <details> summary or a lead-in names for the text under it."""
 
-    at: int  # its block's number: the latest one that names species (or a sign) wins
+    at: int  # its block's number: the latest one that names species (or signs) wins
     species: tuple[str, ...]
-    sign: str | None
+    signs: tuple[str, ...]
 
 
-_NO_TOPIC = _Topic(0, (), None)
+_NO_TOPIC = _Topic(0, (), ())
 
 
 def _topic(at: int, text: str, catalog: Catalog) -> _Topic:
-    return _Topic(at, species_named(text, catalog), sign_named(text, catalog))
+    return _Topic(at, species_named(text, catalog), signs_named(text, catalog))
 
 
 def _heading_level(block: str) -> int:
@@ -317,7 +317,7 @@ def _tables(lines: list[str]) -> tuple[dict[int, _Row], dict[int, list[str]], se
 
 
 def _cell_findings(catalog: Catalog, row: str, table_row: _Row, context: Context,
-                   sign_above: str | None = None) -> Iterator[tuple[int, Finding]]:
+                   signs_above: tuple[str, ...] = ()) -> Iterator[tuple[int, Finding]]:
     """A table row's numbers, each read as one sentence: its row's first cell, its column's header, then
     the cell ("| Species | Not eating |" over "| Guinea pig | 12 hours |" reads ", not eating 12 hours"),
     with the species that header and first cell name as the sentence's own (a species the cell names
@@ -325,8 +325,9 @@ def _cell_findings(catalog: Catalog, row: str, table_row: _Row, context: Context
     first column is the number's, and "| See a vet within |" over "| 1 hour |" is a deadline. A row whose
     first cell is empty carries on the row above; a number in the first column is read with the row's
     other cells that hold none ("| 12 hours | Guinea pig |"). A table of
-    species whose row and header name no sign is about ``sign_above``, the sign of the heading, summary
-    or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"), in a column whose header says
+    species whose row and header name no sign is about ``signs_above``, the sign of the heading, summary
+    or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"; where it names several, the
+    number must be one of theirs), in a column whose header says
     when to act ("Phone a vet after", "Longest"); not a table naming no species (steps), nor a column of
     how long things normally take ("Pregnancy lasts"). Yields (column in the line, counted from 1, finding)."""
     header = table_row.header
@@ -342,11 +343,11 @@ def _cell_findings(catalog: Catalog, row: str, table_row: _Row, context: Context
         # over "| Phone a vet after | 12 hours |"); over a first column of numbers it is a column of its own
         corner = header[0].strip() if index and header and not any(c.isdigit() for c in label) else ""
         about = f"{corner}: {given}, {heading} " if corner else f"{given}, {heading} " if given else f"{heading} "
-        yield from _read_as_one_sentence(catalog, at, cell, about, heading, context, sign_above)
+        yield from _read_as_one_sentence(catalog, at, cell, about, heading, context, signs_above)
 
 
 def _header_findings(catalog: Catalog, row: str, first_cells: list[str], context: Context,
-                     sign_above: str | None = None) -> Iterator[tuple[int, Finding]]:
+                     signs_above: tuple[str, ...] = ()) -> Iterator[tuple[int, Finding]]:
     """A table's header row: a number in a header cell is about the species of the rows under it
     ("| Species | Not eating for 12 hours |" over "| Guinea pig | … |"), those of the first column; in the
     first cell, about those the other header cells name ("| Not eating over 12 hours | Guinea pig |")."""
@@ -357,23 +358,36 @@ def _header_findings(catalog: Catalog, row: str, first_cells: list[str], context
         others = first_cells if index else [text for _, text in cells[1:]]
         named = [text.strip() for text in others if text.strip() and not _MAYBE_A_NUMBER.search(text)]
         about = f"{', '.join(named)}, " if named else ""
-        yield from _read_as_one_sentence(catalog, at, cell, about, "", context, sign_above)
+        yield from _read_as_one_sentence(catalog, at, cell, about, "", context, signs_above)
 
 
 def _read_as_one_sentence(catalog: Catalog, at: int, cell: str, about: str, heading: str, context: Context,
-                          sign_above: str | None) -> Iterator[tuple[int, Finding]]:
+                          signs_above: tuple[str, ...]) -> Iterator[tuple[int, Finding]]:
     """The findings in ``cell`` read after ``about`` (what its header and row name), at their columns."""
     named = species_named(about, catalog)
     prefix = without_species(about, catalog)
     under = Context(named, context.sign, named=True) if named else context
-    if sign_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
-        under = replace(under, sign=sign_above)
     unit = _HEADER_UNIT.search(heading) if _BARE_NUMBER.fullmatch(cell) else None
     if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
         cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"
-    for f in prose_findings(prefix + cell, under, catalog):
+    if signs_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
+        found = _for_any_of(catalog, prefix + cell, [replace(under, sign=sign) for sign in signs_above])
+    else:
+        found = prose_findings(prefix + cell, under, catalog)
+    for f in found:
         if f.offset >= len(prefix):  # a number of the header or first cell is read in its own cell
             yield at + f.offset - len(prefix) + 1, f
+
+
+def _for_any_of(catalog: Catalog, text: str, contexts: list[Context]) -> list[Finding]:
+    """The findings of a text that may be about any one of several signs (a heading "Not eating or no
+    droppings" over a table): a number is wrong only if it differs from every one of theirs, and then
+    the message gives each."""
+    each = [{f.offset: f for f in prose_findings(text, under, catalog)} for under in contexts]
+    wrong_for_all = [offset for offset in each[0] if all(offset in found for found in each[1:])]
+    return [replace(each[0][offset], message="; ".join(dict.fromkeys(found[offset].message for found in each)),
+                    hint="; ".join(dict.fromkeys(found[offset].hint for found in each if found[offset].hint)))
+            for offset in wrong_for_all]
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:

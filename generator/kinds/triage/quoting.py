@@ -240,10 +240,9 @@ def species_named(text: str, catalog: Catalog) -> tuple[str, ...]:
     return tuple(s for s in catalog.species if s in named)
 
 
-def sign_named(text: str, catalog: Catalog) -> str | None:
-    """The one sign a text names (a heading's "Not eating"); None when it names none, or several."""
-    named = {key for _, key in _mentions(text.lower(), _sign_phrases(catalog))}
-    return named.pop() if len(named) == 1 else None
+def signs_named(text: str, catalog: Catalog) -> tuple[str, ...]:
+    """The signs a text names (a heading's "Not eating or no droppings"), in the order it names them."""
+    return tuple(dict.fromkeys(key for _, key in _mentions(text.lower(), _sign_phrases(catalog))))
 
 
 def without_species(text: str, catalog: Catalog) -> str:

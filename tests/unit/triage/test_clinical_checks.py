@@ -860,15 +860,21 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     # the header's first cell names the sign of a table of labelled rows, not over a column of numbers
     ("| Not eating | Guinea pig | Hamster |\n|---|---|---|\n| Phone a vet after | 12 hours | 12 hours |\n", [(6, 23)]),
     ("## Not eating\n\n| Guinea pig: phone after | Hamster: phone after |\n|---|---|\n| 6 hours | 12 hours |\n", []),
-    # ... but not a column of how long things normally take, a table of steps, a deadline, a heading
-    # naming two signs, or one a later heading closed
+    # a heading naming two signs: the number must be one of theirs (a guinea pig: not eating 6 hours, no
+    # droppings 8 hours), and the message gives both
+    ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", [(8, 16)]),
+    ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 6 hours |\n"
+     "| Chinchilla | 8 hours |\n", []),
+    ("Not eating, no droppings:\n\n| Species | Phone after (hours) |\n|---|---|\n| Guinea pig | 8 |\n"
+     "| Guinea pig | 12 |\n", [(9, 16)]),
+    # ... but not a column of how long things normally take, a table of steps, a deadline, or a heading
+    # a later heading closed
     ("## Not eating\n\n| Species | Normal gut transit time | Weigh daily for |\n|---|---|---|\n"
      "| Guinea pig | 20 hours | 7 days |\n", []),
     ("## Giving birth\n\n| Species | Labour usually lasts |\n|---|---|\n| Guinea pig | 10 minutes |\n", []),
     ("## Bleeding\n\n| Species | Press for |\n|---|---|\n| Guinea pig | 2 minutes |\n", []),
     ("## Bleeding\n\n| Step | How long |\n|---|---|\n| Press with a clean cloth | 2 minutes |\n", []),
     ("## Not eating\n\n| Species | See a vet within |\n|---|---|\n| Guinea pig | 2 hours |\n", []),
-    ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", []),
     ("## Not eating\n\nText.\n\n## Weighing\n\n| Species | Weigh every |\n|---|---|\n| Guinea pig | 12 hours |\n", []),
     ("## Not eating\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 6 hours |\n| Hamster | 12 hours |\n", []),
     # from the twenty-second session's review, read since the twenty-fifth: a number in the first column is
@@ -901,6 +907,15 @@ def test_tables_setext_headings_and_details_name_the_species_and_sign_of_their_n
     _home_page(tmp_path, body)
     issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
     assert [(i.line, i.column) for i in issues] == wrong, [i.message for i in issues]
+
+
+def test_a_number_under_a_heading_naming_two_signs_is_told_both_of_theirs(catalog, tmp_path: Path) -> None:
+    _home_page(tmp_path, "## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n"
+                         "| Guinea pig | 7 hours |\n")
+    issues = quote_catalog(_with_settings(fresh(catalog), dataclasses.replace(catalog.settings, root=tmp_path)))
+    assert len(issues) == 1, [i.message for i in issues]
+    assert "not eating" in issues[0].message and "no droppings" in issues[0].message, issues[0].message
+    assert "6 hours" in issues[0].message and "8 hours" in issues[0].message, issues[0].message
 
 
 def _with_settings(catalog, settings):
