@@ -3,9 +3,10 @@
 The parser reports where it gave up, in its own words ("did not find expected key", "mapping values
 are not allowed in this context"). For the mistakes people make most, this reads the lines
 themselves and says what to change and where: a field indented differently from the fields beside
-it, a colon inside unquoted text, a quote that is never closed (at the line where it opens), a line
-inside a list that is not an item, a missing space after a colon. Anything else keeps the parser's
-words, prefixed "invalid YAML".
+it, a colon inside unquoted text, a quote that is never closed (at the line where it opens, also when
+the text runs on to a later quote and swallows the fields between), a text that starts with one of
+YAML's signs ('*', '@', '|', '- ', '[' …), a line inside a list that is not an item, a missing space
+after a colon. Anything else keeps the parser's words, prefixed "invalid YAML".
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ import yaml
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?: |$)")
 _KEY_NO_SPACE = re.compile(r"^ *(?:- +)?[A-Za-z_][\w-]*:\S")
 _COLON_IN_TEXT = re.compile(r"^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?[^\"'#\s][^#]*?: ")
+# a value after "key: " or "- ", and what YAML reads in the sign it starts with
+_VALUE = re.compile(r"^ *(?:- +)*(?:(?P<key>[A-Za-z_][\w-]*): +)?(?P<value>\S.*?)\s*$")
+SIGNS = {"*": "a reference to another value", "&": "a label for the value, and leaves it out",
+         "!": "a type for the value, and leaves it out", "@": "a sign reserved for later use",
+         "`": "a sign reserved for later use", "%": "an instruction to the parser",
+         "|": "the start of a block of text on the lines below", ">": "the start of a block of text on the lines below",
+         "-": "a list item", "?": "a complex key", "[": "a list", "{": "a group of fields"}
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,13 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
     if context == "while scanning a quoted scalar" and exc.context_mark is not None:
         opened = exc.context_mark
         quote = _char(lines, opened.line, opened.column) or '"'
-        return Explained(opened.line + 1, opened.column + 1, f"the text that starts with {quote} here is never closed",
-                         f"end it with {quote} on this line, or remove this {quote}")
+        return _never_closed(opened.line + 1, opened.column + 1, quote)
+    swallowing = _quote_swallowing_fields(text, lines)
+    if swallowing is not None:
+        return swallowing
+    sign = _starts_with_a_sign(lines, line, column, problem, context)
+    if sign is not None:
+        return sign
     if problem.startswith("could not find expected ':'"):
         for number in (line - 1, line):  # the parser notices on the line after the one at fault
             text_here = lines[number - 1] if 0 < number <= len(lines) else ""
@@ -69,6 +82,68 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
         return _misaligned(lines, line, column, exc)
     reason = problem or context or "invalid YAML"
     return Explained(line, column, f"invalid YAML: {reason}")
+
+
+def _never_closed(line: int, column: int, quote: str) -> Explained:
+    return Explained(line, column, f"the text that starts with {quote} here is never closed",
+                     f"end it with {quote} on this line, or remove this {quote}")
+
+
+def _quote_swallowing_fields(text: str, lines: list[str]) -> Explained | None:
+    """A quote left open runs on to the next quote in the file, and the parser gives up there, often
+    many lines below: the quoted text that spans lines written as fields ("  phone: …") is the one that
+    was never closed."""
+    try:
+        for token in yaml.scan(text):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line \
+                    and any(_KEY.match(lines[n]) for n in range(token.start_mark.line + 1,
+                                                                 min(token.end_mark.line + 1, len(lines)))):
+                return _never_closed(token.start_mark.line + 1, token.start_mark.column + 1, token.style)
+    except yaml.YAMLError:
+        pass  # the scan stops where the parser did: nothing before it swallowed a field
+    return None
+
+
+def _starts_with_a_sign(lines: list[str], line: int, column: int, problem: str, context: str) -> Explained | None:
+    """A text that starts with one of YAML's signs and so is not read as text: at the value, with the
+    quotes it needs. A list or group written on purpose ('[rat, mouse]') is not: only one that text
+    follows once it is closed ('[Rats] only'), and a '|' or '>' only with text after it on its line."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _VALUE.match(here)
+    if found is None:
+        return None
+    value = found["value"]
+    sign = value[0]
+    if sign not in SIGNS or column < found.start("value") + 1 or value.startswith(('"', "'")):
+        return None
+    if sign in "[{":
+        closer = "]" if sign == "[" else "}"
+        if closer not in value or value.endswith(closer) or "while parsing a flow" in context:
+            return None
+    elif sign in "|>":
+        if "block scalar" not in context:
+            return None
+    elif sign in "-?":
+        if not value[1:2].isspace() or "not allowed in this context" not in problem:
+            return None
+    elif sign == "*" and "alias" not in f"{problem} {context}":
+        return None
+    return Explained(line, found.start("value") + 1, sign_message(sign), quote_it(here))
+
+
+def sign_message(sign: str) -> str:
+    """What to say of a text that starts with one of YAML's SIGNS."""
+    return f"a text that starts with '{sign}' must be in quotes: YAML reads '{sign}' as {SIGNS[sign]}"
+
+
+def quote_it(line: str) -> str:
+    """The hint for a value that must be quoted: the line's field with its value in quotes."""
+    found = _VALUE.match(line)
+    if found is None:
+        return "put the whole text in quotes"
+    key, quoted = found["key"], found["value"].replace('"', '\\"')
+    return f"put the whole text in quotes: {key + ': ' if key else ''}\"{quoted}\""
 
 
 def _char(lines: list[str], line: int, column: int) -> str:

@@ -47,7 +47,7 @@ def _source(config_file: Path) -> Source:
     text, problems = read_text(config_file, root)
     source = None
     if text is not None:
-        source, problems = parse_text(text, display_path(config_file, root), config_file)
+        source, problems = parse_text(text, display_path(config_file, root), config_file, tags_allowed=True)
     if source is None or problems:
         raise ConfigError(problems)
     return source

@@ -6,6 +6,7 @@ import pytest
 
 from generator.core.issues import Severity
 from generator.core.sources import Position, display_path, format_path, load_file, parse_text
+from generator.core.yaml_messages import SIGNS
 
 
 def test_positions_point_at_values_and_keys() -> None:
@@ -116,3 +117,44 @@ def test_a_hash_that_cuts_an_unquoted_value_short_is_a_warning(text: str, found:
     assert source is not None
     assert [(p.line, p.column, p.field) for p in problems] == found
     assert all(p.severity == Severity.WARNING and "quotes" in p.hint for p in problems)
+
+
+# From a contributor review: a text that starts with one of YAML's signs got the parser's words
+# ("found character that cannot start any token"), and '!' or '&' at its start were left out silently
+@pytest.mark.parametrize(("value", "sign"), [
+    ("*Rats only* after 6pm", "*"), ("*No* mice", "*"), ("@westmoorvets on social media", "@"),
+    ("%100 rodent friendly", "%"), ("`Rats` only", "`"), ("| rats", "|"), ("> rats", ">"), ("- rats", "-"),
+    ("? rats", "?"), ("[Rats] only", "["), ("{Rats} only", "{"), ("!important rats", "!"), ("&Co vets", "&"),
+    ("!!str 0123", "!"),
+])
+def test_a_text_that_starts_with_a_yaml_sign_must_be_quoted(value: str, sign: str) -> None:
+    # as a list item, "- - rats" and "- ? rats" are a list and a mapping in the list: the schema says so
+    in_a_list = [] if sign in "-?" else [(f"id: x\nnotes:\n  - {value}\n", "")]
+    for text, line in [(f"id: x\nname: {value}\nkind: y\n", "name: "), *in_a_list]:
+        problems = parse_text(text, "t.yml")[1]
+        assert [p.message for p in problems] == [
+            f"a text that starts with '{sign}' must be in quotes: YAML reads '{sign}' as {SIGNS[sign]}"], text
+        assert problems[0].line == 2 + (not line) and problems[0].hint.startswith("put the whole text in quotes: ")
+        assert problems[0].hint.endswith(f'{line}"{value}"'), problems[0].hint
+
+
+@pytest.mark.parametrize("text", [
+    "species: [rat, mouse]\n", "notes: >-\n  Long text.\n", "notes: |\n  Text.\n", "list:\n  - rat\n",
+    "name: Smith & Sons\n", "name: A&E !\n", 'name: "*quoted*"\n', "name: '&Co'\n", "group: {a: 1}\n",
+    "name: \"a long text\n  on two lines\"\n",
+])
+def test_yaml_written_on_purpose_is_not_told_to_quote(text: str) -> None:
+    source, problems = parse_text(text, "t.yml")
+    assert source is not None and problems == [], [p.text() for p in problems]
+
+
+def test_mkdocs_yml_may_have_tags() -> None:
+    text = 'site_url: !ENV [KB_SITE_URL, "http://127.0.0.1:8000/"]\n'
+    assert parse_text(text, "mkdocs.yml", tags_allowed=True)[1] == []
+    assert parse_text(text, "t.yml")[1] != []
+
+
+def test_a_quote_left_open_is_blamed_where_it_opens_not_at_the_next_quote() -> None:
+    text = 'id: x\nname: "Rats only, ring first\nkind: y\nphones:\n  - number: "01632 960000"\n'
+    problem = parse_text(text, "t.yml")[1][0]
+    assert (problem.line, problem.column, problem.message) == (2, 7, 'the text that starts with " here is never closed')
