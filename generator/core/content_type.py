@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from generator.core.collection import Collection
     from generator.core.issues import Issue, Issues
     from generator.core.settings import Settings
-    from generator.core.sources import Source
+    from generator.core.sources import FieldPath, Source
     from generator.core.specs import DataFile, PageSpec, TemplateFile
 
     Check = Callable[[Catalog, list[Issue]], list[Issue]]
@@ -58,6 +58,9 @@ class ContentType:
     # type, beside the other checks (in a second process for large networks, generator/common/beside.py).
     # A problem at a field the schema already refused is not reported again.
     file_checks: tuple[Callable[[Source], list[Issue]], ...] = ()
+    # the fields of one file (valid or not) that are Markdown, with their text: the checks of unsafe
+    # Markdown and of links that lead nowhere (generator/site/link_check.py) both read them from here
+    markdown_fields: Callable[[Source], list[tuple[FieldPath, str]]] | None = None
     # its section's front page when the owner reaches it from Get help (triage, signs, first aid):
     # planned right after Get help, before every type's own pages, as the site map has always listed them
     landing: Callable[[Catalog], list[PageSpec]] | None = None

@@ -38,10 +38,16 @@ class PageSpec:
     @property
     def url(self) -> str:
         """The page's URL relative to the site root, as mkdocs makes it with directory URLs."""
-        stem = self.src_uri.removesuffix(".md")
-        if stem == "index":
-            return ""
-        return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+        return page_url(self.src_uri)
+
+
+def page_url(src_uri: str) -> str:
+    """The URL of the page mkdocs makes from the Markdown file ``src_uri`` (directory URLs): a planned
+    page's and a hand-written page's alike ("triage/index.md" -> "triage/", "about.md" -> "about/")."""
+    stem = src_uri.rsplit(".", 1)[0] if "." in src_uri.rsplit("/", 1)[-1] else src_uri
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
 
 
 @dataclass(frozen=True)

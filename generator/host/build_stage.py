@@ -99,6 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         plugin = config.plugins["kb"]
         plugin.config.strict = args.strict
         plugin.preloaded = (catalog, problems)
+        plugin.report_format = args.format
         plugin.defer_index = True
         plugin.split_pages = True
         plugin.site_dir_is_new = True  # made just now by make_staging, and built dirty below

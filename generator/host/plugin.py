@@ -35,6 +35,7 @@ from generator.exports import plan_open_data, readme
 from generator.exports.feeds import feed_files
 from generator.host.csp import UnexpectedInlineScript, apply_policy
 from generator.host.file_writer import InChild, InThread, open_data_writer
+from generator.host.guard import print_report
 from generator.host.html_pages import skip_markdown
 from generator.host.incremental import (
     GeneratedFile,
@@ -54,6 +55,7 @@ from generator.host.theme_text import install as install_theme_text
 from generator.kinds.triage.quoting import quote
 from generator.site.contribute import plan_contribute
 from generator.site.history import history_files, plan_history
+from generator.site.link_check import check_links
 from generator.site.pipeline import load_catalog
 from generator.site.plan import plan_files, plan_pages
 from generator.site.render import (
@@ -123,6 +125,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         super().__init__()
         # `kb build` loads and reports first, then hands the result over so nothing is loaded twice.
         self.preloaded: tuple[Catalog, Issues] | None = None
+        self.report_format = "text"  # of problems found while building ("github": workflow annotations)
         self.catalog: Catalog | None = None
         self.specs: list[PageSpec] = []
         self.searchable_pages = 0
@@ -248,8 +251,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                + plan_contribute(catalog, config.extra))
                 self.history = read_history(catalog.settings.root)
                 self.specs += plan_history(self.specs, self.history)
+        self._check_links(catalog, Path(config.docs_dir))
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
         return config
+
+    def _check_links(self, catalog: Catalog, docs_dir: Path) -> None:
+        """Links in contributors' Markdown that lead nowhere, reported as `kb check` reports: known only
+        now that every page is planned (generator/site/link_check.py), and before any page is written.
+        The preview shows its pages all the same, as mkdocs would."""
+        found = Issues()
+        found.extend(check_links(catalog, self.specs, docs_dir))
+        if len(found) and not print_report(found, strict=self.config.strict, fmt=self.report_format) \
+                and not self.serving:
+            raise PluginError("links in the content lead to no page (listed above); nothing was built")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None

@@ -16,7 +16,7 @@ from generator.core.collection import Collection, entries
 from generator.core.content_type import ContentType
 from generator.core.references import ref
 from generator.kinds.network.budget_pages import budget_files, plan_budgets, year_url
-from generator.kinds.network.checks import check_budgets, check_handbook
+from generator.kinds.network.checks import check_budgets, check_handbook, handbook_markdown
 from generator.kinds.network.handbook_pages import URL, handbook_files, plan_handbook
 from generator.kinds.network.model import Budget, HandbookPage
 from generator.kinds.network.views import budgets, handbook
@@ -55,7 +55,8 @@ HANDBOOK = ContentType(
     "handbook", HandbookPage, folder="content/network/handbook", new="handbook-page",
     schema="handbook-page.schema.json", url=URL,
     references=(ref("partnerships.*.organisation", "organisations", "organisation", list_options=False),),
-    checks=(check_handbook,), pages=plan_handbook, files=handbook_files, export=_export_handbook, audit=_audit,
+    checks=(check_handbook,), markdown_fields=handbook_markdown, pages=plan_handbook, files=handbook_files,
+    export=_export_handbook, audit=_audit,
     examples="handbook")
 
 BUDGETS = ContentType(

@@ -11,7 +11,7 @@ from generator.common.freshness import review_problems
 from generator.common.text_checks import markdown_field_problems
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue
-from generator.core.sources import FieldPath
+from generator.core.sources import FieldPath, Source
 
 MARKDOWN_BLOCKS = ("sections", "criteria", "steps", "template")
 BUDGET_SEGMENT = "budget"  # network/budget/ is the budget pages' address
@@ -32,13 +32,20 @@ def check_handbook(catalog: Catalog, found: list[Issue]) -> list[Issue]:
                                                hint="choose another id, and name the file after it"))
         issues += review_problems(catalog.settings, entry.source, entry.model.review)
     for src in catalog.sources.get("handbook", []):  # every page read, valid or not
-        data = src.data if isinstance(src.data, dict) else {}
-        for block in MARKDOWN_BLOCKS:
-            items = data.get(block)
-            for i, item in enumerate(items if isinstance(items, list) else []):
-                if isinstance(item, dict) and isinstance(item.get("body"), str):
-                    issues += markdown_field_problems(src, (block, i, "body"), item["body"])
+        for path, text in handbook_markdown(src):
+            issues += markdown_field_problems(src, path, text)
     return issues
+
+
+def handbook_markdown(src: Source) -> list[tuple[FieldPath, str]]:
+    """The Markdown fields of a handbook file as written: the body of each item of its Markdown blocks."""
+    data = src.data if isinstance(src.data, dict) else {}
+    found: list[tuple[FieldPath, str]] = []
+    for block in MARKDOWN_BLOCKS:
+        items = data.get(block)
+        found += [((block, i, "body"), item["body"]) for i, item in enumerate(items if isinstance(items, list) else [])
+                  if isinstance(item, dict) and isinstance(item.get("body"), str)]
+    return found
 
 
 def _shared(pages: list[Any], values: Callable[[Any], list[tuple[FieldPath, Any]]],

@@ -13,7 +13,7 @@ from generator.core.catalog import Catalog
 from generator.core.collection import Collection, entries
 from generator.core.content_type import ContentType
 from generator.core.references import ref
-from generator.kinds.training.checks import check_modules, check_placements
+from generator.kinds.training.checks import check_modules, check_placements, module_markdown
 from generator.kinds.training.model import Module, Placement
 from generator.kinds.training.pages import PLACEMENT_URL, plan_placements, plan_training, session_files
 from generator.kinds.training.views import module_list, placement_list
@@ -40,8 +40,8 @@ MODULES = ContentType(
         ref("prerequisites.*", "modules", "training module", list_options=False),
         ref("sessions.*.host", "organisations", "organisation", list_options=False),
     ),
-    checks=(check_modules,), pages=plan_training, files=session_files, export=_export, audit=_audit,
-    examples="training")
+    checks=(check_modules,), markdown_fields=module_markdown, pages=plan_training, files=session_files,
+    export=_export, audit=_audit, examples="training")
 
 def _export_placements(catalog: Catalog, site_url: str, public: Any) -> Collection:
     return Collection("training-placements", "Placements and exchanges",

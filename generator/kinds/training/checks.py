@@ -10,6 +10,7 @@ from generator.common.freshness import review_problems
 from generator.common.text_checks import markdown_field_problems
 from generator.core.catalog import Catalog
 from generator.core.issues import Issue
+from generator.core.sources import FieldPath, Source
 
 # training/<id>/ is a module's page: these addresses are the section's own
 RESERVED_MODULE_IDS = frozenset({"placements", "sessions"})
@@ -33,11 +34,17 @@ def check_modules(catalog: Catalog, found: list[Issue]) -> list[Issue]:
         issues += review_problems(catalog.settings, src, module.review)
     issues += _cycles(catalog)
     for src in catalog.sources.get("modules", []):  # every module file read, valid or not
-        sections = src.data.get("sections") if isinstance(src.data, dict) else None
-        for i, section in enumerate(sections if isinstance(sections, list) else []):
-            if isinstance(section, dict) and isinstance(section.get("body"), str):
-                issues += markdown_field_problems(src, ("sections", i, "body"), section["body"])
+        for path, text in module_markdown(src):
+            issues += markdown_field_problems(src, path, text)
     return issues
+
+
+def module_markdown(src: Source) -> list[tuple[FieldPath, str]]:
+    """The Markdown fields of a module file as written: each section's body."""
+    sections = src.data.get("sections") if isinstance(src.data, dict) else None
+    return [(("sections", i, "body"), section["body"])
+            for i, section in enumerate(sections if isinstance(sections, list) else [])
+            if isinstance(section, dict) and isinstance(section.get("body"), str)]
 
 
 def _cycles(catalog: Catalog) -> list[Issue]:
