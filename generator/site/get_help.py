@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.common.notices import Notice, not_ended, notices
+from generator.common.owner_words import owner_words
 from generator.core.catalog import Catalog
 from generator.core.specs import PageSpec
 from generator.kinds.organisations.availability import candidates, night_cover, night_elsewhere
@@ -26,7 +27,7 @@ def plan_get_help(catalog: Catalog) -> list[PageSpec]:
     clinics = sum(len(candidates(catalog, r)) for r in region_ids)
     one_page = clinics <= catalog.settings.get_help_clinics_on_one_page and all(in_page(catalog, r) for r in region_ids)
     now = catalog.settings.now
-    common = {"tiers": tiers, "happening": what_is_happening(catalog),
+    common = {"tiers": tiers, "happening": what_is_happening(catalog), "clinic_words": owner_words()["clinic_words"],
               "species": list(catalog.species.values()),
               "alerts": not_ended(for_owners(catalog, notices(catalog)), now), "now": now}
     pages = [PageSpec("get-help.md", "get-help-body.html", "Get help now",

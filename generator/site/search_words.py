@@ -53,8 +53,7 @@ def search_entries(catalog: Catalog) -> list[SearchEntry]:
     """Every guidance page owners look for, with the names they use for it, in the order search
     prefers them when a question is exactly one of their names: Get help, problem guides, each
     species' guides, first aid, signs, urgency levels."""
-    entries = [SearchEntry("Get help now", "get-help/", TYPES["get-help"],
-                           ("emergency", "vet now", "open now", "who can help", "help"))]
+    entries = [SearchEntry("Get help now", "get-help/", TYPES["get-help"], _unique(owner_words()["clinic_words"], ""))]
     for guide in guides(catalog):
         entries.append(SearchEntry(guide.title, f"triage/{guide.id}/", TYPES["guide"],
                                    _unique(list(guide.keywords), guide.title)))
