@@ -3,8 +3,10 @@
 A regex over the text with its code masked out first: fenced code blocks (``` or ~~~) and code spans
 (`…`, ``…``) are blanked to spaces, keeping every other character's offset, so a link written inside
 backticks is not a link, as Python-Markdown renders it. Found: inline links and images
-(`[text](target "title")`, `[text](<target>)`) and reference definitions (`[id]: target`). Autolinks
-(`<https://…>`) always carry a scheme, so they never lead within the site."""
+(`[text](target "title")`, `[text](<target>)`), reference definitions (`[id]: target`) and, when asked
+for, autolinks (`<scheme:…>`, which always carry a scheme, so they never lead within the site). The
+links within the site (generator/common/link_targets.py) and the unsafe links (text_checks) are found
+here alike."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P
 _INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\("  # [text, [nested] text](
                      r"\s*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))+))")  # <target> or target
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?P<angle>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,12 @@ class WrittenLink:
     column: int  # 1 for the line's first character
 
 
-def links_in(text: str) -> list[WrittenLink]:
-    """Every link target in ``text`` that Markdown would make a link of, in the order written."""
+def links_in(text: str, *, autolinks: bool = False) -> list[WrittenLink]:
+    """Every link target in ``text`` that Markdown would make a link of, in the order written; with
+    ``autolinks``, those too."""
     masked = _without_code(text)
     found = []
-    for pattern in (_INLINE, _DEFINITION):
+    for pattern in (_INLINE, _DEFINITION, *([_AUTOLINK] if autolinks else [])):
         for match in pattern.finditer(masked):
             group = "angle" if match.group("angle") is not None else "bare"
             start = match.start(group)

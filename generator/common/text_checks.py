@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.common.doses import find_dose, maybe_dose, strings
+from generator.common.markdown_links import links_in
 from generator.common.markdown_text import URL_SCHEMES
 from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Severity, Stage
@@ -81,11 +82,6 @@ def _placeholder_at(src: Source, path: FieldPath) -> Issue:
                        stage=Stage.CONTENT)
 
 
-_LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?(?P<target>[^\s)>]+)"),  # inline: [text](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>[^\s>]+)"),  # reference definition: [id]: target
-    re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>"),  # autolink: <scheme:…>
-)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]+|[\w-]+\s*=)[^}]*\}")
 
@@ -93,16 +89,15 @@ _ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]+|[\w-]+\s*=)[^}]*\}")
 def markdown_problems(line: str, *, attribute_lists: bool = False) -> list[tuple[int, str, str]]:
     """(column, message, hint) for each unsafe link, and each attribute list unless allowed, in a line."""
     found = []
-    for pattern in _LINK_TARGETS:
-        for match in pattern.finditer(line):
-            target = match.group("target")
-            scheme = _SCHEME.match(target)
-            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-                found.append((match.start("target") + 1, f"links to '{scheme.group(1).lower()}:' are not allowed; "
-                              "use https://, mailto: or tel:", ""))
-            elif target.startswith(("//", "\\", "/\\")):
-                found.append((match.start("target") + 1, "a link starting with '//' leads off the site without "
-                              "saying where", "write the whole address, starting with https://"))
+    for link in links_in(line, autolinks=True):  # a link in a code span is no link
+        target = link.target.strip()
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+            found.append((link.column, f"links to '{scheme.group(1).lower()}:' are not allowed; "
+                          "use https://, mailto: or tel:", ""))
+        elif target.startswith(("//", "\\", "/\\")):
+            found.append((link.column, "a link starting with '//' leads off the site without "
+                          "saying where", "write the whole address, starting with https://"))
     if not attribute_lists:
         found += [(match.start() + 1, "attribute lists ('{: …}') are not allowed here",
                    "remove it: the site's templates decide how text looks") for match in _ATTRIBUTE_LIST.finditer(line)]

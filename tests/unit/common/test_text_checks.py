@@ -68,6 +68,9 @@ LINKS = [
     ("[a](ftp://x) [b](https://y) [c](http://z)", [(5, *scheme("ftp")), (33, *scheme("http"))]),
     ("[a](x:y)", [(5, *scheme("x"))]),
     ("no links at all", []),
+    # links are found as the check of links within the site finds them: one in a code span is no link
+    ("write `[x](javascript:a)` to see", []),
+    ("`code` then [x](ftp://y)", [(17, *scheme("ftp"))]),
 ]
 
 
