@@ -327,7 +327,7 @@ def _cell_findings(catalog: Catalog, row: str, table_row: _Row, context: Context
     other cells that hold none ("| 12 hours | Guinea pig |"). A table of
     species whose row and header name no sign is about ``signs_above``, the sign of the heading, summary
     or lead-in above it ("## Not eating" over "| Guinea pig | 12 hours |"; where it names several, the
-    number must be one of theirs), in a column whose header says
+    number must be each one's), in a column whose header says
     when to act ("Phone a vet after", "Longest"); not a table naming no species (steps), nor a column of
     how long things normally take ("Pregnancy lasts"). Yields (column in the line, counted from 1, finding)."""
     header = table_row.header
@@ -371,7 +371,7 @@ def _read_as_one_sentence(catalog: Catalog, at: int, cell: str, about: str, head
     if unit:  # "| Not eating (hours) |" over "| 12 |" is 12 hours
         cell = f"{cell.rstrip()} {_unit_word(unit.group(0))}"
     if signs_above and under.named and not under.sign and _THRESHOLD_HEADER.search(about):
-        found = _for_any_of(catalog, prefix + cell, [replace(under, sign=sign) for sign in signs_above])
+        found = _for_each_of(catalog, prefix + cell, [replace(under, sign=sign) for sign in signs_above])
     else:
         found = prose_findings(prefix + cell, under, catalog)
     for f in found:
@@ -379,15 +379,24 @@ def _read_as_one_sentence(catalog: Catalog, at: int, cell: str, about: str, head
             yield at + f.offset - len(prefix) + 1, f
 
 
-def _for_any_of(catalog: Catalog, text: str, contexts: list[Context]) -> list[Finding]:
-    """The findings of a text that may be about any one of several signs (a heading "Not eating or no
-    droppings" over a table): a number is wrong only if it differs from every one of theirs, and then
-    the message gives each."""
+def _for_each_of(catalog: Catalog, text: str, contexts: list[Context]) -> list[Finding]:
+    """The findings of a text about several signs at once (a heading "Not eating or no droppings" over a
+    table): a number must be each one's that has a number for the species, as an owner whose pet shows
+    either sign acts on it ("8 hours" for a guinea pig is two hours late for not eating). A sign with
+    no number for the species says nothing about it. The message gives each sign the number is wrong
+    for, and the hint says to give the signs a table or row each."""
+    if len(contexts) == 1:
+        return prose_findings(text, contexts[0], catalog)
     each = [{f.offset: f for f in prose_findings(text, under, catalog)} for under in contexts]
-    wrong_for_all = [offset for offset in each[0] if all(offset in found for found in each[1:])]
-    return [replace(each[0][offset], message="; ".join(dict.fromkeys(found[offset].message for found in each)),
-                    hint="; ".join(dict.fromkeys(found[offset].hint for found in each if found[offset].hint)))
-            for offset in wrong_for_all]
+    wrong = sorted({offset for found in each for offset in found})
+    return [replace(next(found[offset] for found in each if offset in found),
+                    message="; ".join(dict.fromkeys(found[offset].message for found in each if offset in found)),
+                    hint="; ".join(dict.fromkeys([*(found[offset].hint for found in each
+                                                    if offset in found and found[offset].hint), SEVERAL_SIGNS_HINT])))
+            for offset in wrong]
+
+
+SEVERAL_SIGNS_HINT = "the heading names several signs: give each sign its own table or row, with its own number"
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:

@@ -860,13 +860,19 @@ def test_lines_with_hard_breaks_headings_and_table_rows_keep_their_own_numbers(c
     # the header's first cell names the sign of a table of labelled rows, not over a column of numbers
     ("| Not eating | Guinea pig | Hamster |\n|---|---|---|\n| Phone a vet after | 12 hours | 12 hours |\n", [(6, 23)]),
     ("## Not eating\n\n| Guinea pig: phone after | Hamster: phone after |\n|---|---|\n| 6 hours | 12 hours |\n", []),
-    # a heading naming two signs: the number must be one of theirs (a guinea pig: not eating 6 hours, no
-    # droppings 8 hours), and the message gives both
+    # a heading naming two signs: the number must be each one's that has a number for the species (a
+    # guinea pig: not eating 6 hours, no droppings 8 hours; a hamster: not eating 12 hours, no droppings
+    # none), as an owner whose pet shows either acts on it (from a review: "or" let the later one pass,
+    # and a sign with no number for the species let every number pass)
     ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 7 hours |\n", [(8, 16)]),
     ("## Not eating or no droppings\n\n| Species | Urgent after |\n|---|---|\n| Guinea pig | 6 hours |\n"
-     "| Chinchilla | 8 hours |\n", []),
+     "| Chinchilla | 8 hours |\n", [(8, 16), (9, 16)]),
+    ("## Not eating or no droppings\n\n| Species | Phone a vet after |\n|---|---|\n| Hamster | 12 hours |\n"
+     "| Mouse | 3 days |\n", [(9, 11)]),
+    ("## Not eating, but belly not bloated\n\n| Species | Phone a vet after |\n|---|---|\n"
+     "| Guinea pig | 24 hours |\n", [(8, 16)]),
     ("Not eating, no droppings:\n\n| Species | Phone after (hours) |\n|---|---|\n| Guinea pig | 8 |\n"
-     "| Guinea pig | 12 |\n", [(9, 16)]),
+     "| Guinea pig | 12 |\n", [(8, 16), (9, 16)]),
     # ... but not a column of how long things normally take, a table of steps, a deadline, or a heading
     # a later heading closed
     ("## Not eating\n\n| Species | Normal gut transit time | Weigh daily for |\n|---|---|---|\n"
