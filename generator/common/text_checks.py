@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.common.doses import find_dose, maybe_dose, strings
+from generator.common.doses import doses_in, find_dose, maybe_dose, strings
 from generator.common.markdown_links import links_in
 from generator.common.markdown_text import URL_SCHEMES
 from generator.core.frontmatter import load_markdown
@@ -32,7 +32,7 @@ _NOT_PROSE = {"postcode", "number", "email", "website", "booking", "url", "phone
 
 
 def dose_message(found: str) -> str:
-    return f"'{found}' looks like a dose; this site never states doses"
+    return f"'{' '.join(found.split())}' looks like a dose; this site never states doses"  # on one line
 
 
 def dose_problems(src: Source, data: object, base: FieldPath = ()) -> list[Issue]:
@@ -105,13 +105,17 @@ def markdown_problems(line: str, *, attribute_lists: bool = False) -> list[tuple
 
 
 def body_problems(display: str, body: str, first_line: int, *, attribute_lists: bool = False) -> list[Issue]:
-    """Doses and unsafe Markdown in a Markdown body, at their line and column."""
+    """Doses and unsafe Markdown in a Markdown body, at their line and column. Doses are looked for in
+    each paragraph as a whole: a body is wrapped, and "a few drops of" may end a line and "Metacam" start
+    the next."""
     issues = []
+    for start, paragraph in _paragraphs(body):
+        for found in doses_in(paragraph):
+            line_start = paragraph.rfind("\n", 0, found.start) + 1
+            issues.append(Issue(display, first_line + start + paragraph.count("\n", 0, found.start),
+                                found.start - line_start + 1, "(body)", dose_message(found.text), DOSE_HINT,
+                                stage=Stage.CONTENT))
     for offset, line in enumerate(body.split("\n")):
-        found = find_dose(line)
-        if found:
-            issues.append(Issue(display, first_line + offset, found.start + 1, "(body)", dose_message(found.text),
-                                  DOSE_HINT, stage=Stage.CONTENT))
         for column, message, hint in markdown_problems(line, attribute_lists=attribute_lists):
             issues.append(Issue(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))
         placeholder = PLACEHOLDER.search(line)
@@ -119,6 +123,20 @@ def body_problems(display: str, body: str, first_line: int, *, attribute_lists: 
             issues.append(Issue(display, first_line + offset, placeholder.start() + 1, "(body)", PLACEHOLDER_MESSAGE,
                                   PLACEHOLDER_HINT, severity=Severity.WARNING, stage=Stage.CONTENT))
     return issues
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    """(index of its first line, text) of each run of lines without a blank line between them."""
+    found: list[tuple[int, str]] = []
+    run: list[str] = []
+    for index, line in enumerate([*body.split("\n"), ""]):
+        if line.strip():
+            run.append(line)
+            continue
+        if run:
+            found.append((index - len(run), "\n".join(run)))
+            run = []
+    return found
 
 
 def markdown_field_problems(src: Source, path: FieldPath, text: str) -> list[Issue]:

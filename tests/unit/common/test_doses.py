@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.common.doses import find_dose, maybe_dose, strings
+from generator.common.doses import doses_in, find_dose, maybe_dose, strings
 from generator.core.settings import Settings
 from generator.site.pipeline import load_catalog
 from tests.helpers import make_tree
@@ -64,22 +64,56 @@ def test_counted_units_after_any_amount(text: str) -> None:
                                   "a few pumps of Metacam", "A DROP OF IBUPROFEN",
                                   "some drops of your pain medicine", "a single drop of liquid paracetamol",
                                   "a few drops of the vet's medicine", "a few drops of the vet’s medicine",
-                                  "few drops of Baytril"])
+                                  "few drops of Baytril",
+                                  # from a review of the above: other amounts, words between, quotes, links,
+                                  # names missing from the list, the trade mark sign
+                                  "a couple drops of Metacam", "a few Metacam drops", "a tiny drop of meloxicam",
+                                  "a few drops of Rimadyl", "a few drops of amoxicillin", "a squirt of Metacam",
+                                  "a few drops of “Metacam", "a few drops of [Metacam", "a few more drops of Metacam",
+                                  "a drop or two of Metacam", "a dropperful of Metacam", "a dab of Metacam",
+                                  "a dose of Metacam", "a few drops of liquid children's ibuprofen",
+                                  "a few drops of some leftover Metacam", "a few drops of CBD oil",
+                                  "a smear of flea treatment", "two or three drops of the wormer"])
 def test_a_vague_amount_of_a_medicine_is_a_dose(text: str) -> None:
     found = find_dose(text)
     assert found is not None and found.text == text.rstrip(".").removeprefix("Give "), (text, found)
 
 
+def test_a_trade_mark_sign_after_the_medicine_is_still_its_name() -> None:
+    assert find_dose("a few drops of Metacam™ now") is not None
+    assert find_dose("a few drops of Metacam® now") is not None
+
+
 @pytest.mark.parametrize("text", ["A few drops of water on the lips.", "a few drops of sugar water", "a drop of honey",
                                   "a few drops of blood from the nose", "drops of Metacam", "a drop in temperature",
                                   "a few drops of the juice", "Never give human medicines such as ibuprofen.",
-                                  "a drop of metacamel"])
+                                  "a drop of metacamel",
+                                  # warnings: an amount that is refused, not given
+                                  "Never give your pet even a drop of ibuprofen or paracetamol from your cupboard.",
+                                  "Not a single drop of paracetamol is safe for a rat.",
+                                  "Don't give them a drop of aspirin.", "Do not put a drop of medicine-free saline in.",
+                                  "A few drops of drug-free saline.", "a drop of sugar water on the lips",
+                                  "drops of saline eyewash", "Some medicines are dangerous."])
 def test_a_vague_amount_of_anything_else_is_not_a_dose(text: str) -> None:
     assert find_dose(text) is None
 
 
+def test_a_refusal_earlier_in_the_sentence_is_not_a_refusal_of_the_dose() -> None:
+    found = find_dose("If it is not eating, give a few drops of Metacam.")
+    assert found is not None and found.text == "a few drops of Metacam"
+    assert find_dose("Never give more than 5 mg.") is not None  # a figure is a dose, refused or not
+
+
+def test_every_dose_in_a_text_is_found() -> None:
+    assert [(d.text, d.start) for d in doses_in("Give 5 mg now, then a few drops of Metacam, then 2 ml.")] == [
+        ("5 mg", 5), ("a few drops of Metacam", 20), ("2 ml", 49)]
+
+
 @pytest.mark.parametrize(("text", "start"), [("Then add a millilitre", 9), ("Then add a few drops of Metacam.", 9),
-                                             ("Then add 5 **mg**", 9), ("and half a tablet", 4)])
+                                             ("Then add 5 **mg**", 9), ("and half a tablet", 4),
+                                             # from a review: markup or an entity inside the dose
+                                             ("- Call the vet, then give a few drops of **Metacam** on the way.", 26),
+                                             ("Always phone first. A few&nbsp;drops of Metacam helped,", 20)])
 def test_a_dose_is_placed_where_it_starts_in_the_text_as_written(text: str, start: int) -> None:
     found = find_dose(text)
     assert found is not None and found.start == start, found

@@ -269,3 +269,12 @@ def test_a_markdown_field_is_read_line_by_line() -> None:
     text = "Intro {: .lead }\n[id]: ftp://a.example"
     assert [m for i in markdown_field_problems(src, ("body",), text) for m in [i.message]] == [
         ATTRIBUTES[0], scheme("ftp")[0]]
+
+
+def test_a_dose_wrapped_over_two_lines_of_a_body_is_found_where_it_starts() -> None:
+    """From a review: bodies are wrapped, and "a few drops of" ended one line and "Metacam" began the next;
+    each line was read alone."""
+    body = "Intro.\n\n- If your pet seems in pain, give it a few drops of\n  Metacam before you set off.\n- Or 2 ml.\n"
+    assert [(i.line, i.column, i.message) for i in body_problems("content/first-aid/a.md", body, 10)] == [
+        (12, 38, "'a few drops of Metacam' looks like a dose; this site never states doses"),
+        (14, 6, "'2 ml' looks like a dose; this site never states doses")]
