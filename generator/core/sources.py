@@ -430,7 +430,16 @@ def parse_text(text: str, display: str, path: Path | None = None, *,
 
 # "name: &Co vets" and "notes: !important" parse, but YAML reads '&Co' as the value's label and
 # '!important' as its type, and leaves both out of the text without a word
-_MAY_BE_MARKED = re.compile(r"(?:^|[:\[{,?-])[ \t]+[&!]|^[&!]", re.MULTILINE)
+_MAY_BE_MARKED = re.compile(r"(?:^|[:?-])[ \t]+[&!]|[\[{,][ \t]*[&!]|^[&!]", re.MULTILINE)
+
+
+def _quote_item(line: str, at: int) -> str:
+    """The hint for the value starting at ``at``: an item of a list written in brackets ("[a, !b]") is
+    quoted alone, up to its ',' or bracket; any other value, with its whole line (quote_it)."""
+    if line[:at].rstrip()[-1:] in ("[", "{", ","):
+        item = re.split(r"[,\]}]", line[at:], maxsplit=1)[0].strip().replace('"', '\\"')
+        return f"put that item in quotes: \"{item}\""
+    return quote_it(line)
 
 
 def _marked_values(text: str, display: str) -> list[Issue]:
@@ -447,7 +456,7 @@ def _marked_values(text: str, display: str) -> list[Issue]:
             written = line.find(sign, event.start_mark.column)
             column = (written if written >= 0 else event.start_mark.column) + 1
             found.append(Issue(display, event.start_mark.line + 1, column, "(file)", sign_message(sign),
-                               quote_it(line), stage=Stage.PARSE))
+                               _quote_item(line, column - 1), stage=Stage.PARSE))
     return found
 
 

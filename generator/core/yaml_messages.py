@@ -19,13 +19,22 @@ import yaml
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?: |$)")
 _KEY_NO_SPACE = re.compile(r"^ *(?:- +)?[A-Za-z_][\w-]*:\S")
 _COLON_IN_TEXT = re.compile(r"^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?[^\"'#\s][^#]*?: ")
-# a value after "key: " or "- ", and what YAML reads in the sign it starts with
-_VALUE = re.compile(r"^ *(?:- +)*(?:(?P<key>[A-Za-z_][\w-]*): +)?(?P<value>\S.*?)\s*$")
-SIGNS = {"*": "a reference to another value", "&": "a label for the value, and leaves it out",
-         "!": "a type for the value, and leaves it out", "@": "a sign reserved for later use",
-         "`": "a sign reserved for later use", "%": "an instruction to the parser",
-         "|": "the start of a block of text on the lines below", ">": "the start of a block of text on the lines below",
-         "-": "a list item", "?": "a complex key", "[": "a list", "{": "a group of fields"}
+# a value after "key: " or "- " (the line up to it is its prefix), and what YAML makes of the sign it
+# starts with, said for someone who has never read about YAML
+_VALUE = re.compile(r"^(?P<prefix> *(?:- +)*(?:(?P<key>[A-Za-z_][\w-]*): +)?)(?P<value>\S.*?)\s*$")
+SIGNS = {"*": "YAML reads '*' there as a reference to another value",
+         "&": "YAML reads '&' and the word after it as a name for the value, and leaves that word out",
+         "!": "YAML reads '!' and the word after it as a type for the value, and leaves that word out",
+         "@": "YAML does not allow a text to start with '@'", "`": "YAML does not allow a text to start with '`'",
+         "%": "YAML reads '%' there as an instruction to itself",
+         "|": "YAML reads '|' as the start of a block of text on the lines below",
+         ">": "YAML reads '>' as the start of a block of text on the lines below",
+         "-": "YAML reads '- ' as the start of a list item",
+         "?": "YAML reads '? ' as the start of a field's name",
+         "[": "YAML reads '[' as the start of a list", "{": "YAML reads '{' as the start of a group of fields"}
+# what to write instead, where the sign may have been meant (a list in the wrong place)
+_OR_ELSE = {"-": "; if it is a list, put each item on a line of its own below, starting with '- '",
+            "[": "; if it is a list, write nothing after its ']'"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
         opened = exc.context_mark
         quote = _char(lines, opened.line, opened.column) or '"'
         return _never_closed(opened.line + 1, opened.column + 1, quote)
-    swallowing = _quote_swallowing_fields(text, lines)
+    swallowing = _quote_swallowing_fields(text, lines, line)
     if swallowing is not None:
         return swallowing
     sign = _starts_with_a_sign(lines, line, column, problem, context)
@@ -89,14 +98,16 @@ def _never_closed(line: int, column: int, quote: str) -> Explained:
                      f"end it with {quote} on this line, or remove this {quote}")
 
 
-def _quote_swallowing_fields(text: str, lines: list[str]) -> Explained | None:
-    """A quote left open runs on to the next quote in the file, and the parser gives up there, often
-    many lines below: the quoted text that spans lines written as fields ("  phone: …") is the one that
-    was never closed."""
+def _quote_swallowing_fields(text: str, lines: list[str], failed_at: int) -> Explained | None:
+    """A quote left open runs on to the next quote in the file, and the parser gives up just after it,
+    often many lines below: the quoted text that ends where the parser gave up (``failed_at``, 1-based)
+    and spans lines written as fields ("  phone: …") is the one that was never closed. A quoted text
+    that ends anywhere else was closed where its writer meant, and the mistake is elsewhere."""
     try:
         for token in yaml.scan(text):
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
                     and token.end_mark.line > token.start_mark.line \
+                    and failed_at - 1 <= token.end_mark.line + 1 <= failed_at \
                     and any(_KEY.match(lines[n]) for n in range(token.start_mark.line + 1,
                                                                  min(token.end_mark.line + 1, len(lines)))):
                 return _never_closed(token.start_mark.line + 1, token.start_mark.column + 1, token.style)
@@ -129,21 +140,21 @@ def _starts_with_a_sign(lines: list[str], line: int, column: int, problem: str, 
             return None
     elif sign == "*" and "alias" not in f"{problem} {context}":
         return None
-    return Explained(line, found.start("value") + 1, sign_message(sign), quote_it(here))
+    return Explained(line, found.start("value") + 1, sign_message(sign), quote_it(here) + _OR_ELSE.get(sign, ""))
 
 
 def sign_message(sign: str) -> str:
     """What to say of a text that starts with one of YAML's SIGNS."""
-    return f"a text that starts with '{sign}' must be in quotes: YAML reads '{sign}' as {SIGNS[sign]}"
+    return f"a text that starts with '{sign}' must be in quotes: {SIGNS[sign]}"
 
 
 def quote_it(line: str) -> str:
-    """The hint for a value that must be quoted: the line's field with its value in quotes."""
+    """The hint for a value that must be quoted: the whole line, its value in quotes."""
     found = _VALUE.match(line)
     if found is None:
         return "put the whole text in quotes"
-    key, quoted = found["key"], found["value"].replace('"', '\\"')
-    return f"put the whole text in quotes: {key + ': ' if key else ''}\"{quoted}\""
+    quoted, prefix = found["value"].replace('"', '\\"'), found["prefix"].strip()
+    return f"put the whole text in quotes: {prefix + ' ' if prefix else ''}\"{quoted}\""
 
 
 def _char(lines: list[str], line: int, column: int) -> str:
