@@ -66,6 +66,8 @@ def judge(target: str, page: str, pages: SitePages, *, files_become_addresses: b
     suffix = posixpath.splitext(path.rstrip("/"))[1].lower()
     if suffix in MARKDOWN_SUFFIXES:
         return _markdown_path(target, path, page, pages, files_become_addresses=files_become_addresses)
+    if suffix == ".html":  # a page's file as the site has it ("triage/bleeding/index.html"), or a guess at one
+        return _html_path(target, path, page, pages)
     if suffix:
         return None  # a file, not a page
     return _address(target, path, page, pages)
@@ -85,6 +87,19 @@ def _markdown_path(target: str, path: str, page: str, pages: SitePages, *,
     address = _relative_address(page_url(meant), page_url(page)) if meant else None
     return Verdict(_nowhere(target), f"link to the page's address here, not its file: did you mean '{address}'?"
                    if address else "link to the page's address, not its file")
+
+
+def _html_path(target: str, path: str, page: str, pages: SitePages) -> Verdict | None:
+    """'…/index.html' is the page of its folder's address; 'heatstroke.html' is no page of this site
+    (every page is a folder's index.html), though it may be another file the site has: judged only when
+    a page has that name ('did you mean heatstroke/?')."""
+    folder, name = posixpath.split(path)
+    if name.lower() == "index.html":
+        return _address(target, folder + "/" if folder else "./", page, pages)
+    as_page = posixpath.join(folder, posixpath.splitext(name)[0]) + "/"
+    if _address(as_page, as_page, page, pages) is None:
+        return Verdict(_nowhere(target), f"did you mean '{as_page}'?")
+    return None
 
 
 def _address(target: str, path: str, page: str, pages: SitePages) -> Verdict | None:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 # a run of backticks, then the shortest text up to a run of the same length, within one paragraph
 _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
-_INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\("  # [text, [nested] text](
+# a link's text may run over a line break, not a blank line; "\[" is a bracket, not a link
+_INLINE = re.compile(r"(?<!\\)\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*\]\("  # [text, [nested] text](
                      r"\s*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))+))")  # <target> or target
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<angle>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+_HTML_LINK = re.compile(r"<a\s[^>]*?\bhref\s*=\s*[\"'](?P<angle>[^\"'<>]*)[\"']", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,13 @@ class WrittenLink:
     column: int  # 1 for the line's first character
 
 
-def links_in(text: str, *, autolinks: bool = False) -> list[WrittenLink]:
+def links_in(text: str, *, autolinks: bool = False, html: bool = False) -> list[WrittenLink]:
     """Every link target in ``text`` that Markdown would make a link of, in the order written; with
-    ``autolinks``, those too."""
+    ``autolinks``, those too; with ``html``, the links of HTML written in the text (`<a href="…">`),
+    where it is published as HTML (the hand-written pages; a contributor's field shows it as text)."""
     masked = _without_code(text)
     found = []
-    for pattern in (_INLINE, _DEFINITION, *([_AUTOLINK] if autolinks else [])):
+    for pattern in (_INLINE, _DEFINITION, *([_AUTOLINK] if autolinks else []), *([_HTML_LINK] if html else [])):
         for match in pattern.finditer(masked):
             group = "angle" if match.group("angle") is not None else "bare"
             start = match.start(group)

@@ -76,14 +76,15 @@ def _hand_written(docs_dir: Path, root: Path, pages: SitePages) -> list[Issue]:
             if markdown is not None:
                 body, first_line = markdown.body, markdown.body_line
         issues += _in_body(display_path(path, root), body, first_line, path.relative_to(docs_dir).as_posix(),
-                           pages, files_become_addresses=True)
+                           pages, files_become_addresses=True, html=True)
     return issues
 
 
 def _in_body(display: str, body: str, first_line: int, page: str, pages: SitePages, *,
-             files_become_addresses: bool) -> list[Issue]:
+             files_become_addresses: bool, html: bool = False) -> list[Issue]:
+    """``html``: the body's own HTML is published (a hand-written page), so its `<a href>` are links."""
     issues = []
-    for link in links_in(body):
+    for link in links_in(body, html=html):
         verdict = judge(link.target, page, pages, files_become_addresses=files_become_addresses)
         if verdict:
             issues.append(Issue(display, first_line + link.line, link.column, BODY, verdict.message, verdict.hint,

@@ -32,3 +32,20 @@ def test_a_link_in_fenced_code_is_no_link() -> None:
 
 def test_a_fence_closes_only_with_its_own_kind() -> None:
     assert _targets("```\n~~~\n[a](still-code.md)\n```\n[b](out.md)") == ["out.md"]
+
+
+def test_a_link_whose_text_runs_over_a_line_break_is_a_link() -> None:
+    """From a review: "[guide to\\nheatstroke](…)" in a wrapped body was not read."""
+    [link] = links_in("read the [guide to\nheatstroke](../../triage/heatstrok/) first")
+    assert (link.target, link.line, link.column) == ("../../triage/heatstrok/", 1, 13)
+    assert _targets("[not\n\na link](x/)") == []  # a blank line ends the paragraph
+
+
+def test_an_escaped_bracket_is_no_link() -> None:
+    assert _targets("\\[escaped\\](../nowhere/) and [real](real/)") == ["real/"]
+
+
+def test_html_links_only_where_html_is_published() -> None:
+    text = 'see <a href="get-hlp2.md">help</a>'
+    assert _targets(text) == []
+    assert [link.target for link in links_in(text, html=True)] == ["get-hlp2.md"]

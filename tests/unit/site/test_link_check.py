@@ -150,3 +150,18 @@ def test_the_demo_content_links_only_to_pages() -> None:
     # the pages the build plans once the open data is made (generator/host/plugin.py), as it names them
     specs = plan_pages(catalog) + plan_contribute(catalog, {}) + [PageSpec(PAGE, "open-data.html", "", "")]
     assert check_links(catalog, specs, REPO / "content" / "pages") == []
+
+
+# From a review of the first version: a page's file as the site has it, and a guess at one
+@pytest.mark.parametrize(("target", "hint"), [
+    ("triage/bleding/index.html", "did you mean 'triage/bleeding/'?"),
+    ("triage/bleeding.html", "did you mean 'triage/bleeding/'?"),
+])
+def test_an_html_file_of_no_page_leads_nowhere(target: str, hint: str) -> None:
+    verdict = _judged(target, "index.md")
+    assert verdict is not None and verdict.hint == hint
+
+
+@pytest.mark.parametrize("target", ["triage/bleeding/index.html", "index.html", "404.html"])
+def test_an_html_file_that_is_a_page_or_another_file_is_not_refused(target: str) -> None:
+    assert _judged(target, "index.md") is None
