@@ -251,16 +251,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                + plan_contribute(catalog, config.extra))
                 self.history = read_history(catalog.settings.root)
                 self.specs += plan_history(self.specs, self.history)
-        self._check_links(catalog, Path(config.docs_dir))
+        self._check_links(catalog, config)
         self.html_pages = {spec.src_uri: spec for spec in self.specs if not spec.markdown}
         return config
 
-    def _check_links(self, catalog: Catalog, docs_dir: Path) -> None:
+    def _check_links(self, catalog: Catalog, config: MkDocsConfig) -> None:
         """Links in contributors' Markdown that lead nowhere, reported as `kb check` reports: known only
         now that every page is planned (generator/site/link_check.py), and before any page is written.
-        The preview shows its pages all the same, as mkdocs would."""
+        The preview shows its pages all the same, as mkdocs would, with the problems above each page
+        (theme/main.html), where a contributor looking only at the browser sees them."""
         found = Issues()
-        found.extend(check_links(catalog, self.specs, docs_dir))
+        found.extend(check_links(catalog, self.specs, Path(config.docs_dir)))
+        config.extra["kb_serve_link_problems"] = [p.text() for p in found.sorted()] if self.serving else []
         if len(found) and not print_report(found, strict=self.config.strict, fmt=self.report_format) \
                 and not self.serving:
             raise PluginError("links in the content lead to no page (listed above); nothing was built")

@@ -200,6 +200,16 @@ def test_an_edit_rewrites_its_pages_only_and_every_edit_leaves_what_a_first_buil
     assert "previewcheck5" in (running.site / "about/index.html").read_text(encoding="utf-8")
     assert_same_as_a_first_build(tree, running, tmp_path / "fresh5")
 
+    # a link that leads nowhere: the preview shows the page as written, with the problem above it; then fixed
+    about.write_text(text.replace("# About this site", "# About this site\n\n[help](../get-halp/)"), encoding="utf-8")
+    running.build()
+    assert "kb-serve-links" in (running.site / "about/index.html").read_text(encoding="utf-8")
+    shown = (running.site / "about/index.html").read_text(encoding="utf-8")
+    assert "leads to no page" in shown and "get-halp" in shown, re.findall(r"kb-serve-links.{0,400}", shown, re.S)
+    about.write_text(text, encoding="utf-8")
+    running.build()
+    assert "kb-serve-links" not in (running.site / "about/index.html").read_text(encoding="utf-8")
+
     # an error: every page, the unrelated one too, shows it above the last good version; then fixed
     good = source.read_text(encoding="utf-8")
     source.write_text(good.replace("kind: emergency-hospital", "kind: emergency-hospitl"), encoding="utf-8")
