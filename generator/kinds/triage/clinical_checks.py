@@ -68,8 +68,9 @@ def quote_catalog(catalog: Catalog) -> list[Issue]:
         issues += _guide_findings(catalog, entry)
     for entry in catalog.first_aid.values():
         issues += _first_aid_findings(catalog, entry)
+    seen: dict[tuple[str, Context], list[Finding]] = {}  # modules share texts (a pathway's, a template's)
     for entry in catalog.modules.values():
-        issues += _yaml_findings(catalog, entry.source, entry.source.data, Context(everyone))
+        issues += _yaml_findings(catalog, entry.source, entry.source.data, Context(everyone), seen=seen)
     issues += _pages_findings(catalog)
     _replace_macros(catalog)
     return issues
@@ -85,9 +86,17 @@ def _text_findings(catalog: Catalog, text: str, context: Context) -> list[Findin
     return macro_findings(text, catalog) + prose_findings(text, context, catalog)
 
 
-def _yaml_findings(catalog: Catalog, src: Source, data: Any, context: Context, base: FieldPath = ()) -> list[Issue]:
-    return [_issue(src, path, finding) for path, text in strings_of(data, _NOT_PROSE, base)
-            for finding in _text_findings(catalog, text, context)]
+def _yaml_findings(catalog: Catalog, src: Source, data: Any, context: Context, base: FieldPath = (), *,
+                   seen: dict[tuple[str, Context], list[Finding]] | None = None) -> list[Issue]:
+    """Each text's findings, at their place in the file; ``seen``: the findings of texts met before,
+    which are the same wherever the text is (they give its tokens, not its place)."""
+    memo = seen if seen is not None else {}
+    issues = []
+    for path, text in strings_of(data, _NOT_PROSE, base):
+        if (text, context) not in memo:
+            memo[(text, context)] = _text_findings(catalog, text, context)
+        issues += [_issue(src, path, finding) for finding in memo[(text, context)]]
+    return issues
 
 
 def _signs_findings(catalog: Catalog, src: Source) -> list[Issue]:

@@ -515,6 +515,19 @@ def test_training_modules_are_read(catalog) -> None:
     assert [(i.path, i.field) for i in issues] == [(entry.source.display, "summary")]
 
 
+def test_modules_sharing_a_wrong_text_are_each_told_at_their_own_file(catalog) -> None:
+    """The findings of a text are worked out once and placed in every file that has it."""
+    (key, entry), (other_key, other) = list(catalog.modules.items())[:2]
+    changed = {}
+    for k, e in ((key, entry), (other_key, other)):
+        data = {**copy.deepcopy(e.source.data), "summary": "A guinea pig not eating for 24 hours needs a vet."}
+        changed[k] = Entry(e.model, Source(e.source.path, e.source.display, data,
+                                           yaml.safe_dump(data, sort_keys=False, width=1000)))
+    issues = quote_catalog(fresh(catalog, modules=changed))
+    assert sorted((i.path, i.field) for i in issues) == sorted([(entry.source.display, "summary"),
+                                                                 (other.source.display, "summary")])
+
+
 def test_the_scale_is_read(catalog) -> None:
     scale = catalog.scale
     data = copy.deepcopy(scale.source.data)
