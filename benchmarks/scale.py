@@ -223,11 +223,7 @@ def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, 
     builds = []
     for run in range(build_runs):
         timings, site = work / f"timings-{orgs}-{run}.json", work / f"site-{orgs}-{run}"
-        build = timed([KB, "-f", str(config), "build", "--strict", "--site-dir", str(site), "--timings",
-                       str(timings)], tree)
-        if build.returncode != 0:
-            raise SystemExit(f"the {orgs}-organisation build failed:\n{build.stderr_tail}")
-        builds.append((build, timings, site))
+        builds.append((kb_build(config, tree, site, timings, f"the {orgs}-organisation build"), timings, site))
     build, timings, site = sorted(builds, key=lambda b: b[0].seconds)[len(builds) // 2]  # the median run
     for _, _, other in builds:
         if other != site:
@@ -264,6 +260,16 @@ def measure_size(orgs: int, work: Path, with_baseline: bool, with_search: bool, 
     return row
 
 
+def kb_build(config: Path, tree: Path, site: Path, timings: Path, what: str) -> Run:
+    """One timed `kb build --strict` of ``tree`` into ``site``, its stages written to ``timings``; a
+    failed build ends the benchmark, saying which (``what``) and why."""
+    build = timed([KB, "-f", str(config), "build", "--strict", "--site-dir", str(site), "--timings",
+                   str(timings)], tree)
+    if build.returncode != 0:
+        raise SystemExit(f"{what} failed:\n{build.stderr_tail}")
+    return build
+
+
 def pages_in_one_process(config: Path) -> None:
     """Rewrite the synthetic tree's mkdocs.yml so that one process writes every page (the plugin's
     `pages_in_two_processes_from` above any page count)."""
@@ -284,10 +290,7 @@ def one_process_renders(config: Path, tree: Path, work: Path, runs: int) -> list
         pages_in_one_process(config)
         for run in range(runs):
             timings, site = work / f"timings-one-{run}.json", work / f"site-one-{run}"
-            build = timed([KB, "-f", str(config), "build", "--strict", "--site-dir", str(site), "--timings",
-                           str(timings)], tree)
-            if build.returncode != 0:
-                raise SystemExit(f"the one-process build failed:\n{build.stderr_tail}")
+            build = kb_build(config, tree, site, timings, "the one-process build")
             stages = json.loads(timings.read_text())
             if "render (second process)" in stages:
                 raise SystemExit("the one-process build wrote pages in a second process")
