@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.core.sources import line_column
+
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 # a run of backticks, then the shortest text up to a run of the same length, within one paragraph
 _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
@@ -42,9 +44,8 @@ def links_in(text: str, *, autolinks: bool = False, html: bool = False) -> list[
         for match in pattern.finditer(masked):
             group = "angle" if match.group("angle") is not None else "bare"
             start = match.start(group)
-            line_start = text.rfind("\n", 0, start) + 1
-            found.append(WrittenLink(text[start:match.end(group)], start, text.count("\n", 0, start),
-                                     start - line_start + 1))
+            line, column = line_column(text, start)
+            found.append(WrittenLink(text[start:match.end(group)], start, line - 1, column))
     return sorted(found, key=lambda link: link.offset)
 
 

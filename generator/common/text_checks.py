@@ -16,7 +16,7 @@ from generator.common.markdown_links import links_in
 from generator.common.markdown_text import URL_SCHEMES
 from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Severity, Stage
-from generator.core.sources import FieldPath, Source, display_path, format_path, read_text
+from generator.core.sources import FieldPath, Source, display_path, format_path, line_column, read_text
 
 if TYPE_CHECKING:
     from generator.core.catalog import Catalog
@@ -111,10 +111,9 @@ def body_problems(display: str, body: str, first_line: int, *, attribute_lists: 
     issues = []
     for start, paragraph in _paragraphs(body):
         for found in doses_in(paragraph):
-            line_start = paragraph.rfind("\n", 0, found.start) + 1
-            issues.append(Issue(display, first_line + start + paragraph.count("\n", 0, found.start),
-                                found.start - line_start + 1, "(body)", dose_message(found.text), DOSE_HINT,
-                                stage=Stage.CONTENT))
+            line, column = line_column(paragraph, found.start)
+            issues.append(Issue(display, first_line + start + line - 1, column, "(body)", dose_message(found.text),
+                                DOSE_HINT, stage=Stage.CONTENT))
     for offset, line in enumerate(body.split("\n")):
         for column, message, hint in markdown_problems(line, attribute_lists=attribute_lists):
             issues.append(Issue(display, first_line + offset, column, "(body)", message, hint, stage=Stage.CONTENT))

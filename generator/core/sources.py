@@ -338,14 +338,15 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
     text = text.removeprefix("\ufeff")
     control = _CONTROL.search(text)
     if control:
-        line, column = _line_column(text, control.start())
+        line, column = line_column(text, control.start())
         name = "a NUL character" if control.group() == "\0" else f"the control character U+{ord(control.group()):04X}"
         return None, [Issue(display, line, column, "(file)", f"the file contains {name}",
                               "save it as plain UTF-8 text; remove the character", stage=Stage.PARSE)]
     return text, []
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of ``offset`` in ``text``."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
@@ -407,7 +408,7 @@ def parse_text(text: str, display: str, path: Path | None = None, *,
         return None, [Issue(display, said.line, said.column, "(file)", said.message, said.hint, stage=Stage.PARSE)]
     except yaml.YAMLError as exc:
         reason = str(getattr(exc, "reason", "") or exc).splitlines()[0]
-        line, column = _line_column(text, getattr(exc, "position", 0) or 0)
+        line, column = line_column(text, getattr(exc, "position", 0) or 0)
         return None, [Issue(display, line, column, "(file)", f"invalid YAML: {reason}", stage=Stage.PARSE)]
     if node is None:
         return None, [Issue(display, 1, 1, "(file)", "the file is empty",

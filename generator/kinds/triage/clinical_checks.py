@@ -26,7 +26,7 @@ from generator.core.frontmatter import load_markdown
 from generator.core.issues import Issue, Stage
 from generator.core.loading import Entry, MarkdownEntry
 from generator.core.references import unknown
-from generator.core.sources import FieldPath, Source, display_path, format_path, read_text
+from generator.core.sources import FieldPath, Source, display_path, format_path, line_column, read_text
 from generator.kinds.triage.loading import signs_source, tiers_by_id
 from generator.kinds.triage.model import Guide, Sign, Tier
 from generator.kinds.triage.quoting import (
@@ -195,10 +195,9 @@ def _markdown_findings(catalog: Catalog, display: str, body: str, first_line: in
             continue
         under, before = replace(under, before=before), block
         for f in prose_findings(block, under, catalog):
-            ahead = block[:f.offset]
-            line = start + ahead.count("\n")
-            column = f.offset - (ahead.rfind("\n") + 1) + 1
-            issues.append(Issue(display, first_line + line, column, "(body)", f.message, f.hint, stage=Stage.CONTENT))
+            line, column = line_column(block, f.offset)
+            issues.append(Issue(display, first_line + start + line - 1, column, "(body)", f.message, f.hint,
+                                stage=Stage.CONTENT))
     return sorted(issues, key=lambda issue: (issue.line, issue.column))
 
 
